@@ -1,0 +1,1 @@
+"""Files → validated models; every problem collected, then raised once."""

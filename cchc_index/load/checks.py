@@ -1,0 +1,262 @@
+"""Checks across nodes and files, on the raw located data so that one bad field does not
+hide the others: unique ids, id nesting, children summing to their parent, every
+variable and product that a method names defined, bands in order, ratio bands tiling."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from cchc_index.errors import Problem
+from cchc_index.i18n import tr
+from cchc_index.load.pydantic_problems import suggest
+from cchc_index.methods.registry import Method
+from cchc_index.source import Key, Located
+
+_METHOD = TypeAdapter(Method)
+ADJUSTMENTS = ("bonus", "deduction")
+
+
+def _dec(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if isinstance(value, str | int) else None
+    except InvalidOperation:
+        return None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+class _Checker:
+    def __init__(self, variables: set[str]) -> None:
+        self.variables = variables
+        self.problems: list[Problem] = []
+        self.ids: dict[str, str] = {}
+
+    def add(self, src: Located, loc: Key, message: str, *, key: bool = False) -> None:
+        self.problems.append(src.problem(loc, message, key=key))
+
+    def node_id(
+        self, src: Located, node: dict[str, Any], loc: Key, parent: str | None
+    ) -> str | None:
+        node_id = node.get("id")
+        if not isinstance(node_id, str):
+            return None
+        where = f"{src.path}:{src.where((*loc, 'id'))[0]}"
+        if node_id in self.ids:
+            self.add(
+                src,
+                (*loc, "id"),
+                tr(
+                    f"mã '{node_id}' bị trùng (đã có ở {self.ids[node_id]})",
+                    f"duplicate id '{node_id}' (first at {self.ids[node_id]})",
+                ),
+            )
+        else:
+            self.ids[node_id] = where
+        if parent is not None and not node_id.startswith(parent + "."):
+            self.add(
+                src,
+                (*loc, "id"),
+                tr(
+                    f"mã '{node_id}' phải bắt đầu bằng '{parent}.'",
+                    f"id '{node_id}' must start with '{parent}.'",
+                ),
+            )
+        return node_id
+
+    def sums(self, src: Located, node: dict[str, Any], loc: Key, children: list[Any]) -> None:
+        total, parts = _dec(node.get("points")), Decimal(0)
+        if total is None or not children:
+            return
+        for child in children:
+            if not isinstance(child, dict):
+                return
+            method = child.get("method")
+            if isinstance(method, dict) and method.get("type") in ADJUSTMENTS:
+                continue
+            points = _dec(child.get("points"))
+            if points is None:
+                return  # the missing or bad value is reported by the model
+            parts += points
+        if parts != total:
+            self.add(
+                src,
+                (*loc, "points"),
+                tr(
+                    f"tổng điểm các mục con là {parts}, khác điểm tối đa {total} của '{node.get('id')}'",
+                    f"children add up to {parts}, not the maximum {total} of '{node.get('id')}'",
+                ),
+            )
+
+    def leaf(self, src: Located, node: dict[str, Any], loc: Key) -> None:
+        products: dict[str, str] = {}
+        stat_vars: set[str] = set()
+        for i, product in enumerate(_list(node.get("evidence"))):
+            if not isinstance(product, dict) or not isinstance(product.get("id"), str):
+                continue
+            if product["id"] in products:
+                self.add(
+                    src,
+                    (*loc, "evidence", i, "id"),
+                    tr(
+                        f"sản phẩm '{product['id']}' bị trùng",
+                        f"duplicate product '{product['id']}'",
+                    ),
+                )
+            products[product["id"]] = str(product.get("type"))
+            for j, var in enumerate(_list(product.get("variables"))):
+                stat_vars.add(str(var))
+                self.variable(src, (*loc, "evidence", i, "variables", j), var)
+        na = node.get("not_applicable")
+        if isinstance(na, dict) and na.get("if_zero") is not None:
+            self.variable(src, (*loc, "not_applicable", "if_zero"), na["if_zero"])
+        method = node.get("method")
+        if isinstance(method, dict):
+            self.method(src, (*loc, "method"), method, node, products, stat_vars)
+
+    def variable(self, src: Located, loc: Key, name: Any) -> bool:
+        if name in self.variables:
+            return True
+        hint = suggest(str(name), self.variables)
+        self.add(
+            src,
+            loc,
+            tr(
+                f"biến '{name}' chưa được khai báo trong framework.yaml (variables){hint}",
+                f"variable '{name}' is not declared in framework.yaml (variables){hint}",
+            ),
+        )
+        return False
+
+    def method(
+        self,
+        src: Located,
+        loc: Key,
+        method: dict[str, Any],
+        node: dict[str, Any],
+        products: dict[str, str],
+        stat_vars: set[str],
+    ) -> None:
+        refs: list[tuple[Key, Any]] = []
+        for key in ("product",):
+            if key in method:
+                refs.append(((*loc, key), method[key]))
+        refs += [((*loc, "products", i), p) for i, p in enumerate(_list(method.get("products")))]
+        for where, ref in refs:
+            if ref not in products:
+                hint = suggest(str(ref), products)
+                self.add(
+                    src,
+                    where,
+                    tr(
+                        f"sản phẩm '{ref}' không có trong 'evidence' của mục này{hint}",
+                        f"product '{ref}' is not in this node's 'evidence'{hint}",
+                    ),
+                )
+        names: list[tuple[Key, Any]] = []
+        for key in ("numerator", "denominator"):
+            names += [((*loc, key, i), v) for i, v in enumerate(_list(method.get(key)))]
+        if "variable" in method:
+            names.append(((*loc, "variable"), method["variable"]))
+        names += [
+            ((*loc, "terms", i, "variable"), t.get("variable"))
+            for i, t in enumerate(_list(method.get("terms")))
+            if isinstance(t, dict)
+        ]
+        for where, name in names:
+            if self.variable(src, where, name) and name not in stat_vars:
+                self.add(
+                    src,
+                    where,
+                    tr(
+                        f"biến '{name}' không thuộc sản phẩm thống kê nào của mục này",
+                        f"variable '{name}' is not in any statistic product of this node",
+                    ),
+                )
+        if method.get("type") == "growth" and not any(
+            isinstance(p, dict) and p.get("last_year") in ("true", "yes", "có")
+            for p in _list(node.get("evidence"))
+        ):
+            self.add(
+                src,
+                loc,
+                tr(
+                    "phương pháp 'growth' cần sản phẩm thống kê có 'last_year: true'",
+                    "method 'growth' needs a statistic product with 'last_year: true'",
+                ),
+            )
+        points = _dec(node.get("points"))
+        try:
+            parsed = _METHOD.validate_python(method)
+        except ValidationError:
+            return  # reported by the model validation
+        for sub, message in parsed.problems(points if points is not None else Decimal("Infinity")):
+            self.add(src, (*loc, *sub), message)
+
+
+def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]:
+    variables: set[str] = set()
+    checker = _Checker(variables)
+    if meta is not None and isinstance(meta.data, dict):
+        declared = meta.data.get("variables")
+        if isinstance(declared, dict):
+            variables.update(declared)
+            for name, spec in declared.items():
+                if isinstance(spec, dict) and spec.get("at_most") is not None:
+                    checker.variable(meta, ("variables", name, "at_most"), spec["at_most"])
+        _check_bands(checker, meta)
+    for src in areas:
+        area = src.data
+        if not isinstance(area, dict):
+            checker.add(
+                src,
+                (),
+                tr("tệp lĩnh vực phải là một bảng khóa: giá trị", "an area file must be a mapping"),
+            )
+            continue
+        area_id = checker.node_id(src, area, (), None)
+        criteria = _list(area.get("criteria"))
+        checker.sums(src, area, (), criteria)
+        for i, criterion in enumerate(criteria):
+            if not isinstance(criterion, dict):
+                continue
+            loc: Key = ("criteria", i)
+            crit_id = checker.node_id(src, criterion, loc, area_id)
+            subs = _list(criterion.get("sub_criteria"))
+            checker.sums(src, criterion, loc, subs)
+            if not subs:
+                checker.leaf(src, criterion, loc)
+            for j, sub in enumerate(subs):
+                if isinstance(sub, dict):
+                    checker.node_id(src, sub, (*loc, "sub_criteria", j), crit_id)
+                    checker.leaf(src, sub, (*loc, "sub_criteria", j))
+    return checker.problems
+
+
+def _check_bands(checker: _Checker, meta: Located) -> None:
+    bands = _list(meta.data.get("bands"))
+    previous: Decimal | None = None
+    for i, band in enumerate(bands):
+        value = _dec(band.get("min_percent")) if isinstance(band, dict) else None
+        if value is None:
+            continue
+        if previous is not None and value >= previous:
+            checker.add(
+                meta,
+                ("bands", i, "min_percent"),
+                tr(
+                    "các mức xếp loại phải xếp giảm dần theo 'min_percent'",
+                    "bands must be in decreasing order of 'min_percent'",
+                ),
+            )
+        previous = value
+    if bands and previous is not None and previous != 0:
+        checker.add(
+            meta,
+            ("bands",),
+            tr("mức xếp loại cuối cùng phải bắt đầu từ 0", "the last band must start at 0"),
+        )

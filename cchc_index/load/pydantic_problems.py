@@ -1,0 +1,155 @@
+"""Turn pydantic's validation errors into located, Vietnamese-first problems."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cchc_index.errors import Problem
+from cchc_index.i18n import tr
+from cchc_index.source import Key, Located
+
+
+def field_names(models: Iterable[type[BaseModel]]) -> set[str]:
+    """Every key a model tree accepts (aliases included), for did-you-mean."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    stack = list(models)
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+            stack.extend(_submodels(info.annotation))
+    return names
+
+
+def _submodels(annotation: Any) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        found.append(annotation)
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found.extend(_submodels(arg))
+    metadata = getattr(annotation, "__metadata__", ())
+    if metadata:
+        found.extend(_submodels(getattr(annotation, "__origin__", None)))
+    return found
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """` (có phải ý bạn là 'x'?)` when a close match exists, else ''."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return tr(f" (có phải ý bạn là '{close[0]}'?)", f" (did you mean '{close[0]}'?)")
+
+
+def data_path(data: Any, loc: tuple[Any, ...]) -> Key:
+    """pydantic's `loc`, less the union tags it inserts, as a path into the data."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict):
+            if part in node:
+                path.append(part)
+                node = node[part]
+            elif node.get("type") == part or part in ("function-after", "function-before"):
+                continue
+            else:
+                path.append(part)
+                node = None
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(part, str) and "[" in part:  # tagged-union or function labels
+            continue
+        else:
+            path.append(part)
+            node = None
+    return tuple(path)
+
+
+def _message(error: dict[str, Any], names: set[str]) -> tuple[str, bool]:
+    """The message and whether it points at the key (not the value)."""
+    kind, ctx, loc = error["type"], error.get("ctx") or {}, error["loc"]
+    last = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        hint = suggest(last, names)
+        return tr(f"khóa không được phép '{last}'{hint}", f"unknown key '{last}'{hint}"), True
+    if kind == "missing":
+        return tr(f"thiếu trường bắt buộc '{last}'", f"missing required field '{last}'"), True
+    if kind in ("union_tag_invalid", "literal_error", "enum"):
+        expected = ctx.get("expected_tags") or ctx.get("expected") or ""
+        got = error.get("input")
+        if kind == "union_tag_invalid":
+            got = ctx.get("tag", got)
+        hint = suggest(
+            str(got), [e.strip(" '") for e in str(expected).replace(" or ", ",").split(",")]
+        )
+        return tr(
+            f"giá trị '{got}' không hợp lệ; chọn một trong: {expected}{hint}",
+            f"invalid value '{got}'; expected one of: {expected}{hint}",
+        ), False
+    if kind == "union_tag_not_found":
+        return tr("thiếu khóa 'type'", "missing key 'type'"), True
+    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "float_parsing"):
+        return tr(
+            f"cần một số, nhận được {error.get('input')!r}",
+            f"expected a number, got {error.get('input')!r}",
+        ), False
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        op = {
+            "greater_than_equal": "≥",
+            "greater_than": ">",
+            "less_than_equal": "≤",
+            "less_than": "<",
+        }
+        bound = next(iter(ctx.values()), "")
+        return tr(f"giá trị phải {op[kind]} {bound}", f"value must be {op[kind]} {bound}"), False
+    if kind == "too_short":
+        return tr(
+            f"cần ít nhất {ctx.get('min_length')} phần tử",
+            f"needs at least {ctx.get('min_length')} items",
+        ), False
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return tr("cần một bảng khóa: giá trị", "expected a mapping of key: value"), False
+    if kind in ("list_type", "tuple_type"):
+        return tr("cần một danh sách", "expected a list"), False
+    if kind == "string_pattern_mismatch":
+        return tr(
+            f"giá trị không đúng dạng {ctx.get('pattern')}",
+            f"value does not match {ctx.get('pattern')}",
+        ), False
+    if kind in ("bool_parsing", "bool_type"):
+        return tr("cần có/không (true/false)", "expected yes/no (true/false)"), False
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), False
+    return str(error["msg"]), False
+
+
+def problems_from(
+    exc: ValidationError, source: Located, names: set[str], prefix: Key = ()
+) -> list[Problem]:
+    """Every error of `exc`, located in `source` (the data was validated at `prefix`)."""
+    found = []
+    seen: set[tuple[int, int, str]] = set()
+    for error in exc.errors(include_url=False):
+        loc = (*prefix, *data_path(_at(source.data, prefix), tuple(error["loc"])))
+        message, at_key = _message(error, names)
+        problem = source.problem(loc, message, key=at_key)
+        mark = (problem.line, problem.col, problem.message)
+        if mark not in seen:
+            seen.add(mark)
+            found.append(problem)
+    return found
+
+
+def _at(data: Any, prefix: Key) -> Any:
+    for part in prefix:
+        data = data[part]
+    return data

@@ -1,0 +1,1 @@
+"""The scoring vocabulary: one small class per method, listed in `registry.METHODS`."""

@@ -1,0 +1,148 @@
+"""Methods scored on a count or a sum: count ladder, formula, capped bonus and deduction."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from cchc_index.methods.base import (
+    Cond,
+    Facts,
+    MethodBase,
+    Metric,
+    Tier,
+    clamp,
+    round_step,
+)
+from cchc_index.model.base import Strict
+
+Problems = list[tuple[tuple[str | int, ...], str]]
+
+
+class CountSource(MethodBase):
+    """A count read either from a named variable or from how many items match a product."""
+
+    variable: str | None = None
+    product: str | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> CountSource:
+        if (self.variable is None) == (self.product is None):
+            raise ValueError("cần đúng một trong 'variable' hoặc 'product'")
+        return self
+
+    def variables(self) -> tuple[str, ...]:
+        return (self.variable,) if self.variable else ()
+
+    def products(self) -> tuple[str, ...]:
+        return (self.product,) if self.product else ()
+
+    def count(self, facts: Facts) -> Decimal | None:
+        if self.variable is not None:
+            return facts.value(self.variable)
+        assert self.product is not None
+        return Decimal(facts.product(self.product).count)
+
+
+class Step(Strict):
+    at_least: Decimal = Field(ge=0)
+    points: Decimal = Field(ge=0)
+
+
+class CountLadder(CountSource):
+    """Pattern 7. The highest step reached: `4 lần: 20; 3 lần: 15; …`."""
+
+    type: Literal["count_ladder"]
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+        count = self.count(facts)
+        return Metric(count, detail={"count": str(count)} if count is not None else {})
+
+    def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
+        return tuple(
+            Tier((Cond(">=", s.at_least),), s.points, f"≥ {s.at_least}") for s in self.steps
+        )
+
+    def problems(self, max_points: Decimal) -> Problems:
+        found: Problems = []
+        for i, s in enumerate(self.steps):
+            if s.points > max_points:
+                found.append((("steps", i, "points"), f"điểm {s.points} vượt tối đa {max_points}"))
+            if i and (
+                s.at_least >= self.steps[i - 1].at_least or s.points > self.steps[i - 1].points
+            ):
+                found.append((("steps", i), "các bậc phải xếp giảm dần theo số lượng và điểm"))
+        return found
+
+
+class Term(Strict):
+    variable: str
+    coefficient: Decimal
+
+
+class Formula(MethodBase):
+    """Pattern 13. points = constant + Σ coefficient × variable, within [0, max], to the step."""
+
+    type: Literal["formula"]
+    terms: tuple[Term, ...] = Field(min_length=1)
+    constant: Decimal = Decimal(0)
+
+    def variables(self) -> tuple[str, ...]:
+        return tuple(t.variable for t in self.terms)
+
+    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+        total = self.constant
+        for term in self.terms:
+            value = facts.value(term.variable)
+            if value is None:
+                return Metric(None)
+            total += term.coefficient * value
+        award = round_step(clamp(total, Decimal(0), max_points), step)
+        return Metric(total, award=award, detail={"total": str(total)})
+
+    def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
+        return (Tier((), None, "formula"),)
+
+
+class Capped(CountSource):
+    """Pattern 12. `points_each` per counted item, capped at the node's points."""
+
+    points_each: Decimal = Field(gt=0)
+
+    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+        count = self.count(facts)
+        if count is None:
+            return Metric(None)
+        award = round_step(min(count * self.points_each, max_points), step)
+        return Metric(count, award=award, detail={"count": str(count)})
+
+    def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
+        return (Tier((Cond(">=", Decimal(0)),), None, self.type_label()),)
+
+    def type_label(self) -> str:
+        raise NotImplementedError
+
+
+class Bonus(Capped):
+    """Pattern 12. Bonus points (điểm thưởng): added to the total, outside the maximum."""
+
+    type: Literal["bonus"]
+
+    def type_label(self) -> str:
+        return "bonus"
+
+
+class Deduction(Capped):
+    """Pattern 12. Deducted points (điểm trừ): the amount is taken off the total."""
+
+    type: Literal["deduction"]
+
+    def type_label(self) -> str:
+        return "deduction"
+
+    @property
+    def sign(self) -> int:
+        return -1

@@ -1,0 +1,206 @@
+"""Methods scored on a ratio of named variables: ratio bands, pro rata, growth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from cchc_index.model.base import Strict
+from cchc_index.methods.base import (
+    Cond,
+    Facts,
+    MethodBase,
+    Metric,
+    NonePolicy,
+    Tier,
+    clamp,
+    ratio,
+    round_step,
+    sum_values,
+)
+
+Problems = list[tuple[tuple[str | int, ...], str]]
+
+
+def _none_metric(policy: NonePolicy, detail: dict[str, str]) -> Metric:
+    """Pattern 9/10: nothing arose (denominator 0): full points, zero, or not applicable."""
+    if policy == "full":
+        return Metric(None, none_arose=True, detail=detail)
+    if policy == "not_applicable":
+        return Metric(None, not_applicable=True, detail=detail)
+    return Metric(Decimal(0), detail=detail)
+
+
+class Band(Strict):
+    """One band of a ratio in percent; each bound says whether it is included."""
+
+    points: Decimal = Field(ge=0)
+    at_least: Decimal | None = None
+    above: Decimal | None = None
+    below: Decimal | None = None
+    at_most: Decimal | None = None
+
+    @model_validator(mode="after")
+    def _one_bound_each_side(self) -> Band:
+        if self.at_least is not None and self.above is not None:
+            raise ValueError("chỉ dùng một trong 'at_least' (≥) và 'above' (>)")
+        if self.below is not None and self.at_most is not None:
+            raise ValueError("chỉ dùng một trong 'below' (<) và 'at_most' (≤)")
+        return self
+
+    def lower(self) -> tuple[Decimal, bool] | None:
+        if self.at_least is not None:
+            return self.at_least, True
+        return (self.above, False) if self.above is not None else None
+
+    def upper(self) -> tuple[Decimal, bool] | None:
+        if self.at_most is not None:
+            return self.at_most, True
+        return (self.below, False) if self.below is not None else None
+
+    def conds(self) -> tuple[Cond, ...]:
+        found = []
+        if self.at_least is not None:
+            found.append(Cond(">=", self.at_least))
+        if self.above is not None:
+            found.append(Cond(">", self.above))
+        if self.below is not None:
+            found.append(Cond("<", self.below))
+        if self.at_most is not None:
+            found.append(Cond("<=", self.at_most))
+        return tuple(found)
+
+    def describe(self) -> str:
+        parts = []
+        if (low := self.lower()) is not None:
+            parts.append(f"{'≥' if low[1] else '>'} {low[0]}%")
+        if (high := self.upper()) is not None:
+            parts.append(f"{'≤' if high[1] else '<'} {high[0]}%")
+        return " và ".join(parts) or "mọi tỷ lệ"
+
+
+def band_problems(bands: tuple[Band, ...], max_points: Decimal) -> Problems:
+    """Bands must tile [0 %, ∞) in order: no gap, no overlap, none above the maximum."""
+    found: Problems = []
+    for i, band in enumerate(bands):
+        if band.points > max_points:
+            found.append((("bands", i, "points"), f"điểm {band.points} vượt tối đa {max_points}"))
+        low, high = band.lower(), band.upper()
+        if low and high and (low[0] > high[0] or (low[0] == high[0] and not (low[1] and high[1]))):
+            found.append((("bands", i), f"mức rỗng: {band.describe()}"))
+
+    def start(band: Band) -> tuple[Decimal, bool]:
+        return band.lower() or (Decimal(0), True)
+
+    order = sorted(range(len(bands)), key=lambda i: (start(bands[i])[0], not start(bands[i])[1]))
+    reach: tuple[Decimal, bool] | None = (Decimal(0), True)  # where the next band must start
+    for i in order:
+        band, low = bands[i], start(bands[i])
+        if low[0] < 0:
+            found.append((("bands", i), f"mức {band.describe()} bắt đầu dưới 0%"))
+        elif reach is None or (low != reach and not _after(low, reach)):
+            found.append((("bands", i), f"mức {band.describe()} chồng lên một mức khác"))
+        elif low != reach:
+            found.append((("bands", i), f"có khoảng trống ngay trước mức {band.describe()}"))
+        high = band.upper()
+        reach = None if high is None else (high[0], not high[1])
+    if reach is not None:
+        sign = "≥" if reach[1] else ">"
+        found.append((("bands",), f"không có mức nào cho tỷ lệ {sign} {reach[0]}%"))
+    return found
+
+
+def _after(low: tuple[Decimal, bool], reach: tuple[Decimal, bool]) -> bool:
+    """True when a band starting at `low` leaves a gap after `reach`."""
+    return low[0] > reach[0] or (low[0] == reach[0] and reach[1] and not low[1])
+
+
+class RatioBands(MethodBase):
+    """Pattern 4. Points by the band that numerator / denominator (in %) falls in."""
+
+    type: Literal["ratio_bands"]
+    numerator: tuple[str, ...] = Field(min_length=1)
+    denominator: tuple[str, ...] = Field(min_length=1)
+    bands: tuple[Band, ...] = Field(min_length=1)
+    if_none: NonePolicy = "zero"
+
+    def variables(self) -> tuple[str, ...]:
+        return self.numerator + self.denominator
+
+    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+        num, den = sum_values(facts, self.numerator), sum_values(facts, self.denominator)
+        if num is None or den is None:
+            return Metric(None)
+        detail = {"numerator": str(num), "denominator": str(den)}
+        if den == 0:
+            return _none_metric(self.if_none, detail)
+        value = ratio(num, den)
+        return Metric(value, detail={**detail, "percent": str(value)})
+
+    def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
+        return tuple(Tier(b.conds(), b.points, b.describe()) for b in self.bands)
+
+    def problems(self, max_points: Decimal) -> Problems:
+        return band_problems(self.bands, max_points)
+
+
+class ProRata(MethodBase):
+    """Pattern 6. points = numerator / denominator × max, capped at max, to the rounding step."""
+
+    type: Literal["pro_rata"]
+    numerator: tuple[str, ...] = Field(min_length=1)
+    denominator: tuple[str, ...] = Field(min_length=1)
+    if_none: NonePolicy = "zero"
+
+    def variables(self) -> tuple[str, ...]:
+        return self.numerator + self.denominator
+
+    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+        num, den = sum_values(facts, self.numerator), sum_values(facts, self.denominator)
+        if num is None or den is None:
+            return Metric(None)
+        detail = {"numerator": str(num), "denominator": str(den)}
+        if den == 0:
+            return _none_metric(self.if_none, detail)
+        value = ratio(num, den)
+        award = round_step(clamp(value, Decimal(0), Decimal(100)) * max_points / 100, step)
+        return Metric(value, award=award, detail={**detail, "percent": str(value)})
+
+    def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
+        return (Tier((Cond(">=", Decimal(0)),), None, "pro_rata"),)
+
+
+class Growth(MethodBase):
+    """Pattern 8. This year's value grew by at least `min_growth_percent` over last year's."""
+
+    type: Literal["growth"]
+    variable: str
+    min_growth_percent: Decimal = Field(ge=0)
+    points: Decimal | None = Field(default=None, ge=0)
+    if_none: NonePolicy = "zero"
+
+    def variables(self) -> tuple[str, ...]:
+        return (self.variable,)
+
+    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+        current, last = facts.value(self.variable), facts.last_year(self.variable)
+        if current is None or last is None:
+            return Metric(None)
+        detail = {"current": str(current), "last": str(last)}
+        if last == 0:
+            if current == 0:
+                return _none_metric(self.if_none, detail)
+            return Metric(Decimal("1E+9"), detail={**detail, "percent": "∞"})
+        value = (current - last) * 100 / last
+        return Metric(value, detail={**detail, "percent": str(value)})
+
+    def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
+        points = max_points if self.points is None else self.points
+        return (Tier((Cond(">=", self.min_growth_percent),), points, "growth"),)
+
+    def problems(self, max_points: Decimal) -> Problems:
+        if self.points is not None and self.points > max_points:
+            return [(("points",), f"điểm {self.points} vượt điểm tối đa {max_points}")]
+        return []

@@ -1,0 +1,1 @@
+"""Strict, frozen data models: the framework, the evidence bundle and the result."""

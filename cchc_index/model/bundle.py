@@ -1,0 +1,147 @@
+"""The evidence bundle (bộ minh chứng) of one unit for one assessment year."""
+
+from __future__ import annotations
+
+
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, PlainSerializer, field_validator, model_validator
+
+from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
+from cchc_index.model.base import Strict, VnDate, VnDecimal
+from cchc_index.model.framework import Level
+
+
+def _doc_number(value: object) -> object:
+    return parse_doc_number(value) if isinstance(value, str) else value
+
+
+def _ids(value: object) -> object:
+    if isinstance(value, str):
+        return tuple(p for p in re.split(r"[;,\s]+", value) if p)
+    return value
+
+
+def _kind(value: object) -> object:
+    if isinstance(value, str):
+        kind = kind_from_text(value)
+        if kind is None:
+            raise ValueError(f"không nhận ra loại văn bản {value!r} (ví dụ: KH, QĐ, Kế hoạch)")
+        return kind
+    return value
+
+
+Number = Annotated[
+    DocNumber, BeforeValidator(_doc_number), PlainSerializer(lambda d: d.symbol, return_type=str)
+]
+NodeIds = Annotated[tuple[str, ...], BeforeValidator(_ids)]
+Kind = Annotated[DocKind, BeforeValidator(_kind)]
+
+
+class Profile(Strict):
+    """Who the unit is and which framework and year it is assessed on (profile.yaml)."""
+
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    level: Level
+    province: str
+    district: str | None = None
+    year: int = Field(ge=2000, le=2100)
+    framework: str | None = None
+
+
+class Document(Strict):
+    """One row of documents.csv: a document with its number, date and issuer."""
+
+    number: Number
+    date: VnDate
+    kind: Kind | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    file: str | None = None
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
+    for_: NodeIds = Field(default=(), alias="for")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _kind_agrees(self) -> Document:
+        if self.kind is not None and self.kind is not self.number.kind:
+            raise ValueError(
+                f"loại '{self.kind.value}' khác loại trong số ký hiệu {self.number.symbol}"
+            )
+        return self
+
+    @property
+    def doc_kind(self) -> DocKind:
+        return self.number.kind
+
+    def label(self) -> str:
+        return f"{self.number.symbol} ngày {self.date:%d/%m/%Y}"
+
+
+class Item(Strict):
+    """One row of links.csv or photos.csv."""
+
+    url: str | None = None
+    file: str | None = None
+    title: str = Field(min_length=1)
+    date: VnDate | None = None
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
+    for_: NodeIds = Field(default=(), alias="for")
+    note: str | None = None
+
+    def label(self) -> str:
+        return self.url or self.file or self.title
+
+
+class Statistic(Strict):
+    """A named figure (statistics.yaml), with last year's value where a rule needs it."""
+
+    value: VnDecimal = Field(ge=0)
+    last_year: VnDecimal | None = Field(default=None, ge=0)
+    source: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: object) -> object:
+        return {"value": data} if isinstance(data, str | int | Decimal) else data
+
+
+class Qualitative(Strict):
+    node: str
+    result: Literal["đạt", "không đạt"]
+    explanation: str = Field(min_length=1)
+
+    @field_validator("result", mode="before")
+    @classmethod
+    def _fold(cls, value: object) -> object:
+        return " ".join(value.casefold().split()) if isinstance(value, str) else value
+
+
+class NotApplicableClaim(Strict):
+    node: str
+    reason: str = Field(min_length=1)
+
+
+class Declarations(Strict):
+    """declarations.yaml: qualitative self-assessments and not-applicable claims."""
+
+    qualitative: tuple[Qualitative, ...] = ()
+    not_applicable: tuple[NotApplicableClaim, ...] = ()
+
+
+class Bundle(Strict):
+    profile: Profile
+    documents: tuple[Document, ...] = ()
+    statistics: dict[str, Statistic] = Field(default_factory=dict)
+    links: tuple[Item, ...] = ()
+    photos: tuple[Item, ...] = ()
+    declarations: Declarations = Declarations()
+
+    @property
+    def year(self) -> int:
+        return self.profile.year
+
+

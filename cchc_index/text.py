@@ -1,0 +1,98 @@
+"""Vietnamese text, numbers and dates in the forms documents use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise, so that one word typed two ways is one string."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Key for matching: NFC, case-folded, whitespace collapsed (accents kept)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def contains_all(haystack: str, keywords: tuple[str, ...]) -> bool:
+    """True when every keyword occurs in the text, ignoring case and Unicode form."""
+    folded = fold(haystack)
+    return all(fold(k) in folded for k in keywords)
+
+
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+
+
+@lru_cache(maxsize=65536)
+def parse_number(raw: str) -> Decimal:
+    """Parse `31.724` (31724), `84,09` (84.09), `1.234,5`, `2299`, `0.5`; a `%` is dropped.
+
+    Vietnamese documents group thousands with dots and use a decimal comma. A dotted
+    number in thousands groups (`31.724`) is read the Vietnamese way; any other single
+    dot (`0.5`) is a decimal point.
+    """
+    text = raw.strip().replace(" ", "").replace("\u00a0", "").removesuffix("%")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS_DOT.match(text):
+        text = text.replace(".", "")
+    if not _PLAIN.match(text):
+        raise ValueError(f"không phải là số: {raw!r}")
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise ValueError(f"không phải là số: {raw!r}") from exc
+
+
+_DATE_NUMERIC = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE_WORDS = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*,?\s*tháng\s*(\d{1,2})\s*,?\s*năm\s*(\d{4})$")
+
+
+@lru_cache(maxsize=65536)
+def parse_date(raw: str) -> dt.date:
+    """Parse `04/12/2019`, `4/12/2019`, `ngày 14 tháng 9 năm 2020`, `4.12.2019`, `2019-12-04`.
+
+    Day first, as Vietnamese documents write it; an impossible date (31/02) is an error.
+    """
+    text = " ".join(nfc(raw).strip().casefold().split())
+    match = _DATE_ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _DATE_NUMERIC.match(text) or _DATE_WORDS.match(text)
+        if not match:
+            raise ValueError(f"không đọc được ngày {raw!r} (dạng dd/mm/yyyy)")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"ngày không tồn tại: {raw!r}") from exc
+
+
+def format_date(value: dt.date) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def format_number(value: Decimal, places: int | None = None) -> str:
+    """Vietnamese form: `31.724`, `84,09`, `0,25`."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value):f}"
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0") if places is None else frac
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    body = ".".join(groups)
+    return f"{sign}{body},{frac}" if frac else f"{sign}{body}"
