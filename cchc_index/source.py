@@ -31,6 +31,7 @@ class Located:
     data: Any
     positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)  # CSV header: name → column
 
     def where(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
         """Position of `loc` (its key when `key`), else of its nearest ancestor (1-based)."""
@@ -147,8 +148,7 @@ def parse_csv(text: str, path: str) -> Located:
         header = [nfc(h.strip()) for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
         raise SourceError([Problem(path, 1, 1, f"CSV không hợp lệ: {exc}")]) from exc
-    for col, name in enumerate(header, start=1):
-        out.key_positions[(0, name)] = (1, col)
+    out.columns = {name: col for col, name in enumerate(header, start=1)}
     rows: list[dict[str, Any]] = []
     line = 1
     try:

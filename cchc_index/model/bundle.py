@@ -143,5 +143,3 @@ class Bundle(Strict):
     @property
     def year(self) -> int:
         return self.profile.year
-
-

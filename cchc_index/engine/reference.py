@@ -1,0 +1,50 @@
+"""The pure-Python reference evaluator of the compiled ruleset.
+
+It reads the same JSON that durable_rules registers and answers the same question, which
+rules fire for a unit's facts: the oracle of the property tests, and the `--engine
+reference` fallback should the C core ever fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cchc_index.engine.compile import Ruleset
+
+_CMP: dict[str, Callable[[Any, Any], bool]] = {
+    "$gte": lambda a, b: a >= b,
+    "$gt": lambda a, b: a > b,
+    "$lt": lambda a, b: a < b,
+    "$lte": lambda a, b: a <= b,
+}
+
+
+def matches(test: dict[str, Any], fact: dict[str, Any]) -> bool:
+    if "$and" in test:
+        return all(matches(t, fact) for t in test["$and"])
+    ((key, value),) = test.items()
+    if key in _CMP:
+        ((field, bound),) = value.items()
+        return field in fact and _CMP[key](fact[field], bound)
+    return key in fact and fact[key] == value
+
+
+class ReferenceRunner:
+    """Evaluates one unit's facts against the ruleset; no state outlives a call."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+        self._by_node: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for name, rule in ruleset.rules.items():
+            test = rule["all"][0]["m"]
+            node = test["$and"][1]["c"]
+            self._by_node.setdefault(node, []).append((name, test))
+
+    def fired(self, facts: list[dict[str, Any]]) -> set[str]:
+        names: set[str] = set()
+        for fact in facts:
+            for name, test in self._by_node.get(fact.get("c", ""), ()):
+                if matches(test, fact):
+                    names.add(name)
+        return names

@@ -1,0 +1,128 @@
+"""A unit's bundle, indexed once, and how a required product is found in it.
+
+Matching is Python's job (durable_rules cannot fold Vietnamese case or compare dates
+against a deadline that depends on the year): kind, issuer, subject keywords ignoring case
+and Unicode form, the date window. Order and duplicates in the bundle never matter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cchc_index.docnumber import DocKind
+from cchc_index.methods.base import Declaration, ProductMatch
+from cchc_index.model.bundle import Bundle, Document, Item
+from cchc_index.model.framework import DocumentProduct, ItemProduct, Product, StatisticProduct
+from cchc_index.text import contains_all, fold
+
+
+class EvidenceIndex:
+    """The bundle, grouped for matching: documents by kind, items, figures, declarations."""
+
+    def __init__(self, bundle: Bundle) -> None:
+        self.year = bundle.year
+        self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
+        unique = {(d.number.key, d.date): d for d in bundle.documents}
+        self.documents: dict[DocKind, list[Document]] = defaultdict(list)
+        for key in sorted(unique, key=lambda k: (k[1], str(k[0]))):
+            self.documents[unique[key].doc_kind].append(unique[key])
+        self.items: dict[str, list[Item]] = {
+            "link": sorted(set(bundle.links), key=lambda i: i.label()),
+            "photo": sorted(set(bundle.photos), key=lambda i: i.label()),
+        }
+        self.statistics = bundle.statistics
+        self.declarations: dict[str, Declaration] = {}
+        for q in sorted(bundle.declarations.qualitative, key=lambda q: (q.node, q.result)):
+            met = q.result == "đạt" and self.declarations.get(q.node, Declaration(True, "")).met
+            self.declarations[q.node] = Declaration(met, q.explanation)
+        self.not_applicable = {c.node: c.reason for c in bundle.declarations.not_applicable}
+
+    def is_own(self, document: Document) -> bool:
+        return document.issuer is None or fold(document.issuer) in self.own_names
+
+    def match(self, product: Product, node_id: str) -> ProductMatch:
+        if isinstance(product, DocumentProduct):
+            return self._documents(product, node_id)
+        if isinstance(product, StatisticProduct):
+            return self._statistic(product)
+        return self._items(product, node_id)
+
+    def _documents(self, product: DocumentProduct, node_id: str) -> ProductMatch:
+        start = product.not_before.resolve(self.year) if product.not_before else None
+        deadline = product.deadline.resolve(self.year) if product.deadline else None
+        found: list[tuple[int, Document]] = []
+        for doc in self.documents.get(product.doc_kind, ()):
+            if (product.issuer == "self") != self.is_own(doc):
+                continue
+            if product.issuer_name and not contains_all(doc.issuer or "", (product.issuer_name,)):
+                continue
+            if node_id not in doc.for_ and not contains_all(doc.subject or "", product.subject):
+                continue
+            if start is not None and doc.date < start:
+                continue
+            late = max(0, (doc.date - deadline).days) if deadline else 0
+            found.append((late, doc))
+        found.sort(key=lambda pair: (pair[0], pair[1].date, pair[1].number.symbol))
+        present = len(found) >= product.count
+        return ProductMatch(
+            product.id,
+            present,
+            len(found),
+            tuple(d.label() for _, d in found),
+            found[product.count - 1][0] if present and deadline else (0 if present else None),
+        )
+
+    def _statistic(self, product: StatisticProduct) -> ProductMatch:
+        given = [self.statistics.get(v) for v in product.variables]
+        present = all(
+            s is not None and (s.last_year is not None or not product.last_year) for s in given
+        )
+        items = tuple(
+            f"{v} = {s.value}" + (f" (năm trước {s.last_year})" if s.last_year is not None else "")
+            for v, s in zip(product.variables, given, strict=True)
+            if s is not None
+        )
+        return ProductMatch(product.id, present, int(present), items)
+
+    def _items(self, product: ItemProduct, node_id: str) -> ProductMatch:
+        found = [
+            item
+            for item in self.items[product.type]
+            if node_id in item.for_
+            or (product.subject and contains_all(item.title, product.subject))
+        ]
+        return ProductMatch(
+            product.id, len(found) >= product.count, len(found), tuple(i.label() for i in found)
+        )
+
+
+@dataclass(frozen=True)
+class NodeFacts:
+    """The `Facts` a method reads for one node; `overrides` stand in supplied products."""
+
+    index: EvidenceIndex
+    node_id: str
+    matches: dict[str, ProductMatch]
+    assume_declared: bool = False  # a gain estimate: as if the unit declared "đạt"
+
+    @property
+    def year(self) -> int:
+        return self.index.year
+
+    def product(self, product_id: str) -> ProductMatch:
+        return self.matches[product_id]
+
+    def value(self, variable: str) -> Decimal | None:
+        stat = self.index.statistics.get(variable)
+        return stat.value if stat is not None else None
+
+    def last_year(self, variable: str) -> Decimal | None:
+        stat = self.index.statistics.get(variable)
+        return stat.last_year if stat is not None else None
+
+    def declaration(self) -> Declaration | None:
+        if self.assume_declared:
+            return Declaration(True, "")
+        return self.index.declarations.get(self.node_id)

@@ -1,0 +1,89 @@
+"""The result of scoring one unit: frozen data that every renderer reads, none computes."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+from cchc_index.model.base import Strict
+
+
+class Status(str, enum.Enum):
+    MET = "đạt"
+    PARTLY = "đạt một phần"
+    NOT_MET = "không đạt"
+    MISSING = "thiếu minh chứng"
+    NOT_APPLICABLE = "không áp dụng"
+    SURVEY = "do tỉnh chấm"
+    PENDING = "chờ xác nhận"
+
+    @property
+    def english(self) -> str:
+        return _ENGLISH[self]
+
+
+_ENGLISH = {
+    Status.MET: "met",
+    Status.PARTLY: "partly met",
+    Status.NOT_MET: "not met",
+    Status.MISSING: "evidence missing",
+    Status.NOT_APPLICABLE: "not applicable",
+    Status.SURVEY: "scored by the province (survey)",
+    Status.PENDING: "awaiting reviewer confirmation",
+}
+
+
+class LeafResult(Strict):
+    id: str
+    title: str
+    area: str
+    criterion: str
+    max_points: Decimal
+    points: Decimal
+    status: Status
+    reason: str
+    evidence: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    adjustment: int = 0  # +1 bonus, -1 deduction, 0 a regular sub-criterion
+    illustrative: bool = False
+
+
+class NodeResult(Strict):
+    """A criterion or area rolled up: points of its applicable leaves, and its index."""
+
+    id: str
+    title: str
+    max_points: Decimal
+    points: Decimal
+    index_percent: Decimal | None
+
+
+class MissingProduct(Strict):
+    node: str
+    node_title: str
+    product: str
+    title: str
+    responsible: str | None
+    requirement: str | None
+    gain: Decimal  # points added if this product alone is supplied, compliant
+    gain_together: Decimal  # points added if every missing product of the node is supplied
+    upper_bound: bool  # True when the gain assumes figures not yet known meet the requirement
+
+
+class Result(Strict):
+    framework: str
+    framework_title: str
+    unit: str
+    year: int
+    leaves: tuple[LeafResult, ...]
+    criteria: tuple[NodeResult, ...]
+    areas: tuple[NodeResult, ...]
+    bonus: Decimal
+    deduction: Decimal
+    total: Decimal
+    max_points: Decimal  # the applicable maximum of the self-assessed part
+    survey_points: Decimal
+    index_percent: Decimal | None
+    band: str | None
+    missing: tuple[MissingProduct, ...]
+    engine: str
