@@ -1,0 +1,57 @@
+"""The plain Python API under the CLI: load a bundle with its framework, score, check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_index.errors import EvidenceError, Problem
+from cchc_index.i18n import tr
+from cchc_index.load.bundle import check_against, load_bundle
+from cchc_index.load.rules import FrameworkSource, load_framework, shown
+from cchc_index.model.bundle import Bundle
+
+
+def find_framework(
+    bundle: Bundle, folder: Path, rules: Path | None, rules_dir: Path
+) -> FrameworkSource:
+    """The framework named by --rules, else the one the bundle's profile names in rules_dir."""
+    if rules is not None:
+        return load_framework(rules)
+    if bundle.profile.framework is None:
+        raise EvidenceError(
+            [
+                Problem(
+                    shown(folder / "profile.yaml"),
+                    1,
+                    1,
+                    tr(
+                        "hồ sơ không ghi 'framework'; hãy thêm hoặc dùng --rules",
+                        "the profile names no 'framework'; add one or pass --rules",
+                    ),
+                )
+            ]
+        )
+    candidate = rules_dir / bundle.profile.framework
+    if not candidate.is_dir():
+        raise EvidenceError(
+            [
+                Problem(
+                    shown(folder / "profile.yaml"),
+                    1,
+                    1,
+                    tr(
+                        f"không tìm thấy bộ chỉ số '{bundle.profile.framework}' trong {shown(rules_dir)}; dùng --rules",
+                        f"framework '{bundle.profile.framework}' not found in {shown(rules_dir)}; pass --rules",
+                    ),
+                )
+            ]
+        )
+    return load_framework(candidate)
+
+
+def open_unit(folder: Path, rules: Path | None, rules_dir: Path) -> tuple[FrameworkSource, Bundle]:
+    """Load and cross-check a bundle and its framework; errors name file, line and field."""
+    bundle = load_bundle(folder)
+    source = find_framework(bundle, folder, rules, rules_dir)
+    check_against(bundle, source.framework, folder)
+    return source, bundle

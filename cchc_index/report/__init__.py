@@ -1,0 +1,1 @@
+"""Renderers: each a function of a Result to text; none computes points."""

@@ -1,0 +1,70 @@
+"""Shared wording and number formats of every renderer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cchc_index.i18n import lang, tr
+from cchc_index.model.result import Result, Status
+from cchc_index.text import format_number
+
+
+def pts(value: Decimal) -> str:
+    return format_number(value) if lang() == "vi" else f"{value.normalize():f}"
+
+
+def pct(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return (format_number(value, 2) if lang() == "vi" else f"{value:.2f}") + "%"
+
+
+def status(value: Status) -> str:
+    return value.value if lang() == "vi" else value.english
+
+
+def gain(value: Decimal, upper: bool) -> str:
+    text = f"+{pts(value)}"
+    return text + (tr(" (tối đa)", " (at most)") if upper else "")
+
+
+def headline(result: Result) -> list[str]:
+    lines = [
+        tr(
+            f"Bộ chỉ số: {result.framework_title} ({result.framework})",
+            f"Framework: {result.framework_title} ({result.framework})",
+        ),
+        tr(
+            f"Đơn vị: {result.unit} — năm đánh giá {result.year}",
+            f"Unit: {result.unit} — assessment year {result.year}",
+        ),
+    ]
+    total = tr(
+        f"Tổng điểm tự đánh giá: {pts(result.total)} / {pts(result.max_points)} điểm (chỉ số {pct(result.index_percent)})",
+        f"Self-assessed total: {pts(result.total)} / {pts(result.max_points)} points (index {pct(result.index_percent)})",
+    )
+    if result.band:
+        total += tr(f" — xếp loại: {result.band}", f" — band: {result.band}")
+    lines.append(total)
+    if result.bonus or result.deduction:
+        lines.append(
+            tr(
+                f"Điểm thưởng +{pts(result.bonus)}, điểm trừ −{pts(result.deduction)}",
+                f"Bonus +{pts(result.bonus)}, deduction −{pts(result.deduction)}",
+            )
+        )
+    if result.survey_points:
+        lines.append(
+            tr(
+                f"Phần điều tra xã hội học ({pts(result.survey_points)} điểm) do tỉnh chấm, không tính ở đây.",
+                f"The survey part ({pts(result.survey_points)} points) is scored by the province, not here.",
+            )
+        )
+    if any(leaf.illustrative for leaf in result.leaves):
+        lines.append(
+            tr(
+                "Lưu ý: điểm đánh dấu * là giá trị minh họa, nguồn không cho.",
+                "Note: points marked * are illustrative; the source does not give them.",
+            )
+        )
+    return lines

@@ -1,0 +1,169 @@
+"""Result → text in each output format: table (terminal), markdown, json, csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+from tabulate import tabulate
+
+from cchc_index.i18n import tr
+from cchc_index.model.result import Result
+from cchc_index.report.labels import gain, headline, pct, pts, status
+
+
+def _leaf_rows(result: Result) -> list[list[str]]:
+    return [
+        [
+            r.id,
+            r.title,
+            pts(r.max_points) + ("*" if r.illustrative else ""),
+            pts(r.points),
+            status(r.status),
+            r.reason,
+        ]
+        for r in result.leaves
+    ]
+
+
+def _leaf_header() -> list[str]:
+    return [
+        tr("Mã", "Id"),
+        tr("Tiêu chí", "Criterion"),
+        tr("Tối đa", "Max"),
+        tr("Điểm", "Points"),
+        tr("Trạng thái", "Status"),
+        tr("Lý do", "Reason"),
+    ]
+
+
+def _missing_rows(result: Result) -> list[list[str]]:
+    rows = []
+    for rank, m in enumerate(result.missing, start=1):
+        together = gain(m.gain_together, m.upper_bound)
+        shown = (
+            together
+            if m.gain == m.gain_together
+            else f"{gain(m.gain, False)} ({tr('cùng các sản phẩm còn thiếu khác', 'with the other missing products')}: {together})"
+        )
+        rows.append([str(rank), m.node, m.title, m.responsible or "", shown])
+    return rows
+
+
+def _missing_header() -> list[str]:
+    return [
+        "#",
+        tr("Mục", "Node"),
+        tr("Sản phẩm còn thiếu", "Missing product"),
+        tr("Cơ quan báo cáo", "Responsible"),
+        tr("Điểm có thể thêm", "Points it would add"),
+    ]
+
+
+def _areas(result: Result) -> list[list[str]]:
+    return [
+        [a.id, a.title, pts(a.points), pts(a.max_points), pct(a.index_percent)]
+        for a in result.areas
+    ]
+
+
+def _area_header() -> list[str]:
+    return [
+        tr("Lĩnh vực", "Area"),
+        tr("Tên", "Title"),
+        tr("Điểm", "Points"),
+        tr("Tối đa", "Max"),
+        tr("Chỉ số", "Index"),
+    ]
+
+
+def _text(result: Result, fmt: str) -> str:
+    lines = [*headline(result), ""]
+    lines.append(
+        tabulate(
+            _leaf_rows(result),
+            _leaf_header(),
+            tablefmt=fmt,
+            maxcolwidths=[None, 40, None, None, 16, 60] if fmt != "pipe" else None,
+        )
+    )
+    lines += ["", tabulate(_areas(result), _area_header(), tablefmt=fmt)]
+    lines.append("")
+    if result.missing:
+        lines.append(
+            tr(
+                "Sản phẩm còn thiếu, xếp theo số điểm sẽ thêm nếu bổ sung:",
+                "Missing products, ranked by the points they would add:",
+            )
+        )
+        lines.append(
+            tabulate(
+                _missing_rows(result),
+                _missing_header(),
+                tablefmt=fmt,
+                maxcolwidths=[None, None, 50, 30, 30] if fmt != "pipe" else None,
+            )
+        )
+    else:
+        lines.append(tr("Không còn sản phẩm nào thiếu.", "No product is missing."))
+    return "\n".join(lines) + "\n"
+
+
+def render_table(result: Result) -> str:
+    return _text(result, "simple_grid")
+
+
+def render_markdown(result: Result) -> str:
+    text = _text(result, "pipe")
+    head, _, rest = text.partition("\n\n")
+    return "# " + head.replace("\n", "\n\n") + "\n\n" + rest
+
+
+def render_json(result: Result) -> str:
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(result: Result) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "title", "max_points", "points", "status", "reason", "missing"])
+    for r in result.leaves:
+        writer.writerow(
+            [r.id, r.title, r.max_points, r.points, r.status.value, r.reason, ";".join(r.missing)]
+        )
+    return out.getvalue()
+
+
+RENDERERS: dict[str, Callable[[Result], str]] = {
+    "table": render_table,
+    "markdown": render_markdown,
+    "json": render_json,
+    "csv": render_csv,
+}
+
+
+def render_missing(result: Result) -> str:
+    """`check`: only what is missing, ranked by the points it would add."""
+    lines = headline(result)[:2]
+    if not result.missing:
+        return (
+            "\n".join([*lines, tr("Đủ minh chứng cho mọi tiêu chí.", "Evidence is complete.")])
+            + "\n"
+        )
+    lines.append(
+        tr(
+            f"Còn thiếu {len(result.missing)} sản phẩm, xếp theo số điểm sẽ thêm:",
+            f"{len(result.missing)} product(s) missing, ranked by the points they would add:",
+        )
+    )
+    lines.append(
+        tabulate(
+            _missing_rows(result),
+            _missing_header(),
+            tablefmt="simple_grid",
+            maxcolwidths=[None, None, 50, 30, 30],
+        )
+    )
+    return "\n".join(lines) + "\n"
