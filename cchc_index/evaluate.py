@@ -54,9 +54,10 @@ class Scorer:
         ]
         fired = self.runner.fired(facts)
         earned: dict[str, Decimal] = {}
+        by_id = {d.leaf.id: d for d in derived}
         for name in fired:
             ref = self.ruleset.tiers[name]
-            item = next(d for d in derived if d.leaf.id == ref.node)
+            item = by_id[ref.node]
             points = ref.tier.points if ref.tier.points is not None else item.metric.award
             earned[ref.node] = max(earned.get(ref.node, ZERO), points or ZERO)
         leaves = tuple(self._leaf(d, earned.get(d.leaf.id, ZERO)) for d in derived)
@@ -95,7 +96,7 @@ class Scorer:
             evidence=tuple(i for m in item.matches.values() for i in m.items),
             missing=item.missing,
             adjustment=method.sign if leaf.is_adjustment else 0,
-            illustrative=bool(leaf.provenance.illustrative),
+            illustrative=leaf.provenance.illustrative,
         )
 
     def _missing(

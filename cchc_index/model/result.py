@@ -45,7 +45,7 @@ class LeafResult(Strict):
     evidence: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     adjustment: int = 0  # +1 bonus, -1 deduction, 0 a regular sub-criterion
-    illustrative: bool = False
+    illustrative: tuple[str, ...] = ()  # values the source does not give (points, deadline …)
 
 
 class NodeResult(Strict):

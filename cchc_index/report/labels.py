@@ -63,8 +63,10 @@ def headline(result: Result) -> list[str]:
     if any(leaf.illustrative for leaf in result.leaves):
         lines.append(
             tr(
-                "Lưu ý: điểm đánh dấu * là giá trị minh họa, nguồn không cho.",
-                "Note: points marked * are illustrative; the source does not give them.",
+                "Lưu ý: * điểm tối đa là giá trị minh họa; † hạn, mức hoặc minh chứng "
+                "có giá trị minh họa (nguồn không cho).",
+                "Note: * the maximum is illustrative; † a deadline, band or product "
+                "is illustrative (the source does not give it).",
             )
         )
     return lines

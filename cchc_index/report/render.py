@@ -19,13 +19,18 @@ def _leaf_rows(result: Result) -> list[list[str]]:
         [
             r.id,
             r.title,
-            pts(r.max_points) + ("*" if r.illustrative else ""),
+            pts(r.max_points) + _marks(r.illustrative),
             pts(r.points),
             status(r.status),
             r.reason,
         ]
         for r in result.leaves
     ]
+
+
+def _marks(illustrative: tuple[str, ...]) -> str:
+    points = "*" if "points" in illustrative else ""
+    return points + ("†" if set(illustrative) - {"points"} else "")
 
 
 def _leaf_header() -> list[str]:
