@@ -31,8 +31,9 @@ def _list(value: Any) -> list[Any]:
 
 
 class _Checker:
-    def __init__(self, variables: set[str]) -> None:
+    def __init__(self, variables: set[str], step: Decimal | None) -> None:
         self.variables = variables
+        self.step = step if step is not None and step > 0 else None
         self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}
 
@@ -68,8 +69,20 @@ class _Checker:
             )
         return node_id
 
+    def on_step(self, src: Located, loc: Key, value: Decimal | None) -> None:
+        if value is not None and self.step is not None and value % self.step != 0:
+            self.add(
+                src,
+                loc,
+                tr(
+                    f"điểm {value} không theo bước làm tròn {self.step} của bộ chỉ số",
+                    f"points {value} are not a multiple of the framework's rounding step {self.step}",
+                ),
+            )
+
     def sums(self, src: Located, node: dict[str, Any], loc: Key, children: list[Any]) -> None:
         total, parts = _dec(node.get("points")), Decimal(0)
+        self.on_step(src, (*loc, "points"), total)
         if total is None or not children:
             return
         for child in children:
@@ -196,11 +209,19 @@ class _Checker:
             return  # reported by the model validation
         for sub, message in parsed.problems(points if points is not None else Decimal("Infinity")):
             self.add(src, (*loc, *sub), message)
+        if points is not None:
+            for tier in parsed.tiers(points):
+                self.on_step(src, loc, tier.points)
 
 
 def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]:
     variables: set[str] = set()
-    checker = _Checker(variables)
+    step = (
+        _dec(meta.data.get("rounding_step"))
+        if meta is not None and isinstance(meta.data, dict)
+        else None
+    )
+    checker = _Checker(variables, step)
     if meta is not None and isinstance(meta.data, dict):
         declared = meta.data.get("variables")
         if isinstance(declared, dict):
@@ -229,10 +250,14 @@ def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]
             subs = _list(criterion.get("sub_criteria"))
             checker.sums(src, criterion, loc, subs)
             if not subs:
+                checker.on_step(src, (*loc, "points"), _dec(criterion.get("points")))
                 checker.leaf(src, criterion, loc)
             for j, sub in enumerate(subs):
                 if isinstance(sub, dict):
                     checker.node_id(src, sub, (*loc, "sub_criteria", j), crit_id)
+                    checker.on_step(
+                        src, (*loc, "sub_criteria", j, "points"), _dec(sub.get("points"))
+                    )
                     checker.leaf(src, sub, (*loc, "sub_criteria", j))
     return checker.problems
 

@@ -1,0 +1,101 @@
+"""The domain's laws, over generated frameworks and units."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_index.dump import framework_files
+from cchc_index.evaluate import Scorer
+from cchc_index.load.rules import load_framework
+from cchc_index.model.bundle import Bundle
+from cchc_index.model.framework import Framework
+from cchc_index.model.result import Result
+from strategies import bundles, documents, frameworks
+
+
+def _scores(result: Result) -> dict[str, Decimal]:
+    return {leaf.id: leaf.points for leaf in result.leaves}
+
+
+@given(frameworks())
+def test_a_valid_framework_round_trips(framework: Framework) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, text in framework_files(framework).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        assert load_framework(folder).framework == framework
+
+
+@settings(max_examples=150)
+@given(frameworks(), st.lists(bundles(), min_size=1, max_size=8))
+def test_durable_engine_equals_reference(framework: Framework, units: list[Bundle]) -> None:
+    durable, reference = Scorer(framework, "durable"), Scorer(framework, "reference")
+    for unit in units:
+        assert durable.evaluate(unit).model_dump(exclude={"engine"}) == reference.evaluate(
+            unit
+        ).model_dump(exclude={"engine"})
+
+
+@given(frameworks(), bundles())
+def test_points_stay_within_the_maximum(framework: Framework, unit: Bundle) -> None:
+    result = Scorer(framework, "reference").evaluate(unit)
+    for leaf in result.leaves:
+        assert Decimal(0) <= leaf.points <= leaf.max_points
+
+
+@given(frameworks(), bundles(), st.lists(documents(), min_size=1, max_size=3))
+def test_adding_evidence_never_lowers_a_score(
+    framework: Framework, unit: Bundle, extra: list[object]
+) -> None:
+    scorer = Scorer(framework, "reference")
+    before = _scores(scorer.evaluate(unit))
+    after = _scores(
+        scorer.evaluate(unit.model_copy(update={"documents": unit.documents + tuple(extra)}))
+    )
+    for node, points in before.items():
+        assert after[node] >= points, node
+
+
+@given(frameworks(), bundles(), st.randoms(use_true_random=False))
+def test_order_and_duplicates_change_nothing(
+    framework: Framework, unit: Bundle, rnd: random.Random
+) -> None:
+    scorer = Scorer(framework, "durable")
+    docs = list(unit.documents) * 2
+    rnd.shuffle(docs)
+    links = list(unit.links) + list(unit.links)
+    rnd.shuffle(links)
+    shuffled = unit.model_copy(update={"documents": tuple(docs), "links": tuple(links)})
+    assert scorer.evaluate(unit) == scorer.evaluate(shuffled)
+
+
+@given(frameworks(), bundles(), bundles())
+def test_no_state_leaks_between_units(framework: Framework, first: Bundle, second: Bundle) -> None:
+    scorer = Scorer(framework, "durable")
+    alone = scorer.evaluate(second)
+    scorer.evaluate(first)
+    assert scorer.evaluate(second) == alone
+    assert Scorer(framework, "durable").evaluate(second) == alone
+
+
+@given(frameworks(), bundles())
+def test_a_total_is_the_sum_of_its_parts(framework: Framework, unit: Bundle) -> None:
+    result = Scorer(framework, "durable").evaluate(unit)
+    step = framework.meta.rounding_step
+    for leaf in result.leaves:
+        assert leaf.points % step == 0 or leaf.points == leaf.max_points
+    assert (
+        result.total
+        == sum((a.points for a in result.areas), Decimal(0)) + result.bonus - result.deduction
+    )
+    for area in result.areas:
+        assert area.points == sum(
+            (c.points for c in result.criteria if c.id.startswith(area.id + ".")), Decimal(0)
+        )

@@ -1,0 +1,81 @@
+"""Numbers, dates and document numbers in the forms Vietnamese documents use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_index.docnumber import DocKind, parse_doc_number
+from cchc_index.text import contains_all, format_number, parse_date, parse_number
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("31.724", "31724"),
+        ("84,09%", "84.09"),
+        ("1.234,5", "1234.5"),
+        ("2299", "2299"),
+        ("0.5", "0.5"),
+        ("03", "3"),
+    ],
+)
+def test_numbers(raw: str, value: str) -> None:
+    assert parse_number(raw) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("04/12/2019", dt.date(2019, 12, 4)),
+        ("ngày 4/12/2019", dt.date(2019, 12, 4)),
+        ("ngày 14 tháng 9 năm 2020", dt.date(2020, 9, 14)),
+        ("ngày 10 tháng 1năm 2023", dt.date(2023, 1, 10)),
+        ("2019-12-04", dt.date(2019, 12, 4)),
+    ],
+)
+def test_dates(raw: str, value: dt.date) -> None:
+    assert parse_date(raw) == value
+
+
+def test_impossible_date_is_an_error() -> None:
+    with pytest.raises(ValueError, match="không tồn tại"):
+        parse_date("31/02/2020")
+
+
+@pytest.mark.parametrize(
+    ("raw", "symbol", "kind"),
+    [
+        ("452/KH-UBND", "452/KH-UBND", DocKind.KH),
+        ("04/QD-UBND", "04/QĐ-UBND", DocKind.QD),
+        ("số số 01/TB-UBND", "01/TB-UBND", DocKind.TB),
+        ("61/2018/NĐ-CP", "61/2018/NĐ-CP", DocKind.ND),
+        ("49-NQ/ĐU", "49-NQ/ĐU", DocKind.NQ),
+        ("1301/UBND", "1301/UBND", DocKind.CV),
+        ("Số: 243 /BC-UBND", "243/BC-UBND", DocKind.BC),
+    ],
+)
+def test_document_numbers(raw: str, symbol: str, kind: DocKind) -> None:
+    parsed = parse_doc_number(raw)
+    assert (parsed.symbol, parsed.kind) == (symbol, kind)
+
+
+def test_document_number_without_kind_is_an_error() -> None:
+    with pytest.raises(ValueError, match="thiếu loại văn bản"):
+        parse_doc_number("452")
+
+
+def test_matching_ignores_case_and_unicode_form() -> None:
+    decomposed = "CẢI CÁCH HÀNH CHÍNH".encode().decode()
+    import unicodedata
+
+    assert contains_all(unicodedata.normalize("NFD", decomposed), ("cải cách hành chính",))
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2))
+def test_vietnamese_number_format_round_trips(value: Decimal) -> None:
+    assert parse_number(format_number(value)) == value
