@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cchc_index.text import nfc
 
@@ -105,6 +106,7 @@ def _issuer(text: str) -> str:
     return nfc(text).strip("-/ ")
 
 
+@lru_cache(maxsize=65536)
 def parse_doc_number(raw: str) -> DocNumber:
     """Parse a document number as people type it; raise ValueError saying what is missing."""
     text = _PREFIX.sub("", nfc(raw).strip())

@@ -84,7 +84,7 @@ class Scorer:
                 status = Status.MET
             else:
                 status = Status.PARTLY if points > 0 else Status.NOT_MET
-        return LeafResult(
+        return LeafResult.model_construct(
             id=leaf.id,
             title=leaf.title,
             area=item.area.id,
@@ -112,7 +112,7 @@ class Scorer:
                 alone, bound = potential(index, item, {pid}, self.step)
                 gain = alone * (1 if result.adjustment >= 0 else 0)
                 found.append(
-                    MissingProduct(
+                    MissingProduct.model_construct(
                         node=item.leaf.id,
                         node_title=item.leaf.title,
                         product=pid,
@@ -156,7 +156,7 @@ class Scorer:
         if index is not None:
             band = next((b.name for b in fw.meta.bands if index >= b.min_percent), None)
         survey = sum((r.max_points for r in leaves if r.status is Status.SURVEY), ZERO)
-        return Result(
+        return Result.model_construct(
             framework=fw.meta.id,
             framework_title=fw.meta.title,
             unit=bundle.profile.name,

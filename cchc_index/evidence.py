@@ -7,15 +7,22 @@ and Unicode form, the date window. Order and duplicates in the bundle never matt
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from cchc_index.docnumber import DocKind
 from cchc_index.methods.base import Declaration, ProductMatch
 from cchc_index.model.bundle import Bundle, Document, Item
 from cchc_index.model.framework import DocumentProduct, ItemProduct, Product, StatisticProduct
 from cchc_index.text import contains_all, fold
+
+
+@lru_cache(maxsize=4096)
+def folded(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(k) for k in keywords)
 
 
 class EvidenceIndex:
@@ -25,9 +32,17 @@ class EvidenceIndex:
         self.year = bundle.year
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
-        self.documents: dict[DocKind, list[Document]] = defaultdict(list)
-        for key in sorted(unique, key=lambda k: (k[1], str(k[0]))):
-            self.documents[unique[key].doc_kind].append(unique[key])
+        ordered = [unique[k] for k in sorted(unique, key=lambda k: (k[1], str(k[0])))]
+        self.docs = [(d, fold(d.subject or ""), self.is_own(d)) for d in ordered]
+        self.by_kind: dict[DocKind, set[int]] = defaultdict(set)
+        self.by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents
+        self.by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
+        for i, (doc, subject, _own) in enumerate(self.docs):
+            self.by_kind[doc.doc_kind].add(i)
+            for word in subject.split():
+                self.by_word[word].add(i)
+            for node in doc.for_:
+                self.by_node[node].add(i)
         self.items: dict[str, list[Item]] = {
             "link": sorted(set(bundle.links), key=lambda i: i.label()),
             "photo": sorted(set(bundle.photos), key=lambda i: i.label()),
@@ -49,29 +64,47 @@ class EvidenceIndex:
             return self._statistic(product)
         return self._items(product, node_id)
 
+    def _candidates(self, product: DocumentProduct, node_id: str) -> set[int]:
+        """Documents of the product's kind whose subject has every keyword's words, or that
+        name the node in their `for` column; the substring test follows."""
+        kind = self.by_kind.get(product.doc_kind, set())
+        words = [w for k in folded(product.subject) for w in k.split()]
+        if not words:
+            return kind
+        found = set(kind)
+        for word in words:
+            found &= self.by_word.get(word, set())
+            if not found:
+                break
+        return found | (kind & self.by_node.get(node_id, set()))
+
     def _documents(self, product: DocumentProduct, node_id: str) -> ProductMatch:
         start = product.not_before.resolve(self.year) if product.not_before else None
         deadline = product.deadline.resolve(self.year) if product.deadline else None
-        found: list[tuple[int, Document]] = []
-        for doc in self.documents.get(product.doc_kind, ()):
-            if (product.issuer == "self") != self.is_own(doc):
+        keywords = folded(product.subject)
+        own = product.issuer == "self"
+        found: list[tuple[int, dt.date, str, Document]] = []
+        for i in self._candidates(product, node_id):
+            doc, subject, is_own = self.docs[i]
+            if own != is_own:
                 continue
             if product.issuer_name and not contains_all(doc.issuer or "", (product.issuer_name,)):
                 continue
-            if node_id not in doc.for_ and not contains_all(doc.subject or "", product.subject):
+            if node_id not in doc.for_ and not all(k in subject for k in keywords):
                 continue
             if start is not None and doc.date < start:
                 continue
             late = max(0, (doc.date - deadline).days) if deadline else 0
-            found.append((late, doc))
-        found.sort(key=lambda pair: (pair[0], pair[1].date, pair[1].number.symbol))
+            found.append((late, doc.date, doc.number.symbol, doc))
+        found.sort(key=lambda entry: entry[:3])
         present = len(found) >= product.count
+        used = found[: product.count]
         return ProductMatch(
             product.id,
             present,
             len(found),
-            tuple(d.label() for _, d in found),
-            found[product.count - 1][0] if present and deadline else (0 if present else None),
+            tuple(entry[3].label() for entry in used),
+            used[-1][0] if present and deadline else (0 if present else None),
         )
 
     def _statistic(self, product: StatisticProduct) -> ProductMatch:

@@ -32,10 +32,19 @@ class Located:
     positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
     columns: dict[str, int] = field(default_factory=dict)  # CSV header: name → column
+    row_lines: list[int] = field(default_factory=list)  # CSV: the line of each row
 
     def where(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
         """Position of `loc` (its key when `key`), else of its nearest ancestor (1-based)."""
         probe = tuple(loc)
+        if (
+            self.row_lines
+            and probe
+            and isinstance(probe[0], int)
+            and probe[0] < len(self.row_lines)
+        ):
+            column = self.columns.get(str(probe[1]), 1) if len(probe) > 1 else 1
+            return self.row_lines[probe[0]], column
         if key and probe in self.key_positions:
             return self.key_positions[probe]
         while probe:
@@ -66,7 +75,7 @@ def _walk(node: yaml.Node, loc: Key, out: Located, problems: list[Problem]) -> A
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
-        return nfc(node.value)
+        return node.value
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, (*loc, i), out, problems) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.MappingNode)
@@ -76,7 +85,7 @@ def _walk(node: yaml.Node, loc: Key, out: Located, problems: list[Problem]) -> A
             line, col = _mark(key_node)
             problems.append(Problem(out.path, line, col, "khóa phải là một chuỗi"))
             continue
-        key = nfc(key_node.value)
+        key = key_node.value
         if key in result:
             line, col = _mark(key_node)
             first = out.key_positions[(*loc, key)][0]
@@ -93,7 +102,7 @@ def parse_yaml(text: str, path: str) -> Located:
     """Parse one YAML document; raise SourceError with the line of the first syntax error."""
     out = Located(path, None)
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        node = yaml.compose(nfc(text), Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -139,13 +148,14 @@ def parse_csv(text: str, path: str) -> Located:
     Empty cells are None; positions are (line, column number) of each cell.
     """
     out = Located(path, [])
+    text = nfc(text)  # once for the whole file, not per cell
     lines = text.splitlines(keepends=True)
     if not lines:
         return out
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        header = [nfc(h.strip()) for h in next(reader)]
+        header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
         raise SourceError([Problem(path, 1, 1, f"CSV không hợp lệ: {exc}")]) from exc
     out.columns = {name: col for col, name in enumerate(header, start=1)}
@@ -156,19 +166,14 @@ def parse_csv(text: str, path: str) -> Located:
             line = reader.line_num
             if not any(c.strip() for c in cells):
                 continue
-            index = len(rows)
             if len(cells) > len(header):
                 raise SourceError(
                     [Problem(path, line, len(header) + 1, "dòng có nhiều ô hơn tiêu đề")]
                 )
-            row: dict[str, Any] = {}
-            for col, (name, cell) in enumerate(zip(header, cells, strict=False), start=1):
-                value = nfc(cell.strip())
-                row[name] = value or None
-                out.positions[(index, name)] = (line, col)
-                out.key_positions[(index, name)] = (line, col)
-            out.positions[(index,)] = (line, 1)
-            rows.append(row)
+            rows.append(
+                {name: nfc(cell.strip()) or None for name, cell in zip(header, cells, strict=False)}
+            )
+            out.row_lines.append(line)
     except csv.Error as exc:
         raise SourceError([Problem(path, line, 1, f"CSV không hợp lệ: {exc}")]) from exc
     out.data = rows

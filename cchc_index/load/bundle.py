@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
@@ -22,6 +22,9 @@ from cchc_index.model.framework import Framework
 from cchc_index.source import Located, SourceError, load_yaml, parse_csv, read_text
 
 TABLES: dict[str, type[BaseModel]] = {"documents": Document, "links": Item, "photos": Item}
+LISTS: dict[str, TypeAdapter[Any]] = {
+    name: TypeAdapter(list[model]) for name, model in TABLES.items()
+}  # type: ignore[valid-type]
 KNOWN_FILES = (
     "profile.yaml",
     "documents.csv",
@@ -61,14 +64,12 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
                 ),
             )
         )
-    rows: list[Any] = []
-    for index, row in enumerate(src.data):
-        clean = {k: v for k, v in row.items() if k in allowed and v is not None}
-        try:
-            rows.append(model.model_validate(clean))
-        except ValidationError as exc:
-            problems.extend(problems_from(exc, src, NAMES, prefix=(index,)))
-    return rows, src
+    clean = [{k: v for k, v in row.items() if v is not None and k in allowed} for row in src.data]
+    try:
+        return list(LISTS[name].validate_python(clean)), src
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, src, NAMES))
+        return [], src
 
 
 def _yaml(folder: Path, name: str, problems: list[Problem]) -> Located | None:

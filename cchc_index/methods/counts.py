@@ -62,9 +62,13 @@ class CountLadder(CountSource):
         return Metric(count, detail={"count": str(count)} if count is not None else {})
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
-        return tuple(
-            Tier((Cond(">=", s.at_least),), s.points, f"≥ {s.at_least}") for s in self.steps
-        )
+        tiers = []
+        for i, s in enumerate(self.steps):  # exclusive ranges: one tier fires per node
+            conds = [Cond(">=", s.at_least)]
+            if i:
+                conds.append(Cond("<", self.steps[i - 1].at_least))
+            tiers.append(Tier(tuple(conds), s.points, f"≥ {s.at_least}"))
+        return tuple(tiers)
 
     def problems(self, max_points: Decimal) -> Problems:
         found: Problems = []

@@ -1,0 +1,5 @@
+"""`python -m cchc_index` runs the command line."""
+
+from cchc_index.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""A report as one searchable string that still knows its lines, sentences and clauses.
+
+Citations and figures are searched in the whole text joined with newlines, so a citation
+broken across lines (`Kế hoạch số\n452/KH-UBND`) is found like any other; every offset maps
+back to its line, and to the sentence a person would read to check it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cchc_index.text import fold
+
+# Old and new tone placement ("hoá"/"hóa", "uỷ"/"ủy") are one word to a reader.
+_OLD_TONES = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+
+
+@lru_cache(maxsize=65536)
+def vkey(text: str) -> str:
+    """Matching key: `fold` (NFC, case-folded, spaces collapsed) with one tone placement."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], fold(text))
+
+
+# A sentence ends at . ! ? followed by a capital, a bullet or the end; at a cell or list
+# separator; at a blank line followed by a capital; or before a bulleted line.
+_SENTENCE_END = re.compile(
+    r"[.!?](?=\s+(?:[^\W\d_a-zà-ỹđ]|[-+•*]|\d+[.)]\s)|\s*$)"
+    r"|\s*[|\t]\s*"
+    r"|\n\s*\n(?=\s*[^\W\d_a-zà-ỹđ])"
+    r"|\n(?=\s*(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s))"
+)
+# Clauses (for figures) additionally end at `;`.
+_CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|;")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class FlatText:
+    """Lines joined by newlines, with the offset where each line starts."""
+
+    lines: tuple[str, ...]
+    text: str = field(init=False)
+    starts: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        text = "\n".join(self.lines)
+        starts, offset = [], 0
+        for line in self.lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "starts", tuple(starts))
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset."""
+        return max(1, bisect.bisect_right(self.starts, offset))
+
+    def sentence_bounds(self, start: int, end: int, *, clause: bool = False) -> tuple[int, int]:
+        """Offsets of the sentence (or clause) holding text[start:end]."""
+        pattern = _CLAUSE_END if clause else _SENTENCE_END
+        left = max(0, start - 600)
+        begin = left
+        for match in pattern.finditer(self.text, left, start):
+            begin = match.end()
+        found = pattern.search(self.text, end, min(len(self.text), end + 600))
+        if found is None:
+            return begin, min(len(self.text), end + 600)
+        return begin, found.start() + (1 if found.group(0)[:1] in ".!?" else 0)
+
+    def sentence(self, start: int, end: int, limit: int = 240) -> str:
+        """The sentence around a match, whitespace collapsed, shortened with `…` around it."""
+        begin, stop = self.sentence_bounds(start, end)
+        cut_left = cut_right = False
+        if stop - begin > limit:
+            if start - begin > limit // 3:
+                begin, cut_left = max(begin, start - limit // 3), True
+            if stop - begin > limit:
+                stop, cut_right = max(end, begin + limit), True
+        text = _SPACES.sub(" ", self.text[begin:stop]).strip(" -+*•|\t\n")
+        return ("… " if cut_left else "") + text + (" …" if cut_right else "")

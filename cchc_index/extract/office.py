@@ -1,0 +1,96 @@
+"""Word (.docx, python-docx) and text-layer PDF (pypdf) to lines of text.
+
+Both libraries parse untrusted files with many failure modes of their own, so every failure
+inside them becomes one EvidenceError naming the file; a PDF without a text layer (a scan)
+is refused with a hint, since reading it would need OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from cchc_index.errors import EvidenceError
+from cchc_index.extract.readers import fail
+
+
+def docx_lines(data: bytes, name: str) -> list[str]:
+    """Paragraphs and table cells in document order; a table cell's paragraphs are lines."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise fail(
+                    name,
+                    "tệp ZIP này không phải tài liệu Word (.docx): thiếu word/document.xml",
+                    "this ZIP file is not a Word document (.docx): no word/document.xml",
+                )
+    except zipfile.BadZipFile:
+        raise fail(name, "tệp .docx bị hỏng (không mở được)", "broken .docx file") from None
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        return list(_blocks(document))
+    except Exception as exc:  # python-docx and lxml raise many types on malformed files
+        raise fail(
+            name,
+            f"không đọc được tệp .docx ({type(exc).__name__}); hãy mở bằng Word và lưu lại",
+            f"cannot read the .docx ({type(exc).__name__}); open it in Word and save again",
+        ) from None
+
+
+def _blocks(container: Any) -> Iterator[str]:
+    """Lines of a document body or table cell, tables flattened row by row, cell by cell."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell repeats in every grid column
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from _blocks(cell)
+        else:
+            text: str = block.text
+            yield from text.split("\n")
+
+
+def pdf_lines(data: bytes, name: str) -> tuple[list[str], tuple[int, ...]]:
+    """Lines of every page, and the page number of each line."""
+    import pypdf
+
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)  # pypdf's warnings about sloppy files are noise to a user
+    lines: list[str] = []
+    pages: list[int] = []
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise fail(name, "tệp PDF có mật khẩu", "the PDF is password-protected")
+        for number, page in enumerate(reader.pages, start=1):
+            for line in (page.extract_text() or "").split("\n"):
+                lines.append(line)
+                pages.append(number)
+    except EvidenceError:
+        raise
+    except Exception as exc:  # pypdf raises many types on malformed files
+        raise fail(
+            name,
+            f"không đọc được tệp PDF ({type(exc).__name__}: {str(exc)[:80]})",
+            f"cannot read the PDF ({type(exc).__name__}: {str(exc)[:80]})",
+        ) from None
+    finally:
+        log.setLevel(level)
+    if not any(line.strip() for line in lines):
+        raise fail(
+            name,
+            "tệp PDF không có lớp chữ (có thể là bản quét); cần nhận dạng chữ (OCR) trước",
+            "the PDF has no text layer (probably a scan); it needs OCR first",
+        )
+    return lines, tuple(pages)

@@ -1,0 +1,176 @@
+"""Read a report or document (.txt, .md, .docx, text-layer .pdf) into lines of NFC text.
+
+The content decides, not only the name: a file whose bytes are not what its extension says
+(a PDF renamed .docx, a Word 97 .doc renamed .txt) is refused with a located, clear error,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_index.errors import EvidenceError, Problem
+from cchc_index.i18n import tr
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The text of one file: its lines, and for a PDF the page of each line."""
+
+    path: str
+    kind: str  # "txt", "md", "docx" or "pdf"
+    lines: tuple[str, ...]
+    pages: tuple[int, ...] = ()
+
+    def where(self, line: int) -> str:
+        """Where a line is, in words a person can follow in the original file (Vietnamese:
+        this text goes into the bundle's `note` and `source` fields)."""
+        if self.pages:
+            page = self.pages[line - 1]
+            first = self.pages.index(page)
+            return f"trang {page}, dòng {line - first}"
+        if self.kind == "docx":
+            return f"đoạn {line}"
+        return f"dòng {line}"
+
+
+def fail(path: str, message_vi: str, message_en: str, line: int = 1) -> EvidenceError:
+    return EvidenceError([Problem(path, line, 1, tr(message_vi, message_en))])
+
+
+def sniff(data: bytes) -> str:
+    """What the bytes are: pdf, zip, ole (Word 97-2003), binary or text."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"
+    if b"\x00" in data[:8192]:
+        return "binary"
+    return "text"
+
+
+_WHAT = {
+    "pdf": ("tệp PDF", "a PDF file"),
+    "zip": ("tệp nén ZIP (có thể là .docx)", "a ZIP archive (perhaps a .docx)"),
+    "ole": ("tệp Word 97-2003 (.doc)", "a Word 97-2003 file (.doc)"),
+    "binary": ("tệp nhị phân", "a binary file"),
+    "text": ("tệp văn bản thuần", "a plain-text file"),
+}
+
+
+def read_source(path: Path, shown: str | None = None) -> SourceText:
+    """Read one file by its extension, after checking that its content agrees."""
+    name = shown or str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise fail(
+            name,
+            f"không đọc được loại tệp '{suffix or '(không có đuôi)'}'; "
+            "hỗ trợ .txt, .md, .docx, .pdf (PDF có lớp chữ)",
+            f"unsupported file type '{suffix or '(no extension)'}'; "
+            "supported: .txt, .md, .docx, .pdf (with a text layer)",
+        )
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise fail(name, "tệp quá lớn (trên 200 MB)", "file too large (over 200 MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(name, "không tìm thấy tệp", "file not found") from None
+    except IsADirectoryError:
+        raise fail(name, "đây là thư mục, không phải tệp", "this is a folder, not a file") from None
+    except OSError as exc:
+        raise fail(
+            name, f"không đọc được tệp: {exc.strerror}", f"cannot read: {exc.strerror}"
+        ) from None
+    return read_bytes(data, suffix, name)
+
+
+def read_bytes(data: bytes, suffix: str, name: str) -> SourceText:
+    """Read file content known by its extension (`.txt`, `.md`, `.docx`, `.pdf`)."""
+    from cchc_index.extract import office
+
+    found = sniff(data)
+    expected = {".docx": "zip", ".pdf": "pdf"}.get(suffix, "text")
+    if found != expected:
+        vi, en = _WHAT[found]
+        raise fail(
+            name,
+            f"tệp có đuôi '{suffix}' nhưng nội dung là {vi}; hãy đổi đúng đuôi hoặc lưu lại",
+            f"the file is named '{suffix}' but its content is {en}; rename or save it again",
+        )
+    if suffix == ".docx":
+        lines = office.docx_lines(data, name)
+        return SourceText(name, "docx", tuple(normalise(line) for line in lines))
+    if suffix == ".pdf":
+        lines, pages = office.pdf_lines(data, name)
+        return SourceText(name, "pdf", tuple(normalise(line) for line in lines), pages)
+    text = decode(data, name)
+    kind = "md" if suffix in {".md", ".markdown"} else "txt"
+    return SourceText(name, kind, tuple(clean_markup(normalise(x)) for x in text.split("\n")))
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise fail(name, "tệp UTF-16 bị hỏng", "broken UTF-16 file") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise fail(
+            name,
+            f"tệp không phải UTF-8 (byte thứ {exc.start}); hãy lưu lại với bảng mã UTF-8 "
+            "(Unicode), không dùng TCVN3/VNI",
+            f"not UTF-8 (byte {exc.start}); save it again as UTF-8 (Unicode), not TCVN3/VNI",
+            line,
+        ) from None
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\r\v\f]")
+
+
+def normalise(line: str) -> str:
+    """NFC, no invisible characters, ordinary spaces."""
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    return _ODD_SPACES.sub(" ", line).rstrip()
+
+
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|br|tr|td|th|div|table|tbody|thead)\b[^<>]{0,300}>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+_PIPES = re.compile(r"(?:\s*\|\s*){2,}")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_STAR_BULLET = re.compile(r"^(\s*)\*\s+(?=\S)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+
+
+def clean_markup(line: str) -> str:
+    """Drop Markdown and HTML markup that reports exported from Word carry, keep the words.
+
+    Block tags become `|` (a cell or list boundary); emphasis marks and heading hashes go.
+    """
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _BLOCK_TAG.sub(" | ", line)
+    line = _TAG.sub("", line)
+    line = _PIPES.sub(" | ", line)
+    line = _HEADING.sub("", line)
+    line = _STAR_BULLET.sub(r"\1- ", line)
+    line = line.replace("**", "").replace("__", "").replace("*", "")
+    line = _ESCAPE.sub(r"\1", line)
+    return line.strip(" |") if "|" in line else line.rstrip()
