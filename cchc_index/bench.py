@@ -119,7 +119,7 @@ def synthetic_framework(leaves: int = 100) -> Framework:
                     "sub_criteria": subs,
                 }
             )
-        total = sum(int(c["points"]) for c in criteria)
+        total = sum(int(str(c["points"])) for c in criteria)
         areas.append(
             Area.model_validate(
                 {
@@ -217,9 +217,10 @@ def measure(sizes: list[int], workers: int, echo: Callable[[str], None]) -> list
         for size in sizes:
             batch = bundles[:size]
             wall: dict[str, float] = {}
-            for engine in ("durable", "reference"):
+            engines: tuple[EngineName, ...] = ("durable", "reference")
+            for engine in engines:
                 start = time.perf_counter()
-                reads, scores, total = _run(rules, batch, engine)  # type: ignore[arg-type]
+                reads, scores, total = _run(rules, batch, engine)
                 wall[engine] = time.perf_counter() - start
                 if engine == "durable":
                     durable_total, lat, read = (

@@ -151,11 +151,11 @@ def emit(text: str, output: Path | None) -> None:
 @OUTPUT
 @LANG
 def validate(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    from cchc_index.errors import RuleError
+    from cchc_index.errors import Problem, RuleError
     from cchc_index.junit import junit
     from cchc_index.load.rules import load_framework
 
-    results = []
+    results: list[tuple[str, list[Problem]]] = []
     for path in paths:
         try:
             load_framework(path)

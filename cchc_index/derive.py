@@ -52,11 +52,13 @@ def derive(
         missing.append(DECLARATION)
     reason = not_applicable_reason(index, (area, criterion, leaf))
     survey = not leaf.method.self_scored
+    if reason is not None or survey:
+        missing = []  # nothing is owed for a node that does not apply or is not self-scored
     metric = Metric(None)
     if reason is None and not survey:
         metric = leaf.method.derive(facts, leaf.points, step)
         if metric.not_applicable:
-            reason = "không phát sinh"
+            reason, missing = "không phát sinh", []
         if missing:
             metric = replace(metric, value=None, award=None, none_arose=False)
     return Derived(area, criterion, leaf, metric, matches, tuple(missing), reason, survey)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from cchc_index.text import nfc
 
 
-class DocKind(str, enum.Enum):
+class DocKind(enum.StrEnum):
     """Kinds of administrative document, by the abbreviation in their symbol."""
 
     QD = "QĐ"
@@ -32,7 +32,8 @@ class DocKind(str, enum.Enum):
     CV = "CV"
 
     @property
-    def title(self) -> str:
+    def full_name(self) -> str:
+        """The kind's name in words: `Kế hoạch` for KH."""
         return KIND_TITLES[self]
 
 

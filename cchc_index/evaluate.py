@@ -72,15 +72,14 @@ class Scorer:
             status = Status.NOT_APPLICABLE
         elif item.missing:
             status = Status.MISSING
+        elif method.sign < 0:  # a deduction: met when nothing is deducted
+            points = min(engine_points, leaf.points)
+            status = Status.NOT_MET if points > 0 else Status.MET
         else:
             points = leaf.points if item.metric.none_arose else min(engine_points, leaf.points)
             if points > 0 and method.needs_review:
                 status = Status.PENDING
-            elif (
-                points == leaf.points
-                and points > 0
-                or (leaf.is_adjustment and points == 0 and method.sign < 0)
-            ):
+            elif points == leaf.points and points > 0:
                 status = Status.MET
             else:
                 status = Status.PARTLY if points > 0 else Status.NOT_MET

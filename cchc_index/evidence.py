@@ -17,12 +17,13 @@ from cchc_index.docnumber import DocKind
 from cchc_index.methods.base import Declaration, ProductMatch
 from cchc_index.model.bundle import Bundle, Document, Item
 from cchc_index.model.framework import DocumentProduct, ItemProduct, Product, StatisticProduct
-from cchc_index.text import contains_all, fold
+from cchc_index.text import contains_all, fold, words
 
 
 @lru_cache(maxsize=4096)
 def folded(keywords: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(fold(k) for k in keywords)
+    """Keywords in the padded whole-word form of `text.words`."""
+    return tuple(words(k) for k in keywords)
 
 
 class EvidenceIndex:
@@ -33,7 +34,7 @@ class EvidenceIndex:
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
         ordered = [unique[k] for k in sorted(unique, key=lambda k: (k[1], str(k[0])))]
-        self.docs = [(d, fold(d.subject or ""), self.is_own(d)) for d in ordered]
+        self.docs = [(d, words(d.subject or ""), self.is_own(d)) for d in ordered]
         self.by_kind: dict[DocKind, set[int]] = defaultdict(set)
         self.by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents
         self.by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
@@ -68,11 +69,11 @@ class EvidenceIndex:
         """Documents of the product's kind whose subject has every keyword's words, or that
         name the node in their `for` column; the substring test follows."""
         kind = self.by_kind.get(product.doc_kind, set())
-        words = [w for k in folded(product.subject) for w in k.split()]
-        if not words:
+        needed = [w for k in folded(product.subject) for w in k.split()]
+        if not needed:
             return kind
         found = set(kind)
-        for word in words:
+        for word in needed:
             found &= self.by_word.get(word, set())
             if not found:
                 break

@@ -48,6 +48,20 @@ def sentence(item: Derived, points: Decimal, status: Status) -> str:
             "Nothing arose (zero denominator): full points by rule.",
         )
     earned = format_number(points)
+    if (
+        kind in ("ratio_bands", "pro_rata", "growth")
+        and item.metric.value == 0
+        and "percent" not in d
+    ):
+        return tr(
+            "Không phát sinh (mẫu số bằng 0): theo quy định của bộ chỉ số được 0 điểm.",
+            "Nothing arose (zero denominator): the framework gives 0 points.",
+        )
+    if kind == "deduction":
+        return tr(
+            f"Số lượng {_n(d.get('count', '0'))} → bị trừ {earned} điểm.",
+            f"Count {d.get('count')} → {earned} points deducted.",
+        )
     if kind in ("ratio_bands", "pro_rata"):
         return tr(
             f"Tỷ lệ {_n(d.get('numerator', '?'))}/{_n(d.get('denominator', '?'))} = {_n(d.get('percent', '0'))}% → {earned} điểm.",
@@ -69,10 +83,10 @@ def sentence(item: Derived, points: Decimal, status: Status) -> str:
         )
     if kind == "all_of":
         return tr(
-            f"{d.get('good')}/{d.get('total')} văn bản có và đúng hạn → {earned} điểm.",
-            f"{d.get('good')}/{d.get('total')} documents present and on time → {earned} points.",
+            f"{d.get('good')}/{d.get('total')} sản phẩm có đủ và đúng hạn → {earned} điểm.",
+            f"{d.get('good')}/{d.get('total')} products present and on time → {earned} points.",
         )
-    if kind in ("count_ladder", "bonus", "deduction"):
+    if kind in ("count_ladder", "bonus"):
         return tr(
             f"Số lượng {_n(d.get('count', '0'))} → {earned} điểm.",
             f"Count {d.get('count')} → {earned} points.",

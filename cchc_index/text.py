@@ -20,10 +20,20 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> str:
+    """Folded text with punctuation as spaces, padded: `" kế hoạch số 452 kh ubnd "`."""
+    return f" {_NON_WORD.sub(' ', fold(text)).strip()} "
+
+
 def contains_all(haystack: str, keywords: tuple[str, ...]) -> bool:
-    """True when every keyword occurs in the text, ignoring case and Unicode form."""
-    folded = fold(haystack)
-    return all(fold(k) in folded for k in keywords)
+    """Every keyword occurs in the text as whole words, ignoring case and Unicode form
+    (`quý i` does not match `quý iii`)."""
+    text = words(haystack)
+    return all(words(k) in text for k in keywords)
 
 
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
@@ -89,7 +99,7 @@ def format_number(value: Decimal, places: int | None = None) -> str:
     text = f"{abs(value):f}"
     whole, _, frac = text.partition(".")
     frac = frac.rstrip("0") if places is None else frac
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import bundles, documents, frameworks
 
 from cchc_index.dump import framework_files
 from cchc_index.evaluate import Scorer
@@ -15,7 +16,6 @@ from cchc_index.load.rules import load_framework
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework
 from cchc_index.model.result import Result
-from strategies import bundles, documents, frameworks
 
 
 def _scores(result: Result) -> dict[str, Decimal]:

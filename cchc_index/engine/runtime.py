@@ -13,7 +13,7 @@ import copy
 import itertools
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import durable_rules_engine as dre
 from durable import engine
@@ -46,7 +46,7 @@ class _ScoringHost(engine.Host):  # type: ignore[misc]
 class DurableRunner:
     """Evaluates one unit at a time in a fresh session of a registered ruleset."""
 
-    _hosts: dict[str, tuple[_ScoringHost, Any]] = {}
+    _hosts: ClassVar[dict[str, tuple[_ScoringHost, Any]]] = {}
     _sids = itertools.count()
 
     def __init__(self, ruleset: Ruleset) -> None:
@@ -71,8 +71,8 @@ class DurableRunner:
 
     def fired(self, facts: list[dict[str, Any]]) -> set[str]:
         sid = f"u{next(self._sids)}"
-        batch = [{"sid": sid, "id": "__s", "t": "__session__"}]
-        batch += [dict(f, sid=sid, id=i) for i, f in enumerate(facts)]
+        batch: list[dict[str, Any]] = [{"sid": sid, "id": "__s", "t": "__session__"}]
+        batch += [{**f, "sid": sid, "id": i} for i, f in enumerate(facts)]
         payload = json.dumps(batch, ensure_ascii=False)
         outcome: list[tuple[Any, Any]] = []
         self.host.fired.clear()

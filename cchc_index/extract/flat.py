@@ -29,12 +29,16 @@ def vkey(text: str) -> str:
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], fold(text))
 
 
+# Every upper-case letter a Vietnamese text can start a sentence with (re has no \p{Lu}).
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
+UP = f"[{re.escape(UPPER)}]"
+
 # A sentence ends at . ! ? followed by a capital, a bullet or the end; at a cell or list
 # separator; at a blank line followed by a capital; or before a bulleted line.
 _SENTENCE_END = re.compile(
-    r"[.!?](?=\s+(?:[^\W\d_a-zà-ỹđ]|[-+•*]|\d+[.)]\s)|\s*$)"
+    rf"[.!?](?=\s+(?:{UP}|[-+•*]|\d+[.)]\s)|\s*$)"
     r"|\s*[|\t]\s*"
-    r"|\n\s*\n(?=\s*[^\W\d_a-zà-ỹđ])"
+    rf"|\n\s*\n(?=\s*{UP})"
     r"|\n(?=\s*(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s))"
 )
 # Clauses (for figures) additionally end at `;`.

@@ -72,7 +72,7 @@ AGENCY_STARTS = (
 ISSUER_STOPS = frozenset(
     (
         "về", "v/v", "ngày", "đã", "và", "trong", "theo", "tại", "nhằm", "để", "với", "thì",
-        "cũng", "được", "ban", "năm", "quy", "số", "cho", "là", "đến", "trên", "đối", "khi",
+        "cũng", "được", "năm", "quy", "số", "cho", "là", "đến", "trên", "đối", "khi",
         "nay", "này", "đó", "sau", "trước", "như", "gồm", "có", "hướng", "kèm", "thực",
         "triển", "việc",
     )

@@ -23,8 +23,10 @@ from cchc_index.source import Located, SourceError, load_yaml, parse_csv, read_t
 
 TABLES: dict[str, type[BaseModel]] = {"documents": Document, "links": Item, "photos": Item}
 LISTS: dict[str, TypeAdapter[Any]] = {
-    name: TypeAdapter(list[model]) for name, model in TABLES.items()
-}  # type: ignore[valid-type]
+    "documents": TypeAdapter(list[Document]),
+    "links": TypeAdapter(list[Item]),
+    "photos": TypeAdapter(list[Item]),
+}
 KNOWN_FILES = (
     "profile.yaml",
     "documents.csv",

@@ -140,7 +140,7 @@ def problems_from(
     seen: set[tuple[int, int, str]] = set()
     for error in exc.errors(include_url=False):
         loc = (*prefix, *data_path(_at(source.data, prefix), tuple(error["loc"])))
-        message, at_key = _message(error, names)
+        message, at_key = _message(dict(error), names)
         problem = source.problem(loc, message, key=at_key)
         mark = (problem.line, problem.col, problem.message)
         if mark not in seen:

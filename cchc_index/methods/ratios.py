@@ -7,7 +7,6 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from cchc_index.model.base import Strict
 from cchc_index.methods.base import (
     Cond,
     Facts,
@@ -20,6 +19,7 @@ from cchc_index.methods.base import (
     round_step,
     sum_values,
 )
+from cchc_index.model.base import Strict
 
 Problems = list[tuple[tuple[str | int, ...], str]]
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from cchc_index.model.base import Strict
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     MET = "đạt"
     PARTLY = "đạt một phần"
     NOT_MET = "không đạt"

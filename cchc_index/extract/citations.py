@@ -1,0 +1,258 @@
+"""Every document a report cites: number and symbol, kind, date, issuer, subject, where.
+
+A citation is found by its symbol (`452/KH-UBND`, `61/2018/NĐ-CP`, `49-NQ/ĐU`, `1301/UBND`);
+what follows it in the same clause gives the date (`ngày 04/12/2019`, `ngày 14 tháng 9 năm
+2020`, also after the issuer), the issuing body (`của UBND tỉnh`) and the subject (`về …`,
+`V/v …`); what precedes it gives the title and who issued it (`UBND xã đã ban hành …`).
+The same document cited twice is one item; the same number with two dates is two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from cchc_index.docnumber import DocKind, DocNumber, parse_doc_number
+from cchc_index.extract.flat import UP, FlatText, vkey
+from cchc_index.extract.patterns import (
+    AGENCY_STARTS,
+    DATE,
+    DATED,
+    ISSUER_STOPS,
+    LETTER_TITLES,
+    LEVEL_RE,
+    SYMBOL,
+    TITLE_BEFORE,
+    capital_run,
+    to_date,
+)
+from cchc_index.extract.unit import Unit
+
+EXPLICIT, CONTEXT, CODE = 3, 2, 1  # how an issuer was learnt, strongest first
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a document is cited: offset, line and the sentence around it."""
+
+    offset: int
+    line: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cited document; `issuer` is None when it is the reporting unit's own."""
+
+    number: DocNumber
+    date: dt.date | None
+    issuer: str | None
+    subject: str | None
+    mentions: tuple[Mention, ...]
+
+    @property
+    def kind(self) -> DocKind:
+        return self.number.kind
+
+    @property
+    def own(self) -> bool:
+        return self.issuer is None
+
+    @property
+    def line(self) -> int:
+        return self.mentions[0].line
+
+
+@dataclass
+class _Found:
+    number: DocNumber
+    date: dt.date | None
+    issuer: str | None
+    rank: int
+    subject: str | None
+    mention: Mention
+
+
+_GAP = re.compile(r"[\s,():]*")
+_OF = re.compile(r"(?:của|Của|do|Do)\s+")
+_ISSUED = re.compile(r"(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b")
+_PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
+_ABOUT = re.compile(r"(?:[vV]ề\s+việc|[vV]\s*/\s*[vV]|[vV]ề|VỀ)(?![\w/])\s*:?\s*")
+_WORD = re.compile(r"\S+")
+_CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
+_BY_WHOM = re.compile(r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành)(?!\s+kèm)\b")
+_SUBJECT_END = re.compile(
+    rf";|\||\t|\.\s*/\s*\.|[.!?](?=\s+{UP}|\s*$|\s*\n)|\.{{3}}|…|\n\s*\n(?=\s*{UP})"
+    r"|\n(?=\s*[-+•]\s)|,\s*(?:trong\s+đó|theo\s+đó|đồng\s+thời|cụ\s+thể)\b"
+)
+_UPPER_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
+
+
+def find_citations(
+    flat: FlatText, unit: Unit, skip: tuple[tuple[int, int], ...] = ()
+) -> list[Citation]:
+    """All citations in the text, merged, in order of first mention."""
+    text = flat.text
+    matches = [m for m in SYMBOL.finditer(text) if not _inside(m.start(), skip)]
+    found: list[_Found] = []
+    for index, match in enumerate(matches):
+        limit = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        item = _read(flat, match, limit, unit)
+        if item is not None:
+            found.append(item)
+    return merge(found)
+
+
+def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _read(flat: FlatText, match: re.Match[str], limit: int, unit: Unit) -> _Found | None:
+    text = flat.text
+    raw = re.sub(r"\s+", "", match.group(0))
+    try:
+        number = parse_doc_number(raw)
+    except ValueError:
+        return None
+    clause = _clause_before(text, match.start())
+    if number.kind is DocKind.CV and not (
+        LETTER_TITLES.search(clause)
+        or (_UPPER_CODE.fullmatch(number.issuer) and sum(c.isalpha() for c in number.issuer) > 1)
+    ):
+        return None
+    date, issuer, subject = _after(text, match.end(), limit, number)
+    rank = EXPLICIT
+    if issuer is None:
+        issuer, rank = _by_whom(clause), CONTEXT
+    if issuer is None:
+        rank = CODE
+        issuer = "" if unit.owns_code(number) else unit.code_issuer(number)
+    outside = None if issuer == "" or unit.is_self(issuer) else issuer
+    mention = Mention(match.start(), flat.line_of(match.start()), flat.sentence(*match.span()))
+    return _Found(number, date, outside, rank, subject, mention)
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 240) : start]
+    cut = 0
+    for boundary in _CLAUSE_START.finditer(window):
+        cut = boundary.end()
+    return window[cut:]
+
+
+def _after(
+    text: str, pos: int, limit: int, number: DocNumber
+) -> tuple[dt.date | None, str | None, str | None]:
+    """Date, issuer phrase and subject in the words that follow a symbol."""
+    limit = min(limit, pos + 400)
+    date: dt.date | None = None
+    issuer: str | None = None
+    place = _PLACE_AFTER.match(text, pos, limit)
+    if place:  # "Báo cáo số 474/BC-UBND xã Quảng An, ngày …"
+        run = capital_run(text[place.end() : limit].split(), 4)
+        if run:
+            issuer = f"{number.issuer} {place['level']} {' '.join(run)}"
+            pos = text.index(run[-1], place.end()) + len(run[-1])
+    for step in range(4):
+        gap = _GAP.match(text, pos, limit)
+        at = gap.end() if gap else pos
+        dated = DATED.match(text, at, limit)
+        bare = DATE.match(text, at, limit) if step == 0 and at > pos else None
+        of = _OF.match(text, at, limit)
+        if date is None and (dated or bare):
+            hit = dated or bare
+            assert hit is not None
+            date = to_date(hit["date"] if dated else hit.group(0))
+            pos = hit.end()
+        elif issuer is None and of:
+            phrase, end = _issuer_phrase(text, of.end(), limit)
+            if not phrase:
+                break
+            issuer, pos = phrase, end
+        elif issued := _ISSUED.match(text, at, limit):
+            pos = issued.end()
+        else:
+            break
+    gap = _GAP.match(text, pos, limit)
+    about = _ABOUT.match(text, gap.end() if gap else pos, limit)
+    subject = _subject(text, about.end(), limit) if about else None
+    return date, issuer, subject
+
+
+def _issuer_phrase(text: str, start: int, limit: int) -> tuple[str | None, int]:
+    words: list[str] = []
+    end = start
+    for word in _WORD.finditer(text, start, limit):
+        token = word.group(0)
+        core = token.rstrip(",.;:)")
+        if token.startswith(("(", "“", '"')) or (
+            words and (vkey(core) in ISSUER_STOPS or _ISSUED.match(text, word.start()))
+        ):
+            break
+        if core in {"TP", "Tp"} and token.startswith(core + "."):
+            words.append(core + ".")
+            end = word.start() + len(core) + 1
+            continue
+        if core:
+            words.append(core)
+            end = word.start() + len(core)
+        if core != token or len(words) >= 12:
+            break
+    phrase = " ".join(words)
+    if not phrase or not (vkey(phrase) + " ").startswith(AGENCY_STARTS):
+        return None, start
+    return phrase, end
+
+
+def _subject(text: str, start: int, limit: int) -> str | None:
+    stop = min(limit, start + 300)
+    title = TITLE_BEFORE.search(text, start, stop) if stop == limit else None
+    if title:  # the next citation's title ("…, Kế hoạch số 484/KH-UBND") ends this subject
+        stop = title.start()
+    end = _SUBJECT_END.search(text, start, stop)
+    body = " ".join(text[start : end.start() if end else stop].split())
+    body = re.sub(r"(?:[\s,;:(\-]|\bvà\b|\bvà các\b)+$", "", body).strip()
+    if len(body) < 3:
+        return None
+    return body[0].upper() + body[1:]
+
+
+def _by_whom(clause: str) -> str | None:
+    """ "UBND xã đã ban hành Kế hoạch số …": the body before "ban hành", "" if none named."""
+    hits = list(_BY_WHOM.finditer(clause))
+    last = hits[-1] if hits else None
+    if last is None or len(clause) - last.end() > 60:
+        return None
+    words = clause[: last.start()].split()[-6:]
+    for i in range(len(words)):
+        phrase = " ".join(w.strip(",;:-+*") for w in words[i:]).strip()
+        if phrase and (vkey(phrase) + " ").startswith(AGENCY_STARTS):
+            return phrase
+    return ""
+
+
+def merge(found: list[_Found]) -> list[Citation]:
+    """One item per (number, date); an undated mention joins the dated item of its number."""
+    groups: dict[tuple[object, dt.date | None], list[_Found]] = {}
+    for item in found:
+        groups.setdefault((item.number.key, item.date), []).append(item)
+    dated: dict[object, tuple[object, dt.date | None]] = {}
+    for key, date in groups:
+        if date is not None:
+            dated.setdefault(key, (key, date))
+    for (key, date), items in list(groups.items()):
+        if date is None and key in dated:
+            groups[dated[key]].extend(items)
+            del groups[(key, date)]
+    citations = [_combine(items) for items in groups.values()]
+    return sorted(citations, key=lambda c: c.mentions[0].offset)
+
+
+def _combine(items: list[_Found]) -> Citation:
+    items = sorted(items, key=lambda f: f.mention.offset)
+    best = max(items, key=lambda f: f.rank)  # max keeps the first of equal ranks
+    dated = next((f for f in items if f.date is not None), items[0])
+    subject = next((f.subject for f in items if f.subject), None)
+    mentions = tuple(f.mention for f in items)
+    return Citation(dated.number, dated.date, best.issuer, subject, mentions)

@@ -1,0 +1,128 @@
+"""Who wrote the report, so that "của UBND xã" can be told from "của UBND tỉnh".
+
+A report names itself by its level and place ("UBND xã Quảng An", the place line
+"Quảng An, ngày …") and its own documents carry its code ("…/KH-UBND"). Anything else that
+issues a document (the province, the Government, the Party committee) is an outside body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from cchc_index.docnumber import DocKind, DocNumber, ascii_key
+from cchc_index.extract.flat import vkey
+from cchc_index.extract.patterns import COUNCIL, LEVEL_RE, capital_run
+
+# Issuer codes in symbols whose body is known without being named in the sentence.
+CODE_ISSUERS = {
+    "CP": "Chính phủ",
+    "TTG": "Thủ tướng Chính phủ",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "VPCP": "Văn phòng Chính phủ",
+    "BNV": "Bộ Nội vụ",
+    "BTC": "Bộ Tài chính",
+    "BTP": "Bộ Tư pháp",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "TW": "Ban Chấp hành Trung ương",
+    "BCT": "Bộ Chính trị",
+    "TU": "Tỉnh ủy",
+    "THU": "Thành ủy",
+    "HU": "Huyện ủy",
+    "DU": "Đảng ủy",
+    "SNV": "Sở Nội vụ",
+    "HDND": "HĐND",
+}
+_SELF_PREFIX = re.compile(r"^(?:tm\.?\s+)?(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)?\s*")
+_COUNCIL_WORDS = re.compile(r"^(?:ủy ban nhân dân|ubnd|ủy ban)\s*")
+_LEVEL_PLACE = re.compile(rf"^(?P<level>{LEVEL_RE})\b\s*(?P<place>.*)$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The reporting unit as far as it is known: level word, place, own code, other names."""
+
+    level: str | None = None  # "xã", "huyện", "tỉnh" …
+    place: str | None = None  # "Quảng An"
+    code: str = "UBND"
+    province: str | None = None
+    district: str | None = None
+    names: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str | None:
+        if self.level and self.place:
+            return f"UBND {self.level} {self.place}"
+        return self.names[0] if self.names else None
+
+    def is_self(self, phrase: str) -> bool:
+        """True when an issuer phrase ("UBND xã", "Ủy ban nhân dân xã Quảng An") is the unit."""
+        key = vkey(phrase).strip(" .,;:")
+        if any(key == vkey(n) or key.endswith(" " + vkey(n)) for n in self.names if n):
+            return True
+        key = _SELF_PREFIX.sub("", key).strip()
+        council = _COUNCIL_WORDS.match(key)
+        rest = key[council.end() :] if council else key
+        if council and not rest:
+            return True  # a bare "UBND": the report's own council
+        match = _LEVEL_PLACE.match(rest)
+        if match is None:
+            return False  # "Chính phủ", "HĐND xã", "Sở Nội vụ"
+        place = match["place"].strip()
+        same_place = self.place is not None and place == vkey(self.place)
+        if self.level is None:
+            return same_place
+        return vkey(match["level"]) == vkey(self.level) and (place == "" or same_place)
+
+    def owns_code(self, number: DocNumber) -> bool:
+        """True when the symbol's issuer code is the unit's own (`…/KH-UBND` for a UBND)."""
+        if number.kind in (DocKind.ND, DocKind.TT) or number.party_style:
+            return False
+        head = ascii_key(number.issuer).split("-")[0]
+        return head == ascii_key(self.code)
+
+    def code_issuer(self, number: DocNumber) -> str:
+        """The body behind an outside code (`NĐ-CP` → Chính phủ); the code itself if unknown."""
+        head = ascii_key(number.issuer).split("-")[0]
+        for code, body in CODE_ISSUERS.items():
+            if head == code or (code == "QH" and re.fullmatch(r"QH\d+", head)):
+                return f"HĐND {self.level}" if code == "HDND" and self.level else body
+        return number.issuer
+
+
+_SELF_NAMED = re.compile(rf"{COUNCIL}\s+(?P<level>{LEVEL_RE})\s+(?P<rest>[^\n]{{0,40}})", re.I)
+_PLACE_OF = {
+    "province": re.compile(r"\b(?:tỉnh|Tỉnh)\s+(?P<rest>[^\n]{0,40})"),
+    "district": re.compile(r"\b(?:huyện|Huyện|thị xã|quận)\s+(?P<rest>[^\n]{0,40})"),
+}
+
+
+def infer_unit(text: str, place: str | None, own: DocNumber | None) -> Unit:
+    """The unit from the report: its place line, its own number and how it names itself."""
+    levels: Counter[str] = Counter()
+    exact: Counter[str] = Counter()
+    for match in _SELF_NAMED.finditer(text):
+        word = " ".join(match["level"].lower().split())
+        name = " ".join(capital_run(match["rest"].split()))
+        levels[word] += 1
+        if place and name and vkey(name) == vkey(place):
+            exact[word] += 1
+    chosen = (exact or levels).most_common(1)
+    level: str | None = chosen[0][0] if chosen else None
+    names = {k: _most_common_name(text, pattern, place) for k, pattern in _PLACE_OF.items()}
+    code = own.issuer.split("-")[0] if own is not None and not own.party_style else "UBND"
+    district = names["district"] if level in {"xã", "phường", "thị trấn"} else None
+    province = names["province"] if level != "tỉnh" else place
+    return Unit(level, place, code, province, district)
+
+
+def _most_common_name(text: str, pattern: re.Pattern[str], place: str | None) -> str | None:
+    counts: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        name = " ".join(capital_run(match["rest"].split(), 4))
+        if name and (place is None or vkey(name) != vkey(place)):
+            counts[name] += 1
+    return counts.most_common(1)[0][0] if counts else None
