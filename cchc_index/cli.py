@@ -57,7 +57,8 @@ def reports_errors(func: F) -> F:
 
 
 def _lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    set_lang(value)
+    if value is not None or ctx.parent is None:  # the group resets; a command only overrides
+        set_lang(value)
     return value
 
 

@@ -77,9 +77,10 @@ def sentence(item: Derived, points: Decimal, status: Status) -> str:
         when = (
             tr("đúng hạn", "on time") if late == 0 else tr(f"trễ {late} ngày", f"{late} days late")
         )
+        used = [i for m in item.matches.values() for i in m.items[:1]]
+        doc = used[0] if used else tr("Văn bản", "The document")
         return tr(
-            f"Văn bản ban hành {when} → {earned} điểm.",
-            f"Document issued {when} → {earned} points.",
+            f"{doc}: ban hành {when} → {earned} điểm.", f"{doc}: issued {when} → {earned} points."
         )
     if kind == "all_of":
         return tr(

@@ -1,0 +1,125 @@
+"""The header of an official document: its number (Số: 385/BC-UBND), the place and date
+line (Quảng An, ngày 14 tháng 9 năm 2020), its kind (BÁO CÁO) and subject (trích yếu)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
+from cchc_index.extract.flat import FlatText, vkey
+from cchc_index.extract.patterns import DATE, SYMBOL, to_date
+
+HEADER_LINES = 40
+_NUMBER = re.compile(r"(?:^|(?<=[\s|*(]))(?:Số|SỐ|số)\s*:?\s*(?=\d)")
+_PLACE_DATE = re.compile(rf",\s*(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})")
+_ABOUT = re.compile(r"^(?:[vV]\s*/\s*[vV]|[vV]ề\s+việc|VỀ\s+VIỆC)\s*:?\s*")
+_BODY_STARTS = (
+    "căn cứ", "thực hiện", "kính gửi", "phần ", "i.", "i ", "trong ", "để ", "theo ", "nhằm ",
+    "xét ", "---", "___", "***", "===", "ủy ban", "chủ tịch", "hội đồng", "ban chấp hành",
+)  # fmt: skip
+_NATIONAL = ("cộng hòa", "cộng hoà", "độc lập", "đảng cộng sản", "---")
+
+
+@dataclass(frozen=True)
+class DocHeader:
+    """What a document says about itself; any field may be missing."""
+
+    number: DocNumber | None = None
+    number_span: tuple[int, int] | None = None
+    number_line: int | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    date_line: int | None = None
+    kind: DocKind | None = None
+    subject: str | None = None
+    agency: str | None = None
+
+    @property
+    def doc_kind(self) -> DocKind | None:
+        return self.number.kind if self.number is not None else self.kind
+
+
+def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
+    """Read the header from the first lines of a document."""
+    count = min(len(flat.lines), max_lines)
+    zone_end = flat.starts[count - 1] + len(flat.lines[count - 1]) if count else 0
+    text = flat.text
+    number = span = line = None
+    for found in _NUMBER.finditer(text, 0, zone_end):
+        symbol = SYMBOL.match(text, found.end())
+        if symbol is None:
+            continue
+        try:
+            number = parse_doc_number(re.sub(r"\s+", "", symbol.group(0)))
+        except ValueError:
+            continue
+        span, line = symbol.span(), flat.line_of(symbol.start())
+        break
+    place = date = date_line = None
+    placed = _PLACE_DATE.search(text, 0, zone_end)
+    if placed:
+        line_start = flat.starts[flat.line_of(placed.start()) - 1]
+        run = _trailing_capitals(text[line_start : placed.start()].split())
+        place = " ".join(run) or None
+        date, date_line = to_date(placed["date"]), flat.line_of(placed.start())
+    kind, subject = _kind_and_subject(flat.lines[: count + 10])
+    agency = _agency(flat.lines[: (line or count)])
+    return DocHeader(number, span, line, place, date, date_line, kind, subject, agency)
+
+
+def _trailing_capitals(words: list[str]) -> list[str]:
+    run: list[str] = []
+    for word in reversed(words[-5:]):
+        core = word.strip("*_\"'“”()|")
+        if not core or not core[0].isupper() or core.endswith((",", ";", ":")):
+            break
+        run.insert(0, core)
+    return run
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _kind_and_subject(lines: tuple[str, ...]) -> tuple[DocKind | None, str | None]:
+    for index, line in enumerate(lines):
+        text = line.strip(" |*_:")
+        kind = kind_from_text(text) if _is_upper(text) else None
+        if kind is not None:
+            return kind, _subject(lines[index + 1 :])
+    for line in lines:
+        if _ABOUT.match(line.strip()):  # a letter: "V/v tăng cường …" under its number
+            return None, _clean(line)
+    return None, None
+
+
+def _subject(lines: tuple[str, ...]) -> str | None:
+    taken: list[str] = []
+    for line in lines:
+        text = line.strip(" |*_")
+        if not text:
+            if taken:
+                break
+            continue
+        if (taken and _is_upper(text)) or vkey(text).startswith(_BODY_STARTS) or len(taken) == 4:
+            break
+        taken.append(text)
+    return _clean(" ".join(taken)) if taken else None
+
+
+def _clean(text: str) -> str | None:
+    body = _ABOUT.sub("", " ".join(text.strip(" |*_").split())).strip(" ,;:")
+    return body[0].upper() + body[1:] if len(body) > 2 else None
+
+
+def _agency(lines: tuple[str, ...]) -> str | None:
+    """The issuing body: the last upper-case line above the number ("UBND XÃ QUẢNG AN")."""
+    found = None
+    for line in lines[:12]:
+        text = line.split("Số")[0].strip(" |*_")
+        if _is_upper(text) and not vkey(text).startswith(_NATIONAL) and len(text) < 80:
+            found = text
+    return found

@@ -1,0 +1,127 @@
+"""Which figure is which: one rule per named variable, in the order they are tried.
+
+A figure is a count with a unit ("2.299 hồ sơ", "218 tin, bài", "03/03 phiếu xin lỗi") or a
+count after a label ("Số hồ sơ trễ hạn: 18"). The words around it decide its variable; the
+more specific rules come first ("trễ hạn" before "đã giải quyết" before "tiếp nhận").
+Keywords are matched on `vkey` text (lower case, one tone placement: "số hóa", "ủy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Variables of the shipped framework (rules/hue-xa-2020/framework.yaml); a test keeps this in
+# step with that file. Figures with other names are reported but not written to a bundle.
+FRAMEWORK_VARIABLES = frozenset(
+    {
+        "tin_cchc", "nhiem_vu_ke_hoach", "nhiem_vu_hoan_thanh", "tin_cong_khai_tthc",
+        "tin_cong_khai_tien_do", "tthc_thuoc_tham_quyen", "tthc_tiep_nhan_mot_cua",
+        "tthc_thiet_lap_quy_trinh", "tthc_quy_trinh_dung_thoi_gian", "ho_so_tiep_nhan",
+        "ho_so_da_giai_quyet", "ho_so_truoc_han", "ho_so_dung_han", "ho_so_tre_han",
+        "ho_so_dang_giai_quyet", "thu_xin_loi", "ho_so_so_hoa", "tai_khoan_tao_moi",
+        "nguoi_den_giao_dich", "ho_so_bcci", "ho_so_pham_vi_bcci", "ho_so_truc_tuyen_muc_3",
+        "ho_so_truc_tuyen_muc_4", "diem_cqdt", "diem_cqdt_toi_da",
+    }
+)  # fmt: skip
+
+# Unit words after a count, by class; longest first so "tin, bài" wins over "tin".
+UNITS: dict[str, tuple[str, ...]] = {
+    "ho_so": ("hồ sơ", "bộ hồ sơ"),
+    "tin": ("tin, bài", "tin bài", "tin/bài", "bài viết", "tin", "bài"),
+    "link": ("đường link", "đường dẫn", "link"),
+    "thu": ("thư xin lỗi", "phiếu xin lỗi", "văn bản xin lỗi", "thư", "phiếu"),
+    "tai_khoan": ("tài khoản",),
+    "luot": ("lượt người", "lượt công dân", "lượt tổ chức", "lượt"),
+    "nguoi": ("người", "công dân", "cá nhân, tổ chức", "tổ chức, cá nhân"),
+    "van_ban": ("văn bản",),
+    "nhiem_vu": ("nhiệm vụ",),
+    "tthc": ("thủ tục hành chính", "thủ tục", "tthc"),
+}
+UNIT_RE = re.compile(
+    r"\s*(?P<unit>"
+    + "|".join(
+        re.escape(word).replace(r"\ ", r"\s+")
+        for word in sorted({w for ws in UNITS.values() for w in ws}, key=len, reverse=True)
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+UNIT_CLASS = {word: name for name, words in UNITS.items() for word in words}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A variable, the unit classes it counts, and the words that must surround it."""
+
+    variable: str
+    units: frozenset[str]
+    any_of: tuple[str, ...] = ()
+    all_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    ratio_of: str | None = None  # "03/03 phiếu xin lỗi": the denominator is this variable
+    zero_ok: bool = True  # may "không có hồ sơ phát sinh" mean 0 of this?
+
+    def matches(self, context: str) -> bool:
+        return (
+            (not self.any_of or any(k in context for k in self.any_of))
+            and all(k in context for k in self.all_of)
+            and not any(k in context for k in self.none_of)
+        )
+
+
+def _r(
+    variable: str,
+    units: str,
+    *any_of: str,
+    all_of: tuple[str, ...] = (),
+    none_of: tuple[str, ...] = (),
+    ratio_of: str | None = None,
+    zero_ok: bool = True,
+) -> Rule:
+    return Rule(variable, frozenset(units.split()), any_of, all_of, none_of, ratio_of, zero_ok)
+
+
+RULES: tuple[Rule, ...] = (
+    _r("thu_xin_loi", "thu van_ban", "xin lỗi", ratio_of="ho_so_tre_han"),
+    _r("ho_so_pham_vi_bcci", "ho_so", "bcci", "bưu chính", all_of=("phạm vi",), zero_ok=False),
+    _r("ho_so_bcci", "ho_so", "bcci", "bưu chính"),
+    _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4"),
+    _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3"),
+    _r("ho_so_so_hoa", "ho_so", "số hóa"),
+    _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
+    _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
+       "tiếp đón", "đến thực hiện"),
+    _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
+    _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
+       "trước, đúng", "đúng và trước", "trước hẹn và đúng"),
+    _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn"),
+    _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
+    _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
+       "đang xử lý", "chưa đến hạn", "đang trong hạn"),
+    _r("ho_so_da_giai_quyet", "ho_so", "đã giải quyết", "giải quyết xong", "đã trả kết quả",
+       "đã xử lý", "hoàn thành giải quyết", "đã được giải quyết"),
+    _r("ho_so_tiep_nhan", "ho_so", "tiếp nhận", "nhận giải quyết", "tổng số hồ sơ",
+       "hồ sơ nhận", "thụ lý"),
+    _r("tin_cong_khai_tien_do", "tin link", "tiến độ"),
+    _r("tin_cong_khai_tthc", "tin link", "thủ tục", "tthc",
+       all_of=("công khai",)),
+    _r("nhiem_vu_trong_tam", "nhiem_vu", "trọng tâm"),
+    _r("nhiem_vu_hoan_thanh", "nhiem_vu", "hoàn thành", "thực hiện", "đã triển khai",
+       ratio_of="nhiem_vu_ke_hoach"),
+    _r("nhiem_vu_ke_hoach", "nhiem_vu", "đề ra", "xác định", "kế hoạch", "giao"),
+    _r("tin_cchc", "tin", "cải cách hành chính", "cchc", "tuyên truyền"),
+    _r("tong_tin_bai", "tin", "trang thông tin", "cổng thông tin", "trang ttđt", "đăng"),
+    _r("van_ban_ky_so", "van_ban", "ký số", "chữ ký số"),
+    _r("van_ban_moi_truong_mang", "van_ban", "môi trường mạng"),
+    _r("van_ban_den", "van_ban", "đã nhận", "văn bản đến"),
+)  # fmt: skip
+
+TITLES = {
+    "ho_so_truoc_va_dung_han": ("hồ sơ giải quyết trước và đúng hạn (gộp)", "records early or on time (combined)"),
+    "nhiem_vu_trong_tam": ("nhiệm vụ trọng tâm", "key tasks"),
+    "tong_tin_bai": ("tổng số tin, bài đã đăng", "all news posts"),
+    "van_ban_ky_so": ("văn bản đi được ký số", "outgoing documents signed digitally"),
+    "van_ban_moi_truong_mang": ("văn bản đưa lên môi trường mạng", "documents sent online"),
+    "van_ban_den": ("văn bản đến đã nhận và xử lý", "incoming documents handled"),
+}  # fmt: skip
