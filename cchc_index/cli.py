@@ -265,16 +265,13 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
 
     from cchc_index.api import open_unit
     from cchc_index.evaluate import evaluate
+    from cchc_index.model.result import as_json
     from cchc_index.report.render import render_missing
 
     source, unit = open_unit(bundle, rules, rules_dir)
     result = evaluate(source.framework, unit)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                [m.model_dump(mode="json") for m in result.missing], ensure_ascii=False, indent=2
-            )
-        )
+        click.echo(json.dumps(as_json(result.missing), ensure_ascii=False, indent=2))
     else:
         click.echo(render_missing(result), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from cchc_index.text import nfc
 
@@ -83,7 +83,7 @@ class DocNumber:
     year: int | None = None
     party_style: bool = False  # `49-NQ/ĐU`: the Party's order of parts
 
-    @property
+    @cached_property
     def symbol(self) -> str:
         if self.party_style:
             return f"{self.number}-{self.kind.value}/{self.issuer}"
@@ -92,7 +92,7 @@ class DocNumber:
             return f"{self.number}/{year}{self.issuer}"
         return f"{self.number}/{year}{self.kind.value}-{self.issuer}"
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, int | None, DocKind, str]:
         """Identity for matching: case, `Đ`/`D` and leading zeros do not matter."""
         return (self.number.lstrip("0") or "0", self.year, self.kind, ascii_key(self.issuer))

@@ -83,7 +83,7 @@ class Scorer:
                 status = Status.MET
             else:
                 status = Status.PARTLY if points > 0 else Status.NOT_MET
-        return LeafResult.model_construct(
+        return LeafResult(
             id=leaf.id,
             title=leaf.title,
             area=item.area.id,
@@ -111,7 +111,7 @@ class Scorer:
                 alone, bound = potential(index, item, {pid}, self.step)
                 gain = alone * (1 if result.adjustment >= 0 else 0)
                 found.append(
-                    MissingProduct.model_construct(
+                    MissingProduct(
                         node=item.leaf.id,
                         node_title=item.leaf.title,
                         product=pid,
@@ -140,12 +140,15 @@ class Scorer:
             )
 
         fw = self.framework
+        by_criterion: dict[str, list[LeafResult]] = {}
+        by_area: dict[str, list[LeafResult]] = {}
+        for r in leaves:
+            by_criterion.setdefault(r.criterion, []).append(r)
+            by_area.setdefault(r.area, []).append(r)
         criteria = tuple(
-            node(c.id, c.title, [r for r in leaves if r.criterion == c.id])
-            for a in fw.areas
-            for c in a.criteria
+            node(c.id, c.title, by_criterion.get(c.id, [])) for a in fw.areas for c in a.criteria
         )
-        areas = tuple(node(a.id, a.title, [r for r in leaves if r.area == a.id]) for a in fw.areas)
+        areas = tuple(node(a.id, a.title, by_area.get(a.id, [])) for a in fw.areas)
         bonus = sum((r.points for r in leaves if r.adjustment > 0), ZERO)
         deduction = sum((r.points for r in leaves if r.adjustment < 0), ZERO)
         top = sum((a.max_points for a in areas), ZERO)
@@ -155,7 +158,7 @@ class Scorer:
         if index is not None:
             band = next((b.name for b in fw.meta.bands if index >= b.min_percent), None)
         survey = sum((r.max_points for r in leaves if r.status is Status.SURVEY), ZERO)
-        return Result.model_construct(
+        return Result(
             framework=fw.meta.id,
             framework_title=fw.meta.title,
             unit=bundle.profile.name,

@@ -33,7 +33,7 @@ class EvidenceIndex:
         self.year = bundle.year
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
-        ordered = [unique[k] for k in sorted(unique, key=lambda k: (k[1], str(k[0])))]
+        ordered = sorted(unique.values(), key=lambda d: (d.date, d.number.symbol))
         self.docs = [(d, words(d.subject or ""), self.is_own(d)) for d in ordered]
         self.by_kind: dict[DocKind, set[int]] = defaultdict(set)
         self.by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents

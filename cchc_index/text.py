@@ -91,6 +91,7 @@ def format_date(value: dt.date) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
+@lru_cache(maxsize=4096)
 def format_number(value: Decimal, places: int | None = None) -> str:
     """Vietnamese form: `31.724`, `84,09`, `0,25`."""
     if places is not None:

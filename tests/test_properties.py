@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,9 +39,9 @@ def test_a_valid_framework_round_trips(framework: Framework) -> None:
 def test_durable_engine_equals_reference(framework: Framework, units: list[Bundle]) -> None:
     durable, reference = Scorer(framework, "durable"), Scorer(framework, "reference")
     for unit in units:
-        assert durable.evaluate(unit).model_dump(exclude={"engine"}) == reference.evaluate(
-            unit
-        ).model_dump(exclude={"engine"})
+        assert replace(durable.evaluate(unit), engine="") == replace(
+            reference.evaluate(unit), engine=""
+        )
 
 
 @given(frameworks(), bundles())

@@ -30,21 +30,43 @@ def matches(test: dict[str, Any], fact: dict[str, Any]) -> bool:
     return key in fact and fact[key] == value
 
 
+Check = tuple[
+    str, Callable[[Any, Any], bool] | None, Any
+]  # field, comparison (None: equality), bound
+
+
+def _checks(test: dict[str, Any]) -> list[Check]:
+    """A rule's `$and` flattened into (field, comparison, value) checks, read once."""
+    found: list[Check] = []
+    for part in test["$and"] if "$and" in test else [test]:
+        ((key, value),) = part.items()
+        if key in _CMP:
+            ((field, bound),) = value.items()
+            found.append((field, _CMP[key], bound))
+        else:
+            found.append((key, None, value))
+    return found
+
+
 class ReferenceRunner:
     """Evaluates one unit's facts against the ruleset; no state outlives a call."""
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
-        self._by_node: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        self._by_node: dict[str, list[tuple[str, list[Check]]]] = {}
         for name, rule in ruleset.rules.items():
             test = rule["all"][0]["m"]
             node = test["$and"][1]["c"]
-            self._by_node.setdefault(node, []).append((name, test))
+            self._by_node.setdefault(node, []).append((name, _checks(test)))
 
     def fired(self, facts: list[dict[str, Any]]) -> set[str]:
         names: set[str] = set()
         for fact in facts:
-            for name, test in self._by_node.get(fact.get("c", ""), ()):
-                if matches(test, fact):
+            for name, checks in self._by_node.get(fact.get("c", ""), ()):
+                if all(
+                    field in fact
+                    and (fact[field] == bound if cmp is None else cmp(fact[field], bound))
+                    for field, cmp, bound in checks
+                ):
                     names.add(name)
         return names

@@ -25,20 +25,14 @@ _MAX_HOSTS = 4  # each registered ruleset holds ~1 MB in the C core until delete
 
 
 class _ScoringHost(engine.Host):  # type: ignore[misc]
-    """A Host whose actions record the rule name, with no background threads."""
-
-    def __init__(self) -> None:
-        self.fired: list[str] = []
-        super().__init__()
+    """A Host with no background threads; actions are drained by `DurableRunner._drain`."""
 
     def _run(self) -> None:  # the default starts two Timer loops that race the caller (§5.4)
         pass
 
     def get_action(self, action_name: str) -> Callable[[Any], None]:
-        fired = self.fired
-
         def act(c: Any) -> None:  # exactly one parameter, or durable_rules calls it async
-            fired.append(action_name)
+            pass
 
         return act
 
@@ -72,20 +66,28 @@ class DurableRunner:
     def fired(self, facts: list[dict[str, Any]]) -> set[str]:
         sid = f"u{next(self._sids)}"
         batch: list[dict[str, Any]] = [{"sid": sid, "id": "__s", "t": "__session__"}]
-        batch += [{**f, "sid": sid, "id": i} for i, f in enumerate(facts)]
+        batch += [{**f, "sid": sid, "id": i} for i, f in enumerate(facts) if "h" in f]
         payload = json.dumps(batch, ensure_ascii=False)
-        outcome: list[tuple[Any, Any]] = []
-        self.host.fired.clear()
         try:
             _code, offset = dre.assert_facts(self.handle._handle, payload)
-            self.handle.do_actions(offset, lambda err, state: outcome.append((err, state)))
+            return self._drain(offset)
         except Exception as exc:  # the C core reports only numeric codes
             raise EngineError(f"durable_rules: {exc}") from exc
         finally:
             self.host.delete_state(self.ruleset.name, sid)
-        err, state = outcome[0] if outcome else (None, None)
-        if err:
-            raise EngineError(f"durable_rules: {err}")
-        if state and state.get("exception"):
-            raise EngineError(f"durable_rules action: {state['exception']}")
-        return {name for name in self.host.fired if name != SESSION_RULE}
+
+    def _drain(self, offset: int) -> set[str]:
+        """Take every pending action of this session, in the order the core hands them out.
+
+        The same C calls as `Ruleset.do_actions` (start, then complete-and-start-next), without
+        its per-action Python closure and state round trip: our actions change no state, they
+        only name the rule that matched, which is all the caller needs.
+        """
+        names: set[str] = set()
+        result = dre.start_action_for_state(self.handle._handle, offset)
+        message = result[1] if result else None
+        while message:
+            names.update(json.loads(message))
+            message = dre.complete_and_start_action(self.handle._handle, offset)
+        names.discard(SESSION_RULE)
+        return names

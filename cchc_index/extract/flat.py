@@ -20,7 +20,7 @@ _OLD_TONES = {
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+_OLD_TONE_RE = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?!\w)")  # "hoá" but not "khoản"
 
 
 @lru_cache(maxsize=65536)
@@ -36,13 +36,14 @@ UP = f"[{re.escape(UPPER)}]"
 # A sentence ends at . ! ? followed by a capital, a bullet or the end; at a cell or list
 # separator; at a blank line followed by a capital; or before a bulleted line.
 _SENTENCE_END = re.compile(
+    r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTS)(?<!\bThS)(?<!\bGS)"
     rf"[.!?](?=\s+(?:{UP}|[-+•*]|\d+[.)]\s)|\s*$)"
     r"|\s*[|\t]\s*"
     rf"|\n\s*\n(?=\s*{UP})"
     r"|\n(?=\s*(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s))"
 )
 # Clauses (for figures) additionally end at `;`.
-_CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|;")
+CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|;")
 _SPACES = re.compile(r"\s+")
 
 
@@ -69,7 +70,7 @@ class FlatText:
 
     def sentence_bounds(self, start: int, end: int, *, clause: bool = False) -> tuple[int, int]:
         """Offsets of the sentence (or clause) holding text[start:end]."""
-        pattern = _CLAUSE_END if clause else _SENTENCE_END
+        pattern = CLAUSE_END if clause else _SENTENCE_END
         left = max(0, start - 600)
         begin = left
         for match in pattern.finditer(self.text, left, start):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cchc_index.extract.flat import vkey
+
 # Variables of the shipped framework (rules/hue-xa-2020/framework.yaml); a test keeps this in
 # step with that file. Figures with other names are reported but not written to a bundle.
 FRAMEWORK_VARIABLES = frozenset(
@@ -47,7 +49,7 @@ UNIT_RE = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
-UNIT_CLASS = {word: name for name, words in UNITS.items() for word in words}
+UNIT_CLASS = {vkey(word): name for name, words in UNITS.items() for word in words}
 
 
 @dataclass(frozen=True)

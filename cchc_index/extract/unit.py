@@ -93,6 +93,20 @@ class Unit:
         return number.issuer
 
 
+_NAMED = re.compile(rf"^(?:{COUNCIL}\s+)?(?P<level>{LEVEL_RE})\s+(?P<place>.+)$", re.I)
+
+
+def parse_unit_name(name: str) -> tuple[str | None, str | None]:
+    """Level and place of "UBND xã Quảng An", "ỦY BAN NHÂN DÂN HUYỆN NGA SƠN", "xã Quảng An"."""
+    text = " ".join(name.split())
+    if text.isupper():
+        text = text.title()
+    match = _NAMED.match(text)
+    if match is None:
+        return None, None
+    return " ".join(match["level"].lower().split()), match["place"].strip(" .,")
+
+
 _SELF_NAMED = re.compile(rf"{COUNCIL}\s+(?P<level>{LEVEL_RE})\s+(?P<rest>[^\n]{{0,40}})", re.I)
 _PLACE_OF = {
     "province": re.compile(r"\b(?:tỉnh|Tỉnh)\s+(?P<rest>[^\n]{0,40})"),

@@ -1,11 +1,16 @@
-"""The result of scoring one unit: frozen data that every renderer reads, none computes."""
+"""The result of scoring one unit: frozen data that every renderer reads, none computes.
+
+Plain frozen dataclasses rather than pydantic models: a result is built by the engine, never
+parsed from user input, and building ~100 per unit is on the hot path of `bench`.
+"""
 
 from __future__ import annotations
 
 import enum
 from decimal import Decimal
 
-from cchc_index.model.base import Strict
+from dataclasses import asdict, dataclass
+from typing import Any
 
 
 class Status(enum.StrEnum):
@@ -33,7 +38,8 @@ _ENGLISH = {
 }
 
 
-class LeafResult(Strict):
+@dataclass(frozen=True, slots=True)
+class LeafResult:
     id: str
     title: str
     area: str
@@ -48,7 +54,8 @@ class LeafResult(Strict):
     illustrative: tuple[str, ...] = ()  # values the source does not give (points, deadline …)
 
 
-class NodeResult(Strict):
+@dataclass(frozen=True, slots=True)
+class NodeResult:
     """A criterion or area rolled up: points of its applicable leaves, and its index."""
 
     id: str
@@ -58,7 +65,8 @@ class NodeResult(Strict):
     index_percent: Decimal | None
 
 
-class MissingProduct(Strict):
+@dataclass(frozen=True, slots=True)
+class MissingProduct:
     node: str
     node_title: str
     product: str
@@ -70,7 +78,8 @@ class MissingProduct(Strict):
     upper_bound: bool  # True when the gain assumes figures not yet known meet the requirement
 
 
-class Result(Strict):
+@dataclass(frozen=True, slots=True)
+class Result:
     framework: str
     framework_title: str
     unit: str
@@ -87,3 +96,18 @@ class Result(Strict):
     band: str | None
     missing: tuple[MissingProduct, ...]
     engine: str
+
+
+def as_json(value: Any) -> Any:
+    """A result (or part of one) as JSON-ready data: Decimals as strings, statuses as text."""
+    if hasattr(value, "__dataclass_fields__"):
+        value = asdict(value)
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [as_json(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Status):
+        return value.value
+    return value

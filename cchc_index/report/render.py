@@ -10,7 +10,7 @@ from collections.abc import Callable
 from tabulate import tabulate
 
 from cchc_index.i18n import tr
-from cchc_index.model.result import Result
+from cchc_index.model.result import Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
 
 
@@ -127,7 +127,7 @@ def render_markdown(result: Result) -> str:
 
 
 def render_json(result: Result) -> str:
-    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(result: Result) -> str:

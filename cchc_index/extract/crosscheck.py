@@ -1,0 +1,126 @@
+"""The report against the bundle: what a reviewer would catch.
+
+Documents the report cites that the bundle lacks (or has with another date), bundle
+documents the report never mentions, and figures the two state differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cchc_index.extract.report import Extraction
+from cchc_index.extract.statistics import Figure
+from cchc_index.i18n import tr
+from cchc_index.model.bundle import Bundle, Document
+from cchc_index.text import format_date, format_number
+
+KINDS = (
+    "missing_document",
+    "date_differs",
+    "uncited_document",
+    "statistic_differs",
+    "statistic_missing",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One discrepancy; `kind` is one of KINDS, `item` a symbol or a variable name."""
+
+    kind: str
+    item: str
+    message: str
+
+
+def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
+    """Every discrepancy between a report and a bundle, documents first."""
+    where = extraction.source.where
+    by_key: dict[object, list[Document]] = {}
+    for document in bundle.documents:
+        by_key.setdefault(document.number.key, []).append(document)
+    findings: list[Finding] = []
+    cited = {c.number.key for c in extraction.citations}
+    if extraction.header.number is not None:
+        cited.add(extraction.header.number.key)
+    for citation in extraction.citations:
+        symbol = citation.number.symbol
+        place = where(citation.line)
+        found = by_key.get(citation.number.key, [])
+        if not found:
+            findings.append(
+                Finding(
+                    "missing_document",
+                    symbol,
+                    tr(
+                        f"{symbol} được trích dẫn ({place}) nhưng không có trong documents.csv",
+                        f"{symbol} is cited ({place}) but missing from documents.csv",
+                    ),
+                )
+            )
+        elif citation.date and all(d.date != citation.date for d in found):
+            theirs = ", ".join(format_date(d.date) for d in found)
+            findings.append(
+                Finding(
+                    "date_differs",
+                    symbol,
+                    tr(
+                        f"{symbol}: báo cáo ghi ngày {format_date(citation.date)} ({place}), "
+                        f"documents.csv ghi {theirs}",
+                        f"{symbol}: the report says {format_date(citation.date)} ({place}), "
+                        f"documents.csv says {theirs}",
+                    ),
+                )
+            )
+    for document in bundle.documents:
+        if document.number.key not in cited:
+            label = document.label()
+            findings.append(
+                Finding(
+                    "uncited_document",
+                    document.number.symbol,
+                    tr(
+                        f"{label} có trong documents.csv nhưng báo cáo không nhắc đến",
+                        f"{label} is in documents.csv but the report never cites it",
+                    ),
+                )
+            )
+    for reading in extraction.readings:
+        if not reading.mapped or reading.current is None:
+            continue
+        name = reading.variable
+        stat = bundle.statistics.get(name)
+        if stat is None:
+            findings.append(
+                Finding(
+                    "statistic_missing",
+                    name,
+                    tr(
+                        f"{name} = {reading.current.value} ({where(reading.current.line)}) "
+                        "nhưng statistics.yaml không có",
+                        f"{name} = {reading.current.value} ({where(reading.current.line)}) "
+                        "but statistics.yaml lacks it",
+                    ),
+                )
+            )
+            continue
+        pairs = [(reading.current, stat.value, "")]
+        if reading.previous is not None and stat.last_year is not None:
+            pairs.append((reading.previous, stat.last_year, "last_year"))
+        for figure, value, field in pairs:
+            if figure.amount != value:
+                findings.append(_differs(name, field, figure, value, where(figure.line)))
+    return findings
+
+
+def _differs(name: str, field: str, figure: Figure, value: Decimal, place: str) -> Finding:
+    label = f"{name}.{field}" if field else name
+    return Finding(
+        "statistic_differs",
+        name,
+        tr(
+            f"{label}: báo cáo ghi {figure.value} ({place}), statistics.yaml ghi {format_number(value)}",
+            f"{label}: the report says {figure.value} ({place}), statistics.yaml says "
+            f"{format_number(value)}",
+        ),
+    )

@@ -1,0 +1,143 @@
+"""Read a narrative CCHC report: its own header, the documents it cites, its figures."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cchc_index.extract.citations import Citation, find_citations
+from cchc_index.extract.flat import FlatText
+from cchc_index.extract.header import DocHeader, read_header
+from cchc_index.extract.readers import SourceText, read_source
+from cchc_index.extract.statistics import Figure, find_figures
+from cchc_index.extract.statrules import FRAMEWORK_VARIABLES
+from cchc_index.extract.unit import Unit, infer_unit, parse_unit_name
+from cchc_index.model.bundle import Profile
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A variable as the report states it: this year's figure, last year's, and any
+    other figure for this year that disagrees with the first."""
+
+    variable: str
+    current: Figure | None
+    previous: Figure | None
+    others: tuple[Figure, ...]
+    mapped: bool
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one report."""
+
+    source: SourceText
+    header: DocHeader
+    unit: Unit
+    year: int | None
+    citations: tuple[Citation, ...]
+    figures: tuple[Figure, ...]
+    readings: tuple[Reading, ...]
+
+
+def extract_report(
+    path: Path,
+    *,
+    year: int | None = None,
+    unit: Unit | None = None,
+    variables: frozenset[str] = FRAMEWORK_VARIABLES,
+    shown: str | None = None,
+) -> Extraction:
+    """Read a report file (.txt, .md, .docx, .pdf); raises EvidenceError if it cannot."""
+    return extract_source(read_source(path, shown), year=year, unit=unit, variables=variables)
+
+
+def extract_source(
+    source: SourceText,
+    *,
+    year: int | None = None,
+    unit: Unit | None = None,
+    variables: frozenset[str] = FRAMEWORK_VARIABLES,
+) -> Extraction:
+    flat = FlatText(source.lines)
+    header = read_header(flat)
+    inferred = infer_unit(flat.text, header.place, header.number)
+    unit = merge_units(unit, inferred) if unit is not None else inferred
+    year = year or report_year(header, flat.text)
+    skip = (header.number_span,) if header.number_span else ()
+    citations = tuple(find_citations(flat, unit, skip))
+    figures = tuple(find_figures(flat, year))
+    return Extraction(
+        source, header, unit, year, citations, figures, collect(figures, year, variables)
+    )
+
+
+_YEAR_IN_TITLE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
+
+
+def report_year(header: DocHeader, text: str) -> int | None:
+    """The year a report is about: its title's, else its date's, else the most named one."""
+    if header.subject:
+        found = _YEAR_IN_TITLE.findall(header.subject)
+        if found:
+            return int(found[-1])
+    if header.date is not None:
+        return header.date.year
+    counts = Counter(_ANY_YEAR.findall(text[:20000]))
+    return int(counts.most_common(1)[0][0]) if counts else None
+
+
+def collect(
+    figures: tuple[Figure, ...], year: int | None, variables: frozenset[str]
+) -> tuple[Reading, ...]:
+    """One reading per variable: the first figure of the year, last year's, disagreements."""
+    by_name: dict[str, list[Figure]] = {}
+    for figure in figures:
+        by_name.setdefault(figure.variable, []).append(figure)
+    readings = []
+    for name, found in by_name.items():
+        now = [f for f in found if year is None or f.year in (None, year)]
+        before = [f for f in found if year is not None and f.year == year - 1]
+        current = now[0] if now else None
+        seen = {current.amount} if current else set()
+        others = []
+        for figure in now[1:]:
+            if figure.amount not in seen:
+                seen.add(figure.amount)
+                others.append(figure)
+        previous = before[0] if before else None
+        if current or previous:
+            readings.append(Reading(name, current, previous, tuple(others), name in variables))
+    return tuple(readings)
+
+
+_LEVEL_WORDS = {
+    "xã": "xã",
+    "phường": "phường",
+    "huyện": "huyện",
+    "tỉnh": "tỉnh",
+    "đặc_khu": "đặc khu",
+}
+
+
+def unit_from_profile(profile: Profile) -> Unit:
+    """The unit as a bundle's profile names it ("UBND xã Quảng An", level xã)."""
+    level, place = parse_unit_name(profile.name)
+    level = level or _LEVEL_WORDS.get(profile.level)
+    names = (profile.name, *profile.aliases)
+    return Unit(level, place, "UBND", profile.province or None, profile.district, names)
+
+
+def merge_units(given: Unit, inferred: Unit) -> Unit:
+    """A unit given by the user (from a profile) filled in with what the report shows."""
+    return replace(
+        given,
+        level=given.level or inferred.level,
+        place=given.place or inferred.place,
+        code=inferred.code,
+        province=given.province or inferred.province,
+        district=given.district or inferred.district,
+    )

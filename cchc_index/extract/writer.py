@@ -1,0 +1,111 @@
+"""Write a draft bundle: every file to a temporary name inside the folder, then renamed.
+
+Nothing is written outside the folder named by `-o`; an existing, non-empty folder is only
+touched with `--force`, and then only the files the draft holds are replaced (photos,
+links.csv and the like stay as they are).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from cchc_index.errors import CchcError, EvidenceError, ExitCode, Problem
+from cchc_index.extract.draft import COLUMNS, Draft
+from cchc_index.i18n import tr
+
+
+class BundleExists(CchcError):
+    """The output folder already holds files and --force was not given."""
+
+    exit_code = ExitCode.USAGE
+
+
+def render_files(draft: Draft, origin: str) -> dict[str, str]:
+    """The text of profile.yaml, documents.csv and statistics.yaml."""
+    banner = f"# Bản nháp do `cchc-index extract` tạo từ {origin}; hãy kiểm tra trước khi dùng.\n"
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(draft.documents)
+    stats = _yaml(draft.statistics) if draft.statistics else "{}\n"
+    return {
+        "profile.yaml": banner + _yaml(draft.profile),
+        "documents.csv": table.getvalue(),
+        "statistics.yaml": banner + stats,
+    }
+
+
+def _yaml(data: object) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False) -> list[str]:
+    """Write the draft into `folder`; return the names written, relative to it."""
+    shown = str(folder)
+    if folder.exists() and not folder.is_dir():
+        raise EvidenceError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    tr("đã có một tệp trùng tên thư mục này", "a file of that name already exists"),
+                )
+            ]
+        )
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise BundleExists(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    tr(
+                        "thư mục đã có dữ liệu; dùng --force để ghi đè profile.yaml, "
+                        "documents.csv, statistics.yaml",
+                        "the folder is not empty; use --force to overwrite profile.yaml, "
+                        "documents.csv, statistics.yaml",
+                    ),
+                )
+            ]
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    pending: list[tuple[str, Path]] = []
+    try:
+        for name, text in render_files(draft, origin).items():
+            pending.append((_temp_text(root, text), root / name))
+        for source, name in draft.copies:
+            target = (root / name).resolve()
+            if not target.is_relative_to(root):
+                raise EvidenceError([Problem(shown, 1, 1, f"'{name}' ngoài thư mục bộ minh chứng")])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pending.append((_temp_copy(source, target.parent), target))
+        for temp, target in pending:
+            os.replace(temp, target)
+    except BaseException:
+        for temp, _ in pending:
+            Path(temp).unlink(missing_ok=True)
+        raise
+    return [target.relative_to(root).as_posix() for _, target in pending]
+
+
+def _temp_text(folder: Path, text: str) -> str:
+    fd, temp = tempfile.mkstemp(prefix=".draft-", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    return temp
+
+
+def _temp_copy(source: Path, folder: Path) -> str:
+    fd, temp = tempfile.mkstemp(prefix=".draft-", dir=folder)
+    with os.fdopen(fd, "wb") as handle, source.open("rb") as original:
+        shutil.copyfileobj(original, handle)
+    return temp
