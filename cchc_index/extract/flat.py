@@ -40,6 +40,7 @@ _SENTENCE_END = re.compile(
     rf"[.!?](?=\s+(?:{UP}|[-+•*]|\d+[.)]\s)|\s*$)"
     r"|\s*[|\t]\s*"
     rf"|\n\s*\n(?=\s*{UP})"
+    r"|\n(?=[^\n\t]{0,12}\t)"  # the next row of a tab-separated table
     r"|\n(?=\s*(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s))"
 )
 # Clauses (for figures) additionally end at `;`.

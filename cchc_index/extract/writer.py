@@ -97,15 +97,24 @@ def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False)
     return [target.relative_to(root).as_posix() for _, target in pending]
 
 
-def _temp_text(folder: Path, text: str) -> str:
+def _mkstemp(folder: Path) -> tuple[int, str]:
+    """A temporary file with the permissions a plain new file would get (not 0600)."""
     fd, temp = tempfile.mkstemp(prefix=".draft-", dir=folder)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(temp, 0o666 & ~mask)
+    return fd, temp
+
+
+def _temp_text(folder: Path, text: str) -> str:
+    fd, temp = _mkstemp(folder)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
     return temp
 
 
 def _temp_copy(source: Path, folder: Path) -> str:
-    fd, temp = tempfile.mkstemp(prefix=".draft-", dir=folder)
+    fd, temp = _mkstemp(folder)
     with os.fdopen(fd, "wb") as handle, source.open("rb") as original:
         shutil.copyfileobj(original, handle)
     return temp

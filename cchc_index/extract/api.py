@@ -1,0 +1,76 @@
+"""`extract` as a library call: read, draft, cross-check, write; no printing here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from cchc_index.extract.crosscheck import cross_check
+from cchc_index.extract.documents import FileDocument, read_documents, unit_of_documents
+from cchc_index.extract.draft import build_draft
+from cchc_index.extract.render import Outcome
+from cchc_index.extract.report import extract_report, unit_from_profile
+from cchc_index.extract.unit import Unit
+from cchc_index.extract.writer import write_draft
+from cchc_index.i18n import tr
+
+
+def run_extract(
+    report: Path | None,
+    *,
+    year: int | None = None,
+    output: Path | None = None,
+    against: Path | None = None,
+    documents: Path | None = None,
+    force: bool = False,
+) -> Outcome:
+    """Read a report and/or a folder of documents; draft a bundle; compare with a bundle.
+
+    Raises EvidenceError for unreadable input and BundleExists for a non-empty `output`
+    without `force`.
+    """
+    hint: Unit | None = None
+    bundle = None
+    if against is not None:
+        from cchc_index.load.bundle import load_bundle
+
+        bundle = load_bundle(against)
+        hint = unit_from_profile(bundle.profile)
+        year = year or bundle.profile.year
+    extraction = extract_report(report, year=year, unit=hint) if report is not None else None
+    files, skipped = read_documents(documents) if documents is not None else ([], 0)
+    if extraction is not None:
+        unit = extraction.unit
+        year = year or extraction.year
+    else:
+        unit = hint or unit_of_documents(files)
+        year = year or _common_year(files)
+    draft = build_draft(extraction, files, unit, year, output)
+    if skipped:
+        draft.warnings.append(
+            tr(
+                f"{documents}: bỏ qua {skipped} tệp không phải .txt, .md, .docx, .pdf",
+                f"{documents}: {skipped} file(s) other than .txt, .md, .docx, .pdf passed over",
+            )
+        )
+    findings = None
+    if bundle is not None and extraction is not None:
+        findings = cross_check(extraction, bundle)
+    written: tuple[str, ...] = ()
+    if output is not None:
+        origin = str(report) if report is not None else str(documents)
+        written = tuple(write_draft(output, draft, origin, force=force))
+    return Outcome(
+        extraction,
+        files,
+        draft,
+        findings,
+        str(against) if against is not None else None,
+        output,
+        written,
+    )
+
+
+def _common_year(files: list[FileDocument]) -> int | None:
+    years = Counter(f.header.date.year for f in files if f.header.date is not None)
+    return years.most_common(1)[0][0] if years else None
