@@ -38,7 +38,7 @@ Check = tuple[
 def _checks(test: dict[str, Any]) -> list[Check]:
     """A rule's `$and` flattened into (field, comparison, value) checks, read once."""
     found: list[Check] = []
-    for part in test["$and"] if "$and" in test else [test]:
+    for part in test.get("$and", [test]):
         ((key, value),) = part.items()
         if key in _CMP:
             ((field, bound),) = value.items()

@@ -7,9 +7,8 @@ parsed from user input, and building ~100 per unit is on the hot path of `bench`
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
-
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 from typing import Any
 
 
