@@ -152,6 +152,7 @@ def emit(text: str, output: Path | None) -> None:
 @OUTPUT
 @LANG
 def validate(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    from cchc_index.cases import load_cases
     from cchc_index.errors import Problem, RuleError
     from cchc_index.junit import junit
     from cchc_index.load.rules import load_framework
@@ -159,7 +160,7 @@ def validate(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     results: list[tuple[str, list[Problem]]] = []
     for path in paths:
         try:
-            load_framework(path)
+            load_cases(load_framework(path))  # the cases beside each area are rule files too
             results.append((str(path), []))
         except RuleError as exc:
             results.append((str(path), exc.problems))

@@ -76,6 +76,20 @@ CASES = {
         "profile.yaml:",
         "năm đánh giá 2021 khác năm 2020",
     ),
+    "not-applicable-not-allowed": (
+        _replace(
+            "declarations.yaml",
+            "not_applicable: []",
+            'not_applicable:\n  - {node: "3", reason: Không có TTHC}',
+        ),
+        "declarations.yaml:11:",
+        "không cho phép khai mục '3' là không áp dụng",
+    ),
+    "qualitative-on-a-ratio-node": (
+        _replace("declarations.yaml", 'node: "3.2.2"', 'node: "3.5.4"'),
+        "declarations.yaml:4:",
+        "mục '3.5.4' không chấm theo tự đánh giá định tính",
+    ),
     "unknown-column": (
         _replace("documents.csv", "number,date,kind", "number,dat,kind"),
         "documents.csv:1:2:",

@@ -18,7 +18,7 @@ from cchc_index.i18n import tr
 from cchc_index.load.pydantic_problems import field_names, problems_from, suggest
 from cchc_index.load.rules import shown
 from cchc_index.model.bundle import Bundle, Declarations, Document, Item, Profile, Statistic
-from cchc_index.model.framework import Framework
+from cchc_index.model.framework import Area, Criterion, Framework, Leaf
 from cchc_index.source import Located, SourceError, load_yaml, parse_csv, read_text
 
 TABLES: dict[str, type[BaseModel]] = {"documents": Document, "links": Item, "photos": Item}
@@ -258,29 +258,7 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
                             name,
                         )
                     )
-    ids = (
-        {leaf.id for _, _, leaf in framework.leaves()}
-        | {a.id for a in framework.areas}
-        | {c.id for a in framework.areas for c in a.criteria}
-    )
-    for kind, claims in (
-        ("qualitative", bundle.declarations.qualitative),
-        ("not_applicable", bundle.declarations.not_applicable),
-    ):
-        for claim in claims:
-            if claim.node not in ids:
-                problems.append(
-                    Problem(
-                        shown(folder / "declarations.yaml"),
-                        1,
-                        1,
-                        tr(
-                            f"mục '{claim.node}' không có trong bộ chỉ số{suggest(claim.node, ids)}",
-                            f"node '{claim.node}' is not in the framework{suggest(claim.node, ids)}",
-                        ),
-                        kind,
-                    )
-                )
+    problems.extend(_check_declarations(bundle, framework, folder))
     if problems:
         raise EvidenceError(problems)
 
@@ -295,4 +273,61 @@ def _positions(folder: Path) -> dict[tuple[str, str], tuple[int, int]]:
             for key, where in src.key_positions.items():
                 if len(key) == 1:
                     found[(label, str(key[0]))] = where
+    return found
+
+
+def _check_declarations(bundle: Bundle, framework: Framework, folder: Path) -> list[Problem]:
+    """Declared nodes must exist; a not-applicable claim only where the framework allows it;
+    a qualitative declaration only for a qualitative node."""
+    path = folder / "declarations.yaml"
+    if not path.is_file():
+        return []
+    src = load_yaml(path, shown(path))
+    nodes: dict[str, Area | Criterion | Leaf] = {a.id: a for a in framework.areas}
+    nodes |= {c.id: c for a in framework.areas for c in a.criteria}
+    nodes |= {leaf.id: leaf for _, _, leaf in framework.leaves()}
+    found: list[Problem] = []
+    claims = (
+        ("qualitative", bundle.declarations.qualitative),
+        ("not_applicable", bundle.declarations.not_applicable),
+    )
+    for kind, entries in claims:
+        for i, claim in enumerate(entries):
+            loc = (kind, i, "node")
+            node = nodes.get(claim.node)
+            if node is None:
+                hint = suggest(claim.node, nodes)
+                found.append(
+                    src.problem(
+                        loc,
+                        tr(
+                            f"mục '{claim.node}' không có trong bộ chỉ số{hint}",
+                            f"node '{claim.node}' is not in the framework{hint}",
+                        ),
+                    )
+                )
+            elif kind == "not_applicable" and not (
+                node.not_applicable and node.not_applicable.declarable
+            ):
+                found.append(
+                    src.problem(
+                        loc,
+                        tr(
+                            f"bộ chỉ số không cho phép khai mục '{claim.node}' là không áp dụng",
+                            f"the framework does not let node '{claim.node}' be declared not applicable",
+                        ),
+                    )
+                )
+            elif kind == "qualitative" and not (
+                isinstance(node, Leaf) and node.method.type == "qualitative"
+            ):
+                found.append(
+                    src.problem(
+                        loc,
+                        tr(
+                            f"mục '{claim.node}' không chấm theo tự đánh giá định tính",
+                            f"node '{claim.node}' is not scored by a qualitative declaration",
+                        ),
+                    )
+                )
     return found

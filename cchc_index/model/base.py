@@ -14,7 +14,7 @@ from cchc_index.text import parse_date, parse_number
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 def _vn_decimal(value: object) -> object:
