@@ -49,6 +49,7 @@ class EvidenceIndex:
             "photo": sorted(set(bundle.photos), key=lambda i: i.label()),
         }
         self.statistics = bundle.statistics
+        self._labels: dict[str, str] = {}
         self.declarations: dict[str, Declaration] = {}
         for q in sorted(bundle.declarations.qualitative, key=lambda q: (q.node, q.result)):
             met = q.result == "đạt" and self.declarations.get(q.node, Declaration(True, "")).met
@@ -114,11 +115,17 @@ class EvidenceIndex:
             s is not None and (s.last_year is not None or not product.last_year) for s in given
         )
         items = tuple(
-            f"{v} = {s.value}" + (f" (năm trước {s.last_year})" if s.last_year is not None else "")
-            for v, s in zip(product.variables, given, strict=True)
-            if s is not None
+            self._stat_label(v) for v, s in zip(product.variables, given, strict=True) if s
         )
         return ProductMatch(product.id, present, int(present), items)
+
+    def _stat_label(self, variable: str) -> str:
+        label = self._labels.get(variable)
+        if label is None:
+            stat = self.statistics[variable]
+            last = f" (năm trước {stat.last_year})" if stat.last_year is not None else ""
+            label = self._labels[variable] = f"{variable} = {stat.value}{last}"
+        return label
 
     def _items(self, product: ItemProduct, node_id: str) -> ProductMatch:
         found = [

@@ -34,8 +34,8 @@ def test_a_valid_framework_round_trips(framework: Framework) -> None:
         assert load_framework(folder).framework == framework
 
 
-@settings(max_examples=150)
-@given(frameworks(), st.lists(bundles(), min_size=1, max_size=8))
+@settings(max_examples=400)
+@given(frameworks(), st.lists(bundles(), min_size=1, max_size=10))
 def test_durable_engine_equals_reference(framework: Framework, units: list[Bundle]) -> None:
     durable, reference = Scorer(framework, "durable"), Scorer(framework, "reference")
     for unit in units:

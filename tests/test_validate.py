@@ -126,3 +126,23 @@ def test_help_in_both_languages() -> None:
     assert "Chấm điểm Chỉ số cải cách hành chính" in vi.output
     for command in ("validate", "test", "score", "check", "explain"):
         assert runner.invoke(cli, [command, "--help"]).exit_code == 0
+
+
+def test_english_help_on_request() -> None:
+    import subprocess
+    import sys
+
+    for args, env in (
+        (["--lang", "en", "score", "--help"], {}),
+        (["validate", "--help"], {"CCHC_LANG": "en"}),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-m", "cchc_index", *args],
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, **env},
+            check=True,
+        )
+        assert (
+            "Score an evidence bundle" in out.stdout or "Validate framework folders" in out.stdout
+        )
