@@ -17,7 +17,16 @@ from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.load.pydantic_problems import field_names, problems_from, suggest
 from cchc_index.load.rules import shown
-from cchc_index.model.bundle import Bundle, Declarations, Document, Item, Profile, Statistic
+from cchc_index.model.bundle import (
+    Bundle,
+    Declarations,
+    Document,
+    Item,
+    NotApplicableClaim,
+    Profile,
+    Qualitative,
+    Statistic,
+)
 from cchc_index.model.framework import Area, Criterion, Framework, Leaf
 from cchc_index.source import Located, SourceError, load_yaml, parse_csv, read_text
 
@@ -27,14 +36,6 @@ LISTS: dict[str, TypeAdapter[Any]] = {
     "links": TypeAdapter(list[Item]),
     "photos": TypeAdapter(list[Item]),
 }
-KNOWN_FILES = (
-    "profile.yaml",
-    "documents.csv",
-    "statistics.yaml",
-    "links.csv",
-    "photos.csv",
-    "declarations.yaml",
-)
 NAMES = field_names([Profile, Document, Item, Statistic, Declarations])
 
 
@@ -287,7 +288,7 @@ def _check_declarations(bundle: Bundle, framework: Framework, folder: Path) -> l
     nodes |= {c.id: c for a in framework.areas for c in a.criteria}
     nodes |= {leaf.id: leaf for _, _, leaf in framework.leaves()}
     found: list[Problem] = []
-    claims = (
+    claims: tuple[tuple[str, tuple[Qualitative | NotApplicableClaim, ...]], ...] = (
         ("qualitative", bundle.declarations.qualitative),
         ("not_applicable", bundle.declarations.not_applicable),
     )

@@ -139,9 +139,3 @@ def sum_values(facts: Facts, names: tuple[str, ...]) -> Decimal | None:
     if any(v is None for v in values):
         return None
     return sum((v for v in values if v is not None), Decimal(0))
-
-
-def fmt(value: Decimal) -> str:
-    from cchc_index.text import format_number
-
-    return format_number(value.normalize() if value == value.to_integral() else value)

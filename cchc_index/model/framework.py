@@ -9,7 +9,6 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cchc_index.docnumber import DocKind, kind_from_text
-from cchc_index.methods.base import MethodBase
 from cchc_index.methods.registry import Method
 from cchc_index.model.base import Deadline, Strict, VnDate
 
@@ -62,7 +61,7 @@ class DocumentProduct(Strict):
     type: Literal["document"]
     id: str
     title: str
-    doc_kind: Annotated[DocKind, Field(json_schema_extra={"examples": ["KH", "QĐ"]})]
+    doc_kind: DocKind
     issuer: Literal["self", "other"] = "self"
     issuer_name: str | None = None
     subject: tuple[str, ...] = ()
@@ -121,10 +120,6 @@ class Leaf(Strict):
     method: Method
     not_applicable: NotApplicable | None = None
     provenance: Provenance
-
-    @property
-    def scorer(self) -> MethodBase:
-        return self.method
 
     @property
     def is_adjustment(self) -> bool:
