@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from cchc_index.errors import Problem, RuleError
+from cchc_index.i18n import tr
 from cchc_index.methods.base import Cond, Metric, Tier
 from cchc_index.model.framework import Framework, Leaf
 
@@ -57,7 +58,12 @@ def _condition(cond: Cond) -> dict[str, Any]:
     op, field = _OPS[cond.op]
     bound = cond.bound * SCALE
     if bound != bound.to_integral_value() or abs(cond.bound) > LIMIT:
-        raise ValueError(f"ngưỡng {cond.bound} có quá 6 chữ số thập phân hoặc quá lớn")
+        raise ValueError(
+            tr(
+                f"ngưỡng {cond.bound} có quá 6 chữ số thập phân hoặc quá lớn",
+                f"threshold {cond.bound} has more than 6 decimals or is too large",
+            )
+        )
     return {op: {field: int(bound)}}
 
 
@@ -93,7 +99,10 @@ def compile_framework(framework: Framework) -> Ruleset:
                     framework.meta.id,
                     1,
                     1,
-                    f"{len(values)} giá trị khác nhau trên '{field}' (tối đa {MAX_DISTINCT - 1})",
+                    tr(
+                        f"{len(values)} giá trị khác nhau trên '{field}' (tối đa {MAX_DISTINCT - 1})",
+                        f"{len(values)} distinct values on '{field}' (at most {MAX_DISTINCT - 1})",
+                    ),
                 )
             )
     if problems:

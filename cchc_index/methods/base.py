@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Protocol
 
+from cchc_index.i18n import tr
 from cchc_index.model.base import Strict
 
 Op = Literal[">=", ">", "<", "<="]
@@ -139,3 +140,21 @@ def sum_values(facts: Facts, names: tuple[str, ...]) -> Decimal | None:
     if any(v is None for v in values):
         return None
     return sum((v for v in values if v is not None), Decimal(0))
+
+
+Problems = list[tuple[tuple[str | int, ...], str]]
+
+
+def above_max(field: str, points: Decimal | None, max_points: Decimal) -> Problems:
+    """A problem when a method's own points exceed the node's maximum."""
+    if points is None or points <= max_points:
+        return []
+    return [
+        (
+            (field,),
+            tr(
+                f"điểm {points} vượt điểm tối đa {max_points}",
+                f"points {points} exceed the maximum {max_points}",
+            ),
+        )
+    ]

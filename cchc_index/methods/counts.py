@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from cchc_index.i18n import tr
 from cchc_index.methods.base import (
     Cond,
     Facts,
@@ -30,7 +31,12 @@ class CountSource(MethodBase):
     @model_validator(mode="after")
     def _exactly_one_source(self) -> CountSource:
         if (self.variable is None) == (self.product is None):
-            raise ValueError("cần đúng một trong 'variable' hoặc 'product'")
+            raise ValueError(
+                tr(
+                    "cần đúng một trong 'variable' hoặc 'product'",
+                    "exactly one of 'variable' or 'product' is needed",
+                )
+            )
         return self
 
     def variables(self) -> tuple[str, ...]:
@@ -74,11 +80,27 @@ class CountLadder(CountSource):
         found: Problems = []
         for i, s in enumerate(self.steps):
             if s.points > max_points:
-                found.append((("steps", i, "points"), f"điểm {s.points} vượt tối đa {max_points}"))
+                found.append(
+                    (
+                        ("steps", i, "points"),
+                        tr(
+                            f"điểm {s.points} vượt tối đa {max_points}",
+                            f"points {s.points} exceed the maximum {max_points}",
+                        ),
+                    )
+                )
             if i and (
                 s.at_least >= self.steps[i - 1].at_least or s.points > self.steps[i - 1].points
             ):
-                found.append((("steps", i), "các bậc phải xếp giảm dần theo số lượng và điểm"))
+                found.append(
+                    (
+                        ("steps", i),
+                        tr(
+                            "các bậc phải xếp giảm dần theo số lượng và điểm",
+                            "steps must decrease in count and points",
+                        ),
+                    )
+                )
         return found
 
 

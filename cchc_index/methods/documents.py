@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from cchc_index.methods.base import Cond, Facts, MethodBase, Metric, Tier
+from cchc_index.i18n import tr
+from cchc_index.methods.base import Cond, Facts, MethodBase, Metric, Tier, above_max
 
 
 class Presence(MethodBase):
@@ -29,9 +30,7 @@ class Presence(MethodBase):
         return (Tier((Cond(">=", Decimal(1)),), points, "present"),)
 
     def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
-        if self.points is not None and self.points > max_points:
-            return [(("points",), f"điểm {self.points} vượt điểm tối đa {max_points}")]
-        return []
+        return above_max("points", self.points, max_points)
 
 
 class Timeliness(MethodBase):
@@ -63,10 +62,17 @@ class Timeliness(MethodBase):
 
     def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
         found: list[tuple[tuple[str | int, ...], str]] = []
-        if self.on_time > max_points:
-            found.append((("on_time",), f"điểm {self.on_time} vượt điểm tối đa {max_points}"))
+        found.extend(above_max("on_time", self.on_time, max_points))
         if self.late > self.on_time:
-            found.append((("late",), "điểm khi trễ hạn không được lớn hơn điểm khi đúng hạn"))
+            found.append(
+                (
+                    ("late",),
+                    tr(
+                        "điểm khi trễ hạn không được lớn hơn điểm khi đúng hạn",
+                        "late points may not exceed on-time points",
+                    ),
+                )
+            )
         return found
 
 
@@ -90,8 +96,12 @@ class AllOf(MethodBase):
         return (Tier((Cond(">=", Decimal(len(self.products_))),), points, "all_on_time"),)
 
     def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
-        if self.points is not None and self.points > max_points:
-            return [(("points",), f"điểm {self.points} vượt điểm tối đa {max_points}")]
+        found = above_max("points", self.points, max_points)
         if len(set(self.products_)) != len(self.products_):
-            return [(("products",), "một sản phẩm được liệt kê hai lần")]
-        return []
+            found.append(
+                (
+                    ("products",),
+                    tr("một sản phẩm được liệt kê hai lần", "a product is listed twice"),
+                )
+            )
+        return found

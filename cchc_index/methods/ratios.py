@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from cchc_index.i18n import tr
 from cchc_index.methods.base import (
     Cond,
     Facts,
@@ -14,6 +16,7 @@ from cchc_index.methods.base import (
     Metric,
     NonePolicy,
     Tier,
+    above_max,
     clamp,
     ratio,
     round_step,
@@ -45,9 +48,19 @@ class Band(Strict):
     @model_validator(mode="after")
     def _one_bound_each_side(self) -> Band:
         if self.at_least is not None and self.above is not None:
-            raise ValueError("chỉ dùng một trong 'at_least' (≥) và 'above' (>)")
+            raise ValueError(
+                tr(
+                    "chỉ dùng một trong 'at_least' (≥) và 'above' (>)",
+                    "use only one of 'at_least' (≥) and 'above' (>)",
+                )
+            )
         if self.below is not None and self.at_most is not None:
-            raise ValueError("chỉ dùng một trong 'below' (<) và 'at_most' (≤)")
+            raise ValueError(
+                tr(
+                    "chỉ dùng một trong 'below' (<) và 'at_most' (≤)",
+                    "use only one of 'below' (<) and 'at_most' (≤)",
+                )
+            )
         return self
 
     def lower(self) -> tuple[Decimal, bool] | None:
@@ -78,7 +91,7 @@ class Band(Strict):
             parts.append(f"{'≥' if low[1] else '>'} {low[0]}%")
         if (high := self.upper()) is not None:
             parts.append(f"{'≤' if high[1] else '<'} {high[0]}%")
-        return " và ".join(parts) or "mọi tỷ lệ"
+        return tr(" và ", " and ").join(parts) or tr("mọi tỷ lệ", "any ratio")
 
 
 def band_problems(bands: tuple[Band, ...], max_points: Decimal) -> Problems:
@@ -86,10 +99,20 @@ def band_problems(bands: tuple[Band, ...], max_points: Decimal) -> Problems:
     found: Problems = []
     for i, band in enumerate(bands):
         if band.points > max_points:
-            found.append((("bands", i, "points"), f"điểm {band.points} vượt tối đa {max_points}"))
+            found.append(
+                (
+                    ("bands", i, "points"),
+                    tr(
+                        f"điểm {band.points} vượt tối đa {max_points}",
+                        f"points {band.points} exceed the maximum {max_points}",
+                    ),
+                )
+            )
         low, high = band.lower(), band.upper()
         if low and high and (low[0] > high[0] or (low[0] == high[0] and not (low[1] and high[1]))):
-            found.append((("bands", i), f"mức rỗng: {band.describe()}"))
+            found.append(
+                (("bands", i), tr(f"mức rỗng: {band.describe()}", f"empty band: {band.describe()}"))
+            )
 
     def start(band: Band) -> tuple[Decimal, bool]:
         return band.lower() or (Decimal(0), True)
@@ -99,16 +122,48 @@ def band_problems(bands: tuple[Band, ...], max_points: Decimal) -> Problems:
     for i in order:
         band, low = bands[i], start(bands[i])
         if low[0] < 0:
-            found.append((("bands", i), f"mức {band.describe()} bắt đầu dưới 0%"))
+            found.append(
+                (
+                    ("bands", i),
+                    tr(
+                        f"mức {band.describe()} bắt đầu dưới 0%",
+                        f"band {band.describe()} starts below 0%",
+                    ),
+                )
+            )
         elif reach is None or (low != reach and not _after(low, reach)):
-            found.append((("bands", i), f"mức {band.describe()} chồng lên một mức khác"))
+            found.append(
+                (
+                    ("bands", i),
+                    tr(
+                        f"mức {band.describe()} chồng lên một mức khác",
+                        f"band {band.describe()} overlaps another band",
+                    ),
+                )
+            )
         elif low != reach:
-            found.append((("bands", i), f"có khoảng trống ngay trước mức {band.describe()}"))
+            found.append(
+                (
+                    ("bands", i),
+                    tr(
+                        f"có khoảng trống ngay trước mức {band.describe()}",
+                        f"there is a gap just before band {band.describe()}",
+                    ),
+                )
+            )
         high = band.upper()
         reach = None if high is None else (high[0], not high[1])
     if reach is not None:
         sign = "≥" if reach[1] else ">"
-        found.append((("bands",), f"không có mức nào cho tỷ lệ {sign} {reach[0]}%"))
+        found.append(
+            (
+                ("bands",),
+                tr(
+                    f"không có mức nào cho tỷ lệ {sign} {reach[0]}%",
+                    f"no band covers ratios {sign} {reach[0]}%",
+                ),
+            )
+        )
     return found
 
 
@@ -117,19 +172,17 @@ def _after(low: tuple[Decimal, bool], reach: tuple[Decimal, bool]) -> bool:
     return low[0] > reach[0] or (low[0] == reach[0] and reach[1] and not low[1])
 
 
-class RatioBands(MethodBase):
-    """Pattern 4. Points by the band that numerator / denominator (in %) falls in."""
+class _Ratio(MethodBase):
+    """numerator / denominator in percent, each a sum of named variables."""
 
-    type: Literal["ratio_bands"]
     numerator: tuple[str, ...] = Field(min_length=1)
     denominator: tuple[str, ...] = Field(min_length=1)
-    bands: tuple[Band, ...] = Field(min_length=1)
     if_none: NonePolicy = "zero"
 
     def variables(self) -> tuple[str, ...]:
         return self.numerator + self.denominator
 
-    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+    def ratio_metric(self, facts: Facts) -> Metric:
         num, den = sum_values(facts, self.numerator), sum_values(facts, self.denominator)
         if num is None or den is None:
             return Metric(None)
@@ -139,6 +192,16 @@ class RatioBands(MethodBase):
         value = ratio(num, den)
         return Metric(value, detail={**detail, "percent": str(value)})
 
+
+class RatioBands(_Ratio):
+    """Pattern 4. Points by the band that numerator / denominator (in %) falls in."""
+
+    type: Literal["ratio_bands"]
+    bands: tuple[Band, ...] = Field(min_length=1)
+
+    def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
+        return self.ratio_metric(facts)
+
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         return tuple(Tier(b.conds(), b.points, b.describe()) for b in self.bands)
 
@@ -146,27 +209,17 @@ class RatioBands(MethodBase):
         return band_problems(self.bands, max_points)
 
 
-class ProRata(MethodBase):
+class ProRata(_Ratio):
     """Pattern 6. points = numerator / denominator × max, capped at max, to the rounding step."""
 
     type: Literal["pro_rata"]
-    numerator: tuple[str, ...] = Field(min_length=1)
-    denominator: tuple[str, ...] = Field(min_length=1)
-    if_none: NonePolicy = "zero"
-
-    def variables(self) -> tuple[str, ...]:
-        return self.numerator + self.denominator
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
-        num, den = sum_values(facts, self.numerator), sum_values(facts, self.denominator)
-        if num is None or den is None:
-            return Metric(None)
-        detail = {"numerator": str(num), "denominator": str(den)}
-        if den == 0:
-            return _none_metric(self.if_none, detail)
-        value = ratio(num, den)
-        award = round_step(clamp(value, Decimal(0), Decimal(100)) * max_points / 100, step)
-        return Metric(value, award=award, detail={**detail, "percent": str(value)})
+        metric = self.ratio_metric(facts)
+        if metric.value is None or "percent" not in metric.detail:
+            return metric
+        share = clamp(metric.value, Decimal(0), Decimal(100)) * max_points / 100
+        return replace(metric, award=round_step(share, step))
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         return (Tier((Cond(">=", Decimal(0)),), None, "pro_rata"),)
@@ -201,6 +254,4 @@ class Growth(MethodBase):
         return (Tier((Cond(">=", self.min_growth_percent),), points, "growth"),)
 
     def problems(self, max_points: Decimal) -> Problems:
-        if self.points is not None and self.points > max_points:
-            return [(("points",), f"điểm {self.points} vượt điểm tối đa {max_points}")]
-        return []
+        return above_max("points", self.points, max_points)

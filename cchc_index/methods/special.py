@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from cchc_index.methods.base import Cond, Facts, MethodBase, Metric, Tier
+from cchc_index.methods.base import Cond, Facts, MethodBase, Metric, Tier, above_max
 
 
 class Qualitative(MethodBase):
@@ -29,9 +29,7 @@ class Qualitative(MethodBase):
         return (Tier((Cond(">=", Decimal(1)),), points, "declared_met"),)
 
     def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
-        if self.points is not None and self.points > max_points:
-            return [(("points",), f"điểm {self.points} vượt điểm tối đa {max_points}")]
-        return []
+        return above_max("points", self.points, max_points)
 
     @property
     def needs_review(self) -> bool:

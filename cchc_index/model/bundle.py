@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, PlainSerializer, field_validator, model_validator
 
 from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
+from cchc_index.i18n import tr
 from cchc_index.model.base import Strict, VnDate, VnDecimal
 from cchc_index.model.framework import Level
 
@@ -27,7 +28,12 @@ def _kind(value: object) -> object:
     if isinstance(value, str):
         kind = kind_from_text(value)
         if kind is None:
-            raise ValueError(f"không nhận ra loại văn bản {value!r} (ví dụ: KH, QĐ, Kế hoạch)")
+            raise ValueError(
+                tr(
+                    f"không nhận ra loại văn bản {value!r} (ví dụ: KH, QĐ, Kế hoạch)",
+                    f"unknown document kind {value!r} (e.g. KH, QĐ, Kế hoạch)",
+                )
+            )
         return kind
     return value
 
@@ -68,7 +74,10 @@ class Document(Strict):
     def _kind_agrees(self) -> Document:
         if self.kind is not None and self.kind is not self.number.kind:
             raise ValueError(
-                f"loại '{self.kind.value}' khác loại trong số ký hiệu {self.number.symbol}"
+                tr(
+                    f"loại '{self.kind.value}' khác loại trong số ký hiệu {self.number.symbol}",
+                    f"kind '{self.kind.value}' differs from the kind in {self.number.symbol}",
+                )
             )
         return self
 

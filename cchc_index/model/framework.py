@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cchc_index.docnumber import DocKind, kind_from_text
+from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
 from cchc_index.model.base import Deadline, Strict, VnDate
 
@@ -144,11 +145,26 @@ class Criterion(Strict):
     @model_validator(mode="after")
     def _split_or_scored(self) -> Criterion:
         if self.sub_criteria and self.method is not None:
-            raise ValueError("tiêu chí có 'sub_criteria' thì không có 'method' riêng")
+            raise ValueError(
+                tr(
+                    "tiêu chí có 'sub_criteria' thì không có 'method' riêng",
+                    "a criterion with 'sub_criteria' has no 'method' of its own",
+                )
+            )
         if not self.sub_criteria and self.method is None:
-            raise ValueError("tiêu chí cần 'sub_criteria' hoặc 'method' để chấm điểm")
+            raise ValueError(
+                tr(
+                    "tiêu chí cần 'sub_criteria' hoặc 'method' để chấm điểm",
+                    "a criterion needs 'sub_criteria' or a 'method'",
+                )
+            )
         if self.method is not None and self.provenance is None:
-            raise ValueError("tiêu chí được chấm trực tiếp cần 'provenance'")
+            raise ValueError(
+                tr(
+                    "tiêu chí được chấm trực tiếp cần 'provenance'",
+                    "a directly scored criterion needs 'provenance'",
+                )
+            )
         return self
 
     def as_leaf(self) -> Leaf:
