@@ -46,7 +46,11 @@ class Ruleset:
     tiers: dict[str, TierRef]
 
     def snapshot(self) -> str:
-        return json.dumps(self.rules, ensure_ascii=False, sort_keys=True, indent=1)
+        """One rule a line, in order: a readable diff when a framework's rules change."""
+        return "\n".join(
+            f"{name}: {json.dumps(rule, ensure_ascii=False, sort_keys=True)}"
+            for name, rule in self.rules.items()
+        )
 
 
 def scaled(value: Decimal) -> tuple[int, int]:
