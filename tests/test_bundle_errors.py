@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from cchc_index.cli import cli
+
+from conftest import ROOT
 
 
 def _replace(name: str, old: str, new: str) -> Callable[[Path], None]:

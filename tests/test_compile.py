@@ -11,6 +11,7 @@ from cchc_index.bench import synthetic_framework
 from cchc_index.engine.compile import compile_framework
 from cchc_index.errors import RuleError
 from cchc_index.load.rules import load_framework
+
 from conftest import ROOT
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"

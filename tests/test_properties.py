@@ -9,7 +9,6 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import bundles, documents, frameworks
 
 from cchc_index.dump import framework_files
 from cchc_index.evaluate import Scorer
@@ -17,6 +16,8 @@ from cchc_index.load.rules import load_framework
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework
 from cchc_index.model.result import Result
+
+from strategies import bundles, documents, frameworks
 
 
 def _scores(result: Result) -> dict[str, Decimal]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from cchc_index.cases import LoadedCase, _judge, case_bundle, load_cases
 from cchc_index.evaluate import Scorer
 from cchc_index.load.rules import FrameworkSource, load_framework
+
+from conftest import ROOT
 
 FOLDERS = sorted(
     p for base in ("rules", "tests/frameworks") for p in (ROOT / base).iterdir() if p.is_dir()

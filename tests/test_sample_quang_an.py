@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from cchc_index.api import open_unit
 from cchc_index.cli import cli
 from cchc_index.evaluate import evaluate
 from cchc_index.model.result import Result, Status
+
+from conftest import ROOT
 
 BUNDLE = ROOT / "evidence" / "quang-an-2020"
 D = Decimal

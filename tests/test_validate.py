@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from cchc_index.cli import cli
+
+from conftest import ROOT
 
 SHIPPED = sorted(p for p in (ROOT / "rules").iterdir() if p.is_dir())
 FIXTURES = sorted(p for p in (ROOT / "tests" / "frameworks").iterdir() if p.is_dir())
