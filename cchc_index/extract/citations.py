@@ -14,18 +14,12 @@ import re
 from dataclasses import dataclass
 
 from cchc_index.docnumber import DocKind, DocNumber, parse_doc_number
+from cchc_index.extract.after import read_after
 from cchc_index.extract.flat import UP, FlatText, vkey
 from cchc_index.extract.patterns import (
     AGENCY_STARTS,
-    DATE,
-    DATED,
-    ISSUER_STOPS,
     LETTER_TITLES,
-    LEVEL_RE,
     SYMBOL,
-    TITLE_BEFORE,
-    capital_run,
-    to_date,
 )
 from cchc_index.extract.unit import Unit
 
@@ -74,18 +68,8 @@ class _Found:
     mention: Mention
 
 
-_GAP = re.compile(r"[\s,():]*")
-_OF = re.compile(r"(?:của|Của|do|Do)\s+")
-_ISSUED = re.compile(r"(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b")
-_PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
-_ABOUT = re.compile(r"(?:[vV]ề\s+việc|[vV]\s*/\s*[vV]|[vV]ề|VỀ)(?![\w/])\s*:?\s*")
-_WORD = re.compile(r"\S+")
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
 _BY_WHOM = re.compile(r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành)(?!\s+kèm)\b")
-_SUBJECT_END = re.compile(
-    rf";|\||\t|\.\s*/\s*\.|[.!?](?=\s+{UP}|\s*$|\s*\n)|\.{{3}}|…|\n\s*\n(?=\s*{UP})"
-    r"|\n(?=\s*[-+•]\s)|,\s*(?:trong\s+đó|theo\s+đó|đồng\s+thời|cụ\s+thể)\b"
-)
 _UPPER_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
 
 
@@ -121,7 +105,7 @@ def _read(flat: FlatText, match: re.Match[str], limit: int, unit: Unit) -> _Foun
         or (_UPPER_CODE.fullmatch(number.issuer) and sum(c.isalpha() for c in number.issuer) > 1)
     ):
         return None
-    date, issuer, subject = _after(text, match.end(), limit, number)
+    date, issuer, subject = read_after(text, match.end(), limit, number)
     rank = EXPLICIT
     if issuer is None:
         issuer, rank = _by_whom(clause), CONTEXT
@@ -139,83 +123,6 @@ def _clause_before(text: str, start: int) -> str:
     for boundary in _CLAUSE_START.finditer(window):
         cut = boundary.end()
     return window[cut:]
-
-
-def _after(
-    text: str, pos: int, limit: int, number: DocNumber
-) -> tuple[dt.date | None, str | None, str | None]:
-    """Date, issuer phrase and subject in the words that follow a symbol."""
-    limit = min(limit, pos + 400)
-    date: dt.date | None = None
-    issuer: str | None = None
-    place = _PLACE_AFTER.match(text, pos, limit)
-    if place:  # "Báo cáo số 474/BC-UBND xã Quảng An, ngày …"
-        run = capital_run(text[place.end() : limit].split(), 4)
-        if run:
-            issuer = f"{number.issuer} {place['level']} {' '.join(run)}"
-            pos = text.index(run[-1], place.end()) + len(run[-1])
-    for step in range(4):
-        gap = _GAP.match(text, pos, limit)
-        at = gap.end() if gap else pos
-        dated = DATED.match(text, at, limit)
-        bare = DATE.match(text, at, limit) if step == 0 and at > pos else None
-        of = _OF.match(text, at, limit)
-        if date is None and (dated or bare):
-            hit = dated or bare
-            assert hit is not None
-            date = to_date(hit["date"] if dated else hit.group(0))
-            pos = hit.end()
-        elif issuer is None and of:
-            phrase, end = _issuer_phrase(text, of.end(), limit)
-            if not phrase:
-                break
-            issuer, pos = phrase, end
-        elif issued := _ISSUED.match(text, at, limit):
-            pos = issued.end()
-        else:
-            break
-    gap = _GAP.match(text, pos, limit)
-    about = _ABOUT.match(text, gap.end() if gap else pos, limit)
-    subject = _subject(text, about.end(), limit) if about else None
-    return date, issuer, subject
-
-
-def _issuer_phrase(text: str, start: int, limit: int) -> tuple[str | None, int]:
-    words: list[str] = []
-    end = start
-    for word in _WORD.finditer(text, start, limit):
-        token = word.group(0)
-        core = token.rstrip(",.;:)")
-        if token.startswith(("(", "“", '"')) or (
-            words and (vkey(core) in ISSUER_STOPS or _ISSUED.match(text, word.start()))
-        ):
-            break
-        if core in {"TP", "Tp"} and token.startswith(core + "."):
-            words.append(core + ".")
-            end = word.start() + len(core) + 1
-            continue
-        if core:
-            words.append(core)
-            end = word.start() + len(core)
-        if core != token or len(words) >= 12:
-            break
-    phrase = " ".join(words)
-    if not phrase or not (vkey(phrase) + " ").startswith(AGENCY_STARTS):
-        return None, start
-    return phrase, end
-
-
-def _subject(text: str, start: int, limit: int) -> str | None:
-    stop = min(limit, start + 300)
-    title = TITLE_BEFORE.search(text, start, stop) if stop == limit else None
-    if title:  # the next citation's title ("…, Kế hoạch số 484/KH-UBND") ends this subject
-        stop = title.start()
-    end = _SUBJECT_END.search(text, start, stop)
-    body = " ".join(text[start : end.start() if end else stop].split())
-    body = re.sub(r"(?:[\s,;:(\-]|\bvà\b|\bvà các\b)+$", "", body).strip()
-    if len(body) < 3:
-        return None
-    return body[0].upper() + body[1:]
 
 
 def _by_whom(clause: str) -> str | None:

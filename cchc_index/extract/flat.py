@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from cchc_index.text import fold
 
@@ -33,18 +33,18 @@ def vkey(text: str) -> str:
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
 UP = f"[{re.escape(UPPER)}]"
 
-# A sentence ends at . ! ? followed by a capital, a bullet or the end; at a cell or list
-# separator; at a blank line followed by a capital; or before a bulleted line.
+# A sentence ends at . ! ? followed by a capital, a bullet or the end (not after "TP."); at a
+# cell or list separator; at a blank line followed by a capital; before a bulleted line or
+# the next row of a tab-separated table. Every alternative starts with a literal character,
+# so the whole text is scanned once, quickly.
 _SENTENCE_END = re.compile(
-    r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTS)(?<!\bThS)(?<!\bGS)"
-    rf"[.!?](?=\s+(?:{UP}|[-+•*]|\d+[.)]\s)|\s*$)"
-    r"|\s*[|\t]\s*"
-    rf"|\n\s*\n(?=\s*{UP})"
-    r"|\n(?=[^\n\t]{0,12}\t)"  # the next row of a tab-separated table
-    r"|\n(?=\s*(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s))"
+    r"[.!?](?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTS\.)(?<!\bThS\.)(?<!\bGS\.)"
+    rf"(?=\s+(?:{UP}|[-+•*]|\d+[.)]\s)|\s*$)"
+    r"|[|\t]"
+    rf"|\n(?:\s*\n(?=\s*{UP})|(?=[^\n\t]{{0,12}}\t)"
+    r"|(?=\s*(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)))"
 )
-# Clauses (for figures) additionally end at `;`.
-CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|;")
+WINDOW = 600  # no sentence shown or read for context reaches further than this
 _SPACES = re.compile(r"\s+")
 
 
@@ -69,17 +69,33 @@ class FlatText:
         """1-based line number of an offset."""
         return max(1, bisect.bisect_right(self.starts, offset))
 
+    @cached_property
+    def _sentence_marks(self) -> tuple[list[int], list[int]]:
+        """Start and end of every sentence boundary (a full stop counts in its sentence)."""
+        starts, ends = [], []
+        for match in _SENTENCE_END.finditer(self.text):
+            cut = match.start() + (1 if match.group(0) in ".!?" else 0)
+            starts.append(cut)
+            ends.append(max(cut, match.end()))
+        return starts, ends
+
+    @cached_property
+    def _clause_marks(self) -> tuple[list[int], list[int]]:
+        """Sentence boundaries and semicolons."""
+        starts, ends = self._sentence_marks
+        semis = [m.start() for m in re.finditer(";", self.text)]
+        marks = sorted([*zip(starts, ends, strict=True), *((i, i + 1) for i in semis)])
+        return [a for a, _ in marks], [b for _, b in marks]
+
     def sentence_bounds(self, start: int, end: int, *, clause: bool = False) -> tuple[int, int]:
-        """Offsets of the sentence (or clause) holding text[start:end]."""
-        pattern = CLAUSE_END if clause else _SENTENCE_END
-        left = max(0, start - 600)
-        begin = left
-        for match in pattern.finditer(self.text, left, start):
-            begin = match.end()
-        found = pattern.search(self.text, end, min(len(self.text), end + 600))
-        if found is None:
-            return begin, min(len(self.text), end + 600)
-        return begin, found.start() + (1 if found.group(0)[:1] in ".!?" else 0)
+        """Offsets of the sentence (or clause) holding text[start:end], at most WINDOW
+        characters either side."""
+        starts, ends = self._clause_marks if clause else self._sentence_marks
+        k = bisect.bisect_right(ends, start)
+        begin = ends[k - 1] if k else 0
+        j = bisect.bisect_left(starts, end)
+        stop = starts[j] if j < len(starts) else len(self.text)
+        return max(begin, start - WINDOW), min(stop, end + WINDOW)
 
     def sentence(self, start: int, end: int, limit: int = 240) -> str:
         """The sentence around a match, whitespace collapsed, shortened with `…` around it."""

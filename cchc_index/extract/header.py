@@ -12,12 +12,15 @@ from cchc_index.extract.flat import FlatText, vkey
 from cchc_index.extract.patterns import DATE, SYMBOL, to_date
 
 HEADER_LINES = 40
-_NUMBER = re.compile(r"(?:^|(?<=[\s|*(]))(?:Số|SỐ|số)\s*:?\s*(?=\d)")
+# "Số: 385/BC-UBND" opening a line (or a cell), or "Số:" with its colon after other words.
+_NUMBER = re.compile(r"(?:^[\s|*_]*(?:Số|SỐ)\s*:?|(?<=\s)(?:Số|SỐ)\s*:)\s*(?=\d)", re.M)
 _PLACE_DATE = re.compile(rf",\s*(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})")
 _ABOUT = re.compile(r"^(?:[vV]\s*/\s*[vV]|[vV]ề\s+việc|VỀ\s+VIỆC)\s*:?\s*")
+# A title runs on until the body starts; capitalised, these words open a body sentence, in
+# lower case they continue a title ("… theo tiêu chuẩn ISO 9001:2015").
 _BODY_STARTS = (
-    "căn cứ", "thực hiện", "kính gửi", "phần ", "i.", "i ", "trong ", "để ", "theo ", "nhằm ",
-    "xét ", "---", "___", "***", "===", "ủy ban", "chủ tịch", "hội đồng", "ban chấp hành",
+    "Căn cứ", "căn cứ", "Thực hiện", "Kính gửi", "PHẦN", "Phần ", "I.", "I ", "Trong ", "Để ",
+    "Theo ", "Nhằm ", "Xét ", "---", "___", "***", "===",
 )  # fmt: skip
 _NATIONAL = ("cộng hòa", "cộng hoà", "độc lập", "đảng cộng sản", "---")
 
@@ -58,12 +61,13 @@ def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
         span, line = symbol.span(), flat.line_of(symbol.start())
         break
     place = date = date_line = None
-    placed = _PLACE_DATE.search(text, 0, zone_end)
-    if placed:
+    for placed in _PLACE_DATE.finditer(text, 0, zone_end):
         line_start = flat.starts[flat.line_of(placed.start()) - 1]
         run = _trailing_capitals(text[line_start : placed.start()].split())
-        place = " ".join(run) or None
-        date, date_line = to_date(placed["date"]), flat.line_of(placed.start())
+        if run:  # "Quảng An, ngày …", not "… 452/KH-UBND, ngày …"
+            place = " ".join(run)
+            date, date_line = to_date(placed["date"]), flat.line_of(placed.start())
+            break
     kind, subject = _kind_and_subject(flat.lines[: count + 10])
     agency = _agency(flat.lines[: (line or count)])
     return DocHeader(number, span, line, place, date, date_line, kind, subject, agency)
@@ -86,7 +90,7 @@ def _is_upper(line: str) -> bool:
 
 def _kind_and_subject(lines: tuple[str, ...]) -> tuple[DocKind | None, str | None]:
     for index, line in enumerate(lines):
-        text = line.strip(" |*_:")
+        text = line.strip(" |*_:\t")
         kind = kind_from_text(text) if _is_upper(text) else None
         if kind is not None:
             return kind, _subject(lines[index + 1 :])
@@ -99,12 +103,12 @@ def _kind_and_subject(lines: tuple[str, ...]) -> tuple[DocKind | None, str | Non
 def _subject(lines: tuple[str, ...]) -> str | None:
     taken: list[str] = []
     for line in lines:
-        text = line.strip(" |*_")
+        text = line.strip(" |*_\t")
         if not text:
             if taken:
                 break
             continue
-        if (taken and _is_upper(text)) or vkey(text).startswith(_BODY_STARTS) or len(taken) == 4:
+        if (taken and _is_upper(text)) or text.startswith(_BODY_STARTS) or len(taken) == 4:
             break
         taken.append(text)
     return _clean(" ".join(taken)) if taken else None
@@ -119,7 +123,7 @@ def _agency(lines: tuple[str, ...]) -> str | None:
     """The issuing body: the last upper-case line above the number ("UBND XÃ QUẢNG AN")."""
     found = None
     for line in lines[:12]:
-        text = line.split("Số")[0].strip(" |*_")
+        text = line.split("Số")[0].strip(" |*_\t")
         if _is_upper(text) and not vkey(text).startswith(_NATIONAL) and len(text) < 80:
             found = text
     return found

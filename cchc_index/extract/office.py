@@ -18,17 +18,19 @@ from cchc_index.extract.readers import fail
 
 
 def docx_lines(data: bytes, name: str) -> list[str]:
-    """Paragraphs and table cells in document order; a table cell's paragraphs are lines."""
+    """Paragraphs and table cells in document order; a table cell's paragraphs are lines,
+    and each cell after the first in a row starts with a tab."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "word/document.xml" not in archive.namelist():
-                raise fail(
-                    name,
-                    "tệp ZIP này không phải tài liệu Word (.docx): thiếu word/document.xml",
-                    "this ZIP file is not a Word document (.docx): no word/document.xml",
-                )
-    except zipfile.BadZipFile:
+            is_word = "word/document.xml" in archive.namelist()
+    except Exception:  # BadZipFile, but also EOFError, ValueError… on damaged archives
         raise fail(name, "tệp .docx bị hỏng (không mở được)", "broken .docx file") from None
+    if not is_word:
+        raise fail(
+            name,
+            "tệp ZIP này không phải tài liệu Word (.docx): thiếu word/document.xml",
+            "this ZIP file is not a Word document (.docx): no word/document.xml",
+        )
     try:
         import docx
 
@@ -53,8 +55,11 @@ def _blocks(container: Any) -> Iterator[str]:
                 for cell in row.cells:
                     if id(cell._tc) in seen:  # a merged cell repeats in every grid column
                         continue
+                    lines = list(_blocks(cell)) or [""]
+                    if seen:  # a tab before each cell after the first, as in a TSV row
+                        lines[0] = "\t" + lines[0]
                     seen.add(id(cell._tc))
-                    yield from _blocks(cell)
+                    yield from lines
         else:
             text: str = block.text
             yield from text.split("\n")

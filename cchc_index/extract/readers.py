@@ -7,6 +7,7 @@ never a traceback.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ class SourceText:
         this text goes into the bundle's `note` and `source` fields)."""
         if self.pages:
             page = self.pages[line - 1]
-            first = self.pages.index(page)
+            first = bisect.bisect_left(self.pages, page)
             return f"trang {page}, dòng {line - first}"
         if self.kind == "docx":
             return f"đoạn {line}"
@@ -116,9 +117,9 @@ def read_bytes(data: bytes, suffix: str, name: str) -> SourceText:
     if suffix == ".pdf":
         lines, pages = office.pdf_lines(data, name)
         return SourceText(name, "pdf", tuple(normalise(line) for line in lines), pages)
-    text = decode(data, name)
+    text = normalise(decode(data, name))
     kind = "md" if suffix in {".md", ".markdown"} else "txt"
-    return SourceText(name, kind, tuple(clean_markup(normalise(x)) for x in text.split("\n")))
+    return SourceText(name, kind, tuple(clean_markup(x.rstrip()) for x in text.split("\n")))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -142,13 +143,14 @@ def decode(data: bytes, name: str) -> str:
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\r\v\f]")
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\r\v]")
 
 
-def normalise(line: str) -> str:
-    """NFC, no invisible characters, ordinary spaces."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    return _ODD_SPACES.sub(" ", line).rstrip()
+def normalise(text: str) -> str:
+    """NFC, no invisible characters, ordinary spaces, no trailing spaces on a single line."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\f", "\n"))
+    return text if "\n" in text else text.rstrip()
 
 
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -165,12 +167,18 @@ def clean_markup(line: str) -> str:
 
     Block tags become `|` (a cell or list boundary); emphasis marks and heading hashes go.
     """
-    line = _AUTOLINK.sub(r"\1", line)
-    line = _BLOCK_TAG.sub(" | ", line)
-    line = _TAG.sub("", line)
-    line = _PIPES.sub(" | ", line)
-    line = _HEADING.sub("", line)
-    line = _STAR_BULLET.sub(r"\1- ", line)
-    line = line.replace("**", "").replace("__", "").replace("*", "")
-    line = _ESCAPE.sub(r"\1", line)
-    return line.strip(" |") if "|" in line else line.rstrip()
+    if "<" in line:
+        line = _AUTOLINK.sub(r"\1", line)
+        line = _BLOCK_TAG.sub(" | ", line)
+        line = _TAG.sub("", line)
+    if "#" in line:
+        line = _HEADING.sub("", line)
+    if "*" in line:
+        line = _STAR_BULLET.sub(r"\1- ", line).replace("*", "")
+    if "__" in line:
+        line = line.replace("__", "")
+    if "\\" in line:
+        line = _ESCAPE.sub(r"\1", line)
+    if "|" in line:
+        return _PIPES.sub(" | ", line).strip(" |")
+    return line.rstrip()

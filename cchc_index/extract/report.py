@@ -64,6 +64,8 @@ def extract_source(
     flat = FlatText(source.lines)
     header = read_header(flat)
     inferred = infer_unit(flat.text, header.place, header.number)
+    if header.agency:  # "UBND XÃ QUẢNG AN" above the number: another name of the unit
+        inferred = replace(inferred, names=(*inferred.names, header.agency))
     unit = merge_units(unit, inferred) if unit is not None else inferred
     year = year or report_year(header, flat.text)
     skip = (header.number_span,) if header.number_span else ()

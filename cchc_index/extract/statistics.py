@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cchc_index.extract.flat import CLAUSE_END, FlatText, vkey
+from cchc_index.extract.flat import FlatText, vkey
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
 from cchc_index.text import parse_number
 
@@ -44,17 +43,11 @@ def find_figures(
 ) -> list[Figure]:
     """Every count the rules recognise, in text order."""
     text = flat.text
-    bounds = [(m.start(), m.end()) for m in CLAUSE_END.finditer(text)]
-    ends = [end for _, end in bounds]
-    starts = [start for start, _ in bounds]
     numbers = [m for m in _NUMBER.finditer(text) if not m["frac"] and not _inside(m, skip)]
     figures: list[Figure] = []
     previous_end = 0
     for index, match in enumerate(numbers):
-        k = bisect.bisect_right(ends, match.start())
-        clause_start = ends[k - 1] if k else 0
-        j = bisect.bisect_left(starts, match.end())
-        clause_end = starts[j] if j < len(starts) else len(text)
+        clause_start, clause_end = flat.sentence_bounds(*match.span(), clause=True)
         before = text[max(clause_start, previous_end) : match.start()]
         unit = UNIT_RE.match(text, match.end())
         unit_end = unit.end() if unit else match.end()

@@ -108,13 +108,21 @@ def _mkstemp(folder: Path) -> tuple[int, str]:
 
 def _temp_text(folder: Path, text: str) -> str:
     fd, temp = _mkstemp(folder)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
     return temp
 
 
 def _temp_copy(source: Path, folder: Path) -> str:
     fd, temp = _mkstemp(folder)
-    with os.fdopen(fd, "wb") as handle, source.open("rb") as original:
-        shutil.copyfileobj(original, handle)
+    try:
+        with os.fdopen(fd, "wb") as handle, source.open("rb") as original:
+            shutil.copyfileobj(original, handle)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
     return temp

@@ -1,0 +1,102 @@
+"""`cchc-index extract` through click: output, exit codes, languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cchc_index.extract.command import extract_command
+from cchc_index.i18n import set_lang
+
+SEEDS = Path(__file__).parent / "seeds"
+SEED = str(SEEDS / "001_fabfcb6c746946c4.txt")
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> object:
+    set_lang("vi")
+    yield
+    set_lang("vi")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(extract_command, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_listing() -> None:
+    code, out, _ = run(SEED)
+    assert code == 0
+    assert "Văn bản được trích dẫn (20; 12 của đơn vị, 8 của cơ quan khác):" in out
+    assert "452/KH-UBND        04/12/2019  Kế hoạch    của đơn vị" in out
+    assert "tin_cchc = 218 (năm trước: 50)" in out
+    assert "tong_tin_bai = 1718  [tổng số tin, bài đã đăng; không có biến trong bộ chỉ số]" in out
+    assert "130/2005/NĐ-CP (dòng 82): không ghi ngày ban hành" in out
+
+
+def test_json() -> None:
+    code, out, _ = run(SEED, "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["report"]["number"] == "385/BC-UBND" and data["year"] == 2020
+    plan = next(c for c in data["citations"] if c["number"] == "452/KH-UBND")
+    assert (plan["date"], plan["kind"], plan["own"], plan["mentions"][0]["line"]) == (
+        "04/12/2019", "KH", True, 16)  # fmt: skip
+    tin = next(s for s in data["statistics"] if s["variable"] == "tin_cchc")
+    assert (tin["value"]["value"], tin["last_year"]["value"], tin["mapped"]) == ("218", "50", True)
+    assert data["discrepancies"] is None and data["written"] is None
+
+
+def test_write_then_refuse_then_force_then_check(tmp_path: Path) -> None:
+    out = str(tmp_path / "bundle")
+    code, stdout, _ = run(SEED, "-o", out)
+    assert code == 0 and "Đã ghi bộ minh chứng nháp vào" in stdout
+    code, _, err = run(SEED, "-o", out)
+    assert code == 2 and "--force" in err
+    assert run(SEED, "-o", out, "--force")[0] == 0
+    code, stdout, _ = run(SEED, "--against", out)
+    assert code == 1
+    assert "Đối chiếu với bộ minh chứng" in stdout and "2 chênh lệch" in stdout
+    statistics = Path(out) / "statistics.yaml"
+    statistics.write_text(statistics.read_text(encoding="utf-8").replace("'2299'", "'2300'"),
+                          encoding="utf-8")  # fmt: skip
+    code, stdout, _ = run(SEED, "--against", out, "--format", "json")
+    kinds = [d["kind"] for d in json.loads(stdout)["discrepancies"]]
+    assert code == 1 and kinds.count("statistic_differs") == 1
+
+
+def test_bad_input_exits_4(tmp_path: Path) -> None:
+    fake = tmp_path / "bao-cao.docx"
+    fake.write_bytes(b"%PDF-1.4 not a docx")
+    code, out, err = run(str(fake))
+    assert code == 4 and out == ""
+    assert f"{fake}:1:1: tệp có đuôi '.docx' nhưng nội dung là tệp PDF" in err
+    code, _, err = run(str(tmp_path / "none.txt"))
+    assert code == 4 and "không tìm thấy tệp" in err
+    bundle = tmp_path / "not-a-bundle"
+    bundle.mkdir()
+    assert run(SEED, "--against", str(bundle))[0] == 4
+
+
+def test_usage_errors() -> None:
+    assert run()[0] == 2
+    assert run("--documents", ".", "--against", ".")[0] == 2
+    assert run(SEED, "--year", "1999")[0] == 2
+
+
+def test_english(tmp_path: Path) -> None:
+    code, out, _ = run(SEED, "--lang", "en")
+    assert code == 0 and "Documents cited (20; 12 own, 8 from other bodies):" in out
+    fake = tmp_path / "x.pdf"
+    fake.write_text("plain text", encoding="utf-8")
+    code, _, err = run(str(fake), "--lang", "en")
+    assert code == 4 and "its content is a plain-text file" in err
+
+
+def test_year_option_decides_last_year(tmp_path: Path) -> None:
+    code, out, _ = run(SEED, "--year", "2019", "--format", "json")
+    tin = next(s for s in json.loads(out)["statistics"] if s["variable"] == "tin_cchc")
+    assert code == 0 and tin["value"]["value"] == "50"  # "năm 2019: 50 tin" is now this year
