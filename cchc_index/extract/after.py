@@ -34,6 +34,8 @@ _WORD = re.compile(r"\S+")
 _SUBJECT_END = re.compile(
     rf";|\||\t|\.\s*/\s*\.|[.!?](?=\s+{UP}|\s*$|\s*\n)|\.{{3}}|…|\n\s*\n(?=\s*{UP})"
     r"|\n(?=\s*[-+•]\s)|,\s*(?:trong\s+đó|theo\s+đó|đồng\s+thời|cụ\s+thể)\b"
+    # "…, UBND xã báo cáo như sau": a council as the subject of a new clause
+    r"|,\s*(?=(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy)\s)"
 )
 
 
@@ -73,7 +75,14 @@ def read_after(
                 break
             issuer, pos = phrase, end
         elif issued := _ISSUED.match(text, at, limit):
-            pos = issued.end()
+            follows = _GAP.match(text, issued.end(), limit)
+            after = follows.end() if follows else issued.end()
+            if DATED.match(text, after, limit) or _OF.match(text, after, limit):
+                pos = issued.end()  # "được ban hành ngày …", "ban hành của …"
+                continue
+            if text.startswith("ban", at):  # "… của Chính phủ ban hành Chương trình …"
+                return date, issuer, _subject(text, at, limit)
+            break
         else:
             break
     gap = _GAP.match(text, pos, limit)

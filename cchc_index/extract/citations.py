@@ -131,7 +131,7 @@ def _by_whom(clause: str) -> str | None:
     last = hits[-1] if hits else None
     if last is None or len(clause) - last.end() > 60:
         return None
-    words = clause[: last.start()].split()[-6:]
+    words = re.split(r"[,;:()]", clause[: last.start()])[-1].split()[-6:]
     for i in range(len(words)):
         phrase = " ".join(w.strip(",;:-+*") for w in words[i:]).strip()
         if phrase and (vkey(phrase) + " ").startswith(AGENCY_STARTS):

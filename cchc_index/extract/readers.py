@@ -156,7 +156,7 @@ def normalise(text: str) -> str:
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|br|tr|td|th|div|table|tbody|thead)\b[^<>]{0,300}>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
-_PIPES = re.compile(r"(?:\s*\|\s*){2,}")
+_CELL_PIPE = re.compile(r"(?:\s*\|\s*)+")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _STAR_BULLET = re.compile(r"^(\s*)\*\s+(?=\S)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
@@ -165,7 +165,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 def clean_markup(line: str) -> str:
     """Drop Markdown and HTML markup that reports exported from Word carry, keep the words.
 
-    Block tags become `|` (a cell or list boundary); emphasis marks and heading hashes go.
+    Block tags and table pipes become tabs (cell boundaries, as in a TSV row); emphasis marks
+    and heading hashes go.
     """
     if "<" in line:
         line = _AUTOLINK.sub(r"\1", line)
@@ -179,6 +180,6 @@ def clean_markup(line: str) -> str:
         line = line.replace("__", "")
     if "\\" in line:
         line = _ESCAPE.sub(r"\1", line)
-    if "|" in line:
-        return _PIPES.sub(" | ", line).strip(" |")
+    if "|" in line:  # a Markdown table row or an HTML list: cells become tab-separated
+        return _CELL_PIPE.sub("\t", line.strip(" |\t"))
     return line.rstrip()

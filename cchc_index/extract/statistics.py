@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,7 @@ _YEAR = re.compile(r"\bnăm\s+(\d{4})\b|(năm trước|năm ngoái|cùng kỳ)")
 _ZERO = re.compile(
     r"(?i)không\s+(?:có|phát\s+sinh)\s+hồ\s+sơ(?:\s+nào)?|hồ\s+sơ\s+không\s+phát\s+sinh"
 )
+_STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
 _AFTER_END = re.compile(r"[,;(|\t]|\.\s")
 
 
@@ -44,12 +46,16 @@ def find_figures(
     """Every count the rules recognise, in text order."""
     text = flat.text
     numbers = [m for m in _NUMBER.finditer(text) if not m["frac"] and not _inside(m, skip)]
+    units = [UNIT_RE.match(text, m.end()) for m in numbers]
+    # The words after a figure run to the next figure with a unit ("… mức độ 3, 12 hồ sơ").
+    counted = [m.start() for m, u in zip(numbers, units, strict=True) if u] + [len(text)]
     figures: list[Figure] = []
     previous_end = 0
-    for index, match in enumerate(numbers):
+    for match, unit in zip(numbers, units, strict=True):
         clause_start, clause_end = flat.sentence_bounds(*match.span(), clause=True)
         before = text[max(clause_start, previous_end) : match.start()]
-        unit = UNIT_RE.match(text, match.end())
+        if _STANDARD.search(before):  # "ISO 9001: 2015", "TCVN 5/ 2020"
+            continue
         unit_end = unit.end() if unit else match.end()
         if unit:
             kind = UNIT_CLASS.get(vkey(unit["unit"]), "")
@@ -59,7 +65,7 @@ def find_figures(
             kind = _unit_in(before)
         else:
             continue
-        nxt = numbers[index + 1].start() if index + 1 < len(numbers) else len(text)
+        nxt = counted[bisect.bisect_right(counted, match.start())]
         tail = text[unit_end : min(clause_end, nxt, unit_end + 80)]
         cut = _AFTER_END.search(tail)
         after = text[match.end() : unit_end] + (tail[: cut.start()] if cut else tail)

@@ -126,6 +126,14 @@ def infer_unit(text: str, place: str | None, own: DocNumber | None) -> Unit:
             exact[word] += 1
     chosen = (exact or levels).most_common(1)
     level: str | None = chosen[0][0] if chosen else None
+    if place is None and level is not None:  # no place line: the name it calls itself most
+        named = Counter(
+            " ".join(capital_run(m["rest"].split()))
+            for m in _SELF_NAMED.finditer(text)
+            if " ".join(m["level"].lower().split()) == level
+        )
+        named.pop("", None)
+        place = named.most_common(1)[0][0] if named else None
     names = {k: _most_common_name(text, pattern, place) for k, pattern in _PLACE_OF.items()}
     code = own.issuer.split("-")[0] if own is not None and not own.party_style else "UBND"
     district = names["district"] if level in {"xã", "phường", "thị trấn"} else None
