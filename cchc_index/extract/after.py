@@ -26,7 +26,7 @@ from cchc_index.extract.patterns import (
 _GAP = re.compile(r"[\s,():]*")
 _CELL_GAP = re.compile(r"[ ,]*[\t|][\s|]*")  # to the next cell of a table row
 _CELL_END = re.compile(r"[\t|]|\n(?=[^\n\t]{0,12}\t)|\n\s*\n")
-_OF = re.compile(r"(?:của|Của|do|Do)\s+")
+_OF = re.compile(r"(?:của|Của|CỦA|do|Do)\s+")
 _ISSUED = re.compile(r"(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b")
 _PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
 _ABOUT = re.compile(r"(?:[vV]ề\s+việc|[vV]\s*/\s*[vV]|[vV]ề|VỀ)(?![\w/])\s*:?\s*")

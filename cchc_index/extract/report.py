@@ -69,11 +69,19 @@ def extract_source(
     unit = merge_units(unit, inferred) if unit is not None else inferred
     year = year or report_year(header, flat.text)
     skip = (header.number_span,) if header.number_span else ()
-    citations = tuple(find_citations(flat, unit, skip))
+    citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip))
     figures = tuple(find_figures(flat, year))
     return Extraction(
         source, header, unit, year, citations, figures, collect(figures, year, variables)
     )
+
+
+def _dated_by_header(citation: Citation, header: DocHeader) -> Citation:
+    """The report citing itself without a date ("báo cáo số 385/BC-UBND này") gets its date."""
+    own = header.number
+    if citation.date is None and own is not None and citation.number.key == own.key:
+        return replace(citation, date=header.date, issuer=None)
+    return citation
 
 
 _YEAR_IN_TITLE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)

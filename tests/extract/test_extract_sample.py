@@ -52,3 +52,14 @@ def test_sample_report() -> None:
     assert values == FIGURES
     tin = next(r for r in found.readings if r.variable == "tin_cchc")
     assert tin.previous is not None and tin.previous.value == "78"
+
+
+def test_a_report_citing_itself_gets_its_own_date(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Số: 385/BC-UBND\nQuảng An, ngày 14 tháng 9 năm 2020\nBÁO CÁO\nCông tác CCHC\n\n"
+        "Báo cáo số 385/BC-UBND này thay cho báo cáo tháng trước.\n",
+        encoding="utf-8",
+    )
+    (citation,) = extract_report(report).citations
+    assert (citation.date, citation.own, citation.line) == (dt.date(2020, 9, 14), True, 6)
