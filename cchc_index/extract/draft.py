@@ -9,6 +9,7 @@ from pathlib import Path
 from cchc_index.docnumber import DocNumber
 from cchc_index.extract.citations import Citation
 from cchc_index.extract.documents import FileDocument
+from cchc_index.extract.profile_draft import draft_profile
 from cchc_index.extract.report import Extraction
 from cchc_index.extract.unit import Unit
 from cchc_index.i18n import tr
@@ -16,17 +17,6 @@ from cchc_index.text import format_date
 
 COLUMNS = ("number", "date", "kind", "issuer", "subject", "file", "sha256", "for", "note")
 FILES_DIR = "van-ban"
-_LEVELS = {
-    "xã": "xã",
-    "phường": "phường",
-    "thị trấn": "xã_phường",
-    "đặc khu": "đặc_khu",
-    "huyện": "huyện",
-    "quận": "huyện",
-    "thị xã": "huyện",
-    "thành phố": "huyện",
-    "tỉnh": "tỉnh",
-}
 
 
 @dataclass
@@ -52,8 +42,8 @@ def build_draft(
     bundle_dir: Path | None = None,
 ) -> Draft:
     """A draft from a report (optional) and document files (optional)."""
-    draft = Draft(_profile(unit, year))
-    _check_profile(draft, unit, year)
+    profile, warnings = draft_profile(unit, year)
+    draft = Draft(profile, warnings=warnings)
     rows: dict[tuple[object, dt.date], dict[str, str]] = {}
     if extraction is not None:
         _own_report(extraction, rows)
@@ -64,53 +54,6 @@ def build_draft(
         _file_document(document, unit, rows, draft, bundle_dir)
     draft.documents = list(rows.values())
     return draft
-
-
-def _profile(unit: Unit, year: int | None) -> dict[str, object]:
-    name = unit.name or (
-        unit.names[0] if unit.names else tr("(chưa rõ tên đơn vị)", "(unit name unknown)")
-    )
-    profile: dict[str, object] = {"name": name}
-    if unit.level and unit.place:
-        full = {"UBND": "Ủy ban nhân dân"}.get(unit.code, unit.code)
-        profile["aliases"] = [f"{full} {unit.level} {unit.place}", f"{unit.level} {unit.place}"]
-    profile["level"] = _LEVELS.get(unit.level or "", "xã")
-    profile["province"] = unit.province or ""
-    if unit.district:
-        profile["district"] = unit.district
-    profile["year"] = year or dt.date.today().year
-    return profile
-
-
-def _check_profile(draft: Draft, unit: Unit, year: int | None) -> None:
-    if not unit.name:
-        draft.warnings.append(
-            tr(
-                "profile.yaml: chưa rõ tên đơn vị, hãy điền 'name'",
-                "profile.yaml: unit name unknown, fill in 'name'",
-            )
-        )
-    if unit.level not in _LEVELS:
-        draft.warnings.append(
-            tr(
-                "profile.yaml: chưa rõ cấp đơn vị, đã tạm ghi 'xã'",
-                "profile.yaml: level unknown, 'xã' written for now",
-            )
-        )
-    if not unit.province:
-        draft.warnings.append(
-            tr(
-                "profile.yaml: chưa rõ tỉnh, hãy điền 'province'",
-                "profile.yaml: province unknown, fill in 'province'",
-            )
-        )
-    if year is None:
-        draft.warnings.append(
-            tr(
-                "profile.yaml: chưa rõ năm đánh giá, hãy dùng --year",
-                "profile.yaml: assessment year unknown, use --year",
-            )
-        )
 
 
 def _row(
