@@ -22,6 +22,8 @@ _BODY_STARTS = (
     "Căn cứ", "căn cứ", "Thực hiện", "Kính gửi", "PHẦN", "Phần ", "I.", "I ", "Trong ", "Để ",
     "Theo ", "Nhằm ", "Xét ", "---", "___", "***", "===",
 )  # fmt: skip
+# Two header columns merged on one line by a PDF: "UBND XÃ QUẢNG AN CỘNG HÒA XÃ HỘI …"
+_MOTTO = re.compile(r"\s*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN)")
 _NATIONAL = ("cộng hòa", "cộng hoà", "độc lập", "đảng cộng sản", "---")
 
 
@@ -123,7 +125,7 @@ def _agency(lines: tuple[str, ...]) -> str | None:
     """The issuing body: the last upper-case line above the number ("UBND XÃ QUẢNG AN")."""
     found = None
     for line in lines[:12]:
-        text = line.split("Số")[0].strip(" |*_\t")
+        text = _MOTTO.split(line.split("Số")[0])[0].strip(" |*_\t")
         if _is_upper(text) and not vkey(text).startswith(_NATIONAL) and len(text) < 80:
             found = text
     return found

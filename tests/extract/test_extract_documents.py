@@ -99,3 +99,15 @@ def test_a_folder_with_bad_files_reports_them_all(tmp_path: Path) -> None:
     with pytest.raises(EvidenceError) as caught:
         read_documents(tmp_path)
     assert [Path(p.path).name for p in caught.value.problems] == ["a.pdf", "b.docx"]
+
+
+def test_two_header_columns_merged_by_a_pdf() -> None:
+    header = read_header(FlatText((
+        "UBND XÃ QUẢNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 385/BC-UBND Độc lập - Tự do - Hạnh phúc",
+        "Quảng An, ngày 14 tháng 9 năm 2020", "BÁO CÁO", "Công tác CCHC 9 tháng năm 2020",
+    )))  # fmt: skip
+    assert header.number is not None and header.number.symbol == "385/BC-UBND"
+    assert (header.agency, header.place, header.date) == (
+        "UBND XÃ QUẢNG AN", "Quảng An", dt.date(2020, 9, 14))  # fmt: skip
+    assert header.subject == "Công tác CCHC 9 tháng năm 2020"
