@@ -101,10 +101,12 @@ class FlatText:
         """The sentence around a match, whitespace collapsed, shortened with `…` around it."""
         begin, stop = self.sentence_bounds(start, end)
         cut_left = cut_right = False
-        if stop - begin > limit:
+        if stop - begin > limit:  # cut at spaces, keeping the match itself whole
             if start - begin > limit // 3:
-                begin, cut_left = max(begin, start - limit // 3), True
+                space = self.text.find(" ", start - limit // 3, start)
+                begin, cut_left = (space + 1 if space >= 0 else start - limit // 3), True
             if stop - begin > limit:
-                stop, cut_right = max(end, begin + limit), True
+                space = self.text.rfind(" ", end, begin + limit)
+                stop, cut_right = (space if space >= 0 else max(end, begin + limit)), True
         text = _SPACES.sub(" ", self.text[begin:stop]).strip(" -+*•|\t\n")
         return ("… " if cut_left else "") + text + (" …" if cut_right else "")
