@@ -7,13 +7,9 @@ from pathlib import Path
 
 import click
 
-from cchc_index.errors import CchcError, ExitCode
-from cchc_index.i18n import set_lang, tr
-
-
-def _lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    set_lang(value)
-    return value
+from cchc_index.cli_common import LANG, reports_errors
+from cchc_index.errors import ExitCode
+from cchc_index.i18n import tr
 
 
 @click.command(
@@ -77,9 +73,8 @@ def _lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
     show_default=True,
     help=tr("Dạng kết quả.", "Output format."),
 )
-@click.option("--lang", type=click.Choice(["vi", "en"]), callback=_lang, expose_value=False,
-              is_eager=True, help=tr("Ngôn ngữ (mặc định: vi, hoặc biến CCHC_LANG).",
-                                     "Language (default: vi, or CCHC_LANG)."))  # fmt: skip
+@LANG
+@reports_errors
 def extract_command(
     report: Path | None,
     year: int | None,
@@ -98,14 +93,8 @@ def extract_command(
         )
     if against is not None and report is None:
         raise click.UsageError(tr("--against cần tệp báo cáo REPORT", "--against needs a REPORT"))
-    try:
-        outcome = run_extract(
-            report, year=year, output=output, against=against, documents=documents, force=force
-        )
-    except CchcError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(), err=True)
-        click.echo(tr(f"{len(exc.problems)} lỗi.", f"{len(exc.problems)} problem(s)."), err=True)
-        sys.exit(exc.exit_code)
+    outcome = run_extract(
+        report, year=year, output=output, against=against, documents=documents, force=force
+    )
     click.echo((render_json if fmt == "json" else render_text)(outcome), nl=False)
     sys.exit(ExitCode.FINDINGS if outcome.findings else ExitCode.OK)
