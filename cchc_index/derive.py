@@ -8,10 +8,18 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cchc_index.evidence import EvidenceIndex, NodeFacts
+from cchc_index.i18n import tr
 from cchc_index.methods.base import Metric, ProductMatch
 from cchc_index.model.framework import Area, Criterion, DocumentProduct, Leaf, StatisticProduct
 
 DECLARATION = "tu-danh-gia"  # the pseudo product of a qualitative node: the unit's declaration
+
+
+def declaration_title() -> str:
+    return tr(
+        "Tự đánh giá đạt/không đạt kèm giải trình (declarations.yaml)",
+        "A met/not-met self-assessment with its explanation (declarations.yaml)",
+    )
 
 
 @dataclass(frozen=True)

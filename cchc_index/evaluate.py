@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Protocol
 
-from cchc_index.derive import Derived, derive, potential
+from cchc_index.derive import Derived, declaration_title, derive, potential
 from cchc_index.engine.compile import Ruleset, compile_framework, fact
 from cchc_index.engine.reference import ReferenceRunner
 from cchc_index.evidence import EvidenceIndex
 from cchc_index.model.bundle import Bundle
-from cchc_index.model.framework import Framework
+from cchc_index.model.framework import Framework, id_key
 from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
 from cchc_index.reasons import sentence
 
@@ -109,21 +109,21 @@ class Scorer:
             titles = {p.id: p.title for p in item.leaf.evidence}
             for pid in item.missing:
                 alone, bound = potential(index, item, {pid}, self.step)
-                gain = alone * (1 if result.adjustment >= 0 else 0)
+                useful = result.adjustment >= 0  # supplying a deduction's figure adds nothing
                 found.append(
                     MissingProduct(
                         node=item.leaf.id,
                         node_title=item.leaf.title,
                         product=pid,
-                        title=titles.get(pid, "Tự đánh giá đạt/không đạt kèm giải trình"),
+                        title=titles.get(pid) or declaration_title(),
                         responsible=item.leaf.responsible,
                         requirement=item.leaf.requirement,
-                        gain=gain - result.points if gain > result.points else ZERO,
-                        gain_together=max(ZERO, together - result.points),
+                        gain=max(ZERO, alone - result.points) if useful else ZERO,
+                        gain_together=max(ZERO, together - result.points) if useful else ZERO,
                         upper_bound=bound or bound_all,
                     )
                 )
-        found.sort(key=lambda m: (-m.gain_together, -m.gain, _id_key(m.node), m.product))
+        found.sort(key=lambda m: (-m.gain_together, -m.gain, id_key(m.node), m.product))
         return tuple(found)
 
     def _roll_up(
@@ -176,10 +176,6 @@ class Scorer:
             missing=missing,
             engine=self.engine,
         )
-
-
-def _id_key(node_id: str) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in node_id.split("."))
 
 
 def evaluate(framework: Framework, bundle: Bundle, engine: EngineName = "durable") -> Result:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_index.derive import DECLARATION, Derived
+from cchc_index.derive import DECLARATION, Derived, declaration_title
 from cchc_index.i18n import tr
 from cchc_index.model.result import Status
 from cchc_index.text import format_number
@@ -19,10 +19,7 @@ def _n(text: str) -> str:
 
 def _product_title(item: Derived, pid: str) -> str:
     if pid == DECLARATION:
-        return tr(
-            "bản tự đánh giá đạt/không đạt kèm giải trình",
-            "a met/not-met declaration with explanation",
-        )
+        return declaration_title()
     return next((p.title for p in item.leaf.evidence if p.id == pid), pid)
 
 

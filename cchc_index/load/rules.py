@@ -15,7 +15,7 @@ from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
 from cchc_index.load.checks import check_framework
 from cchc_index.load.pydantic_problems import field_names, problems_from
-from cchc_index.model.framework import Area, Framework, Meta
+from cchc_index.model.framework import Area, Framework, Meta, id_key
 from cchc_index.source import Located, SourceError, load_yaml
 
 META_FILE = "framework.yaml"
@@ -111,10 +111,6 @@ def load_framework(folder: Path) -> FrameworkSource:
     problems.extend(check_framework(meta_src, area_srcs))
     if problems or meta is None:
         raise RuleError(problems)
-    framework = Framework(meta=meta, areas=tuple(sorted(areas, key=lambda a: _id_key(a.id))))
+    framework = Framework(meta=meta, areas=tuple(sorted(areas, key=lambda a: id_key(a.id))))
     assert meta_src is not None
     return FrameworkSource(framework, folder, meta_src, tuple(area_srcs))
-
-
-def _id_key(node_id: str) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in node_id.split("."))

@@ -17,6 +17,11 @@ Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rou
 Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]
 
 
+def id_key(node_id: str) -> tuple[int, ...]:
+    """Sort key of node ids: "1.10" after "1.9"."""
+    return tuple(int(p) if p.isdigit() else 0 for p in node_id.split("."))
+
+
 class Provenance(Strict):
     """Where the values come from; `illustrative` names those the source does not give."""
 
