@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -44,6 +45,19 @@ def reports_errors(func: F) -> F:
                 tr(
                     f"Lỗi bộ máy chấm điểm (hãy báo lại): {exc}",
                     f"Engine failure (please report): {exc}",
+                ),
+                err=True,
+            )
+            sys.exit(ExitCode.INTERNAL)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug of ours: say so plainly, never a bare traceback
+            if os.environ.get("CCHC_DEBUG"):
+                raise
+            click.echo(
+                tr(
+                    f"Lỗi nội bộ của cchc-index (hãy báo lại, kèm lệnh đã chạy): {type(exc).__name__}: {exc}",
+                    f"Internal error in cchc-index (please report it with the command): {type(exc).__name__}: {exc}",
                 ),
                 err=True,
             )
