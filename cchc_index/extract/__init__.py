@@ -11,38 +11,39 @@ Library entry points (the `extract` command is a thin layer over `run_extract`):
 
 from __future__ import annotations
 
-from cchc_index.extract.api import run_extract
-from cchc_index.extract.citations import Citation, Mention, find_citations
-from cchc_index.extract.crosscheck import Finding, cross_check
-from cchc_index.extract.documents import FileDocument, read_documents
-from cchc_index.extract.draft import Draft, build_draft
-from cchc_index.extract.header import DocHeader, read_header
-from cchc_index.extract.readers import SourceText, read_source
-from cchc_index.extract.report import Extraction, Reading, extract_report, extract_source
-from cchc_index.extract.statistics import Figure, find_figures
-from cchc_index.extract.writer import BundleExists, write_draft
+import importlib
+from typing import Any
 
-__all__ = [
-    "BundleExists",
-    "Citation",
-    "DocHeader",
-    "Draft",
-    "Extraction",
-    "Figure",
-    "FileDocument",
-    "Finding",
-    "Mention",
-    "Reading",
-    "SourceText",
-    "build_draft",
-    "cross_check",
-    "extract_report",
-    "extract_source",
-    "find_citations",
-    "find_figures",
-    "read_documents",
-    "read_header",
-    "read_source",
-    "run_extract",
-    "write_draft",
-]
+# Names → the module that defines them; imported on first use, so that loading the CLI (which
+# registers the `extract` command) does not pay for the extractor's patterns.
+_EXPORTS = {
+    "run_extract": "api",
+    "Citation": "citations",
+    "Mention": "citations",
+    "find_citations": "citations",
+    "Finding": "crosscheck",
+    "cross_check": "crosscheck",
+    "FileDocument": "documents",
+    "read_documents": "documents",
+    "Draft": "draft",
+    "build_draft": "draft",
+    "DocHeader": "header",
+    "read_header": "header",
+    "SourceText": "readers",
+    "read_source": "readers",
+    "Extraction": "report",
+    "Reading": "report",
+    "extract_report": "report",
+    "extract_source": "report",
+    "Figure": "statistics",
+    "find_figures": "statistics",
+    "BundleExists": "writer",
+    "write_draft": "writer",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'cchc_index.extract' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"cchc_index.extract.{_EXPORTS[name]}"), name)
