@@ -8,6 +8,7 @@ pure-Python reference evaluator of the same compiled rules, in one process and i
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import random
 import resource
@@ -200,6 +201,7 @@ def _run(
 
 
 def _worker(args: tuple[Path, list[Path], EngineName]) -> tuple[list[float], list[float], Decimal]:
+    gc.set_threshold(50_000, 20, 20)  # as the CLI does (cli.main)
     return _run(*args)
 
 
