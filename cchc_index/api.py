@@ -6,7 +6,8 @@ from pathlib import Path
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.load.bundle import check_against, load_bundle
+from cchc_index.load.against import check_against
+from cchc_index.load.bundle import load_bundle
 from cchc_index.load.rules import FrameworkSource, load_framework, shown
 from cchc_index.model.bundle import Bundle
 

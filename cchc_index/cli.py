@@ -233,33 +233,12 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
 @reports_errors
 def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
     from cchc_index.api import open_unit
-    from cchc_index.errors import Problem, RuleError
     from cchc_index.evaluate import evaluate
-    from cchc_index.explain import explain_node
-    from cchc_index.load.pydantic_problems import suggest
+    from cchc_index.explain import explain_node, find_node
     from cchc_index.load.rules import load_framework
-    from cchc_index.model.framework import Area
 
-    source = load_framework(rules)
-    framework = source.framework
-    node = framework.find(node_id)
-    if node is None or isinstance(node, Area):
-        ids = [leaf.id for _, _, leaf in framework.leaves()] + [
-            c.id for a in framework.areas for c in a.criteria
-        ]
-        raise RuleError(
-            [
-                Problem(
-                    str(rules),
-                    1,
-                    1,
-                    tr(
-                        f"không có tiêu chí '{node_id}'{suggest(node_id, ids)}",
-                        f"no criterion '{node_id}'{suggest(node_id, ids)}",
-                    ),
-                )
-            ]
-        )
+    framework = load_framework(rules).framework
+    node = find_node(framework, node_id, rules)
     result = None
     if bundle is not None:
         _, unit = open_unit(bundle, rules, rules.parent)

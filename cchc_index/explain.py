@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
+from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
+from cchc_index.load.pydantic_problems import suggest
 from cchc_index.model.framework import Criterion, Framework, Leaf
 from cchc_index.model.result import Result
 from cchc_index.report.labels import pts, status
+
+
+def find_node(framework: Framework, node_id: str, folder: Path) -> Leaf | Criterion:
+    """A criterion or sub-criterion by id, or a RuleError with the nearest ids."""
+    node = framework.find(node_id)
+    if isinstance(node, Leaf | Criterion):
+        return node
+    ids = [leaf.id for _, _, leaf in framework.leaves()]
+    ids += [c.id for a in framework.areas for c in a.criteria]
+    hint = suggest(node_id, ids)
+    message = tr(f"không có tiêu chí '{node_id}'{hint}", f"no criterion '{node_id}'{hint}")
+    raise RuleError([Problem(str(folder), 1, 1, message)])
 
 
 def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | None) -> str:

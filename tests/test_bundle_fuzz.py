@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_index.errors import EvidenceError
-from cchc_index.load.bundle import check_against, load_bundle
+from cchc_index.load.against import check_against
+from cchc_index.load.bundle import load_bundle
 from cchc_index.load.rules import load_framework
+
 from conftest import ROOT
 
 SAMPLE = ROOT / "evidence" / "quang-an-2020"
