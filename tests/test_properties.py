@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from cchc_index.dump import framework_files
 from cchc_index.evaluate import Scorer
 from cchc_index.load.rules import load_framework
-from cchc_index.model.bundle import Bundle
+from cchc_index.model.bundle import Bundle, Document, Item, Statistic
 from cchc_index.model.framework import Framework
 from cchc_index.model.result import Result
 
-from strategies import bundles, documents, frameworks
+from strategies import VARS, bundles, documents, frameworks
 
 
 def _scores(result: Result) -> dict[str, Decimal]:
@@ -52,15 +52,33 @@ def test_points_stay_within_the_maximum(framework: Framework, unit: Bundle) -> N
         assert Decimal(0) <= leaf.points <= leaf.max_points
 
 
-@given(frameworks(), bundles(), st.lists(documents(), min_size=1, max_size=3))
+@given(
+    frameworks(),
+    bundles(),
+    st.lists(documents(), max_size=3),
+    st.dictionaries(st.sampled_from(VARS), st.integers(0, 30), max_size=4),
+    st.integers(0, 2),
+)
 def test_adding_evidence_never_lowers_a_score(
-    framework: Framework, unit: Bundle, extra: list[object]
+    framework: Framework, unit: Bundle, extra: list[Document], figures: dict[str, int], links: int
 ) -> None:
+    """More documents, links, or figures that were missing: no sub-criterion loses points."""
     scorer = Scorer(framework, "reference")
     before = _scores(scorer.evaluate(unit))
-    after = _scores(
-        scorer.evaluate(unit.model_copy(update={"documents": unit.documents + tuple(extra)}))
+    new_figures = {
+        name: Statistic(value=Decimal(v), last_year=Decimal(v))
+        for name, v in figures.items()
+        if name not in unit.statistics
+    }
+    more = unit.model_copy(
+        update={
+            "documents": unit.documents + tuple(extra),
+            "statistics": {**unit.statistics, **new_figures},
+            "links": unit.links
+            + tuple(Item(url=f"https://y/{i}", title="t") for i in range(links)),
+        }
     )
+    after = _scores(scorer.evaluate(more))
     for node, points in before.items():
         assert after[node] >= points, node
 
@@ -101,3 +119,36 @@ def test_a_total_is_the_sum_of_its_parts(framework: Framework, unit: Bundle) -> 
         assert area.points == sum(
             (c.points for c in result.criteria if c.id.startswith(area.id + ".")), Decimal(0)
         )
+
+
+@given(frameworks(), bundles())
+def test_every_method_returns_points_within_its_maximum(framework: Framework, unit: Bundle) -> None:
+    """Checked on the methods themselves, before the roll-up caps anything."""
+    from cchc_index.derive import derive
+    from cchc_index.evidence import EvidenceIndex
+
+    index = EvidenceIndex(unit)
+    for area, criterion, leaf in framework.leaves():
+        item = derive(index, area, criterion, leaf, framework.meta.rounding_step)
+        for tier in leaf.method.tiers(leaf.points):
+            if tier.matches(item.metric):
+                points = tier.points if tier.points is not None else item.metric.award
+                assert points is not None
+                assert Decimal(0) <= points <= leaf.points, (leaf.id, leaf.method.type, points)
+
+
+def test_pro_rata_of_nothing_awards_zero_explicitly() -> None:
+    """Counter-example found by the property above: 0/0 with `if_none: zero` had no award."""
+    from cchc_index.evidence import NodeFacts
+    from cchc_index.methods.ratios import ProRata
+    from cchc_index.model.bundle import Profile, Statistic
+
+    unit = Bundle(
+        profile=Profile(name="x", level="xã", province="x", year=2024),
+        statistics={"a": Statistic(value=Decimal(0))},
+    )
+    from cchc_index.evidence import EvidenceIndex
+
+    method = ProRata(type="pro_rata", numerator=("a",), denominator=("a",))
+    metric = method.derive(NodeFacts(EvidenceIndex(unit), "1.1.1", {}), Decimal(1), Decimal("0.01"))
+    assert (metric.value, metric.award) == (Decimal(0), Decimal(0))

@@ -216,8 +216,10 @@ class ProRata(_Ratio):
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         metric = self.ratio_metric(facts)
-        if metric.value is None or "percent" not in metric.detail:
+        if metric.value is None:
             return metric
+        if "percent" not in metric.detail:  # nothing arose, and the framework gives 0 for it
+            return replace(metric, award=Decimal(0))
         share = clamp(metric.value, Decimal(0), Decimal(100)) * max_points / 100
         return replace(metric, award=round_step(share, step))
 
