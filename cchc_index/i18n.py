@@ -7,6 +7,9 @@ where it is used: no catalogue to drift out of step, and a reader sees both at o
 from __future__ import annotations
 
 import os
+from decimal import Decimal
+
+from cchc_index.text import format_number
 
 _LANG = ["vi"]
 
@@ -23,3 +26,13 @@ def lang() -> str:
 
 def tr(vi: str, en: str) -> str:
     return en if _LANG[0] == "en" else vi
+
+
+def num(value: Decimal, places: int | None = None) -> str:
+    """A number as the reader's language writes it: `0,25` and `31.724`, or `0.25` and `31,724`."""
+    if _LANG[0] == "en":
+        if places is not None:
+            return f"{value:,.{places}f}"
+        text = f"{value:,f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return format_number(value, places)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc_index.derive import DECLARATION, Derived, declaration_title
-from cchc_index.i18n import tr
+from cchc_index.i18n import num, tr
 from cchc_index.model.result import Status
-from cchc_index.text import format_number
 
 
 def _n(text: str) -> str:
     try:
-        return format_number(Decimal(text), 2) if "." in text else format_number(Decimal(text))
+        return num(Decimal(text), 2) if "." in text else num(Decimal(text))
     except ArithmeticError:
         return text
 
@@ -44,7 +43,7 @@ def sentence(item: Derived, points: Decimal, status: Status) -> str:
             "Không phát sinh (mẫu số bằng 0): đạt điểm tối đa theo quy định.",
             "Nothing arose (zero denominator): full points by rule.",
         )
-    earned = format_number(points)
+    earned = num(points)
     if (
         kind in ("ratio_bands", "pro_rata", "growth")
         and item.metric.value == 0

@@ -129,3 +129,11 @@ def test_explain_with_and_without_bundle(monkeypatch: pytest.MonkeyPatch) -> Non
     assert "Tỷ lệ 3/3 = 100%" in with_bundle.output
     unknown = CliRunner().invoke(cli, ["explain", "3.5.44", "--rules", "rules/hue-xa-2020"])
     assert unknown.exit_code == 3 and "có phải ý bạn là" in unknown.output
+
+
+def test_every_method_is_explained_in_both_languages() -> None:
+    from cchc_index.explain import SUMMARIES
+    from cchc_index.methods.registry import METHODS
+
+    assert set(SUMMARIES) == set(METHODS)
+    assert all(vi and en and vi != en for vi, en in SUMMARIES.values())

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_index.i18n import lang, tr
+from cchc_index.i18n import lang, num, tr
 from cchc_index.model.result import Result, Status
-from cchc_index.text import format_number
 
 
 def pts(value: Decimal) -> str:
-    return format_number(value) if lang() == "vi" else f"{value.normalize():f}"
+    return num(value)
 
 
 def pct(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    return (format_number(value, 2) if lang() == "vi" else f"{value:.2f}") + "%"
+    return "—" if value is None else num(value, 2) + "%"
 
 
 def status(value: Status) -> str:
