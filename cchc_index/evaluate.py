@@ -45,10 +45,13 @@ class Scorer:
         self.ruleset = compile_framework(framework)
         self.runner = make_runner(self.ruleset, engine)
         self.step = framework.meta.rounding_step
+        self.leaves = list(
+            framework.leaves()
+        )  # built once: a criterion scored directly becomes a Leaf
 
     def evaluate(self, bundle: Bundle) -> Result:
         index = EvidenceIndex(bundle)
-        derived = [derive(index, a, c, leaf, self.step) for a, c, leaf in self.framework.leaves()]
+        derived = [derive(index, a, c, leaf, self.step) for a, c, leaf in self.leaves]
         facts = [
             fact(d.leaf.id, d.metric) for d in derived if d.not_applicable is None and not d.survey
         ]
