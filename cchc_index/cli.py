@@ -171,20 +171,31 @@ def test_cmd(paths: tuple[Path, ...], keyword: str | None, engine: str) -> None:
     "--format",
     "fmt",
     type=click.Choice(["table", "markdown", "json", "csv"]),
-    default="table",
-    show_default=True,
+    default=None,
+    help=tr(
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv), nếu không thì bảng.",
+        "Output format; by default from the -o file's suffix (.md, .json, .csv), else a table.",
+    ),
 )
 @OUTPUT
 @ENGINE
 @LANG
 @reports_errors
 def score(
-    bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, output: Path | None, engine: str
+    bundle: Path,
+    rules: Path | None,
+    rules_dir: Path,
+    fmt: str | None,
+    output: Path | None,
+    engine: str,
 ) -> None:
     from cchc_index.api import open_unit
     from cchc_index.evaluate import evaluate
     from cchc_index.report.render import RENDERERS
 
+    if fmt is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        fmt = {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "table")
     source, unit = open_unit(bundle, rules, rules_dir)
     emit(RENDERERS[fmt](evaluate(source.framework, unit, engine)), output)  # type: ignore[arg-type]
 

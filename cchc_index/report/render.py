@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Callable
 
 from tabulate import tabulate
@@ -84,6 +85,13 @@ def _area_header() -> list[str]:
     ]
 
 
+def _widths(title: int, reason: int) -> list[int | None]:
+    """Column widths of the leaf table that fit the terminal (at least 100 columns wide)."""
+    room = max(100, shutil.get_terminal_size((160, 40)).columns) - 60  # id, points, status, borders
+    share = min(1.0, room / (title + reason))
+    return [None, max(20, int(title * share)), None, None, 16, max(30, int(reason * share))]
+
+
 def _text(result: Result, fmt: str) -> str:
     lines = [*headline(result), ""]
     lines.append(
@@ -91,7 +99,7 @@ def _text(result: Result, fmt: str) -> str:
             _leaf_rows(result),
             _leaf_header(),
             tablefmt=fmt,
-            maxcolwidths=[None, 40, None, None, 16, 60] if fmt != "pipe" else None,
+            maxcolwidths=_widths(40, 60) if fmt != "pipe" else None,
         )
     )
     lines += ["", tabulate(_areas(result), _area_header(), tablefmt=fmt)]
