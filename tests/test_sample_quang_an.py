@@ -137,3 +137,15 @@ def test_every_method_is_explained_in_both_languages() -> None:
 
     assert set(SUMMARIES) == set(METHODS)
     assert all(vi and en and vi != en for vi, en in SUMMARIES.values())
+
+
+def test_output_format_follows_the_file_suffix(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(ROOT)
+    for name, start in (("kq.md", "# "), ("kq.json", "{"), ("kq.csv", "id,title")):
+        out = CliRunner().invoke(
+            cli, ["score", "evidence/quang-an-2020", "-o", str(tmp_path / name)]
+        )
+        assert out.exit_code == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
