@@ -84,6 +84,8 @@ def compile_framework(framework: Framework) -> Ruleset:
     problems: list[Problem] = []
     for _area, _criterion, leaf in framework.leaves():
         for index, tier in enumerate(leaf.method.tiers(leaf.points)):
+            if tier.points == 0:
+                continue  # a node earns 0 unless a tier fires: a 0-point tier needs no rule
             name = f"r{len(rules)}"
             try:
                 rules[name] = _rule(leaf, tier)
