@@ -13,6 +13,7 @@ from cchc_index.errors import Problem
 from cchc_index.i18n import tr
 from cchc_index.load.pydantic_problems import suggest
 from cchc_index.methods.registry import Method
+from cchc_index.model.base import parse_flag
 from cchc_index.source import Key, Located
 
 _METHOD = TypeAdapter(Method)
@@ -191,7 +192,7 @@ class _Checker:
                     ),
                 )
         if method.get("type") == "growth" and not any(
-            isinstance(p, dict) and p.get("last_year") in ("true", "yes", "có")
+            isinstance(p, dict) and parse_flag(p.get("last_year")) is True
             for p in _list(node.get("evidence"))
         ):
             self.add(

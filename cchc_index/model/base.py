@@ -25,7 +25,7 @@ def _vn_date(value: object) -> object:
     return parse_date(value) if isinstance(value, str) else value
 
 
-def _flag(value: object) -> object:
+def parse_flag(value: object) -> object:
     if isinstance(value, str):
         lowered = value.strip().casefold()
         if lowered in {"true", "yes", "có", "co", "x", "1"}:
@@ -37,7 +37,7 @@ def _flag(value: object) -> object:
 
 VnDecimal = Annotated[Decimal, BeforeValidator(_vn_decimal)]
 VnDate = Annotated[dt.date, BeforeValidator(_vn_date)]
-Flag = Annotated[bool, BeforeValidator(_flag)]
+Flag = Annotated[bool, BeforeValidator(parse_flag)]
 
 _RELATIVE = re.compile(r"^(\d{1,2})/(\d{1,2})\s+năm\s+(trước|đánh giá|sau)$", re.IGNORECASE)
 _OFFSETS = {"trước": -1, "đánh giá": 0, "sau": 1}

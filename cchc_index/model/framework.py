@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 from cchc_index.docnumber import DocKind, kind_from_text
 from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
-from cchc_index.model.base import Deadline, Strict, VnDate
+from cchc_index.model.base import Deadline, Flag, Strict, VnDate
 
 Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rounding"]
 Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]
@@ -90,7 +90,7 @@ class StatisticProduct(Strict):
     id: str
     title: str
     variables: tuple[str, ...] = Field(min_length=1)
-    last_year: bool = False
+    last_year: Flag = False
 
 
 class ItemProduct(Strict):
@@ -109,7 +109,7 @@ Product = Annotated[DocumentProduct | StatisticProduct | ItemProduct, Field(disc
 class NotApplicable(Strict):
     """When a node does not apply to a unit: excluded from its maximum (pattern 10)."""
 
-    declarable: bool = False
+    declarable: Flag = False
     if_zero: str | None = None
     reason: str | None = None
 
