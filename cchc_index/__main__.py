@@ -1,5 +1,5 @@
 """`python -m cchc_index` runs the command line."""
 
-from cchc_index.cli import main
+from cchc_index.cli.main import main
 
 main()

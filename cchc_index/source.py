@@ -178,3 +178,11 @@ def parse_csv(text: str, path: str) -> Located:
         raise SourceError([Problem(path, line, 1, f"CSV không hợp lệ: {exc}")]) from exc
     out.data = rows
     return out
+
+
+def shown(path: Path) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

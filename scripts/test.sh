@@ -6,6 +6,7 @@ bash scripts/setup.sh
 .venv/bin/ruff check cchc_index tests
 .venv/bin/ruff format --check cchc_index tests
 .venv/bin/mypy cchc_index
+.venv/bin/lint-imports
 .venv/bin/cchc-index validate rules/* tests/frameworks/*
 .venv/bin/cchc-index test rules/* tests/frameworks/*
 .venv/bin/python -m pytest -p no:cacheprovider

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cchc_index.cli import cli
+from cchc_index.cli.main import cli
 
 from conftest import ROOT
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cchc_index.bench_data import synthetic_framework
+from cchc_index.bench.data import synthetic_framework
 from cchc_index.engine.compile import compile_framework
 from cchc_index.errors import RuleError
 from cchc_index.load.rules import load_framework

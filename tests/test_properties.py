@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_index.dump import framework_files
-from cchc_index.evaluate import Scorer
+from cchc_index.load.dump import framework_files
 from cchc_index.load.rules import load_framework
 from cchc_index.model.bundle import Bundle, Document, Item, Statistic
 from cchc_index.model.framework import Framework
 from cchc_index.model.result import Result
+from cchc_index.scoring.evaluate import Scorer
 
 from strategies import VARS, bundles, documents, frameworks
 
@@ -124,8 +124,8 @@ def test_a_total_is_the_sum_of_its_parts(framework: Framework, unit: Bundle) -> 
 @given(frameworks(), bundles())
 def test_every_method_returns_points_within_its_maximum(framework: Framework, unit: Bundle) -> None:
     """Checked on the methods themselves, before the roll-up caps anything."""
-    from cchc_index.derive import derive
-    from cchc_index.evidence import EvidenceIndex
+    from cchc_index.scoring.matching import EvidenceIndex
+    from cchc_index.scoring.metrics import derive
 
     index = EvidenceIndex(unit)
     for area, criterion, leaf in framework.leaves():
@@ -139,15 +139,15 @@ def test_every_method_returns_points_within_its_maximum(framework: Framework, un
 
 def test_pro_rata_of_nothing_awards_zero_explicitly() -> None:
     """Counter-example found by the property above: 0/0 with `if_none: zero` had no award."""
-    from cchc_index.evidence import NodeFacts
     from cchc_index.methods.ratios import ProRata
     from cchc_index.model.bundle import Profile, Statistic
+    from cchc_index.scoring.matching import NodeFacts
 
     unit = Bundle(
         profile=Profile(name="x", level="xã", province="x", year=2024),
         statistics={"a": Statistic(value=Decimal(0))},
     )
-    from cchc_index.evidence import EvidenceIndex
+    from cchc_index.scoring.matching import EvidenceIndex
 
     method = ProRata(type="pro_rata", numerator=("a",), denominator=("a",))
     metric = method.derive(NodeFacts(EvidenceIndex(unit), "1.1.1", {}), Decimal(1), Decimal("0.01"))

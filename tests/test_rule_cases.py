@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_index.cases import LoadedCase, _judge, case_bundle, load_cases
-from cchc_index.evaluate import Scorer
 from cchc_index.load.rules import FrameworkSource, load_framework
+from cchc_index.scoring.cases import LoadedCase, _judge, case_bundle, load_cases
+from cchc_index.scoring.evaluate import Scorer
 
 from conftest import ROOT
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cchc_index.api import open_unit
-from cchc_index.cli import cli
-from cchc_index.evaluate import evaluate
+from cchc_index.cli.main import cli
+from cchc_index.load.unit import open_unit
 from cchc_index.model.result import Result, Status
+from cchc_index.scoring.evaluate import evaluate
 
 from conftest import ROOT
 
@@ -132,8 +132,8 @@ def test_explain_with_and_without_bundle(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_every_method_is_explained_in_both_languages() -> None:
-    from cchc_index.explain import SUMMARIES
     from cchc_index.methods.registry import METHODS
+    from cchc_index.report.explain import SUMMARIES
 
     assert set(SUMMARIES) == set(METHODS)
     assert all(vi and en and vi != en for vi, en in SUMMARIES.values())

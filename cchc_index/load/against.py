@@ -7,11 +7,10 @@ from pathlib import Path
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.load.pydantic_problems import suggest
-from cchc_index.load.rules import shown
 from cchc_index.model.bundle import Bundle, NotApplicableClaim, Qualitative
 from cchc_index.model.framework import Area, Criterion, Framework, Leaf
-from cchc_index.source import load_yaml
+from cchc_index.source import load_yaml, shown
+from cchc_index.suggest import suggest
 
 
 def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:

@@ -15,8 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.load.pydantic_problems import field_names, problems_from, suggest
-from cchc_index.load.rules import shown
+from cchc_index.load.pydantic_problems import field_names, problems_from
 from cchc_index.model.bundle import (
     Bundle,
     Declarations,
@@ -25,7 +24,8 @@ from cchc_index.model.bundle import (
     Profile,
     Statistic,
 )
-from cchc_index.source import Located, SourceError, load_yaml, parse_csv, read_text
+from cchc_index.source import Located, SourceError, load_yaml, parse_csv, read_text, shown
+from cchc_index.suggest import suggest
 
 TABLES: dict[str, type[BaseModel]] = {"documents": Document, "links": Item, "photos": Item}
 LISTS: dict[str, TypeAdapter[Any]] = {

@@ -10,11 +10,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from cchc_index.errors import Problem
+from cchc_index.fields import parse_flag
 from cchc_index.i18n import tr
-from cchc_index.load.pydantic_problems import suggest
 from cchc_index.methods.registry import Method
-from cchc_index.model.base import parse_flag
 from cchc_index.source import Key, Located
+from cchc_index.suggest import suggest
 
 _METHOD = TypeAdapter(Method)
 ADJUSTMENTS = ("bonus", "deduction")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from cchc_index.errors import Problem
 from cchc_index.i18n import tr
 from cchc_index.source import Key, Located
+from cchc_index.suggest import suggest
 
 
 def field_names(models: Iterable[type[BaseModel]]) -> set[str]:
@@ -39,14 +39,6 @@ def _submodels(annotation: Any) -> list[type[BaseModel]]:
     if metadata:
         found.extend(_submodels(getattr(annotation, "__origin__", None)))
     return found
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """` (có phải ý bạn là 'x'?)` when a close match exists, else ''."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    if not close:
-        return ""
-    return tr(f" (có phải ý bạn là '{close[0]}'?)", f" (did you mean '{close[0]}'?)")
 
 
 def data_path(data: Any, loc: tuple[Any, ...]) -> Key:

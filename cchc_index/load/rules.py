@@ -16,7 +16,7 @@ from cchc_index.i18n import tr
 from cchc_index.load.checks import check_framework
 from cchc_index.load.pydantic_problems import field_names, problems_from
 from cchc_index.model.framework import Area, Framework, Meta, id_key
-from cchc_index.source import Located, SourceError, load_yaml
+from cchc_index.source import Located, SourceError, load_yaml, shown
 
 META_FILE = "framework.yaml"
 CASES_SUFFIX = ".cases.yaml"
@@ -39,14 +39,6 @@ def area_files(folder: Path) -> list[Path]:
         for p in folder.glob("*.yaml")
         if p.name != META_FILE and not p.name.endswith(CASES_SUFFIX)
     )
-
-
-def shown(path: Path) -> str:
-    """The path as the user should see it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def read_folder(folder: Path) -> tuple[Located | None, list[Located], list[Problem]]:

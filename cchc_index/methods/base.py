@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Protocol
 
+from cchc_index.fields import Strict
 from cchc_index.i18n import tr
-from cchc_index.model.base import Strict
 
 Op = Literal[">=", ">", "<", "<="]
 NonePolicy = Literal["full", "zero", "not_applicable"]

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from cchc_index.fields import Strict
 from cchc_index.i18n import tr
 from cchc_index.methods.base import (
     Cond,
@@ -17,7 +18,6 @@ from cchc_index.methods.base import (
     clamp,
     round_step,
 )
-from cchc_index.model.base import Strict
 
 Problems = list[tuple[tuple[str | int, ...], str]]
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from cchc_index.fields import Strict
 from cchc_index.i18n import tr
 from cchc_index.methods.base import (
     Cond,
@@ -22,7 +23,6 @@ from cchc_index.methods.base import (
     round_step,
     sum_values,
 )
-from cchc_index.model.base import Strict
 
 Problems = list[tuple[tuple[str | int, ...], str]]
 

@@ -9,8 +9,8 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, PlainSerializer, field_validator, model_validator
 
 from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
+from cchc_index.fields import Strict, VnDate, VnDecimal
 from cchc_index.i18n import tr
-from cchc_index.model.base import Strict, VnDate, VnDecimal
 from cchc_index.model.framework import Level
 
 

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cchc_index.docnumber import DocKind, kind_from_text
+from cchc_index.fields import Deadline, Flag, Strict, VnDate
 from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
-from cchc_index.model.base import Deadline, Flag, Strict, VnDate
 
 Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rounding"]
 Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]

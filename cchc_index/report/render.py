@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from tabulate import tabulate
 
-from cchc_index.i18n import tr
+from cchc_index.i18n import tr, using
 from cchc_index.model.result import Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
 
@@ -180,3 +180,9 @@ def render_missing(result: Result) -> str:
         )
     )
     return "\n".join(lines) + "\n"
+
+
+def render(result: Result, fmt: str = "table", lang: str | None = None) -> str:
+    """`result` in the format `fmt` (a key of RENDERERS), in `lang` (default: the current one)."""
+    with using(lang):
+        return RENDERERS[fmt](result)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cchc_index.extract.command import extract_command
+from cchc_index.cli.extract import extract_command
 from cchc_index.i18n import set_lang
 
 SEEDS = Path(__file__).parent / "seeds"

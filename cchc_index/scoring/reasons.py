@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_index.derive import DECLARATION, Derived, declaration_title
 from cchc_index.i18n import num, tr
 from cchc_index.model.result import Status
+from cchc_index.scoring.metrics import DECLARATION, Derived, declaration_title
 
 
 def _n(text: str) -> str:

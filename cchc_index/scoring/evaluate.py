@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Protocol
 
-from cchc_index.derive import Derived, declaration_title, derive, potential
 from cchc_index.engine.compile import Ruleset, compile_framework, fact
 from cchc_index.engine.reference import ReferenceRunner
-from cchc_index.evidence import EvidenceIndex
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework, id_key
 from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
-from cchc_index.reasons import sentence
+from cchc_index.scoring.matching import EvidenceIndex
+from cchc_index.scoring.metrics import Derived, declaration_title, derive, potential
+from cchc_index.scoring.reasons import sentence
 
 EngineName = Literal["durable", "reference"]
 ZERO = Decimal(0)

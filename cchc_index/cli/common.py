@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -82,3 +83,49 @@ LANG = click.option(
         "Ngôn ngữ (mặc định: vi, hoặc biến CCHC_LANG).", "Language (default: vi, or CCHC_LANG)."
     ),
 )
+
+
+ENGINE = click.option(
+    "--engine",
+    type=click.Choice(["durable", "reference"]),
+    default="durable",
+    show_default=True,
+    help=tr(
+        "Bộ máy chấm: durable_rules, hoặc bản tham chiếu thuần Python.",
+        "Engine: durable_rules, or the pure-Python reference.",
+    ),
+)
+RULES = click.option(
+    "--rules",
+    "rules",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=tr(
+        "Thư mục bộ chỉ số; mặc định lấy theo 'framework' trong profile.yaml.",
+        "Framework folder; by default the one named in profile.yaml.",
+    ),
+)
+RULES_DIR = click.option(
+    "--rules-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("rules"),
+    show_default=True,
+    help=tr("Nơi tìm bộ chỉ số theo tên.", "Where frameworks are looked up by id."),
+)
+OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=tr("Ghi ra tệp (ghi nguyên vẹn, không dở dang).", "Write to a file (atomically)."),
+)
+
+
+def emit(text: str, output: Path | None) -> None:
+    from cchc_index.output import write_atomic
+
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(tr(f"Đã ghi {output}", f"Wrote {output}"), err=True)

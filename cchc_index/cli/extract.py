@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli_common import LANG, reports_errors
+from cchc_index.cli.common import LANG, reports_errors
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 

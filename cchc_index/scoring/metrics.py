@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cchc_index.evidence import EvidenceIndex, NodeFacts
 from cchc_index.i18n import tr
 from cchc_index.methods.base import Metric, ProductMatch
 from cchc_index.model.framework import Area, Criterion, DocumentProduct, Leaf, StatisticProduct
+from cchc_index.scoring.matching import EvidenceIndex, NodeFacts
 
 DECLARATION = "tu-danh-gia"  # the pseudo product of a qualitative node: the unit's declaration
 

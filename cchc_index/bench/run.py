@@ -21,14 +21,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from cchc_index.bench_data import synthetic_framework, write_bundle
-from cchc_index.derive import derive
-from cchc_index.dump import framework_files
+from cchc_index.bench.data import synthetic_framework, write_bundle
 from cchc_index.engine.compile import fact
-from cchc_index.evaluate import EngineName, Scorer
-from cchc_index.evidence import EvidenceIndex
 from cchc_index.load.bundle import load_bundle
+from cchc_index.load.dump import framework_files
 from cchc_index.load.rules import load_framework
+from cchc_index.scoring.evaluate import EngineName, Scorer
+from cchc_index.scoring.matching import EvidenceIndex
+from cchc_index.scoring.metrics import derive
 
 
 def _quantile(values: list[float], q: float) -> float:

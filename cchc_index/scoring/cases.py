@@ -9,14 +9,15 @@ from pathlib import Path
 from pydantic import Field, TypeAdapter, ValidationError
 
 from cchc_index.errors import Problem, RuleError
-from cchc_index.evaluate import EngineName, Scorer
+from cchc_index.fields import Strict
 from cchc_index.i18n import tr
-from cchc_index.load.pydantic_problems import field_names, problems_from, suggest
-from cchc_index.load.rules import CASES_SUFFIX, FrameworkSource, load_framework, shown
-from cchc_index.model.base import Strict
+from cchc_index.load.pydantic_problems import field_names, problems_from
+from cchc_index.load.rules import CASES_SUFFIX, FrameworkSource, load_framework
 from cchc_index.model.bundle import Bundle, Declarations, Document, Item, Profile, Statistic
 from cchc_index.model.result import LeafResult, Status
-from cchc_index.source import SourceError, load_yaml
+from cchc_index.scoring.evaluate import EngineName, Scorer
+from cchc_index.source import SourceError, load_yaml, shown
+from cchc_index.suggest import suggest
 
 
 class CaseEvidence(Strict):

@@ -8,10 +8,10 @@ import yaml
 
 from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
-from cchc_index.load.pydantic_problems import suggest
 from cchc_index.model.framework import Criterion, Framework, Leaf
 from cchc_index.model.result import Result
 from cchc_index.report.labels import pts, status
+from cchc_index.suggest import suggest
 
 SUMMARIES = {
     "presence": (

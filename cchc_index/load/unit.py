@@ -8,8 +8,9 @@ from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.load.against import check_against
 from cchc_index.load.bundle import load_bundle
-from cchc_index.load.rules import FrameworkSource, load_framework, shown
+from cchc_index.load.rules import FrameworkSource, load_framework
 from cchc_index.model.bundle import Bundle
+from cchc_index.source import shown
 
 
 def find_framework(

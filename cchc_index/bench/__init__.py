@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic province and the measurements of `cchc-index bench`."""

@@ -1,0 +1,1 @@
+"""The `cchc-index` command line: a thin layer over the library."""

@@ -1,0 +1,42 @@
+"""`bench`: the performance measurement (never a timed test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cchc_index.cli.common import LANG, reports_errors
+from cchc_index.i18n import tr
+
+
+@click.command(
+    help=tr(
+        "Đo hiệu năng trên một tỉnh tổng hợp (không phải kiểm thử có giới hạn thời gian).",
+        "Benchmark a synthetic province (a measurement, not a timed test).",
+    )
+)
+@click.option(
+    "--sizes",
+    default="100,1000,3321",
+    show_default=True,
+    help=tr("Số đơn vị mỗi lượt, cách nhau bằng dấu phẩy.", "Units per run, comma-separated."),
+)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--sample",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("evidence/quang-an-2020"),
+    show_default=True,
+    help=tr(
+        "Bộ minh chứng để đo thời gian khởi động lạnh.", "Bundle for the cold-start measurement."
+    ),
+)
+@LANG
+@reports_errors
+def bench(sizes: str, workers: int, sample: Path) -> None:
+    from cchc_index.bench.run import cold_start, measure
+
+    measure([int(s) for s in sizes.split(",") if s.strip()], workers, click.echo)
+    if (sample / "profile.yaml").is_file():
+        click.echo(f"cold_start_score_s={cold_start(sample):.3f}")

@@ -1,0 +1,1 @@
+"""Scoring: evidence matching, metrics, the Scorer, reasons and rule cases."""
