@@ -16,8 +16,10 @@ from typing import Any
 
 import yaml
 
-from cchc_index.errors import Problem
+from cchc_index.errors import Problem, SourceError
 from cchc_index.text import nfc
+
+__all__ = ["Located", "SourceError", "load_yaml", "parse_csv", "parse_yaml", "read_text", "shown"]
 
 Key = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -56,14 +58,6 @@ class Located:
     def problem(self, loc: Key, message: str, *, key: bool = False) -> Problem:
         line, col = self.where(loc, key=key)
         return Problem(self.path, line, col, message, ".".join(str(p) for p in loc))
-
-
-class SourceError(Exception):
-    """A file that cannot be parsed at all; carries its located problems."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(p.format() for p in problems))
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

@@ -107,3 +107,25 @@ def format_number(value: Decimal, places: int | None = None) -> str:
     groups.insert(0, whole)
     body = ".".join(groups)
     return f"{sign}{body},{frac}" if frac else f"{sign}{body}"
+
+
+# C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides that can make
+# a terminal show text in another order than it is stored.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
+
+
+def control_chars(text: str) -> list[tuple[int, str]]:
+    """(offset, character) of every control character in `text` (tab, newline and CR-LF allowed)."""
+    return [(m.start(), m.group()) for m in _CONTROLS.finditer(text)]
+
+
+def safe_text(text: str) -> str:
+    """`text` with every control character shown as its escape (`\\x1b`), never raw."""
+    return _CONTROLS.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )

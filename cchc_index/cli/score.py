@@ -27,8 +27,8 @@ from cchc_index.i18n import tr
     type=click.Choice(["table", "markdown", "json", "csv"]),
     default=None,
     help=tr(
-        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv), nếu không thì bảng.",
-        "Output format; by default from the -o file's suffix (.md, .json, .csv), else a table.",
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv, .txt), nếu không thì bảng.",
+        "Output format; by default from the -o file's suffix (.md, .json, .csv, .txt), else a table.",
     ),
 )
 @OUTPUT
@@ -44,12 +44,14 @@ def score(
     engine: str,
 ) -> None:
     from cchc_index.load.unit import open_unit
-    from cchc_index.report.render import RENDERERS
+    from cchc_index.output import refuse_inputs, refuse_suffix
+    from cchc_index.report.render import RENDERERS, SUFFIXES
     from cchc_index.scoring.evaluate import evaluate
 
-    if fmt is None:
-        suffix = output.suffix.lower() if output is not None else ""
-        fmt = {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "table")
+    if output is not None:
+        refuse_inputs(output, [bundle, rules])
+        fmt = refuse_suffix(output, SUFFIXES, fmt)
+    fmt = fmt or "table"
     source, unit = open_unit(bundle, rules, rules_dir)
     emit(RENDERERS[fmt](evaluate(source.framework, unit, engine)), output)  # type: ignore[arg-type]
 

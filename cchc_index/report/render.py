@@ -155,6 +155,15 @@ RENDERERS: dict[str, Callable[[Result], str]] = {
     "json": render_json,
     "csv": render_csv,
 }
+# The file suffixes `-o` can produce, each with the renderer that makes it (a new renderer
+# adds its suffix here; `-o` refuses any other suffix and lists these).
+SUFFIXES: dict[str, str] = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+}
 
 
 def render_missing(result: Result) -> str:
