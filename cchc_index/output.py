@@ -2,8 +2,9 @@
 
 A regular file is replaced in one step (temporary file beside it, then rename), keeping its
 permissions; through a symbolic link, the file it points to is replaced and the link kept. A
-character device (`/dev/null`, a terminal) or a FIFO with a reader is written *through*,
-never replaced by a regular file; a block device, a socket or a FIFO nobody reads is refused.
+terminal, `/dev/null` or a FIFO with a reader is written *through*,
+never replaced by a regular file; a block device, another character device (`/dev/mem`), a
+socket or a FIFO nobody reads is refused.
 Refusals of the machine (permissions, a full disk) are `EnvironmentProblem`s (exit 6).
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from cchc_index.errors import EnvironmentProblem, OutputError, Problem
 from cchc_index.i18n import os_reason, tr
 
+_HARMLESS = {(1, 3), (1, 5), (1, 7)}  # /dev/null, /dev/zero, /dev/full
 _USER_ERRNOS = {errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG, errno.ELOOP, errno.ENXIO}
 
 
@@ -68,7 +70,17 @@ def _write_through(path: Path, mode: int, data: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
         os.set_blocking(fd, True)
     elif stat.S_ISCHR(mode):
-        fd = os.open(path, os.O_WRONLY)
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+        rdev = os.fstat(fd).st_rdev
+        if not os.isatty(fd) and (os.major(rdev), os.minor(rdev)) not in _HARMLESS:
+            os.close(fd)  # /dev/mem, /dev/kmsg and the like: a report has no business there
+            raise OutputError(
+                [],
+                tr(
+                    f"{path}: là thiết bị ký tự không phải terminal; không ghi kết quả vào đó",
+                    f"{path}: is a character device, not a terminal; not writing a report there",
+                ),
+            )
     else:
         kind = (
             tr("thiết bị khối", "block device")
