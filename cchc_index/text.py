@@ -129,3 +129,37 @@ def safe_text(text: str) -> str:
         ),
         text,
     )
+
+
+# Letters that look Latin but are not (Cyrillic "о", Greek "ο"), fullwidth and mathematical
+# letters, and digits other than 0-9: in a Vietnamese number, kind or subject each is a typo
+# that would make a document silently fail to match.
+_FOREIGN = re.compile(
+    "[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uff00-\uffef\U0001d400-\U0001d7ff]"
+    "|(?![0-9])\\d"
+)
+_SCRIPTS = {
+    "GREEK": ("Hy Lạp", "Greek"),
+    "CYRILLIC": ("Kirin", "Cyrillic"),
+    "ARMENIAN": ("Armenia", "Armenian"),
+    "CHEROKEE": ("Cherokee", "Cherokee"),
+    "FULLWIDTH": ("toàn khổ", "fullwidth"),
+    "MATHEMATICAL": ("ký hiệu toán học", "mathematical"),
+}
+
+
+def foreign_char(text: str) -> tuple[str, str, str, str] | None:
+    """The first letter of another script or non-ASCII digit in `text`: (the character, its
+    U+code, its script in Vietnamese, in English); None when the text is clean."""
+    if text.isascii():
+        return None
+    match = _FOREIGN.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    name = unicodedata.name(char, "")
+    vi, en = next(
+        (words_ for key, words_ in _SCRIPTS.items() if name.startswith(key)),
+        ("chữ số lạ", "foreign digit") if char.isdigit() else ("lạ", "foreign"),
+    )
+    return char, f"U+{ord(char):04X}", vi, en

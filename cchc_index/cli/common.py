@@ -6,14 +6,14 @@ import errno
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
 
 from cchc_index.cli import click_vi
-from cchc_index.errors import CchcError, ExitCode
+from cchc_index.errors import CchcError, ExitCode, Problem
 from cchc_index.i18n import os_reason, set_lang, tr
 from cchc_index.text import safe_text
 
@@ -217,3 +217,9 @@ def emit(text: str | bytes, output: Path | None) -> None:
     else:
         write_atomic(output, text)
         click.echo(tr(f"Đã ghi {output}", f"Wrote {output}"), err=True)
+
+
+def warn(warnings: Iterable[Problem]) -> None:
+    """Located warnings on stderr: they never change the exit code."""
+    for problem in warnings:
+        click.echo(safe_text(tr("cảnh báo: ", "warning: ") + problem.format()), err=True)

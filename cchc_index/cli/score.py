@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES, RULES_DIR, emit, reports_errors
+from cchc_index.cli.common import (
+    ENGINE,
+    LANG,
+    OUTPUT,
+    RULES,
+    RULES_DIR,
+    emit,
+    reports_errors,
+    warn,
+)
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
@@ -43,7 +52,7 @@ def score(
     output: Path | None,
     engine: str,
 ) -> None:
-    from cchc_index.load.unit import open_unit
+    from cchc_index.load.unit import open_unit_source
     from cchc_index.output import refuse_inputs, refuse_suffix
     from cchc_index.report.render import RENDERERS, SUFFIXES
     from cchc_index.scoring.evaluate import evaluate
@@ -52,8 +61,9 @@ def score(
         refuse_inputs(output, [bundle, rules])
         fmt = refuse_suffix(output, SUFFIXES, fmt)
     fmt = fmt or "table"
-    source, unit = open_unit(bundle, rules, rules_dir)
-    emit(RENDERERS[fmt](evaluate(source.framework, unit, engine)), output)  # type: ignore[arg-type]
+    source, unit = open_unit_source(bundle, rules, rules_dir)
+    warn(unit.warnings)
+    emit(RENDERERS[fmt](evaluate(source.framework, unit.bundle, engine)), output)  # type: ignore[arg-type]
 
 
 @click.command(
@@ -73,13 +83,14 @@ def score(
 def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
     import json
 
-    from cchc_index.load.unit import open_unit
+    from cchc_index.load.unit import open_unit_source
     from cchc_index.model.result import as_json
     from cchc_index.report.render import render_missing
     from cchc_index.scoring.evaluate import evaluate
 
-    source, unit = open_unit(bundle, rules, rules_dir)
-    result = evaluate(source.framework, unit)
+    source, unit = open_unit_source(bundle, rules, rules_dir)
+    warn(unit.warnings)
+    result = evaluate(source.framework, unit.bundle)
     if fmt == "json":
         click.echo(json.dumps(as_json(result.missing), ensure_ascii=False, indent=2))
     else:
@@ -100,14 +111,16 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
 @reports_errors
 def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
     from cchc_index.load.rules import load_framework
-    from cchc_index.load.unit import open_unit
+    from cchc_index.load.unit import open_unit_source
     from cchc_index.report.explain import explain_node, find_node
     from cchc_index.scoring.evaluate import evaluate
 
-    framework = load_framework(rules).framework
+    loaded = load_framework(rules)  # once: the bundle is checked against this same one
+    framework = loaded.framework
     node = find_node(framework, node_id, rules)
     result = None
     if bundle is not None:
-        _, unit = open_unit(bundle, rules, rules.parent)
-        result = evaluate(framework, unit)
+        _, unit = open_unit_source(bundle, rules, rules.parent, loaded)
+        warn(unit.warnings)
+        result = evaluate(framework, unit.bundle)
     click.echo(explain_node(framework, node, result), nl=False)

@@ -26,7 +26,7 @@ def run_extract(
 ) -> Outcome:
     """Read a report and/or a folder of documents; draft a bundle; compare with a bundle.
 
-    Raises EvidenceError for unreadable input and BundleExists for a non-empty `output`
+    Raises EvidenceError for unreadable input and OutputExists for a non-empty `output`
     without `force`.
     """
     hint: Unit | None = None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_index.errors import EvidenceError, Problem
-from cchc_index.i18n import tr
+from cchc_index.i18n import os_reason, tr
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
@@ -93,7 +93,7 @@ def read_source(path: Path, shown: str | None = None) -> SourceText:
         raise fail(name, "đây là thư mục, không phải tệp", "this is a folder, not a file") from None
     except OSError as exc:
         raise fail(
-            name, f"không đọc được tệp: {exc.strerror}", f"cannot read: {exc.strerror}"
+            name, f"không đọc được tệp: {os_reason(exc)}", f"cannot read: {os_reason(exc)}"
         ) from None
     return read_bytes(data, suffix, name)
 

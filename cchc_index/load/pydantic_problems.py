@@ -113,15 +113,37 @@ def _message(error: dict[str, Any], names: set[str]) -> tuple[str, bool]:
     if kind in ("list_type", "tuple_type"):
         return tr("cần một danh sách", "expected a list"), False
     if kind == "string_pattern_mismatch":
-        return tr(
-            f"giá trị không đúng dạng {ctx.get('pattern')}",
-            f"value does not match {ctx.get('pattern')}",
-        ), False
+        if "{64}" in str(ctx.get("pattern")):
+            return tr(
+                "sha256 phải là đúng 64 ký tự 0-9, a-f",
+                "a sha256 is exactly 64 characters 0-9, a-f",
+            ), False
+        return tr("giá trị không đúng dạng yêu cầu", "the value is not in the expected form"), False
     if kind in ("bool_parsing", "bool_type"):
         return tr("cần có/không (true/false)", "expected yes/no (true/false)"), False
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), False
-    return str(error["msg"]), False
+        return str(ctx.get("error", "")) or tr("giá trị không hợp lệ", "invalid value"), False
+    if kind in ("string_type", "str_type"):
+        return tr("cần một chuỗi chữ", "expected text"), False
+    if kind in ("string_too_short",):
+        return tr("không được để trống", "must not be empty"), False
+    if kind in ("string_too_long",):
+        return tr("quá dài", "too long"), False
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return tr("cần một ngày dd/mm/yyyy", "expected a date dd/mm/yyyy"), False
+    if kind in (
+        "finite_number",
+        "decimal_max_digits",
+        "decimal_max_places",
+        "decimal_whole_digits",
+    ):
+        return tr(
+            "cần một số hữu hạn, không quá lớn", "expected a finite, not too large number"
+        ), False
+    if kind == "int_from_float":
+        return tr("cần một số nguyên", "expected a whole number"), False
+    # Never pydantic's English: the kind of error, in words the user can act on.
+    return tr(f"giá trị không hợp lệ ({kind})", f"invalid value ({kind})"), False
 
 
 def problems_from(

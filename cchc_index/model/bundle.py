@@ -12,9 +12,26 @@ from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_n
 from cchc_index.fields import Strict, VnDate, VnDecimal
 from cchc_index.i18n import tr
 from cchc_index.model.framework import Level
+from cchc_index.text import foreign_char
+
+
+def clean(value: object) -> object:
+    """Refuse a letter of another script (Cyrillic, Greek…) or a non-ASCII digit in text."""
+    if isinstance(value, str):
+        found = foreign_char(value)
+        if found is not None:
+            char, code, vi, en = found
+            raise ValueError(
+                tr(
+                    f"ký tự '{char}' ({code}, {vi}) lẫn trong chữ Việt: hãy gõ lại bằng bàn phím tiếng Việt",
+                    f"character '{char}' ({code}, {en}) mixed into Vietnamese text: type it again",
+                )
+            )
+    return value
 
 
 def _doc_number(value: object) -> object:
+    clean(value)
     return parse_doc_number(value) if isinstance(value, str) else value
 
 
@@ -25,6 +42,7 @@ def _ids(value: object) -> object:
 
 
 def _kind(value: object) -> object:
+    clean(value)
     if isinstance(value, str):
         kind = kind_from_text(value)
         if kind is None:
@@ -42,14 +60,15 @@ Number = Annotated[
     DocNumber, BeforeValidator(_doc_number), PlainSerializer(lambda d: d.symbol, return_type=str)
 ]
 NodeIds = Annotated[tuple[str, ...], BeforeValidator(_ids)]
+Text = Annotated[str, BeforeValidator(clean)]
 Kind = Annotated[DocKind, BeforeValidator(_kind)]
 
 
 class Profile(Strict):
     """Who the unit is and which framework and year it is assessed on (profile.yaml)."""
 
-    name: str = Field(min_length=1)
-    aliases: tuple[str, ...] = ()
+    name: Text = Field(min_length=1)
+    aliases: tuple[Text, ...] = ()
     level: Level
     province: str
     district: str | None = None
@@ -63,8 +82,8 @@ class Document(Strict):
     number: Number
     date: VnDate
     kind: Kind | None = None
-    issuer: str | None = None
-    subject: str | None = None
+    issuer: Text | None = None
+    subject: Text | None = None
     file: str | None = None
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
     for_: NodeIds = Field(default=(), alias="for")
@@ -94,7 +113,7 @@ class Item(Strict):
 
     url: str | None = None
     file: str | None = None
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     date: VnDate | None = None
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
     for_: NodeIds = Field(default=(), alias="for")

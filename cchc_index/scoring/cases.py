@@ -12,7 +12,7 @@ from cchc_index.errors import Problem, RuleError
 from cchc_index.fields import Strict
 from cchc_index.i18n import tr
 from cchc_index.load.pydantic_problems import field_names, problems_from
-from cchc_index.load.rules import CASES_SUFFIX, FrameworkSource, load_framework
+from cchc_index.load.rules import FrameworkSource, is_cases, load_framework
 from cchc_index.model.bundle import Bundle, Declarations, Document, Item, Profile, Statistic
 from cchc_index.model.result import LeafResult, Status
 from cchc_index.scoring.evaluate import EngineName, Scorer
@@ -71,7 +71,7 @@ def load_cases(source: FrameworkSource) -> list[LoadedCase]:
     problems: list[Problem] = []
     found: list[LoadedCase] = []
     ids = {leaf.id: leaf for _, _, leaf in source.framework.leaves()}
-    for path in sorted(source.folder.glob(f"*{CASES_SUFFIX}")):
+    for path in sorted(p for p in source.folder.iterdir() if is_cases(p) and p.is_file()):
         try:
             src = load_yaml(path, shown(path))
             parsed = CASE_LIST.validate_python(src.data or [])
