@@ -36,8 +36,8 @@ def contains_all(haystack: str, keywords: tuple[str, ...]) -> bool:
     return all(words(k) in text for k in keywords)
 
 
-_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
-_PLAIN = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+_THOUSANDS_DOT = re.compile(r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+$")
+_PLAIN = re.compile(r"^[+-]?[0-9]+([.,][0-9]+)?$")
 
 
 @lru_cache(maxsize=65536)
@@ -61,9 +61,13 @@ def parse_number(raw: str) -> Decimal:
         raise ValueError(f"không phải là số: {raw!r}") from exc
 
 
-_DATE_NUMERIC = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
-_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DATE_WORDS = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*,?\s*tháng\s*(\d{1,2})\s*,?\s*năm\s*(\d{4})$")
+_DATE_NUMERIC = re.compile(
+    r"^(?:ngày\s*)?([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{4})$"
+)
+_DATE_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_DATE_WORDS = re.compile(
+    r"^(?:ngày\s*)?([0-9]{1,2})\s*,?\s*tháng\s*([0-9]{1,2})\s*,?\s*năm\s*([0-9]{4})$"
+)
 
 
 @lru_cache(maxsize=65536)

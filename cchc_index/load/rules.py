@@ -15,6 +15,7 @@ from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
 from cchc_index.load.checks import check_framework
 from cchc_index.load.pydantic_problems import field_names, problems_from
+from cchc_index.load.sanity import meta_problems, number_problems
 from cchc_index.model.framework import Area, Framework, Meta, id_key
 from cchc_index.source import Located, SourceError, load_yaml, shown
 
@@ -146,6 +147,12 @@ def load_framework(folder: Path) -> FrameworkSource:
         # A file that does not parse is reported alone, first: checks across files would only
         # add follow-up errors (a variable "not declared" because framework.yaml did not load).
         raise RuleError(problems)
+    for src in [meta_src, *area_srcs]:
+        if src is not None:
+            problems.extend(number_problems(src))
+    if meta_src is not None:
+        problems.extend(meta_problems(meta_src))
+    sane = not problems
     meta: Meta | None = None
     areas: list[Area] = []
     if meta_src is not None:
@@ -158,7 +165,8 @@ def load_framework(folder: Path) -> FrameworkSource:
             areas.append(Area.model_validate(src.data))
         except ValidationError as exc:
             problems.extend(problems_from(exc, src, NAMES))
-    problems.extend(check_framework(meta_src, area_srcs))
+    if sane:  # the checks across files do arithmetic on these numbers
+        problems.extend(check_framework(meta_src, area_srcs))
     if problems or meta is None:
         raise RuleError(problems)
     framework = Framework(meta=meta, areas=tuple(sorted(areas, key=lambda a: id_key(a.id))))
