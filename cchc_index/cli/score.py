@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,11 @@ from cchc_index.cli.common import (
 )
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
+
+if TYPE_CHECKING:
+    from cchc_index.load.bundle import BundleSource
+    from cchc_index.model.framework import Framework
+    from cchc_index.model.result import Result
 
 
 @click.command(
@@ -63,7 +69,8 @@ def score(
     fmt = fmt or "table"
     source, unit = open_unit_source(bundle, rules, rules_dir)
     warn(unit.warnings)
-    emit(RENDERERS[fmt](evaluate(source.framework, unit.bundle, engine)), output)  # type: ignore[arg-type]
+    result = explained(evaluate(source.framework, unit.bundle, engine), source.framework, unit)  # type: ignore[arg-type]
+    emit(RENDERERS[fmt](result), output)
 
 
 @click.command(
@@ -122,5 +129,16 @@ def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
     if bundle is not None:
         _, unit = open_unit_source(bundle, rules, rules.parent, loaded)
         warn(unit.warnings)
-        result = evaluate(framework, unit.bundle)
+        result = explained(evaluate(framework, unit.bundle), framework, unit)
     click.echo(explain_node(framework, node, result), nl=False)
+
+
+def explained(result: Result, framework: Framework, unit: BundleSource) -> Result:
+    """The result with, for each product, the rows considered and not used (and their line)."""
+    from cchc_index.scoring.considered import row_places, with_considered
+
+    table = unit.files.get("documents.csv")
+    places = (
+        row_places(unit.bundle.documents, table.path, table.row_lines) if table is not None else {}
+    )
+    return with_considered(result, framework, unit.bundle, places)
