@@ -14,7 +14,7 @@ from cchc_index.i18n import os_reason, tr
 from cchc_index.text import control_chars
 
 MAX_BYTES = 5_000_000  # a rule or bundle YAML file; the largest real one is ~60 kB
-MAX_TABLE_BYTES = 50_000_000  # a CSV table (~250 bytes a row: 200.000 rows)
+MAX_TABLE_BYTES = 20_000_000  # a CSV table (~250 bytes a row: 80.000 rows; a commune has < 1.000)
 
 
 def read_text(path: Path, shown: str, *, limit: int = MAX_BYTES) -> str:
@@ -51,6 +51,13 @@ def decode(data: bytes, shown: str) -> str:
         except UnicodeDecodeError as exc:
             raise SourceError([_bad_byte(data, exc, shown)]) from exc
     else:
+        head = data[:200]
+        if len(head) >= 8 and head.count(b"\x00") * 3 >= len(head):  # every other byte zero
+            message = tr(
+                'tệp có vẻ là UTF-16 không có BOM; hãy lưu lại dạng UTF-8 (Excel: "CSV UTF-8")',
+                'the file looks like UTF-16 without a BOM; save it again as UTF-8 (Excel: "CSV UTF-8")',
+            )
+            raise SourceError([Problem(shown, 1, 1, message)])
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

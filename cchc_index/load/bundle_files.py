@@ -25,7 +25,7 @@ DATA_FILES = (
     "declarations.yaml",
 )
 SPREADSHEETS = {".xlsx", ".xls", ".xlsm", ".ods", ".numbers"}
-_DATA_SUFFIXES = {".csv", ".yaml", ".yml", ".tsv", ".json", ".txt"} | SPREADSHEETS
+_DATA_SUFFIXES = {".csv", ".yaml", ".yml", ".tsv", ".json"} | SPREADSHEETS
 MAX_HASHED_BYTES = 500_000_000  # a file whose sha256 is checked (a scanned PDF is ~50 MB)
 
 
