@@ -167,3 +167,9 @@ def foreign_char(text: str) -> tuple[str, str, str, str] | None:
         ("chữ số lạ", "foreign digit") if char.isdigit() else ("lạ", "foreign"),
     )
     return char, f"U+{ord(char):04X}", vi, en
+
+
+def blank_controls(text: str) -> str:
+    """`text` with every control character made a space: for prose read from a report, where
+    a stray form feed or escape is noise, not data to refuse."""
+    return _CONTROLS.sub(" ", text)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import os_reason, tr
+from cchc_index.text import blank_controls
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
@@ -150,6 +151,7 @@ def normalise(text: str) -> str:
     """NFC, no invisible characters, ordinary spaces, no trailing spaces on a single line."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\f", "\n"))
+    text = blank_controls(text)  # never into a draft bundle, never raw to a terminal
     return text if "\n" in text else text.rstrip()
 
 

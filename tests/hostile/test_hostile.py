@@ -190,3 +190,21 @@ def test_the_suite_is_large_and_covers_every_class() -> None:
     } <= prefixes
     codes = {c.code for c in CASES}
     assert {0, 2, 3, 4, 6} <= codes
+
+
+def test_control_characters_in_a_report_never_reach_the_terminal(tmp_path: Path) -> None:
+    report = tmp_path / "bc.txt"
+    text = SEED.read_text(encoding="utf-8")
+    report.write_text(
+        text.replace("Kế hoạch", "Kế \x1b[2J\x1b]0;pwned\x07hoạch", 3), encoding="utf-8"
+    )
+    run = subprocess.run(
+        [sys.executable, str(RUNNER), "extract", str(report), "-o", str(tmp_path / "nhap")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    assert "\x1b" not in run.stdout + run.stderr and "\x07" not in run.stdout
+    for written in (tmp_path / "nhap").iterdir():
+        assert "\x1b" not in written.read_text(encoding="utf-8")
