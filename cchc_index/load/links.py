@@ -31,9 +31,12 @@ def all_nodes(framework: Framework) -> dict[str, Area | Criterion | Leaf]:
 
 
 def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
-    """Every `for` id of every table row must name a node of the framework."""
+    """Every `for` id of every table row must name a scored node of the framework: an unknown
+    id, or a criterion made of sub-criteria (which no product of its own can count for), would
+    silently count for nothing."""
     nodes = all_nodes(framework)
     leaves = [leaf.id for _, _, leaf in framework.leaves()]
+    scored = set(leaves)
     problems: list[Problem] = []
     bundle = source.bundle
     rows: dict[str, tuple[Any, ...]] = {
@@ -47,7 +50,18 @@ def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
             continue
         for index, row in enumerate(rows[table]):
             for node in row.for_:
-                if node not in nodes:
+                if node in nodes and node not in scored:
+                    inner = [leaf for leaf in leaves if leaf.startswith(f"{node}.")]
+                    problems.append(
+                        src.problem(
+                            (index, "for"),
+                            tr(
+                                f"cột 'for' ghi '{node}', mục gồm nhiều tiêu chí thành phần; hãy ghi mã tiêu chí thành phần: {', '.join(inner)}",
+                                f"'for' names '{node}', which is made of sub-criteria; name the sub-criterion: {', '.join(inner)}",
+                            ),
+                        )
+                    )
+                elif node not in nodes:
                     hint = suggest(node, leaves) or suggest(node, nodes)
                     problems.append(
                         src.problem(

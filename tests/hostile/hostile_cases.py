@@ -862,6 +862,14 @@ CASES: list[Case] = [
         r"b/documents\.csv:2:8",
     ),
     _c(
+        "for-a-criterion-not-a-leaf",
+        _docs(ROW + ",,,1.1"),
+        SCORE,
+        4,
+        "hãy ghi mã tiêu chí thành phần: 1.1.1, 1.1.2",
+        r"b/documents\.csv:2:8",
+    ),
+    _c(
         "for-unknown-in-links",
         [("write", LINKS, "url,title,for\nhttps://x,y,9.9\n")],
         SCORE,
