@@ -162,7 +162,7 @@ def test_hostile_input(case: Case, workspace: Path, tmp_path: Path) -> None:
     assert run.returncode == case.code, f"{case.id}: exit {run.returncode}\n{run.stderr[-3000:]}"
     assert case.says in out, f"{case.id}: {out[-3000:]}"
     if case.at:
-        assert re.search(case.at, out), f"{case.id}: no {case.at!r} in\n{out[-3000:]}"
+        assert re.search(case.at, out, re.MULTILINE), f"{case.id}: no {case.at!r} in\n{out[-3000:]}"
     leaked = [phrase for phrase in ENGLISH if phrase in out]
     assert not leaked, f"{case.id}: English library text {leaked}:\n{out[-3000:]}"
     assert rss_kb < 400_000, f"{case.id}: {rss_kb} kB"
