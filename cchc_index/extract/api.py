@@ -31,10 +31,12 @@ def run_extract(
     """
     hint: Unit | None = None
     bundle = None
+    source = None
     if against is not None:
-        from cchc_index.load.bundle import load_bundle
+        from cchc_index.load.bundle import read_bundle
 
-        bundle = load_bundle(against)
+        source = read_bundle(against)
+        bundle = source.bundle
         hint = unit_from_profile(bundle.profile)
         year = year or bundle.profile.year
     extraction = extract_report(report, year=year, unit=hint) if report is not None else None
@@ -55,7 +57,7 @@ def run_extract(
         )
     findings = None
     if bundle is not None and extraction is not None:
-        findings = cross_check(extraction, bundle)
+        findings = cross_check(extraction, bundle, source)
     written: tuple[str, ...] = ()
     if output is not None:
         origin = str(report) if report is not None else str(documents)
