@@ -137,8 +137,14 @@ def explained(result: Result, framework: Framework, unit: BundleSource) -> Resul
     """The result with, for each product, the rows considered and not used (and their line)."""
     from cchc_index.scoring.considered import row_places, with_considered
 
-    table = unit.files.get("documents.csv")
-    places = (
-        row_places(unit.bundle.documents, table.path, table.row_lines) if table is not None else {}
+    places: dict[int, str] = {}
+    tables = (
+        ("documents.csv", unit.bundle.documents),
+        ("links.csv", unit.bundle.links),
+        ("photos.csv", unit.bundle.photos),
     )
+    for name, rows in tables:
+        table = unit.files.get(name)
+        if table is not None:
+            places |= row_places(rows, table.path, table.row_lines)
     return with_considered(result, framework, unit.bundle, places)

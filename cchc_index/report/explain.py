@@ -172,8 +172,12 @@ def why_not(row: Considered) -> str:
             f"trích yếu có '{v}', là loại văn bản khác (bị loại trừ)",
             f"the subject has '{v}': another kind of document (excluded)",
         ),
-        "keywords": (f"trích yếu thiếu từ khóa '{v}'", f"the subject lacks the keyword '{v}'"),
+        "keywords": (
+            f"trích yếu/tiêu đề thiếu từ khóa '{v}'",
+            f"the subject or title lacks the keyword '{v}'",
+        ),
         "too_early": (f"ban hành trước mốc {v}", f"issued before {v}"),
+        "for_other": (f"cột 'for' ghi mục khác ({v})", f"its 'for' names other items ({v})"),
     }
     vi, en = texts.get(row.why, (row.why, row.why))
     return tr(vi, en)

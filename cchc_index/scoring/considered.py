@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from cchc_index.model.bundle import Bundle, Document
-from cchc_index.model.framework import DocumentProduct, Framework
+from cchc_index.model.bundle import Bundle, Document, Item
+from cchc_index.model.framework import DocumentProduct, Framework, ItemProduct
 from cchc_index.model.result import Considered, Result
 from cchc_index.scoring.matching import EvidenceIndex
 
@@ -21,11 +21,14 @@ def considered(
     for _area, _criterion, leaf in framework.leaves():
         rows: list[Considered] = []
         for product in leaf.evidence:
-            if not isinstance(product, DocumentProduct):
-                continue
-            for doc, why, value in index.considered(product, leaf.id):
+            near: list[tuple[Document | Item, str, str]] = []
+            if isinstance(product, DocumentProduct):
+                near.extend(index.considered(product, leaf.id))
+            elif isinstance(product, ItemProduct):
+                near.extend(index.considered_items(product, leaf.id))
+            for row, why, value in near:
                 rows.append(
-                    Considered(product.id, doc.label(), why, value, (where or {}).get(id(doc), ""))
+                    Considered(product.id, row.label(), why, value, (where or {}).get(id(row), ""))
                 )
         if rows:
             found[leaf.id] = tuple(rows)
@@ -46,6 +49,6 @@ def with_considered(
     return dataclasses.replace(result, leaves=leaves)
 
 
-def row_places(documents: tuple[Document, ...], path: str, lines: list[int]) -> dict[int, str]:
-    """`id(document)` → "documents.csv:LINE" from the loader's row lines."""
-    return {id(doc): f"{path}:{line}" for doc, line in zip(documents, lines, strict=False)}
+def row_places(rows: tuple[Document | Item, ...], path: str, lines: list[int]) -> dict[int, str]:
+    """`id(row)` → "documents.csv:LINE" (or links.csv, photos.csv) from the loader's lines."""
+    return {id(row): f"{path}:{line}" for row, line in zip(rows, lines, strict=False)}

@@ -165,6 +165,25 @@ class EvidenceIndex:
             label = self._labels[variable] = f"{variable} = {stat.value}{last}"
         return label
 
+    def considered_items(self, product: ItemProduct, node_id: str) -> list[tuple[Item, str, str]]:
+        """Links or photos near the product (a `for` link elsewhere, or some of its keywords)
+        that do not count, each with its one reason."""
+        needed = [w for k in folded(product.subject) for w in k.split()]
+        found = []
+        for item in self.items[product.type]:
+            if node_id in item.for_ or (
+                product.subject and contains_all(item.title, product.subject)
+            ):
+                continue
+            title = words(item.title)
+            shared = sum(1 for w in needed if w in title)
+            if needed and 2 * shared >= len(needed):
+                missing = next(k for k in product.subject if words(k) not in title)
+                found.append((item, "keywords", missing))
+            elif item.for_ and not product.subject:
+                found.append((item, "for_other", "; ".join(item.for_)))
+        return found
+
     def _items(self, product: ItemProduct, node_id: str) -> ProductMatch:
         found = [
             item
