@@ -8,12 +8,15 @@ The public API, imported on first use so that `import cchc_index` stays cheap:
     print(render(result, "markdown"))
 
 - `load_framework(folder)` → `FrameworkSource` (the validated `Framework` and its positions);
-- `load_bundle(folder)` → the validated `Bundle`; `open_unit(folder, rules, rules_dir)` loads a
+- `load_bundle(folder)` → the validated `Bundle`; `read_bundle(folder)` → `BundleSource` (the
+  bundle, its located files and its warnings); `open_unit(folder, rules, rules_dir)` loads a
   bundle with the framework it names and cross-checks them;
 - `Scorer(framework, engine)` compiles once and `.evaluate(bundle)` scores a unit;
   `evaluate(framework, bundle)` does both;
 - `render(result, fmt, lang)` → text in one of `RENDERERS` (table, markdown, json, csv);
-- `CchcError` is the root of every error reported to a user; its `exit_code` is an `ExitCode`.
+- `CchcError` is the root of every error reported to a user (RuleError, EvidenceError,
+  SourceError, OutputError, OutputExists, EnvironmentProblem, EngineError); its `exit_code` is
+  an `ExitCode`.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ _EXPORTS = {
     "Problem": "cchc_index.errors",
     "load_framework": "cchc_index.load.rules",
     "load_bundle": "cchc_index.load.bundle",
+    "read_bundle": "cchc_index.load.bundle",
+    "BundleSource": "cchc_index.load.bundle",
     "open_unit": "cchc_index.load.unit",
     "Scorer": "cchc_index.scoring.evaluate",
     "evaluate": "cchc_index.scoring.evaluate",
