@@ -7,6 +7,7 @@ Control characters (ANSI escapes and the like) are refused at their line, named.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from cchc_index.errors import Problem, SourceError
@@ -22,7 +23,22 @@ def read_text(path: Path, shown: str, *, limit: int = MAX_BYTES) -> str:
     over `limit` bytes, one in another encoding (at the line of the first bad byte) and
     control characters (at their line, named)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise SourceError(
+                [
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        tr(
+                            "không phải tệp thường (thư mục, ống hay thiết bị); không đọc",
+                            "not a regular file (a folder, pipe or device); not read",
+                        ),
+                    )
+                ]
+            )
+        size = info.st_size
         if size > limit:
             raise SourceError([Problem(shown, 1, 1, _too_big(size, limit))])
         data = path.read_bytes()

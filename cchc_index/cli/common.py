@@ -19,6 +19,7 @@ from cchc_index.text import safe_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 click_vi.install()  # before any command builds (and caches) its help option
+MAX_SHOWN = 200  # located problems printed; the count is always the full one
 
 
 def lang_in_argv(argv: list[str]) -> str | None:
@@ -87,8 +88,12 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CchcError as exc:
-            for line in exc.lines():
+            lines = exc.lines()
+            for line in lines[:MAX_SHOWN]:
                 click.echo(safe_text(line), err=True)
+            if len(lines) > MAX_SHOWN:  # a table of 80.000 bad rows: the first ones say enough
+                more = len(lines) - MAX_SHOWN
+                click.echo(tr(f"… và {more} lỗi nữa", f"… and {more} more"), err=True)
             if exc.problems:
                 count = len(exc.problems)
                 click.echo(tr(f"{count} lỗi.", f"{count} problem(s)."), err=True)

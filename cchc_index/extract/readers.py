@@ -85,6 +85,14 @@ def read_source(path: Path, shown: str | None = None) -> SourceText:
             "supported: .txt, .md, .docx, .pdf (with a text layer)",
         )
     try:
+        if path.is_dir():
+            raise IsADirectoryError
+        if not path.is_file() and path.exists():  # a FIFO or a device: reading would not end
+            raise fail(
+                name,
+                "không phải tệp thường (ống hay thiết bị); không đọc",
+                "not a regular file (a pipe or device); not read",
+            )
         if path.stat().st_size > MAX_BYTES:
             raise fail(name, "tệp quá lớn (trên 200 MB)", "file too large (over 200 MB)")
         data = path.read_bytes()

@@ -43,8 +43,8 @@ def stray_files(folder: Path) -> list[Problem]:
                     _at(
                         entry,
                         tr(
-                            f"'{name}' phải là một tệp, không phải thư mục",
-                            f"'{name}' must be a file, not a folder",
+                            f"'{name}' phải là một tệp thường, không phải thư mục, ống hay thiết bị",
+                            f"'{name}' must be a regular file, not a folder, pipe or device",
                         ),
                     )
                 )
