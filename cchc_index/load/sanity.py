@@ -22,6 +22,47 @@ MIN_STEP = Decimal("0.0001")
 _SPECIAL = re.compile(r"^[+-]?(inf|infinity|nan|snan)$", re.IGNORECASE)
 _EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
 _PLAIN = re.compile(r"^[+-]?(\d+)(?:\.(\d+))?$", re.ASCII)
+# Keys whose values are words, never amounts: a title "1e5" or a source "0123456789012" is text.
+TEXT_KEYS = {
+    "id",
+    "title",
+    "source",
+    "note",
+    "requirement",
+    "responsible",
+    "name",
+    "number",
+    "issuer",
+    "issuer_name",
+    "subject",
+    "subject_excludes",
+    "unit",
+    "reason",
+    "province",
+    "level",
+    "node",
+    "product",
+    "products",
+    "variable",
+    "variables",
+    "numerator",
+    "denominator",
+    "at_most",
+    "illustrative",
+    "doc_kind",
+    "type",
+    "date",
+    "start",
+    "end",
+    "deadline",
+    "not_before",
+    "if_zero",
+    "expect",
+    "explanation",
+    "result",
+    "url",
+    "file",
+}
 
 
 def number_problems(src: Located) -> list[Problem]:
@@ -34,11 +75,22 @@ def number_problems(src: Located) -> list[Problem]:
             stack.extend(((*loc, k), v) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend(((*loc, i), v) for i, v in enumerate(value))
-        elif isinstance(value, str):
+        elif isinstance(value, str) and not _is_text(loc):
             message = _number_message(value.strip())
             if message:
                 problems.append(src.problem(loc, message))
     return problems
+
+
+def _is_text(loc: Key) -> bool:
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
+        return False
+    if "provenance" in names or ("evidence" in names and names[-1] != "count"):
+        return True
+    if names[-1] == "at_most":  # a variable's bound is a name; a band's bound is a number
+        return "variables" in names
+    return names[-1] in TEXT_KEYS
 
 
 def _number_message(text: str) -> str:

@@ -1027,6 +1027,15 @@ CASES: list[Case] = [
         r"r/framework\.yaml:\d+:\d+",
     ),
     _c(
+        "rules-numeric-looking-text-ok",
+        [
+            ("replace", AREA1, "title: Kế hoạch CCHC\n", "title: 1e5\n"),
+            ("replace", AREA1, "responsible: Phòng Nội vụ", "responsible: 0123456789012"),
+        ],
+        VALIDATE,
+        0,
+    ),
+    _c(
         "rules-rounding-tiny",
         [("replace", META, "rounding_step: 0.01", "rounding_step: 0.00001")],
         VALIDATE,
