@@ -20,7 +20,8 @@ from cchc_index.errors import Problem, SourceError
 from cchc_index.i18n import tr
 from cchc_index.text import nfc
 from cchc_index.textfile import decode, read_text
-from cchc_index.yaml_events import Key, Tree, build, yaml_message
+from cchc_index.yaml_events import Key, Tree, build
+from cchc_index.yaml_messages import yaml_message
 
 __all__ = [
     "Key",
