@@ -107,6 +107,19 @@ def load_cases(source: FrameworkSource) -> list[LoadedCase]:
                                 ),
                             )
                         )
+            for table in ("documents", "links", "photos"):
+                for j, row in enumerate(getattr(case.evidence, table)):
+                    for node in row.for_:
+                        if node not in ids:  # the case would test a link that counts for nothing
+                            problems.append(
+                                src.problem(
+                                    (i, "evidence", table, j, "for"),
+                                    tr(
+                                        f"'for' ghi mục '{node}' không được chấm trong bộ chỉ số{suggest(node, ids)}",
+                                        f"'for' names '{node}', not a scored node of the framework{suggest(node, ids)}",
+                                    ),
+                                )
+                            )
             if case.name in names:
                 problems.append(
                     src.problem(

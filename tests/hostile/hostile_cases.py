@@ -1158,6 +1158,14 @@ CASES: list[Case] = [
         r"r/1-chi-dao-dieu-hanh\.cases\.yaml:\d+:\d+",
     ),
     _c(
+        "rules-cases-for-typo",
+        [("replace", CASES1, 'for: "1.1.1"}', 'for: "1.1.11"}')],
+        VALIDATE,
+        3,
+        "'for' ghi mục '1.1.11' không được chấm",
+        r"r/1-chi-dao-dieu-hanh\.cases\.yaml:\d+:\d+",
+    ),
+    _c(
         "rules-not-a-folder",
         [],
         ("validate", "b/profile.yaml"),
