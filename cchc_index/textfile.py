@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cchc_index.errors import Problem, SourceError
 from cchc_index.i18n import os_reason, tr
-from cchc_index.text import control_chars
+from cchc_index.text import control_chars, may_hold_controls
 
 MAX_BYTES = 5_000_000  # a rule or bundle YAML file; the largest real one is ~60 kB
 MAX_TABLE_BYTES = 20_000_000  # a CSV table (~250 bytes a row: 80.000 rows; a commune has < 1.000)
@@ -61,7 +61,8 @@ def read_text(path: Path, shown: str, *, limit: int = MAX_BYTES) -> str:
 
 def decode(data: bytes, shown: str) -> str:
     """Bytes of a text file as text, or a SourceError located at the first bad byte."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its BOM: unambiguous
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    if utf16:  # UTF-16 with its BOM: unambiguous
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
@@ -78,7 +79,7 @@ def decode(data: bytes, shown: str) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise SourceError([_bad_byte(data, exc, shown)]) from exc
-    found = control_chars(text)
+    found = control_chars(text) if utf16 or may_hold_controls(data) else []
     if found:
         raise SourceError([_control(text, offset, char, shown) for offset, char in found[:5]])
     return text

@@ -25,9 +25,11 @@ from cchc_index.model.bundle import (
     Item,
     Profile,
     Statistic,
+    foreign_message,
 )
 from cchc_index.source import Key, Located, SourceError, load_yaml, parse_csv, read_text, shown
 from cchc_index.suggest import suggest
+from cchc_index.text import foreign_char
 from cchc_index.textfile import MAX_TABLE_BYTES
 
 TABLES: dict[str, type[BaseModel]] = {"documents": Document, "links": Item, "photos": Item}
@@ -47,11 +49,18 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
     path = folder / f"{name}.csv"
     if not path.is_file():
         return [], None
+    name_shown = shown(path)
     try:
-        src = parse_csv(read_text(path, shown(path), limit=MAX_TABLE_BYTES), shown(path))
+        text = read_text(path, name_shown, limit=MAX_TABLE_BYTES)
+        src = parse_csv(text, name_shown)
     except SourceError as exc:
         problems.extend(exc.problems)
         return [], None
+    if foreign_char(text) is not None:  # one search of the file; the cells only when needed
+        found = _foreign_cells(src)
+        if found:
+            problems.extend(found)
+            return [], src
     model = TABLES[name]
     allowed = _columns(model)
     for column in sorted(set(src.columns) - allowed):
@@ -73,6 +82,22 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
     except ValidationError as exc:
         problems.extend(problems_from(exc, src, NAMES))
         return [], src
+
+
+# Columns where a look-alike letter (Cyrillic "о" for "o") would make a row silently fail to
+# match; a note, a file name or a URL may hold any script.
+WORD_COLUMNS = ("number", "kind", "issuer", "subject", "title")
+
+
+def _foreign_cells(src: Located) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, row in enumerate(src.data):
+        for column in WORD_COLUMNS:
+            value = row.get(column)
+            found = foreign_char(value) if value else None
+            if found is not None:
+                problems.append(src.problem((index, column), foreign_message(found)))
+    return problems
 
 
 def _yaml(folder: Path, name: str, problems: list[Problem]) -> Located | None:

@@ -80,7 +80,7 @@ def _at(entry: Path, message: str) -> Problem:
 def check_files(folder: Path, src: Located | None, items: list[Any]) -> list[Problem]:
     """Every `file` must stay inside the bundle folder; a given sha256 must match."""
     problems: list[Problem] = []
-    if src is None:
+    if src is None or all(item.file is None for item in items):
         return problems
     root = folder.resolve()
     for index, item in enumerate(items):

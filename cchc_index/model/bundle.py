@@ -15,23 +15,26 @@ from cchc_index.model.framework import Level
 from cchc_index.text import foreign_char
 
 
+def foreign_message(found: tuple[str, str, str, str]) -> str:
+    """What to say about a letter of another script found by `text.foreign_char`."""
+    char, code, vi, en = found
+    return tr(
+        f"ký tự '{char}' ({code}, {vi}) lẫn trong chữ Việt: hãy gõ lại bằng bàn phím tiếng Việt",
+        f"character '{char}' ({code}, {en}) mixed into Vietnamese text: type it again",
+    )
+
+
 def clean(value: object) -> object:
-    """Refuse a letter of another script (Cyrillic, Greek…) or a non-ASCII digit in text."""
+    """Refuse a letter of another script (Cyrillic, Greek…) or a non-ASCII digit in text.
+    (The tables of a bundle are checked once per file by the loader, not cell by cell.)"""
     if isinstance(value, str):
         found = foreign_char(value)
         if found is not None:
-            char, code, vi, en = found
-            raise ValueError(
-                tr(
-                    f"ký tự '{char}' ({code}, {vi}) lẫn trong chữ Việt: hãy gõ lại bằng bàn phím tiếng Việt",
-                    f"character '{char}' ({code}, {en}) mixed into Vietnamese text: type it again",
-                )
-            )
+            raise ValueError(foreign_message(found))
     return value
 
 
 def _doc_number(value: object) -> object:
-    clean(value)
     return parse_doc_number(value) if isinstance(value, str) else value
 
 
@@ -42,7 +45,6 @@ def _ids(value: object) -> object:
 
 
 def _kind(value: object) -> object:
-    clean(value)
     if isinstance(value, str):
         kind = kind_from_text(value)
         if kind is None:
@@ -82,8 +84,8 @@ class Document(Strict):
     number: Number
     date: VnDate
     kind: Kind | None = None
-    issuer: Text | None = None
-    subject: Text | None = None
+    issuer: str | None = None
+    subject: str | None = None
     file: str | None = None
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
     for_: NodeIds = Field(default=(), alias="for")
@@ -113,7 +115,7 @@ class Item(Strict):
 
     url: str | None = None
     file: str | None = None
-    title: Text = Field(min_length=1)
+    title: str = Field(min_length=1)
     date: VnDate | None = None
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
     for_: NodeIds = Field(default=(), alias="for")
