@@ -69,19 +69,14 @@ def score(
 @LANG
 @reports_errors
 def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
-    import json
-
     from cchc_index.load.unit import open_unit
-    from cchc_index.model.result import as_json
-    from cchc_index.report.render import render_missing
+    from cchc_index.report.render import render_missing, render_missing_json
     from cchc_index.scoring.evaluate import evaluate
 
     source, unit = open_unit(bundle, rules, rules_dir)
     result = evaluate(source.framework, unit)
-    if fmt == "json":
-        click.echo(json.dumps(as_json(result.missing), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_missing(result), nl=False)
+    render = render_missing_json if fmt == "json" else render_missing
+    click.echo(render(result), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)
 
 

@@ -7,12 +7,14 @@ import io
 import json
 import shutil
 from collections.abc import Callable
+from typing import Any
 
 from tabulate import tabulate
 
 from cchc_index.i18n import tr, using
 from cchc_index.model.result import Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
+from cchc_index.report.reasons import product_title, reason_text
 
 
 def _leaf_rows(result: Result) -> list[list[str]]:
@@ -23,7 +25,7 @@ def _leaf_rows(result: Result) -> list[list[str]]:
             pts(r.max_points) + _marks(r.illustrative),
             pts(r.points),
             status(r.status),
-            r.reason,
+            reason_text(r),
         ]
         for r in result.leaves
     ]
@@ -54,7 +56,7 @@ def _missing_rows(result: Result) -> list[list[str]]:
             if m.gain == m.gain_together
             else f"{gain(m.gain, False)} ({tr('cùng các sản phẩm còn thiếu khác', 'with the other missing products')}: {together})"
         )
-        rows.append([str(rank), m.node, m.title, m.responsible or "", shown])
+        rows.append([str(rank), m.node, product_title(m), m.responsible or "", shown])
     return rows
 
 
@@ -134,8 +136,27 @@ def render_markdown(result: Result) -> str:
     return "# " + head.replace("\n", "\n\n") + "\n\n" + rest
 
 
+def _missing_json(result: Result) -> list[Any]:
+    return [{**as_json(m), "title": product_title(m)} for m in result.missing]
+
+
+def result_json(result: Result) -> dict[str, Any]:
+    """The result as JSON data: every leaf's reason as a sentence and as data (`reason_data`)."""
+    data: dict[str, Any] = as_json(result)
+    for leaf, out in zip(result.leaves, data["leaves"], strict=True):
+        out["reason_data"] = out["reason"]
+        out["reason"] = reason_text(leaf)
+    data["missing"] = _missing_json(result)
+    return data
+
+
 def render_json(result: Result) -> str:
-    return json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(result_json(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_missing_json(result: Result) -> str:
+    """`check --format json`: the missing products, ranked."""
+    return json.dumps(_missing_json(result), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(result: Result) -> str:
@@ -144,7 +165,15 @@ def render_csv(result: Result) -> str:
     writer.writerow(["id", "title", "max_points", "points", "status", "reason", "missing"])
     for r in result.leaves:
         writer.writerow(
-            [r.id, r.title, r.max_points, r.points, r.status.value, r.reason, ";".join(r.missing)]
+            [
+                r.id,
+                r.title,
+                r.max_points,
+                r.points,
+                r.status.value,
+                reason_text(r),
+                ";".join(r.missing),
+            ]
         )
     return out.getvalue()
 
