@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -44,14 +45,15 @@ def score(
     engine: str,
 ) -> None:
     from cchc_index.load.unit import open_unit
-    from cchc_index.report.render import RENDERERS
+    from cchc_index.report.render import render
     from cchc_index.scoring.evaluate import evaluate
 
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
         fmt = {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "table")
     source, unit = open_unit(bundle, rules, rules_dir)
-    emit(RENDERERS[fmt](evaluate(source.framework, unit, engine)), output)  # type: ignore[arg-type]
+    result = evaluate(source.framework, unit, engine)  # type: ignore[arg-type]
+    emit(render(result, fmt, width=shutil.get_terminal_size((160, 40)).columns), output)
 
 
 @click.command(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from collections.abc import Callable
 from typing import Any
 
@@ -87,21 +86,24 @@ def _area_header() -> list[str]:
     ]
 
 
-def _widths(title: int, reason: int) -> list[int | None]:
-    """Column widths of the leaf table that fit the terminal (at least 100 columns wide)."""
-    room = max(100, shutil.get_terminal_size((160, 40)).columns) - 60  # id, points, status, borders
+DEFAULT_WIDTH = 160
+
+
+def _widths(title: int, reason: int, width: int) -> list[int | None]:
+    """Column widths of the leaf table that fit `width` columns (at least 100)."""
+    room = max(100, width) - 60  # id, points, status, borders
     share = min(1.0, room / (title + reason))
     return [None, max(20, int(title * share)), None, None, 16, max(30, int(reason * share))]
 
 
-def _text(result: Result, fmt: str) -> str:
+def _text(result: Result, fmt: str, width: int = DEFAULT_WIDTH) -> str:
     lines = [*headline(result), ""]
     lines.append(
         tabulate(
             _leaf_rows(result),
             _leaf_header(),
             tablefmt=fmt,
-            maxcolwidths=_widths(40, 60) if fmt != "pipe" else None,
+            maxcolwidths=_widths(40, 60, width) if fmt != "pipe" else None,
         )
     )
     lines += ["", tabulate(_areas(result), _area_header(), tablefmt=fmt)]
@@ -126,8 +128,9 @@ def _text(result: Result, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_table(result: Result) -> str:
-    return _text(result, "simple_grid")
+def render_table(result: Result, width: int = DEFAULT_WIDTH) -> str:
+    """The terminal table, its wide columns wrapped to fit `width` (the CLI passes the terminal's)."""
+    return _text(result, "simple_grid", width)
 
 
 def render_markdown(result: Result) -> str:
@@ -144,6 +147,7 @@ def result_json(result: Result) -> dict[str, Any]:
     """The result as JSON data: every leaf's reason as a sentence and as data (`reason_data`)."""
     data: dict[str, Any] = as_json(result)
     for leaf, out in zip(result.leaves, data["leaves"], strict=True):
+        out["status_text"] = status(leaf.status)  # `status` stays the code, in any language
         out["reason_data"] = out["reason"]
         out["reason"] = reason_text(leaf)
     data["missing"] = _missing_json(result)
@@ -170,7 +174,7 @@ def render_csv(result: Result) -> str:
                 r.title,
                 r.max_points,
                 r.points,
-                r.status.value,
+                status(r.status),
                 reason_text(r),
                 ";".join(r.missing),
             ]
@@ -211,7 +215,12 @@ def render_missing(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(result: Result, fmt: str = "table", lang: str | None = None) -> str:
-    """`result` in the format `fmt` (a key of RENDERERS), in `lang` (default: the current one)."""
+def render(
+    result: Result, fmt: str = "table", lang: str | None = None, width: int = DEFAULT_WIDTH
+) -> str:
+    """`result` in the format `fmt` (a key of RENDERERS), in `lang` (default: the current one);
+    `width` is the terminal width the table wraps to."""
     with using(lang):
+        if fmt == "table":
+            return render_table(result, width)
         return RENDERERS[fmt](result)
