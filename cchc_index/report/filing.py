@@ -27,6 +27,11 @@ class DocumentRef:
     date: date
     subject: str | None
     file: str | None
+    kind: str = ""
+    issuer: str | None = None
+    nodes: tuple[str, ...] = ()
+    sha256: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +104,17 @@ def build_filing(
 ) -> Filing:
     """Gather what the documents print besides the points: profile, documents, explanations."""
     documents = {
-        doc.label(): DocumentRef(doc.number.symbol, doc.date, doc.subject, doc.file)
+        doc.label(): DocumentRef(
+            doc.number.symbol,
+            doc.date,
+            doc.subject,
+            doc.file,
+            doc.doc_kind.value,
+            doc.issuer,
+            doc.for_,
+            doc.sha256,
+            doc.note,
+        )
         for doc in bundle.documents
     }
     explanations: dict[str, str] = {}

@@ -34,6 +34,13 @@ class Level(enum.Enum):
         }[self]
 
     @property
+    def vi(self) -> str:
+        """The `Cấp` the working workbook stores: always Vietnamese, the import reads it."""
+        return ("Lĩnh vực", "Tiêu chí", "Tiêu chí thành phần", "Điểm thưởng", "Điểm trừ")[
+            self.value - 1
+        ]
+
+    @property
     def depth(self) -> int:
         """Outline depth: area 0, criterion 1, anything scored under a criterion 2."""
         return {Level.AREA: 0, Level.CRITERION: 1}.get(self, 2)
