@@ -169,3 +169,4 @@ def _protect_and_print(ws: Any, last: int) -> None:
     ws.print_options.gridLines = True
     ws.page_margins.left, ws.page_margins.right = 0.6, 0.4
     ws.oddFooter.center.text = "Trang &P / &N"
+    ws.oddFooter.center.font = f"{FONT},Regular"
