@@ -27,20 +27,20 @@ from cchc_index.report.rows import (
 MAIN = "Bảng tự đánh giá"
 # (header, width, editable by the unit or the appraiser)
 COLUMNS: list[tuple[str, float, bool]] = [
-    ("STT", 8, False),  # A
-    ("Cấp", 12, False),  # B
-    ("Lĩnh vực/Tiêu chí/Tiêu chí thành phần", 40, False),  # C
+    ("STT", 7, False),  # A
+    ("Cấp", 10, False),  # B
+    ("Lĩnh vực/Tiêu chí/Tiêu chí thành phần", 36, False),  # C
     ("Điểm tối đa", 9, False),  # D
     ("Điểm tự đánh giá", 10, False),  # E (unlocked only where the unit may override)
     ("Trạng thái", 14, False),  # F
-    ("Tài liệu kiểm chứng", 34, True),  # G
-    ("Giải trình", 28, True),  # H
+    ("Tài liệu kiểm chứng", 30, True),  # G
+    ("Giải trình", 26, True),  # H
     ("Điểm thẩm định lần 1", 10, True),  # I
-    ("Ý kiến thẩm định lần 1", 22, True),  # J
-    ("Giải trình bổ sung", 22, True),  # K
+    ("Ý kiến thẩm định lần 1", 18, True),  # J
+    ("Giải trình bổ sung", 18, True),  # K
     ("Điểm thẩm định lần 2", 10, True),  # L
-    ("Ý kiến thẩm định lần 2", 22, True),  # M
-    ("Ghi chú", 16, True),  # N
+    ("Ý kiến thẩm định lần 2", 18, True),  # M
+    ("Ghi chú", 12, True),  # N
     ("Yêu cầu, cách chấm điểm", 40, False),  # O  (collapsed reference group O–R)
     ("Cơ quan báo cáo", 20, False),  # P
     ("Lý do chấm (cchc-index)", 40, False),  # Q
@@ -119,9 +119,9 @@ def row_height(values: list[Any], widths: list[float]) -> float:
     lines = 1
     for value, width in zip(values, widths, strict=False):
         if isinstance(value, str) and not value.startswith("="):  # a formula shows a number
-            per_line = max(1, int(width * 1.3))
+            per_line = max(1, int(width * 1.45))
             lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n")))
-    return 15.0 * lines
+    return 14.0 * lines + 2
 
 
 def _unlock(ws: Any, r: int, status: Status) -> None:
