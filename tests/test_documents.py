@@ -18,6 +18,7 @@ from document_readers import (
     from_html,
     from_json,
     from_xlsx,
+    vn_number,
 )
 from docx import Document
 from docx.oxml.ns import qn
@@ -302,3 +303,75 @@ def test_binary_output_is_written_atomically(
         write_atomic(target, b"PK\x03\x04second")
     assert target.read_bytes() == b"PK\x03\x04first"
     assert [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]
+
+
+def every_kind_of_row() -> Filing:
+    """A unit of the all-methods framework with a bonus, a deduction, both kinds of not
+    applicable, a survey item, a criterion scored directly and a qualitative item pending."""
+    from cchc_index.load.rules import load_framework
+    from cchc_index.model.bundle import (
+        Declarations,
+        Document,
+        NotApplicableClaim,
+        Profile,
+        Qualitative,
+        Statistic,
+    )
+
+    framework = load_framework(ROOT / "tests" / "frameworks" / "all-methods").framework
+    unit = Bundle(
+        profile=Profile(name="UBND xã Thử", level="xã", province="Tỉnh Thử", year=2024),
+        documents=(
+            Document.model_validate(
+                {
+                    "number": "12/QĐ-UBND",
+                    "date": "2024-03-01",
+                    "issuer": "UBND tỉnh",
+                    "subject": "Công nhận sáng kiến CCHC",
+                }
+            ),
+            Document.model_validate(
+                {
+                    "number": "5/KH-UBND",
+                    "date": "2023-12-20",
+                    "subject": "Kế hoạch cải cách hành chính năm 2024",
+                }
+            ),
+        ),
+        statistics={
+            "so_tthc": Statistic(value=Decimal(0)),
+            "vi_pham": Statistic(value=Decimal(2)),
+            "diem_cqdt": Statistic(value=Decimal(40)),
+            "so_loi_cqdt": Statistic(value=Decimal(1)),
+        },
+        declarations=Declarations(
+            qualitative=(Qualitative(node="1.1.3", result="đạt", explanation="Đã triển khai đủ"),),
+            not_applicable=(NotApplicableClaim(node="2.2.2", reason="Chưa có Trang TTĐT"),),
+        ),
+    )
+    return build_filing(evaluate(framework, unit), framework, unit, "cd" * 32, WHEN)
+
+
+def test_every_kind_of_row_keeps_its_numbers_and_its_words() -> None:
+    filing = every_kind_of_row()
+    result = filing.result
+    truth = from_json(FORMATS["json"].render(filing))  # type: ignore[arg-type]
+    assert truth["2.2.2"] is None and truth["3.1.1"] is None and truth["2.3.1"] == Decimal("0.5")
+    docx, xlsx = render_docx(filing), render_xlsx(filing)
+    assert from_xlsx(xlsx) == truth and from_docx(docx) == truth
+    assert from_html(render_html(filing)) == truth
+    ws = load_workbook(io.BytesIO(xlsx))["Bảng tự đánh giá"]
+    level = {r[0]: r[1] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert (level["1.3.3"], level["2.3.1"], level["3.2"]) == ("Điểm thưởng", "Điểm trừ", "Tiêu chí")
+    pending = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "1.1.3")
+    assert pending[5].value == "chờ xác nhận" and not pending[4].protection.locked
+    table = Document(io.BytesIO(docx)).tables[-1]
+    shown = {r.cells[0].text: r.cells[3].text for r in table.rows[1:] if r.cells[0].text}
+    assert shown["2.2.2"] == "Không áp dụng" and shown["3.1.1"] == "Do tỉnh chấm (ĐTXHH)"
+    assert shown["2.3.1"] == "−0,5" and shown["1.1.3"].endswith("(chờ xác nhận)")
+    totals = {r.cells[1].text: r.cells[3].text for r in table.rows[-6:]}
+    assert totals["Điểm thưởng"] == "0,5" and totals["Điểm trừ"] == "−0,5"
+    assert vn_number(totals["TỔNG CỘNG"]) == result.total
+    explained = Document(io.BytesIO(docx)).tables[2]
+    reasons = {r.cells[0].text: r.cells[2].text for r in explained.rows[1:]}
+    assert reasons["2.2.2"] == "Chưa có Trang TTĐT" and reasons["1.1.3"] == "Đã triển khai đủ"

@@ -73,9 +73,10 @@ class Filing:
     def parent_agency(self) -> str:
         """Tên cơ quan chủ quản, as the heading block prints it (capitals)."""
         if self.level in ("xã", "phường", "xã_phường", "đặc_khu") and self.district:
-            prefix = "UBND HUYỆN " if self.level == "xã" else "UBND "
-            return (prefix + self.district).upper()
-        return f"UBND TỈNH {self.province}".upper()
+            kind = "" if self.level != "xã" or _has_kind(self.district) else "HUYỆN "
+            return f"UBND {kind}{self.district}".upper()
+        kind = "" if _has_kind(self.province) else "TỈNH "
+        return f"UBND {kind}{self.province}".upper()
 
     @property
     def place(self) -> str:
@@ -85,6 +86,11 @@ class Filing:
         )
         name = re.sub(r"^(xã|phường|thị trấn|đặc khu|huyện|tỉnh)\s+", "", name, flags=re.I)
         return name if name and name != self.result.unit else (self.district or self.province)
+
+
+def _has_kind(name: str) -> bool:
+    """ "Tỉnh Thừa Thiên Huế", "huyện Quảng Điền", "thành phố Huế" already say what they are."""
+    return bool(re.match(r"(tỉnh|thành phố|huyện|thị xã|quận)\s", name, flags=re.I))
 
 
 def engine_version() -> str:

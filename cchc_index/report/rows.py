@@ -135,7 +135,10 @@ def evidence_lines(filing: Filing, leaf: LeafResult) -> list[str]:
             line += f" [{doc.file}]"
         lines.append(line)
     if not lines:
-        lines.append(tr("Chưa có", "None yet"))
+        if leaf.status in (Status.NOT_APPLICABLE, Status.SURVEY):
+            lines.append("—")  # nothing is asked of the unit
+        else:
+            lines.append(tr("Chưa có", "None yet"))
     return lines
 
 
@@ -150,8 +153,12 @@ def needs_explanation(leaf: LeafResult) -> bool:
 
 
 def explanation(filing: Filing, leaf: LeafResult) -> str:
-    """The unit's giải trình from the bundle, else nothing (the unit writes it)."""
-    return filing.explanations.get(leaf.id, "")
+    """The unit's giải trình from the bundle; for an item the framework's rule made not
+    applicable, that rule's reason; else nothing (the unit writes it)."""
+    given = filing.explanations.get(leaf.id, "")
+    if not given and leaf.status is Status.NOT_APPLICABLE:
+        return reason(leaf)
+    return given
 
 
 def explanation_hint(filing: Filing, leaf: LeafResult) -> str:
