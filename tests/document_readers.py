@@ -101,9 +101,9 @@ def from_html(text: str) -> Points:
     return out
 
 
-def chart_bars(text: str) -> dict[str, Decimal]:
-    """The area → index (%) the SVG bars carry."""
+def chart_bars(text: str, kind: str = "area") -> dict[str, Decimal]:
+    """The node → index (%) the SVG bars carry (areas, or criteria)."""
     return {
         m[1]: Decimal(m[2])
-        for m in re.finditer(r'class="bar" data-area="([^"]+)" data-index="([^"]+)"', text)
+        for m in re.finditer(rf'class="bar" data-{kind}="([^"]+)" data-index="([^"]+)"', text)
     }

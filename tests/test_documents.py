@@ -103,6 +103,9 @@ def test_random_units_print_the_same_numbers_in_every_document(
     assert chart_bars(html) == {
         a.id: a.index_percent for a in result.areas if a.index_percent is not None
     }
+    assert chart_bars(html, "criterion") == {
+        c.id: c.index_percent for c in result.criteria if c.index_percent is not None
+    }
 
 
 def test_the_workbook_is_the_format_the_import_reads() -> None:

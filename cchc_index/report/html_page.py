@@ -16,6 +16,7 @@ from cchc_index.report.filing import Filing
 from cchc_index.report.labels import gain, pts, status
 from cchc_index.report.rows import (
     Level,
+    criteria_by_area,
     evidence_lines,
     explanation,
     note,
@@ -24,7 +25,7 @@ from cchc_index.report.rows import (
     shown_points,
     totals,
 )
-from cchc_index.report.svg_chart import area_chart
+from cchc_index.report.svg_chart import area_chart, bar_chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,21 @@ def render_html(filing: Filing) -> str:
         }
         for rank, m in enumerate(result.missing, start=1)
     ]
+    by_area = criteria_by_area(result)
+    area_charts = [
+        (
+            f"{area.id}. {area.title}",
+            Markup(
+                bar_chart(
+                    by_area[area.id],
+                    tr("Chỉ số theo tiêu chí (%)", "Index by criterion (%)"),
+                    "criterion",
+                )
+            ),
+        )
+        for area in result.areas
+        if by_area[area.id]
+    ]
     template = _environment().get_template("report.html.j2")
     return template.render(
         lang=lang(),
@@ -96,6 +112,7 @@ def render_html(filing: Filing) -> str:
         result=result,
         filing=filing,
         chart=Markup(area_chart(result.areas)),  # built from escaped parts in svg_chart
+        area_charts=area_charts,
         rows=_rows(filing),
         totals=totals(result),
         missing=missing,

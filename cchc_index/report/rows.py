@@ -77,6 +77,15 @@ def _leaf_row(leaf: LeafResult, level: Level) -> Row:
     )
 
 
+def criteria_by_area(result: Result) -> dict[str, tuple[NodeResult, ...]]:
+    """Each area's criteria, in framework order."""
+    area_of = {leaf.criterion: leaf.area for leaf in result.leaves}
+    return {
+        area.id: tuple(c for c in result.criteria if area_of.get(c.id) == area.id)
+        for area in result.areas
+    }
+
+
 def rows(result: Result) -> Iterator[Row]:
     """Area, its criteria, their sub-criteria: the order of the framework."""
     by_criterion: dict[str, list[LeafResult]] = {}
