@@ -13,7 +13,6 @@ import csv
 import io
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 import yaml

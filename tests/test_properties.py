@@ -161,9 +161,7 @@ def _compliant(framework: Framework, node_id: str, product_id: str, unit: Bundle
     if product_id == DECLARATION:
         kept = tuple(q for q in unit.declarations.qualitative if q.node != node_id)
         made = Qualitative(node=node_id, result="đạt", explanation="bổ sung")
-        return unit.model_copy(
-            update={"declarations": Declarations(qualitative=(*kept, made))}
-        )
+        return unit.model_copy(update={"declarations": Declarations(qualitative=(*kept, made))})
     leaf = next(leaf for _, _, leaf in framework.leaves() if leaf.id == node_id)
     product = next(p for p in leaf.evidence if p.id == product_id)
     assert isinstance(product, DocumentProduct)

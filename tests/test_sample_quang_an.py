@@ -141,4 +141,4 @@ def test_output_format_follows_the_file_suffix(
             cli, ["score", "evidence/quang-an-2020", "-o", str(tmp_path / name)]
         )
         assert out.exit_code == 0
-        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+        assert (tmp_path / name).read_text(encoding="utf-8-sig").startswith(start)

@@ -164,6 +164,9 @@ def render_missing_json(result: Result) -> str:
 
 
 def render_csv(result: Result) -> str:
+    """Comma-separated, decimal point (the values of `--format json`), one row per sub-criterion,
+    then one per area and the totals rows: `bonus`, `deduction`, `total` (with the applicable
+    maximum), `index_percent` and `band`. Files get a UTF-8 BOM (see `report.formats`)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "title", "max_points", "points", "status", "reason", "missing"])
@@ -179,6 +182,18 @@ def render_csv(result: Result) -> str:
                 ";".join(r.missing),
             ]
         )
+    for a in result.areas:
+        writer.writerow([a.id, a.title, a.max_points, a.points, "", "", ""])
+    writer.writerow(["bonus", tr("Điểm thưởng", "Bonus"), "", result.bonus, "", "", ""])
+    writer.writerow(["deduction", tr("Điểm trừ", "Deduction"), "", result.deduction, "", "", ""])
+    writer.writerow(
+        ["total", tr("Tổng cộng", "Total"), result.max_points, result.total, "", "", ""]
+    )
+    index = "" if result.index_percent is None else result.index_percent
+    writer.writerow(["index_percent", tr("Chỉ số (%)", "Index (%)"), "", index, "", "", ""])
+    writer.writerow(
+        ["band", tr("Xếp loại (dự kiến)", "Band (provisional)"), "", "", result.band or "", "", ""]
+    )
     return out.getvalue()
 
 
