@@ -24,7 +24,7 @@ def _product_title(item: Derived, pid: str) -> str:
 
 def sentence(item: Derived, points: Decimal, status: Status) -> str:
     d = item.metric.detail
-    kind = item.leaf.method.type
+    kind = item.leaf.scoring.type
     if status is Status.SURVEY:
         return tr(
             "Điểm do tỉnh chấm qua điều tra xã hội học; đơn vị không tự chấm.",
@@ -104,3 +104,8 @@ def sentence(item: Derived, points: Decimal, status: Status) -> str:
             f"Self-declared not met: {d.get('explanation')}.",
         )
     return tr(f"Có đủ minh chứng → {earned} điểm.", f"Evidence present → {earned} points.")
+
+
+def parts_sentence(parts: tuple[tuple[str, str], ...]) -> str:
+    """A node scored by parts: each part's own sentence, labelled by the part's id."""
+    return " ".join(f"({part}) {reason}" for part, reason in parts)

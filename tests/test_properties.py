@@ -128,13 +128,14 @@ def test_every_method_returns_points_within_its_maximum(framework: Framework, un
     from cchc_index.evidence import EvidenceIndex
 
     index = EvidenceIndex(unit)
-    for area, criterion, leaf in framework.leaves():
-        item = derive(index, area, criterion, leaf, framework.meta.rounding_step)
-        for tier in leaf.method.tiers(leaf.points):
+    for area, criterion, node, leaf in framework.units():
+        owner = None if leaf is node else node
+        item = derive(index, area, criterion, leaf, framework.meta.rounding_step, owner)
+        for tier in leaf.scoring.tiers(leaf.points):
             if tier.matches(item.metric):
                 points = tier.points if tier.points is not None else item.metric.award
                 assert points is not None
-                assert Decimal(0) <= points <= leaf.points, (leaf.id, leaf.method.type, points)
+                assert Decimal(0) <= points <= leaf.points, (leaf.id, leaf.scoring.type, points)
 
 
 def test_pro_rata_of_nothing_awards_zero_explicitly() -> None:

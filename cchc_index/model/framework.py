@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from cchc_index.docnumber import DocKind, kind_from_text
+from cchc_index.docnumber import DocKind, kind_from_text, parse_doc_number
 from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
 from cchc_index.model.base import Deadline, Flag, Strict, VnDate
@@ -22,12 +22,42 @@ def id_key(node_id: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in node_id.split("."))
 
 
+class SourceDefect(Strict):
+    """A defect of the official text (a contradiction, an overlap, a stray figure) and the
+    reading this rule file encodes, so that a reviewer sees the choice instead of a guess."""
+
+    where: str = Field(min_length=1)
+    defect: str = Field(min_length=1)
+    reading: str = Field(min_length=1)
+
+
 class Provenance(Strict):
     """Where the values come from; `illustrative` names those the source does not give."""
 
     source: str = Field(min_length=1)
     illustrative: tuple[Illustrative, ...] = ()
     note: str | None = None
+    source_defects: tuple[SourceDefect, ...] = ()
+
+
+class Completeness(Strict):
+    """How much of the source table the rule files encode: rows encoded / rows of the source
+    (`rows_source` left out when the source's own length is unknown, e.g. a cut-off copy)."""
+
+    rows_encoded: int = Field(ge=1)
+    rows_source: int | None = Field(default=None, ge=1)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _not_more_than_the_source(self) -> Completeness:
+        if self.rows_source is not None and self.rows_encoded > self.rows_source:
+            raise ValueError(
+                tr(
+                    f"'rows_encoded' ({self.rows_encoded}) lớn hơn 'rows_source' ({self.rows_source})",
+                    f"'rows_encoded' ({self.rows_encoded}) exceeds 'rows_source' ({self.rows_source})",
+                )
+            )
+        return self
 
 
 class Decision(Strict):
@@ -114,8 +144,35 @@ class NotApplicable(Strict):
     reason: str | None = None
 
 
+class Part(Strict):
+    """An independent part of a scored node ("đầy đủ nội dung: 0,3" + "đúng thời gian: 0,2"):
+    its own points, method and evidence; the node earns the sum of its parts."""
+
+    id: str = Field(pattern=r"^[a-z0-9]{1,4}$")
+    title: str
+    points: Decimal = Field(ge=0)
+    requirement: str | None = None
+    evidence: tuple[Product, ...] = ()
+    method: Method
+    provenance: Provenance | None = None
+
+
+PART_SEP = "#"  # a part scores as its own unit "1.1.1#a"
+
+
+def _method_or_parts(method: Method | None, parts: tuple[Part, ...]) -> None:
+    if method is not None and parts:
+        raise ValueError(
+            tr(
+                "một mục chấm bằng 'method' hoặc bằng 'parts', không cả hai",
+                "a node is scored by 'method' or by 'parts', not both",
+            )
+        )
+
+
 class Leaf(Strict):
-    """A scored node: a sub-criterion (TCTP), or a criterion scored directly."""
+    """A scored node: a sub-criterion (TCTP), or a criterion scored directly; scored by one
+    `method`, or by `parts` that each have their own."""
 
     id: str
     title: str
@@ -123,14 +180,51 @@ class Leaf(Strict):
     responsible: str | None = None
     requirement: str | None = None
     evidence: tuple[Product, ...] = ()
-    method: Method
+    method: Method | None = None
+    parts: tuple[Part, ...] = ()
     not_applicable: NotApplicable | None = None
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _scored(self) -> Leaf:
+        _method_or_parts(self.method, self.parts)
+        if self.method is None and not self.parts:
+            raise ValueError(
+                tr(
+                    "mục được chấm cần 'method' hoặc 'parts'",
+                    "a scored node needs 'method' or 'parts'",
+                )
+            )
+        return self
+
+    @property
+    def scoring(self) -> Method:
+        """The method of a unit (a node without parts, or one part of a node)."""
+        assert self.method is not None, self.id
+        return self.method
 
     @property
     def is_adjustment(self) -> bool:
         """Bonus and deduction nodes sit outside the maximum."""
-        return self.method.type in ("bonus", "deduction")
+        return self.method is not None and self.method.type in ("bonus", "deduction")
+
+    def units(self) -> tuple[Leaf, ...]:
+        """What is scored on its own: the node itself, or each part as `<id>#<part>`."""
+        if not self.parts:
+            return (self,)
+        return tuple(
+            Leaf(
+                id=f"{self.id}{PART_SEP}{p.id}",
+                title=p.title,
+                points=p.points,
+                responsible=self.responsible,
+                requirement=p.requirement,
+                evidence=p.evidence,
+                method=p.method,
+                provenance=p.provenance or self.provenance,
+            )
+            for p in self.parts
+        )
 
 
 class Criterion(Strict):
@@ -144,26 +238,32 @@ class Criterion(Strict):
     requirement: str | None = None
     evidence: tuple[Product, ...] = ()
     method: Method | None = None
+    parts: tuple[Part, ...] = ()
     not_applicable: NotApplicable | None = None
     provenance: Provenance | None = None
 
+    @property
+    def scored(self) -> bool:
+        return self.method is not None or bool(self.parts)
+
     @model_validator(mode="after")
     def _split_or_scored(self) -> Criterion:
-        if self.sub_criteria and self.method is not None:
+        _method_or_parts(self.method, self.parts)
+        if self.sub_criteria and self.scored:
             raise ValueError(
                 tr(
                     "tiêu chí có 'sub_criteria' thì không có 'method' riêng",
                     "a criterion with 'sub_criteria' has no 'method' of its own",
                 )
             )
-        if not self.sub_criteria and self.method is None:
+        if not self.sub_criteria and not self.scored:
             raise ValueError(
                 tr(
-                    "tiêu chí cần 'sub_criteria' hoặc 'method' để chấm điểm",
-                    "a criterion needs 'sub_criteria' or a 'method'",
+                    "tiêu chí cần 'sub_criteria' hoặc 'method' (hay 'parts') để chấm điểm",
+                    "a criterion needs 'sub_criteria' or a 'method' (or 'parts')",
                 )
             )
-        if self.method is not None and self.provenance is None:
+        if self.scored and self.provenance is None:
             raise ValueError(
                 tr(
                     "tiêu chí được chấm trực tiếp cần 'provenance'",
@@ -173,7 +273,7 @@ class Criterion(Strict):
         return self
 
     def as_leaf(self) -> Leaf:
-        assert self.method is not None and self.provenance is not None
+        assert self.scored and self.provenance is not None
         return Leaf(
             id=self.id,
             title=self.title,
@@ -182,6 +282,7 @@ class Criterion(Strict):
             requirement=self.requirement,
             evidence=self.evidence,
             method=self.method,
+            parts=self.parts,
             not_applicable=self.not_applicable,
             provenance=self.provenance,
         )
@@ -201,6 +302,24 @@ class Area(Strict):
     provenance: Provenance
 
 
+def _scheme(value: object) -> object:
+    """A national scheme is a decision: `1187/QĐ-BNV`, written in its canonical spelling."""
+    if not isinstance(value, str):
+        return value
+    number = parse_doc_number(value)
+    if number.kind is not DocKind.QD:
+        raise ValueError(
+            tr(
+                f"đề án quốc gia là một quyết định (dạng 1187/QĐ-BNV), không phải {value!r}",
+                f"a national scheme is a decision (like 1187/QĐ-BNV), not {value!r}",
+            )
+        )
+    return number.symbol
+
+
+Scheme = Annotated[str, BeforeValidator(_scheme)]
+
+
 class Meta(Strict):
     """The framework's own file (framework.yaml)."""
 
@@ -210,6 +329,8 @@ class Meta(Strict):
     level: Level
     province: str
     year: int = Field(ge=2000, le=2100)
+    scheme: Scheme | None = None  # the national scheme (Đề án) followed: 876/QĐ-BNV, 1187/QĐ-BNV …
+    completeness: Completeness | None = None
     period: Period | None = None
     survey_points: Decimal = Field(default=Decimal(0), ge=0)
     bands: tuple[Band, ...] = Field(min_length=1)
@@ -227,6 +348,31 @@ class Framework(Strict):
             for criterion in area.criteria:
                 for leaf in criterion.leaves():
                     yield area, criterion, leaf
+
+    def units(self) -> Iterator[tuple[Area, Criterion, Leaf, Leaf]]:
+        """Every scored unit with the node it belongs to (a part's node, or the node itself)."""
+        for area, criterion, leaf in self.leaves():
+            for unit in leaf.units():
+                yield area, criterion, leaf, unit
+
+    def rows(self) -> int:
+        """Rows of the official table these files encode: areas, criteria, sub-criteria."""
+        return sum(1 + sum(1 + len(c.sub_criteria) for c in a.criteria) for a in self.areas)
+
+    def source_defects(self) -> Iterator[tuple[str, SourceDefect]]:
+        """Every recorded defect of the source text, with the node that records it."""
+        found: list[tuple[str, Provenance | None]] = [(self.meta.id, self.meta.provenance)]
+        for area in self.areas:
+            found.append((area.id, area.provenance))
+            for criterion in area.criteria:
+                found.append((criterion.id, criterion.provenance))
+                found += [(s.id, s.provenance) for s in criterion.sub_criteria]
+                holders: tuple[Leaf | Criterion, ...] = (*criterion.sub_criteria, criterion)
+                for node in holders:
+                    found += [(f"{node.id}{PART_SEP}{p.id}", p.provenance) for p in node.parts]
+        for node_id, provenance in found:
+            for defect in provenance.source_defects if provenance is not None else ():
+                yield node_id, defect
 
     @property
     def max_points(self) -> Decimal:

@@ -51,6 +51,7 @@ class LeafResult:
     missing: tuple[str, ...] = ()
     adjustment: int = 0  # +1 bonus, -1 deduction, 0 a regular sub-criterion
     illustrative: tuple[str, ...] = ()  # values the source does not give (points, deadline …)
+    parts: tuple[LeafResult, ...] = ()  # a node scored by parts: each part's own result
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class MissingProduct:
     gain: Decimal  # points added if this product alone is supplied, compliant
     gain_together: Decimal  # points added if every missing product of the node is supplied
     upper_bound: bool  # True when the gain assumes figures not yet known meet the requirement
+    part: str | None = None  # the part of the node that needs it ("a"), for a node with parts
 
 
 @dataclass(frozen=True, slots=True)
