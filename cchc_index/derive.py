@@ -62,7 +62,12 @@ def derive(
     """`leaf` is the unit scored; `node` the sub-criterion it is a part of, when it is one:
     documents are matched, and not-applicable decided, on the node's id."""
     owner = node if node is not None else leaf
-    matches = {p.id: index.match(p, owner.id) for p in leaf.evidence}
+    matches = {p.id: index.match(p, leaf.id) for p in leaf.evidence}
+    if node is not None:  # a part: items marked for the part ("4.2#a") or for its node ("4.2")
+        matches = {
+            p.id: m if m.present else index.match(p, node.id)
+            for p, m in zip(leaf.evidence, matches.values(), strict=True)
+        }
     missing = [pid for pid, m in matches.items() if not m.present]
     facts = NodeFacts(index, leaf.id, matches)
     if leaf.scoring.type == "qualitative" and facts.declaration() is None:

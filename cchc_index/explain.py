@@ -82,6 +82,13 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
         f"{node.id} {node.title}",
         tr(f"Điểm tối đa: {pts(node.points)}", f"Maximum: {pts(node.points)}"),
     ]
+    if isinstance(node, Criterion) and node.source_points is not None:
+        lines.append(
+            tr(
+                f"Điểm tối đa theo nguồn: {pts(node.source_points)} (chỉ mã hóa một phần)",
+                f"Maximum in the source: {pts(node.source_points)} (only partly encoded)",
+            )
+        )
     leaf = node if isinstance(node, Leaf) else (node.as_leaf() if node.scored else None)
     if leaf is None:
         assert isinstance(node, Criterion)
@@ -198,6 +205,14 @@ def framework_notes(framework: Framework) -> str:
         )
         if c.note:
             lines.append(f"    {c.note}")
+    for area in framework.areas:
+        if area.source_points is not None:
+            lines.append(
+                tr(
+                    f"  Lĩnh vực {area.id}: mã hóa {pts(area.points)} trên {pts(area.source_points)} điểm của nguồn",
+                    f"  Area {area.id}: {pts(area.points)} of the source's {pts(area.source_points)} points encoded",
+                )
+            )
     for node_id, defect in framework.source_defects():
         lines.append(
             tr(

@@ -22,7 +22,7 @@ from cchc_index.methods.base import (
     round_step,
     sum_values,
 )
-from cchc_index.model.base import Strict
+from cchc_index.model.base import Flag, Strict
 
 Problems = list[tuple[tuple[str | int, ...], str]]
 
@@ -37,9 +37,12 @@ def _none_metric(policy: NonePolicy, detail: dict[str, str]) -> Metric:
 
 
 class Band(Strict):
-    """One band of a ratio in percent; each bound says whether it is included."""
+    """One band of a ratio in percent; each bound says whether it is included. A band with
+    `pro_rata: true` awards ratio × maximum instead of fixed points ("hoàn thành 90% -100%
+    thì điểm … tính theo số mục tiêu đã hoàn thành / số mục tiêu đề ra x 1 điểm")."""
 
-    points: Decimal = Field(ge=0)
+    points: Decimal | None = Field(default=None, ge=0)
+    pro_rata: Flag = False
     at_least: Decimal | None = None
     above: Decimal | None = None
     below: Decimal | None = None
@@ -47,6 +50,13 @@ class Band(Strict):
 
     @model_validator(mode="after")
     def _one_bound_each_side(self) -> Band:
+        if (self.points is None) != self.pro_rata:
+            raise ValueError(
+                tr(
+                    "mỗi mức cần đúng một trong 'points' hoặc 'pro_rata: true'",
+                    "each band needs exactly one of 'points' or 'pro_rata: true'",
+                )
+            )
         if self.at_least is not None and self.above is not None:
             raise ValueError(
                 tr(
@@ -98,7 +108,7 @@ def band_problems(bands: tuple[Band, ...], max_points: Decimal) -> Problems:
     """Bands must tile [0 %, ∞) in order: no gap, no overlap, none above the maximum."""
     found: Problems = []
     for i, band in enumerate(bands):
-        if band.points > max_points:
+        if band.points is not None and band.points > max_points:
             found.append(
                 (
                     ("bands", i, "points"),
@@ -200,7 +210,11 @@ class RatioBands(_Ratio):
     bands: tuple[Band, ...] = Field(min_length=1)
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
-        return self.ratio_metric(facts)
+        metric = self.ratio_metric(facts)
+        if metric.value is None or not any(b.pro_rata for b in self.bands):
+            return metric
+        share = clamp(metric.value, Decimal(0), Decimal(100)) * max_points / 100
+        return replace(metric, award=round_step(share, step))
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         return tuple(Tier(b.conds(), b.points, b.describe()) for b in self.bands)

@@ -233,6 +233,7 @@ class Criterion(Strict):
     id: str
     title: str
     points: Decimal = Field(ge=0)
+    source_points: Decimal | None = Field(default=None, ge=0)  # see Area.source_points
     sub_criteria: tuple[Leaf, ...] = ()
     responsible: str | None = None
     requirement: str | None = None
@@ -297,9 +298,23 @@ class Area(Strict):
     id: str
     title: str
     points: Decimal = Field(ge=0)
+    # the maximum the source gives when only some of the node's rows are encoded (Cà Mau's
+    # area 1 is 20 points; 10 are encoded): shown, never scored against
+    source_points: Decimal | None = Field(default=None, ge=0)
     criteria: tuple[Criterion, ...] = Field(min_length=1)
     not_applicable: NotApplicable | None = None
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _source_at_least_encoded(self) -> Area:
+        if self.source_points is not None and self.source_points < self.points:
+            raise ValueError(
+                tr(
+                    f"'source_points' ({self.source_points}) nhỏ hơn 'points' ({self.points})",
+                    f"'source_points' ({self.source_points}) is below 'points' ({self.points})",
+                )
+            )
+        return self
 
 
 def _scheme(value: object) -> object:

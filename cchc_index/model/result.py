@@ -99,12 +99,19 @@ class Result:
     engine: str
 
 
+_ONLY_WHEN_USED = {"parts": (), "part": None}  # a node scored by parts: absent elsewhere
+
+
+def _unused(key: str, value: Any) -> bool:
+    return key in _ONLY_WHEN_USED and value in ((), [], None)
+
+
 def as_json(value: Any) -> Any:
     """A result (or part of one) as JSON-ready data: Decimals as strings, statuses as text."""
     if hasattr(value, "__dataclass_fields__"):
         value = asdict(value)
     if isinstance(value, dict):
-        return {k: as_json(v) for k, v in value.items()}
+        return {k: as_json(v) for k, v in value.items() if not _unused(k, v)}
     if isinstance(value, list | tuple):
         return [as_json(v) for v in value]
     if isinstance(value, Decimal):
