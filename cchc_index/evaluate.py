@@ -12,8 +12,8 @@ from cchc_index.evidence import EvidenceIndex
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import PART_SEP, Framework, id_key
 from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
-from cchc_index.reasons import sentence
 from cchc_index.parts import combine_parts
+from cchc_index.reasons import sentence
 
 EngineName = Literal["durable", "reference"]
 ZERO = Decimal(0)

@@ -148,9 +148,7 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
 def _method_lines(leaf: Leaf) -> list[str]:
     method = leaf.scoring
     vi, en = SUMMARIES[method.type]
-    lines = [
-        tr(f"Phương pháp chấm: {method.type} — {vi}", f"Scoring method: {method.type} — {en}")
-    ]
+    lines = [tr(f"Phương pháp chấm: {method.type} — {vi}", f"Scoring method: {method.type} — {en}")]
     if leaf.parts == () and leaf.requirement and "#" in leaf.id:
         lines.append(tr(f"Yêu cầu: {leaf.requirement}", f"Requirement: {leaf.requirement}"))
     params = method.model_dump(mode="json", by_alias=True, exclude={"type"}, exclude_none=True)
@@ -221,6 +219,9 @@ def framework_notes(framework: Framework) -> str:
             )
         )
         lines.append(
-            tr(f"    Cách đọc được mã hóa: {defect.reading}", f"    Reading encoded: {defect.reading}")
+            tr(
+                f"    Cách đọc được mã hóa: {defect.reading}",
+                f"    Reading encoded: {defect.reading}",
+            )
         )
     return "\n".join(lines) + "\n"

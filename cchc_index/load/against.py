@@ -140,7 +140,9 @@ def _check_declarations(bundle: Bundle, framework: Framework, folder: Path) -> l
                     )
                 )
             elif kind == "qualitative" and not (
-                isinstance(node, Leaf) and node.method is not None and node.method.type == "qualitative"
+                isinstance(node, Leaf)
+                and node.method is not None
+                and node.method.type == "qualitative"
             ):
                 found.append(
                     src.problem(

@@ -15,8 +15,8 @@ from cchc_index.i18n import tr
 from cchc_index.load.pydantic_problems import suggest
 from cchc_index.methods.registry import Method
 from cchc_index.model.base import RelDate, parse_flag, parse_rel_date
-from cchc_index.text import format_date
 from cchc_index.source import Key, Located
+from cchc_index.text import format_date
 
 _METHOD = TypeAdapter(Method)
 ADJUSTMENTS = ("bonus", "deduction")
