@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import click
@@ -308,6 +309,7 @@ def _register_extract() -> None:
 
 
 _register_extract()
+cli.add_command(import_module("cchc_index.cli_import").import_framework)  # its own module
 
 
 def main() -> None:

@@ -1,0 +1,259 @@
+"""The node tree → rule-file data (areas, criteria, sub-criteria, parts) and a review list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from cchc_index.importer.evidence_text import document_kind, products, slug, subject
+from cchc_index.importer.parse import Option, options_of
+from cchc_index.importer.scoring import HIGH, LOW, MEDIUM, Mapped, map_options
+from cchc_index.importer.tree import Node
+
+
+@dataclass
+class Review:
+    node: str
+    place: str
+    recognised: str
+    confidence: str
+    checks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Built:
+    areas: list[dict[str, Any]]
+    variables: dict[str, dict[str, str]]
+    reviews: list[Review]
+    points: list[Decimal]
+
+
+class Builder:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.variables: dict[str, dict[str, str]] = {}
+        self.reviews: list[Review] = []
+        self.points: list[Decimal] = []
+
+    def provenance(self, node: Node, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {"source": f"{self.source}, {node.place}, dòng {node.id}", **(extra or {})}
+
+    def max_of(self, node: Node) -> Decimal:
+        if node.points is not None:
+            self.points.append(node.points)
+            return node.points
+        total = sum((self.max_of(c) for c in node.children), Decimal(0))
+        self.reviews.append(
+            Review(
+                node.id,
+                node.place,
+                "điểm tối đa",
+                LOW,
+                [f"không đọc được điểm '{node.points_text}'; tạm lấy tổng các mục con {total}"],
+            )
+        )
+        return total
+
+    def sums(self, node: Node, top: Decimal) -> None:
+        if not node.children:
+            return
+        total = sum((c.points or Decimal(0) for c in node.children), Decimal(0))
+        if total != top:
+            rows = ", ".join(c.id for c in node.children)
+            self.reviews.append(
+                Review(
+                    node.id,
+                    node.place,
+                    "tổng các mục con",
+                    LOW,
+                    [
+                        f"bảng nguồn không cộng đúng: {rows} cộng lại {total}, khác {top} của dòng {node.id} (chênh {top - total})"
+                    ],
+                )
+            )
+
+    def area(self, node: Node) -> dict[str, Any] | None:
+        top = self.max_of(node)
+        self.sums(node, top)
+        if not node.children:
+            self.reviews.append(
+                Review(
+                    node.id,
+                    node.place,
+                    "lĩnh vực không có tiêu chí",
+                    LOW,
+                    ["bỏ qua: thêm các tiêu chí của lĩnh vực này"],
+                )
+            )
+            return None
+        criteria = []
+        for child in node.children:
+            ctop = self.max_of(child)
+            self.sums(child, ctop)
+            data: dict[str, Any] = {"id": child.id, "title": child.title, "points": ctop}
+            if child.children:
+                subs = []
+                for sub in child.children:
+                    if sub.children:
+                        self.reviews.append(
+                            Review(
+                                sub.id,
+                                sub.place,
+                                "mục cấp 4",
+                                LOW,
+                                ["các dòng dưới mục này được gộp làm cách chấm"],
+                            )
+                        )
+                    subs.append(
+                        {
+                            "id": sub.id,
+                            "title": sub.title,
+                            "points": self.max_of(sub),
+                            **self.scored(sub),
+                        }
+                    )
+                data["sub_criteria"] = subs
+            else:
+                data.update(self.scored(child))
+            criteria.append(data)
+        return {
+            "id": node.id,
+            "title": node.title,
+            "points": top,
+            "provenance": self.provenance(node),
+            "criteria": criteria,
+        }
+
+    def scored(self, node: Node) -> dict[str, Any]:
+        """method or parts, evidence, requirement and provenance of a scored node."""
+        top = node.points if node.points is not None else Decimal(0)
+        options = node.options or options_of(node.method_text)
+        requirement = "; ".join(_say(o) for o in options) or node.method_text
+        extra: dict[str, Any] = {"requirement": requirement} if requirement else {}
+        if _are_parts(options, top):
+            parts = []
+            for i, option in enumerate(options):
+                part_id = chr(ord("a") + i)
+                inner = options_of(option.method_text) or [Option(option.text, option.points)]
+                assert option.points is not None
+                body = self.unit(
+                    f"{node.id}#{part_id}",
+                    node.place,
+                    option.text,
+                    inner,
+                    option.points,
+                    option.evidence_text or node.evidence_text,
+                    option.method_text,
+                )
+                parts.append({"id": part_id, "title": option.text, "points": option.points, **body})
+            self.reviews.append(
+                Review(
+                    node.id,
+                    node.place,
+                    f"{len(parts)} phần cộng dồn ({' + '.join(str(p['points']) for p in parts)})",
+                    HIGH,
+                )
+            )
+            return {**extra, "parts": parts, "provenance": self.provenance(node)}
+        body = self.unit(
+            node.id, node.place, node.title, options, top, node.evidence_text, node.method_text
+        )
+        body.pop("requirement", None)
+        return {**extra, **body, "provenance": self.provenance(node)}
+
+    def unit(
+        self,
+        uid: str,
+        place: str,
+        title: str,
+        options: list[Option],
+        top: Decimal,
+        evidence_text: str,
+        method_text: str,
+    ) -> dict[str, Any]:
+        mapped = map_options(uid, options, top)
+        found, unknown = products(evidence_text)
+        checks = list(mapped.checks)
+        if unknown:
+            checks.append(
+                "tài liệu kiểm chứng không rõ loại, giữ nguyên văn: " + " | ".join(unknown)
+            )
+        evidence = self.evidence(uid, title, mapped, found, checks)
+        method = dict(mapped.method)
+        if mapped.document:
+            method["product"] = next(p["id"] for p in evidence if p["type"] == "document")
+        if method["type"] in ("all_of",):
+            method["products"] = [p["id"] for p in evidence]
+        self.reviews.append(
+            Review(
+                uid,
+                place,
+                mapped.recognised,
+                mapped.confidence if not unknown else min(mapped.confidence, MEDIUM, key=_rank),
+                checks,
+            )
+        )
+        body: dict[str, Any] = {"method": method}
+        if evidence:
+            body["evidence"] = evidence
+        text = "; ".join(_say(o) for o in options) or method_text
+        if text:
+            body["requirement"] = text
+        return body
+
+    def evidence(
+        self, uid: str, title: str, mapped: Mapped, found: list[dict[str, Any]], checks: list[str]
+    ) -> list[dict[str, Any]]:
+        evidence = [dict(p) for p in found]
+        if mapped.document and not any(p["type"] == "document" for p in evidence):
+            kind = document_kind(title) or "BC"
+            evidence.insert(
+                0,
+                {
+                    "id": slug(title),
+                    "type": "document",
+                    "title": title,
+                    "doc_kind": kind,
+                    **({"subject": subject(title)} if subject(title) else {}),
+                },
+            )
+            checks.append(f"sản phẩm văn bản suy từ tên mục (loại {kind}): kiểm tra")
+        if mapped.document:
+            doc = next(p for p in evidence if p["type"] == "document")
+            doc["deadline"] = mapped.deadline or "31/12 năm trước"
+        if mapped.statistic:
+            for var in mapped.statistic:
+                self.variables[var] = {"title": f"{var} (đặt tên)"}
+            evidence.append(
+                {
+                    "id": f"so-lieu-{slug(uid)}",
+                    "type": "statistic",
+                    "title": f"Số liệu của mục {uid}",
+                    "variables": mapped.statistic,
+                    **({"last_year": True} if mapped.method["type"] == "growth" else {}),
+                }
+            )
+        return evidence
+
+
+def _rank(confidence: str) -> int:
+    return {HIGH: 2, MEDIUM: 1, LOW: 0}[confidence]
+
+
+def _say(option: Option) -> str:
+    return f"{option.text}: {option.points}" if option.points is not None else option.text
+
+
+def _are_parts(options: list[Option], top: Decimal) -> bool:
+    """Independent parts: every option earns something and together they make the maximum;
+    alternatives have a 0 option (or a pro-rata one) instead."""
+    if len(options) < 2 or any(o.points is None or o.points == 0 for o in options):
+        return False
+    return sum((o.points or Decimal(0) for o in options), Decimal(0)) == top
+
+
+def build(roots: list[Node], source: str) -> Built:
+    builder = Builder(source)
+    areas = [a for a in (builder.area(r) for r in roots) if a is not None]
+    return Built(areas, builder.variables, builder.reviews, builder.points)
