@@ -73,6 +73,22 @@ def _is_data(row: tuple[str, ...], roles: dict[str, int]) -> bool:
     return bool(numbered) or bool(re.search(r"\d", row[roles["points"]]))
 
 
+def _cut_by_page(row: tuple[str, ...], roles: dict[str, int]) -> bool:
+    """The first row after a page break with neither STT nor title: the rest of a cell."""
+    return not row[roles["stt"]] and not row[roles["title"]] and any(row)
+
+
+def _joined(above: tuple[str, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
+    def join(a: str, b: str) -> str:
+        if not b:
+            return a
+        if a and a[-1].isdigit() and b[0].isdigit():
+            return a + b
+        return f"{a}\n{b}" if b[0] in "-+•–" else f"{a} {b}".strip()
+
+    return tuple(join(a, b) for a, b in zip(above, rest, strict=False))
+
+
 def find_table(document: Document) -> Columns:
     """The first table whose header names STT, the criterion and its points, with the tables
     that continue it (a table broken over pages: same columns, header repeated or not)."""
@@ -90,7 +106,11 @@ def find_table(document: Document) -> Columns:
             again = _header(follow)
             if again is not None:
                 skip = again[0] + 1
-            rows += follow.rows[skip:]
+            more = list(follow.rows[skip:])
+            if more and rows and _cut_by_page(more[0], roles):
+                rows[-1] = _joined(rows[-1], more.pop(0))
+                skip += 1
+            rows += more
             places += follow.places[skip:]
         return Columns(roles, tuple(header), tuple(rows), tuple(places))
     raise fail(

@@ -1,123 +1,139 @@
-"""A framework table from a text-layer PDF, by the positions of its text (pypdfium2).
+"""A framework table from a text-layer PDF, by positions (pypdfium2).
 
-The header row's words give the columns' left edges; every text run below is put in the
-column it starts in. A new row starts where the STT column has text or where the gap above a
-line is clearly wider than the spacing of lines inside a cell; other lines continue the cells
-of the row above (a multi-line cell). A table that runs over several pages continues, with
-the header repeated or not.
+Official tables are ruled: the table's own lines give the rows and the columns. Every
+character is put in the cell its centre falls in; a cell's characters are read line by line.
+Each page's table becomes a table of its own, so a table broken over pages is joined like a
+DOCX table broken in two (the header repeated or not; a cell cut by the page break joined).
 """
 
 from __future__ import annotations
 
-import re
-import statistics
+import bisect
+from collections import defaultdict
 from dataclasses import dataclass
 
 from cchc_index.importer.table import Document, RawTable, clean, fail
-from cchc_index.importer.table import plain as fold
 
-HEADER = re.compile(r"\bstt\b|\bso tt\b|^tt$")
+MIN_RULE = 15.0  # points: shorter strokes are not table rules
+THIN = 2.0
 
 
-@dataclass
-class Run:
-    page: int
-    x: float
-    top: float
-    bottom: float
+@dataclass(frozen=True)
+class Char:
     text: str
+    x: float
+    y: float  # the baseline, in PDF units (up is larger)
+    top: float
 
 
-def _runs(data: bytes, shown: str) -> list[Run]:
+def _merge(values: list[float], gap: float = 2.5) -> list[float]:
+    merged: list[float] = []
+    for v in sorted(values):
+        if not merged or v - merged[-1] > gap:
+            merged.append(v)
+    return merged
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """A cell's lines joined as the text they wrap: a new line only before a bullet."""
+    lines: list[list[Char]] = []
+    for ch in chars:  # in the text layer's reading order: a line ends where x goes back left
+        if lines and ch.x + 0.5 >= lines[-1][-1].x:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return join_lines(["".join(c.text for c in line) for line in lines])
+
+
+def join_lines(pieces: list[str]) -> str:
+    """Wrapped lines back into text: "20/12/202" + "0" is one number; "- Không …" a new line."""
+    text = ""
+    for raw_piece in pieces:
+        piece = " ".join(raw_piece.split())
+        if not piece:
+            continue
+        if text and text[-1].isdigit() and piece[0].isdigit():
+            text += piece
+        elif text and piece[0] in "-+•–" and piece[1:2] in (" ", ""):
+            text += "\n" + piece
+        else:
+            text += (" " if text else "") + piece
+    return clean(text)
+
+
+def _page_table(page: object, textpage: object, number: int) -> tuple[RawTable | None, str]:
+    import pypdfium2.raw as raw
+
+    rows_y: list[float] = []
+    cols_x: list[float] = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):  # type: ignore[attr-defined]
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < THIN and right - left > MIN_RULE:
+            rows_y.append((top + bottom) / 2)
+        elif right - left < THIN and top - bottom > MIN_RULE:
+            cols_x.append((left + right) / 2)
+    chars = []
+    for i in range(textpage.count_chars()):  # type: ignore[attr-defined]
+        text = textpage.get_text_range(i, 1)  # type: ignore[attr-defined]
+        if text in ("\r", "\n", "\x02", ""):
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)  # type: ignore[attr-defined]
+        if chars and text == " " and top == bottom:
+            left, bottom, top = chars[-1].x, chars[-1].y, chars[-1].y  # placed after the word
+            right = left
+        chars.append(Char(text, (left + right) / 2, bottom, top))
+    ys, xs = _merge(rows_y), _merge(cols_x)
+    outside = [
+        c
+        for c in chars
+        if not (len(ys) > 1 and ys[0] < c.y < ys[-1] and xs and xs[0] < c.x < xs[-1])
+    ]
+    around = _cell_text(outside)
+    if len(ys) < 2 or len(xs) < 2:
+        return None, around
+    cells: dict[tuple[int, int], list[Char]] = defaultdict(list)
+    for ch in chars:
+        if ch in outside:
+            continue
+        row = len(ys) - 1 - bisect.bisect(ys, (ch.y + ch.top) / 2)
+        col = bisect.bisect(xs, ch.x) - 1
+        cells[(row, col)].append(ch)
+    rows = tuple(
+        tuple(_cell_text(cells.get((r, c), [])) for c in range(len(xs) - 1))
+        for r in range(len(ys) - 1)
+    )
+    kept = [(row, f"trang {number}") for row in rows if any(row)]
+    table = RawTable(tuple(r for r, _ in kept), tuple(p for _, p in kept))
+    return table, around
+
+
+def read_pdf(data: bytes, shown: str) -> Document:
+    """The PDF's ruled tables, one a page; a scan without a text layer is refused."""
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise fail(shown, f"tệp PDF bị hỏng: {exc}", f"the PDF is corrupted: {exc}") from None
-    runs: list[Run] = []
+    tables: list[RawTable] = []
+    preamble: list[str] = []
+    has_text = False
     for number in range(len(pdf)):
         page = pdf[number]
-        text = page.get_textpage()
-        for i in range(text.count_rects()):
-            left, bottom, right, top = text.get_rect(i)
-            chunk = clean(text.get_text_bounded(left, bottom, right, top))
-            if chunk:
-                runs.append(Run(number + 1, left, -top, -bottom, chunk))
-        text.close()
+        textpage = page.get_textpage()
+        has_text = has_text or textpage.count_chars() > 0
+        table, around = _page_table(page, textpage, number + 1)
+        if around and not tables:
+            preamble.append(around)
+        if table is not None and table.rows:
+            tables.append(table)
+        textpage.close()
         page.close()
     pdf.close()
-    return runs
-
-
-def _lines(runs: list[Run]) -> list[list[Run]]:
-    lines: list[list[Run]] = []
-    for run in sorted(runs, key=lambda r: (r.page, r.top, r.x)):
-        last = lines[-1][0] if lines else None
-        if last is not None and last.page == run.page and abs(last.top - run.top) < 3:
-            lines[-1].append(run)
-        else:
-            lines.append([run])
-    return [sorted(line, key=lambda r: r.x) for line in lines]
-
-
-def read_pdf(data: bytes, shown: str) -> Document:
-    """The PDF's table as rows of cells; a scan without text is refused."""
-    runs = _runs(data, shown)
-    if not runs:
+    if not has_text:
         raise fail(
             shown,
             "PDF không có lớp chữ (bản quét?): hãy dùng bản DOCX/XLSX, hoặc nhận dạng chữ (OCR) trước",
             "the PDF has no text layer (a scan?): use the DOCX/XLSX, or run OCR first",
         )
-    lines = _lines(runs)
-    head = next(
-        (i for i, line in enumerate(lines) if any(HEADER.search(fold(r.text)) for r in line)), None
-    )
-    preamble = "\n".join(" ".join(r.text for r in line) for line in lines[: head or len(lines)])
-    if head is None:
-        return Document(shown, "pdf", preamble, ())
-    edges = [r.x for r in lines[head]]
-    cells_of_header = [r.text for r in lines[head]]
-    while (
-        head + 1 < len(lines) and lines[head + 1][0].x >= edges[1] - 2 if len(edges) > 1 else False
-    ):
-        head += 1  # a header cell wrapped over several lines: no STT on the continuation
-        for run in lines[head]:
-            col = max((i for i, e in enumerate(edges) if run.x >= e - 2), default=0)
-            cells_of_header[col] = f"{cells_of_header[col]} {run.text}"
-    header = tuple(cells_of_header)
-    gaps = [
-        b[0].top - a[0].top
-        for a, b in zip(lines[head + 1 :], lines[head + 2 :], strict=False)
-        if a[0].page == b[0].page
-    ]
-    step = statistics.median(gaps) if gaps else 12.0
-    rows: list[list[str]] = [list(header)]
-    places = [f"trang {lines[head][0].page}"]
-    previous: Run | None = None
-    for line in lines[head + 1 :]:
-        cells = [""] * len(edges)
-        for run in line:
-            col = max((i for i, e in enumerate(edges) if run.x >= e - 2), default=0)
-            cells[col] = f"{cells[col]} {run.text}".strip()
-        if tuple(cells) == header:
-            previous = None
-            continue  # the header repeated on the next page
-        first = line[0]
-        new_row = (
-            previous is None
-            or first.page != previous.page
-            or bool(cells[0])
-            or first.top - previous.top > step * 1.3
-        )
-        if new_row:
-            rows.append(cells)
-            places.append(f"trang {first.page}")
-        else:
-            rows[-1] = [
-                f"{a}\n{b}".strip() if b else a for a, b in zip(rows[-1], cells, strict=True)
-            ]
-        previous = first
-    table = RawTable(tuple(tuple(r) for r in rows), tuple(places))
-    return Document(shown, "pdf", preamble, (table,))
+    return Document(shown, "pdf", "\n".join(preamble), tuple(tables))

@@ -55,6 +55,8 @@ def build_tree(columns: Columns) -> tuple[list[Node], list[str]]:
                 continue
             body, inline = split_inline(title)
             value = points(point_text) if point_text else inline
+            if not evidence and last.options:  # a merged evidence cell, read once (PDF, CSV)
+                evidence = last.options[-1].evidence_text
             last.options.append(Option(body or title, value, method, evidence, place))
             continue
         node_id = _node_id(mark, area, roman_area, holder)
