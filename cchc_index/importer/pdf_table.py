@@ -72,7 +72,7 @@ def _page_table(page: object, textpage: object, number: int) -> tuple[RawTable |
             rows_y.append((top + bottom) / 2)
         elif right - left < THIN and top - bottom > MIN_RULE:
             cols_x.append((left + right) / 2)
-    chars = []
+    chars: list[Char] = []
     for i in range(textpage.count_chars()):  # type: ignore[attr-defined]
         text = textpage.get_text_range(i, 1)  # type: ignore[attr-defined]
         if text in ("\r", "\n", "\x02", ""):
