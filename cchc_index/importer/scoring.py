@@ -165,7 +165,7 @@ def growth(node_id: str, text: str) -> Mapped | None:
 
 
 def capped(node_id: str, text: str) -> Mapped | None:
-    m = re.search(rf"(thưởng|cộng|trừ)\s*{_NUM}\s*(?:điểm|đ)", text, re.I)
+    m = re.search(rf"(thưởng|cộng|trừ)\s*{_NUM}\s*(?:điểm|đ)?", text, re.I)
     if m is None or not re.search(r"mỗi|cho mỗi|/\s*(?:lần|văn bản|trường hợp)", text, re.I):
         return None
     kind = "deduction" if m[1].lower() == "trừ" else "bonus"
