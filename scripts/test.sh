@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# LibreOffice renders the PDF fixture of the import-framework tests (tests/importer, slow)
+if ! command -v soffice >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui
+fi
 .venv/bin/ruff check cchc_index tests
 .venv/bin/ruff format --check cchc_index tests
 .venv/bin/mypy cchc_index

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from cchc_index.i18n import num
 from cchc_index.importer.evidence_text import document_kind, products, slug, subject
 from cchc_index.importer.parse import Option, options_of
 from cchc_index.importer.scoring import HIGH, LOW, MEDIUM, Mapped, map_options
@@ -37,7 +39,7 @@ class Builder:
         self.points: list[Decimal] = []
 
     def provenance(self, node: Node, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-        return {"source": f"{self.source}, {node.place}, dòng {node.id}", **(extra or {})}
+        return {"source": f"{self.source}, {node.place} (mục {node.id})", **(extra or {})}
 
     def max_of(self, node: Node) -> Decimal:
         if node.points is not None:
@@ -50,7 +52,9 @@ class Builder:
                 node.place,
                 "điểm tối đa",
                 LOW,
-                [f"không đọc được điểm '{node.points_text}'; tạm lấy tổng các mục con {total}"],
+                [
+                    f"không đọc được điểm '{node.points_text}'; tạm lấy tổng các mục con {num(total)}"
+                ],
             )
         )
         return total
@@ -68,7 +72,7 @@ class Builder:
                     "tổng các mục con",
                     LOW,
                     [
-                        f"bảng nguồn không cộng đúng: {rows} cộng lại {total}, khác {top} của dòng {node.id} (chênh {top - total})"
+                        f"bảng nguồn không cộng đúng: {rows} cộng lại {num(total)}, khác {num(top)} của dòng {node.id} (chênh {num(top - total)})"
                     ],
                 )
             )
@@ -151,7 +155,7 @@ class Builder:
                 Review(
                     node.id,
                     node.place,
-                    f"{len(parts)} phần cộng dồn ({' + '.join(str(p['points']) for p in parts)})",
+                    f"{len(parts)} phần cộng dồn ({' + '.join(num(p['points']) for p in parts)})",
                     HIGH,
                 )
             )
@@ -160,6 +164,14 @@ class Builder:
             node.id, node.place, node.title, options, top, node.evidence_text, node.method_text
         )
         body.pop("requirement", None)
+        earning = [o.points for o in options if o.points is not None]
+        if earning and len(earning) == len(options) and all(p > 0 for p in earning):
+            added = sum(earning, Decimal(0))
+            if added != top:  # component rows that do not make the maximum: one cut off?
+                self.reviews[-1].checks.append(
+                    f"các dòng thành phần cộng lại {num(added)}, khác {num(top)} của dòng {node.id}"
+                    f" (chênh {num(top - added)}): thiếu một phần?"
+                )
         return {**extra, **body, "provenance": self.provenance(node)}
 
     def unit(
@@ -175,6 +187,11 @@ class Builder:
         mapped = map_options(uid, options, top)
         found, unknown = products(evidence_text)
         checks = list(mapped.checks)
+        for figure in re.findall(r"\((\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\)", method_text):
+            if Decimal(figure.replace(",", ".")) > top:  # "(1đ)" inside a 0,5-point option
+                checks.append(
+                    f"lời ghi '({figure}đ)' lớn hơn điểm tối đa {num(top)} của mục: lỗi của nguồn?"
+                )
         if unknown:
             checks.append(
                 "tài liệu kiểm chứng không rõ loại, giữ nguyên văn: " + " | ".join(unknown)

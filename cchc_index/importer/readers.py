@@ -113,8 +113,12 @@ def _text(data: bytes, shown: str, suffix: str) -> Document:
         raise fail(shown, "tệp không phải UTF-8", "the file is not UTF-8") from None
     lines = text.splitlines()
     if suffix == ".csv":
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        rows = [tuple(clean(c) for c in row) for row in csv.reader(io.StringIO(text), dialect)]
+        first = lines[0] if lines else ""
+        delimiter = max(",;\t", key=first.count)  # Excel in Vietnamese locales writes ';'
+        rows = [
+            tuple(clean(c) for c in row)
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        ]
         places = [f"dòng {i}" for i in range(1, len(rows) + 1)]
         return Document(shown, "csv", "", (RawTable(tuple(rows), tuple(places)),))
     tables, current, places, preamble = [], [], [], []
