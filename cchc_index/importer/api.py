@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from cchc_index.dump import framework_files
 from cchc_index.importer.build import Review, build
+from cchc_index.importer.cases import starter_cases
 from cchc_index.importer.columns import find_table
 from cchc_index.importer.header import read_header
 from cchc_index.importer.readers import read_document
@@ -117,6 +118,7 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
             f"could not build a framework from the table: {exc.errors()[0]['msg']}",
         ) from None
     files = framework_files(framework)
+    files.update(starter_cases(framework))
     files["review.md"] = render_review(reviews)
     return Imported(framework, files, tuple(reviews))
 

@@ -213,3 +213,13 @@ def dong_nai_xlsx(path: Path) -> Path:
         )
     book.save(str(path))
     return path
+
+
+if (
+    __name__ == "__main__"
+):  # build a sample table to try the importer: python tests/importer/tables.py out.docx
+    import sys
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "phu-luc-02.docx")
+    {".xlsx": dong_nai_xlsx}.get(target.suffix, pl02_docx)(target)
+    print(target)

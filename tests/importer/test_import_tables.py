@@ -94,7 +94,7 @@ def test_cli_writes_the_folder_and_the_review_list_and_refuses_to_overwrite(tmp_
     first = runner.invoke(cli, ["import-framework", str(table), "-o", str(out), "--year", "2021"])
     assert first.exit_code == 0, first.output
     assert "Danh sách cần rà soát" in first.output
-    assert {p.name for p in out.iterdir()} == {"framework.yaml", "1.yaml", "review.md"}
+    assert {p.name for p in out.iterdir()} == {"framework.yaml", "1.yaml", "1.cases.yaml", "review.md"}
     again = runner.invoke(cli, ["import-framework", str(table), "-o", str(out)])
     assert again.exit_code == 2
     forced = runner.invoke(
@@ -189,3 +189,18 @@ def test_markdown_and_csv_import_like_the_sheet(tmp_path: Path, suffix: str) -> 
         return [line for line in text.splitlines() if "source:" not in line]
 
     assert rules(got["4.yaml"]) == rules(want["4.yaml"])
+
+
+def test_an_imported_table_that_adds_up_validates_and_its_starter_cases_pass(
+    tmp_path: Path,
+) -> None:
+    """Đồng Nai's criterion 4 adds up: the imported folder validates at once, and the cases
+    written for what was recognised (an earning and a non-earning one per unit) pass."""
+    table = dong_nai_xlsx(tmp_path / "dn.xlsx")
+    out = tmp_path / "dn"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import-framework", str(table), "-o", str(out)]).exit_code == 0
+    assert (out / "4.cases.yaml").is_file()
+    assert runner.invoke(cli, ["validate", str(out)]).exit_code == 0
+    result = runner.invoke(cli, ["test", str(out)])
+    assert result.exit_code == 0 and "6 passed, 0 failed" in result.output, result.output
