@@ -143,7 +143,7 @@ class Builder:
                 assert option.points is not None
                 body = self.unit(
                     f"{node.id}#{part_id}",
-                    node.place,
+                    option.place or node.place,
                     option.text,
                     inner,
                     option.points,
@@ -206,7 +206,7 @@ class Builder:
             Review(
                 uid,
                 place,
-                mapped.recognised,
+                _summary(mapped.recognised, method, evidence),
                 mapped.confidence if not unknown else min(mapped.confidence, MEDIUM, key=_rank),
                 checks,
             )
@@ -252,6 +252,38 @@ class Builder:
                 }
             )
         return evidence
+
+
+def _summary(recognised: str, method: dict[str, Any], evidence: list[dict[str, Any]]) -> str:
+    """What was read, with the values a reviewer checks against the table."""
+    kind = method["type"]
+    if kind == "timeliness":
+        deadline = next((p.get("deadline") for p in evidence if p.get("deadline")), "?")
+        return f"{recognised}: đúng hạn {num(method['on_time'])}, trễ {num(method['late'])}, hạn {deadline}"
+    if kind == "ratio_bands":
+        bands = []
+        for band in method["bands"]:
+            bounds = " ".join(
+                f"{sign}{num(band[key])}%"
+                for key, sign in (
+                    ("at_least", "≥"),
+                    ("above", ">"),
+                    ("below", "<"),
+                    ("at_most", "≤"),
+                )
+                if key in band
+            )
+            bands.append(f"{bounds} → {'tỷ lệ' if band.get('pro_rata') else num(band['points'])}")
+        return f"{recognised}: " + "; ".join(bands)
+    if kind == "count_ladder":
+        return f"{recognised}: " + "; ".join(
+            f"≥{s['at_least']} → {num(s['points'])}" for s in method["steps"]
+        )
+    if kind == "growth":
+        return f"{recognised}: tăng ≥{num(method['min_growth_percent'])}%"
+    if kind in ("bonus", "deduction"):
+        return f"{recognised}: {num(method['points_each'])} mỗi lần"
+    return recognised
 
 
 def _rank(confidence: str) -> int:

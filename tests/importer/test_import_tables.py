@@ -94,7 +94,12 @@ def test_cli_writes_the_folder_and_the_review_list_and_refuses_to_overwrite(tmp_
     first = runner.invoke(cli, ["import-framework", str(table), "-o", str(out), "--year", "2021"])
     assert first.exit_code == 0, first.output
     assert "Danh sách cần rà soát" in first.output
-    assert {p.name for p in out.iterdir()} == {"framework.yaml", "1.yaml", "1.cases.yaml", "review.md"}
+    assert {p.name for p in out.iterdir()} == {
+        "framework.yaml",
+        "1.yaml",
+        "1.cases.yaml",
+        "review.md",
+    }
     again = runner.invoke(cli, ["import-framework", str(table), "-o", str(out)])
     assert again.exit_code == 2
     forced = runner.invoke(
