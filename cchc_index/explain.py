@@ -153,7 +153,7 @@ def _method_lines(leaf: Leaf) -> list[str]:
         lines.append(tr(f"Yêu cầu: {leaf.requirement}", f"Requirement: {leaf.requirement}"))
     params = method.model_dump(mode="json", by_alias=True, exclude={"type"}, exclude_none=True)
     if params:
-        lines.append(yaml.safe_dump(params, allow_unicode=True, sort_keys=False).rstrip())
+        lines += yaml.safe_dump(params, allow_unicode=True, sort_keys=False).rstrip().splitlines()
     lines.append(tr("Minh chứng yêu cầu:", "Required evidence:"))
     for product in leaf.evidence:
         lines.append(f"  - {product.id}: {product.title} ({product.type})")

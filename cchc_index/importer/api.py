@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cchc_index.dump import framework_files
+from cchc_index.i18n import tr
 from cchc_index.importer.build import Review, build
 from cchc_index.importer.cases import starter_cases
 from cchc_index.importer.columns import find_table
@@ -58,17 +59,26 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
     built = build(roots, source)
     reviews = list(built.reviews)
     reviews += [
-        _review("-", place, "dòng không thuộc mục nào", ["dòng bị bỏ qua"]) for place in stray
+        _review(
+            "-",
+            place,
+            tr("dòng không thuộc mục nào", "a row under no node"),
+            [tr("dòng bị bỏ qua", "row skipped")],
+        )
+        for place in stray
     ]
     if missing:
         reviews.insert(
             0,
             _review(
                 "framework.yaml",
-                "đầu văn bản",
-                "thông tin quyết định",
+                tr("đầu văn bản", "document header"),
+                tr("thông tin quyết định", "decision details"),
                 [
-                    f"không đọc được: {', '.join(missing)}; điền tay (hoặc --year/--level/--province)"
+                    tr(
+                        f"không đọc được: {', '.join(missing)}; điền tay (hoặc --year/--level/--province)",
+                        f"not found: {', '.join(missing)}; fill in by hand (or --year/--level/--province)",
+                    )
                 ],
             ),
         )
@@ -77,8 +87,13 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
         _review(
             "framework.yaml",
             "-",
-            "xếp loại, bước làm tròn",
-            ["mức xếp loại và bước làm tròn là minh họa: sửa theo quyết định"],
+            tr("xếp loại, bước làm tròn", "bands, rounding step"),
+            [
+                tr(
+                    "mức xếp loại và bước làm tròn là minh họa: sửa theo quyết định",
+                    "the bands and rounding step are illustrative: set them from the decision",
+                )
+            ],
         ),
     )
     meta = {
@@ -136,17 +151,30 @@ def _review(node: str, place: str, what: str, checks: list[str]) -> Review:
     return Review(node, place, what, "thấp", checks)
 
 
+CONFIDENCE = {"cao": "high", "trung bình": "medium", "thấp": "low"}
+
+
 def render_review(reviews: list[Review]) -> str:
     """The review list: every node, what was recognised, how sure, what to check."""
     lines = [
-        "# Danh sách cần rà soát sau khi nhập bảng",
+        tr("# Danh sách cần rà soát sau khi nhập bảng", "# Review list of the imported table"),
         "",
-        "| mục | vị trí trong bảng | nhận ra | độ tin cậy | cần kiểm tra |",
+        tr(
+            "| mục | vị trí trong bảng | nhận ra | độ tin cậy | cần kiểm tra |",
+            "| node | place in the table | recognised | confidence | to check |",
+        ),
         "|---|---|---|---|---|",
     ]
     for r in reviews:
         checks = "<br>".join(r.checks) if r.checks else "—"
-        lines.append(f"| {r.node} | {r.place} | {r.recognised} | {r.confidence} | {checks} |")
+        sure = tr(r.confidence, CONFIDENCE.get(r.confidence, r.confidence))
+        lines.append(f"| {r.node} | {r.place} | {r.recognised} | {sure} | {checks} |")
     flagged = sum(1 for r in reviews if r.checks)
-    lines += ["", f"{len(reviews)} mục, {flagged} mục cần kiểm tra."]
+    lines += [
+        "",
+        tr(
+            f"{len(reviews)} mục, {flagged} mục cần kiểm tra.",
+            f"{len(reviews)} items, {flagged} to check.",
+        ),
+    ]
     return "\n".join(lines) + "\n"

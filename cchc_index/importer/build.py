@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from cchc_index.i18n import num
+from cchc_index.i18n import num, tr
 from cchc_index.importer.evidence_text import document_kind, products, slug, subject
 from cchc_index.importer.parse import Option, options_of
 from cchc_index.importer.scoring import HIGH, LOW, MEDIUM, Mapped, map_options
@@ -50,10 +50,13 @@ class Builder:
             Review(
                 node.id,
                 node.place,
-                "điểm tối đa",
+                tr("điểm tối đa", "maximum points"),
                 LOW,
                 [
-                    f"không đọc được điểm '{node.points_text}'; tạm lấy tổng các mục con {num(total)}"
+                    tr(
+                        f"không đọc được điểm '{node.points_text}'; tạm lấy tổng các mục con {num(total)}",
+                        f"could not read the points '{node.points_text}'; the children's sum {num(total)} is used",
+                    )
                 ],
             )
         )
@@ -69,10 +72,13 @@ class Builder:
                 Review(
                     node.id,
                     node.place,
-                    "tổng các mục con",
+                    tr("tổng các mục con", "sum of the children"),
                     LOW,
                     [
-                        f"bảng nguồn không cộng đúng: {rows} cộng lại {num(total)}, khác {num(top)} của dòng {node.id} (chênh {num(top - total)})"
+                        tr(
+                            f"bảng nguồn không cộng đúng: {rows} cộng lại {num(total)}, khác {num(top)} của dòng {node.id} (chênh {num(top - total)})",
+                            f"the official table does not add up: {rows} add up to {num(total)}, not {num(top)} of row {node.id} (difference {num(top - total)})",
+                        )
                     ],
                 )
             )
@@ -85,9 +91,14 @@ class Builder:
                 Review(
                     node.id,
                     node.place,
-                    "lĩnh vực không có tiêu chí",
+                    tr("lĩnh vực không có tiêu chí", "area without criteria"),
                     LOW,
-                    ["bỏ qua: thêm các tiêu chí của lĩnh vực này"],
+                    [
+                        tr(
+                            "bỏ qua: thêm các tiêu chí của lĩnh vực này",
+                            "skipped: add the criteria of this area",
+                        )
+                    ],
                 )
             )
             return None
@@ -104,9 +115,14 @@ class Builder:
                             Review(
                                 sub.id,
                                 sub.place,
-                                "mục cấp 4",
+                                tr("mục cấp 4", "a fourth-level row"),
                                 LOW,
-                                ["các dòng dưới mục này được gộp làm cách chấm"],
+                                [
+                                    tr(
+                                        "các dòng dưới mục này được gộp làm cách chấm",
+                                        "the rows under it are read as its scoring text",
+                                    )
+                                ],
                             )
                         )
                     subs.append(
@@ -155,7 +171,9 @@ class Builder:
                 Review(
                     node.id,
                     node.place,
-                    f"{len(parts)} phần cộng dồn ({' + '.join(num(p['points']) for p in parts)})",
+                    tr("{} phần cộng dồn ({})", "{} additive parts ({})").format(
+                        len(parts), " + ".join(num(p["points"]) for p in parts)
+                    ),
                     HIGH,
                 )
             )
@@ -169,8 +187,12 @@ class Builder:
             added = sum(earning, Decimal(0))
             if added != top:  # component rows that do not make the maximum: one cut off?
                 self.reviews[-1].checks.append(
-                    f"các dòng thành phần cộng lại {num(added)}, khác {num(top)} của dòng {node.id}"
-                    f" (chênh {num(top - added)}): thiếu một phần?"
+                    tr(
+                        f"các dòng thành phần cộng lại {num(added)}, khác {num(top)} của dòng {node.id}"
+                        f" (chênh {num(top - added)}): thiếu một phần?",
+                        f"the component rows add up to {num(added)}, not {num(top)} of row {node.id}"
+                        f" (difference {num(top - added)}): a part missing?",
+                    )
                 )
         return {**extra, **body, "provenance": self.provenance(node)}
 
@@ -190,11 +212,18 @@ class Builder:
         for figure in re.findall(r"\((\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\)", method_text):
             if Decimal(figure.replace(",", ".")) > top:  # "(1đ)" inside a 0,5-point option
                 checks.append(
-                    f"lời ghi '({figure}đ)' lớn hơn điểm tối đa {num(top)} của mục: lỗi của nguồn?"
+                    tr(
+                        f"lời ghi '({figure}đ)' lớn hơn điểm tối đa {num(top)} của mục: lỗi của nguồn?",
+                        f"the text says '({figure}đ)', more than the maximum {num(top)}: a defect of the source?",
+                    )
                 )
         if unknown:
             checks.append(
-                "tài liệu kiểm chứng không rõ loại, giữ nguyên văn: " + " | ".join(unknown)
+                tr(
+                    "tài liệu kiểm chứng không rõ loại, giữ nguyên văn: ",
+                    "evidence of an unknown kind, kept verbatim: ",
+                )
+                + " | ".join(unknown)
             )
         evidence = self.evidence(uid, title, mapped, found, checks)
         method = dict(mapped.method)
@@ -235,7 +264,12 @@ class Builder:
                     **({"subject": subject(title)} if subject(title) else {}),
                 },
             )
-            checks.append(f"sản phẩm văn bản suy từ tên mục (loại {kind}): kiểm tra")
+            checks.append(
+                tr(
+                    f"sản phẩm văn bản suy từ tên mục (loại {kind}): kiểm tra",
+                    f"document product inferred from the title (kind {kind}): check it",
+                )
+            )
         if mapped.document:
             doc = next(p for p in evidence if p["type"] == "document")
             doc["deadline"] = mapped.deadline or "31/12 năm trước"
@@ -259,7 +293,11 @@ def _summary(recognised: str, method: dict[str, Any], evidence: list[dict[str, A
     kind = method["type"]
     if kind == "timeliness":
         deadline = next((p.get("deadline") for p in evidence if p.get("deadline")), "?")
-        return f"{recognised}: đúng hạn {num(method['on_time'])}, trễ {num(method['late'])}, hạn {deadline}"
+        on_time, late = num(method["on_time"]), num(method["late"])
+        return tr(
+            f"{recognised}: đúng hạn {on_time}, trễ {late}, hạn {deadline}",
+            f"{recognised}: on time {on_time}, late {late}, deadline {deadline}",
+        )
     if kind == "ratio_bands":
         bands = []
         for band in method["bands"]:
@@ -273,16 +311,20 @@ def _summary(recognised: str, method: dict[str, Any], evidence: list[dict[str, A
                 )
                 if key in band
             )
-            bands.append(f"{bounds} → {'tỷ lệ' if band.get('pro_rata') else num(band['points'])}")
+            bands.append(
+                f"{bounds} → {tr('tỷ lệ', 'pro rata') if band.get('pro_rata') else num(band['points'])}"
+            )
         return f"{recognised}: " + "; ".join(bands)
     if kind == "count_ladder":
         return f"{recognised}: " + "; ".join(
             f"≥{s['at_least']} → {num(s['points'])}" for s in method["steps"]
         )
     if kind == "growth":
-        return f"{recognised}: tăng ≥{num(method['min_growth_percent'])}%"
+        return tr("tăng", "growth").join(
+            (f"{recognised}: ", f" ≥{num(method['min_growth_percent'])}%")
+        )
     if kind in ("bonus", "deduction"):
-        return f"{recognised}: {num(method['points_each'])} mỗi lần"
+        return f"{recognised}: {num(method['points_each'])} {tr('mỗi lần', 'each')}"
     return recognised
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from cchc_index.i18n import tr
 from cchc_index.importer.parse import Option
 from cchc_index.importer.table import plain as fold
 from cchc_index.methods.ratios import Band, band_problems
@@ -85,7 +86,10 @@ def ratio_bands(node_id: str, options: list[Option], top: Decimal) -> Mapped | N
         if start is not None and lower.get("at_most") == start:
             lower["below"] = lower.pop("at_most")
             checks.append(
-                f"hai mức cùng chứa {start}%: đã đọc {start}% thuộc mức cao hơn; ghi source_defects nếu đúng"
+                tr(
+                    f"hai mức cùng chứa {start}%: đã đọc {start}% thuộc mức cao hơn; ghi source_defects nếu đúng",
+                    f"two bands both contain {start}%: read as the higher band; record it in source_defects if right",
+                )
             )
     problems = band_problems(tuple(Band.model_validate(b) for b in bands), top)
     checks += [message for _loc, message in problems]
@@ -96,7 +100,12 @@ def ratio_bands(node_id: str, options: list[Option], top: Decimal) -> Mapped | N
         "denominator": [f"mau_so_{slug}"],
         "bands": bands,
     }
-    checks.append("đặt tên và tiêu đề cho tử số, mẫu số của tỷ lệ")
+    checks.append(
+        tr(
+            "đặt tên và tiêu đề cho tử số, mẫu số của tỷ lệ",
+            "name the ratio's numerator and denominator",
+        )
+    )
     return Mapped(
         method,
         MEDIUM if problems else HIGH,
@@ -118,7 +127,16 @@ def timeliness(options: list[Option], top: Decimal, text: str) -> Mapped | None:
         return None
     on_time = next((o.points for o in on if o.points is not None), top)
     late_points = next((o.points for o in late if o.points is not None), Decimal(0))
-    checks = [] if deadline else ["nguồn không ghi hạn: điền 'deadline' của văn bản"]
+    checks = (
+        []
+        if deadline
+        else [
+            tr(
+                "nguồn không ghi hạn: điền 'deadline' của văn bản",
+                "the source gives no deadline: fill in the document's 'deadline'",
+            )
+        ]
+    )
     method = {"type": "timeliness", "on_time": on_time, "late": late_points}
     found = deadline[1] if deadline else None
     return Mapped(
@@ -148,7 +166,7 @@ def count_ladder(node_id: str, options: list[Option]) -> Mapped | None:
         {"type": "count_ladder", "variable": var, "steps": steps},
         HIGH,
         "count_ladder",
-        ["đặt tên biến số lượng"],
+        [tr("đặt tên biến số lượng", "name the count variable")],
         [var],
     )
 
@@ -160,7 +178,16 @@ def growth(node_id: str, text: str) -> Mapped | None:
     var = f"so_luong_{node_id.replace('.', '_').replace('#', '_')}"
     method = {"type": "growth", "variable": var, "min_growth_percent": _d(m[1])}
     return Mapped(
-        method, HIGH, "growth", ["đặt tên biến; số năm trước cần 'last_year: true'"], [var]
+        method,
+        HIGH,
+        "growth",
+        [
+            tr(
+                "đặt tên biến; số năm trước cần 'last_year: true'",
+                "name the variable; last year's figure needs 'last_year: true'",
+            )
+        ],
+        [var],
     )
 
 
@@ -171,7 +198,18 @@ def capped(node_id: str, text: str) -> Mapped | None:
     kind = "deduction" if m[1].lower() == "trừ" else "bonus"
     var = f"so_luong_{node_id.replace('.', '_').replace('#', '_')}"
     method = {"type": kind, "variable": var, "points_each": _d(m[2])}
-    return Mapped(method, HIGH, kind, ["đặt tên biến số lượng; trần là điểm tối đa của mục"], [var])
+    return Mapped(
+        method,
+        HIGH,
+        kind,
+        [
+            tr(
+                "đặt tên biến số lượng; trần là điểm tối đa của mục",
+                "name the count variable; the cap is the maximum",
+            )
+        ],
+        [var],
+    )
 
 
 def map_options(node_id: str, options: list[Option], top: Decimal) -> Mapped:
@@ -195,7 +233,7 @@ def map_options(node_id: str, options: list[Option], top: Decimal) -> Mapped:
             {"type": "pro_rata", "numerator": [f"tu_so_{slug}"], "denominator": [f"mau_so_{slug}"]},
             HIGH,
             "pro_rata",
-            ["đặt tên tử số, mẫu số"],
+            [tr("đặt tên tử số, mẫu số", "name the numerator and denominator")],
             [f"tu_so_{slug}", f"mau_so_{slug}"],
         )
     positive = [o for o in options if o.points is not None and o.points > 0]
@@ -209,14 +247,24 @@ def map_options(node_id: str, options: list[Option], top: Decimal) -> Mapped:
         checks = (
             []
             if sure == HIGH
-            else ["điều kiện có thể kiểm bằng sản phẩm: cân nhắc presence/all_of"]
+            else [
+                tr(
+                    "điều kiện có thể kiểm bằng sản phẩm: cân nhắc presence/all_of",
+                    "the condition could be checked on products: consider presence/all_of",
+                )
+            ]
         )
-        return Mapped(method, sure, "qualitative (đạt / không đạt)", checks)
+        return Mapped(
+            method, sure, tr("qualitative (đạt / không đạt)", "qualitative (met / not met)"), checks
+        )
     return Mapped(
         {"type": "qualitative"},
         LOW,
-        "không nhận ra",
+        tr("không nhận ra", "not recognised"),
         [
-            "không nhận ra cách chấm: giữ nguyên văn trong 'requirement', tạm chấm định tính; cần viết lại"
+            tr(
+                "không nhận ra cách chấm: giữ nguyên văn trong 'requirement', tạm chấm định tính; cần viết lại",
+                "scoring text not recognised: kept verbatim in 'requirement', scored as qualitative for now; rewrite it",
+            )
         ],
     )

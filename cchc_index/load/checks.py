@@ -4,7 +4,6 @@ variable and product that a method names defined, bands in order, ratio bands ti
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -12,11 +11,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from cchc_index.errors import Problem
 from cchc_index.i18n import tr
+from cchc_index.load.checks_format import check_completeness, check_dates, check_parts
 from cchc_index.load.pydantic_problems import suggest
 from cchc_index.methods.registry import Method
-from cchc_index.model.base import RelDate, parse_flag, parse_rel_date
+from cchc_index.model.base import parse_flag
 from cchc_index.source import Key, Located
-from cchc_index.text import format_date
 
 _METHOD = TypeAdapter(Method)
 ADJUSTMENTS = ("bonus", "deduction")
@@ -110,13 +109,13 @@ class _Checker:
             )
 
     def leaf(self, src: Located, node: dict[str, Any], loc: Key) -> None:
-        self.parts(src, node, loc)
+        check_parts(self, src, node, loc)
         products: dict[str, str] = {}
         stat_vars: set[str] = set()
         for i, product in enumerate(_list(node.get("evidence"))):
             if not isinstance(product, dict) or not isinstance(product.get("id"), str):
                 continue
-            self.dates(src, (*loc, "evidence", i), product)
+            check_dates(self, src, (*loc, "evidence", i), product)
             if product["id"] in products:
                 self.add(
                     src,
@@ -136,73 +135,6 @@ class _Checker:
         method = node.get("method")
         if isinstance(method, dict):
             self.method(src, (*loc, "method"), method, node, products, stat_vars)
-
-    def parts(self, src: Located, node: dict[str, Any], loc: Key) -> None:
-        """Each part is checked like a node; the parts add up to the node's points."""
-        parts = _list(node.get("parts"))
-        if not parts:
-            return
-        seen: set[str] = set()
-        total, added = _dec(node.get("points")), Decimal(0)
-        for k, part in enumerate(parts):
-            if not isinstance(part, dict):
-                return
-            where: Key = (*loc, "parts", k)
-            if isinstance(part.get("id"), str) and part["id"] in seen:
-                self.add(
-                    src,
-                    (*where, "id"),
-                    tr(f"phần '{part['id']}' bị trùng", f"duplicate part '{part['id']}'"),
-                )
-            seen.add(str(part.get("id")))
-            points = _dec(part.get("points"))
-            self.on_step(src, (*where, "points"), points)
-            self.leaf(src, part, where)
-            if points is None:
-                total = None
-            else:
-                added += points
-        if total is not None and added != total:
-            self.add(
-                src,
-                (*loc, "points"),
-                tr(
-                    f"tổng điểm các phần là {added}, khác điểm tối đa {total} của '{node.get('id')}'",
-                    f"parts add up to {added}, not the maximum {total} of '{node.get('id')}'",
-                ),
-            )
-
-    def dates(self, src: Located, loc: Key, product: dict[str, Any]) -> None:
-        """A calendar-date window must be near the assessed year and not end before it starts."""
-        if self.year is None:
-            return
-        resolved: dict[str, dt.date] = {}
-        for key in ("not_before", "deadline"):
-            try:
-                parsed = parse_rel_date(product.get(key))
-            except ValueError:
-                continue  # reported by the model
-            if not isinstance(parsed, RelDate):
-                continue
-            if parsed.year is not None and abs(parsed.year - self.year) > 1:
-                self.add(
-                    src,
-                    (*loc, key),
-                    tr(
-                        f"mốc {parsed} cách năm đánh giá {self.year} quá một năm",
-                        f"date {parsed} is more than a year away from the assessed year {self.year}",
-                    ),
-                )
-            resolved[key] = parsed.resolve(self.year)
-        if len(resolved) == 2 and resolved["not_before"] > resolved["deadline"]:
-            self.add(
-                src,
-                (*loc, "not_before"),
-                tr(
-                    f"mốc bắt đầu {format_date(resolved['not_before'])} sau hạn {format_date(resolved['deadline'])}",
-                    f"the window starts {format_date(resolved['not_before'])}, after the deadline {format_date(resolved['deadline'])}",
-                ),
-            )
 
     def variable(self, src: Located, loc: Key, name: Any) -> bool:
         if name in self.variables:
@@ -341,23 +273,8 @@ def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]
                     )
                     checker.leaf(src, sub, (*loc, "sub_criteria", j))
     if meta is not None:
-        _check_completeness(checker, meta, rows)
+        check_completeness(checker, meta, rows)
     return checker.problems
-
-
-def _check_completeness(checker: _Checker, meta: Located, rows: int) -> None:
-    """The rows a framework says it encodes are the rows its files hold."""
-    completeness = meta.data.get("completeness") if isinstance(meta.data, dict) else None
-    declared = completeness.get("rows_encoded") if isinstance(completeness, dict) else None
-    if declared is not None and _dec(declared) != rows:
-        checker.add(
-            meta,
-            ("completeness", "rows_encoded"),
-            tr(
-                f"ghi {declared} dòng được mã hóa nhưng các tệp lĩnh vực có {rows} dòng (lĩnh vực, tiêu chí, tiêu chí thành phần)",
-                f"says {declared} rows are encoded but the area files hold {rows} (areas, criteria, sub-criteria)",
-            ),
-        )
 
 
 def _check_bands(checker: _Checker, meta: Located) -> None:
