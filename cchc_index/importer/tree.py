@@ -41,8 +41,11 @@ def build_tree(columns: Columns) -> tuple[list[Node], list[str]]:
     holder: Node | None = None  # the last node a lettered row would belong to
     roman_area = False
     stray: list[str] = []
+    previous = ""
     for row, place in zip(columns.rows, columns.places, strict=True):
-        mark = stt(_cell(row, columns, "stt"))
+        raw = _cell(row, columns, "stt")
+        mark = stt(raw) if raw != previous else None  # an STT merged down repeats its text
+        previous = raw
         title = _cell(row, columns, "title")
         point_text = _cell(row, columns, "points")
         method, evidence = _cell(row, columns, "method"), _cell(row, columns, "evidence")

@@ -201,9 +201,11 @@ def dong_nai_xlsx(path: Path) -> Path:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Tiêu chí 4"
-    for line in DONG_NAI_PREAMBLE:
+    for i, line in enumerate(DONG_NAI_PREAMBLE, start=1):
         sheet.append([line])
+        sheet.merge_cells(start_row=i, start_column=1, end_row=i, end_column=4)
     sheet.append(list(DONG_NAI_HEAD))
+    first = len(DONG_NAI_PREAMBLE) + 2
     for row in DONG_NAI:
         sheet.append(
             [
@@ -211,6 +213,9 @@ def dong_nai_xlsx(path: Path) -> Path:
                 for c in row
             ]
         )
+    # the 4.2 row's STT merged down over its option rows, as workbooks often do: the reader
+    # must give the merged text to the first row only, or the options would become nodes
+    sheet.merge_cells(start_row=first + 5, start_column=1, end_row=first + 7, end_column=1)
     book.save(str(path))
     return path
 
