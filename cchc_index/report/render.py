@@ -54,7 +54,15 @@ def _missing_rows(result: Result) -> list[list[str]]:
             if m.gain == m.gain_together
             else f"{gain(m.gain, False)} ({tr('cùng các sản phẩm còn thiếu khác', 'with the other missing products')}: {together})"
         )
-        rows.append([str(rank), m.node, m.title, m.responsible or "", shown])
+        rows.append(
+            [
+                str(rank),
+                f"{m.node}#{m.part}" if m.part else m.node,
+                m.title,
+                m.responsible or "",
+                shown,
+            ]
+        )
     return rows
 
 
