@@ -106,13 +106,7 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
         "level": header.get("level") or "xã",
         "province": header["province"],
         "year": header.get("year") or 2000,
-        "completeness": {
-            "rows_encoded": sum(
-                1 + sum(1 + len(c.get("sub_criteria", ())) for c in a["criteria"])
-                for a in built.areas
-            ),
-            "rows_source": len(columns.rows) - len(stray) - sum(1 for _ in ()) or None,
-        },
+        "completeness": {"rows_encoded": _rows(built.areas), "rows_source": _numbered(roots)},
         "bands": BANDS,
         "rounding_step": _step(built.points),
         "variables": built.variables,
@@ -123,7 +117,6 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
     }
     if header.get("scheme"):
         meta["scheme"] = header["scheme"]
-    meta["completeness"]["rows_source"] = _numbered(roots)
     try:
         framework = Framework.model_validate({"meta": meta, "areas": built.areas})
     except ValidationError as exc:
@@ -138,7 +131,13 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
     return Imported(framework, files, tuple(reviews))
 
 
+def _rows(areas: list[dict[str, Any]]) -> int:
+    """Rows the rule files hold: areas, criteria, sub-criteria (a skipped area is not one)."""
+    return sum(1 + sum(1 + len(c.get("sub_criteria", ())) for c in a["criteria"]) for a in areas)
+
+
 def _numbered(roots: list[Any]) -> int:
+    """Numbered rows of the table (the rows with an STT)."""
     return sum(1 + _numbered(r.children) for r in roots)
 
 

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
-from cchc_index.docnumber import DocKind, kind_from_text, parse_doc_number
+from cchc_index.docnumber import DocKind, kind_from_text
 from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
 from cchc_index.model.base import Deadline, Flag, Strict, VnDate
+from cchc_index.model.sources import Completeness, Scheme, SourceDefect
 
 Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rounding"]
 Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]
@@ -22,15 +23,6 @@ def id_key(node_id: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in node_id.split("."))
 
 
-class SourceDefect(Strict):
-    """A defect of the official text (a contradiction, an overlap, a stray figure) and the
-    reading this rule file encodes, so that a reviewer sees the choice instead of a guess."""
-
-    where: str = Field(min_length=1)
-    defect: str = Field(min_length=1)
-    reading: str = Field(min_length=1)
-
-
 class Provenance(Strict):
     """Where the values come from; `illustrative` names those the source does not give."""
 
@@ -38,26 +30,6 @@ class Provenance(Strict):
     illustrative: tuple[Illustrative, ...] = ()
     note: str | None = None
     source_defects: tuple[SourceDefect, ...] = ()
-
-
-class Completeness(Strict):
-    """How much of the source table the rule files encode: rows encoded / rows of the source
-    (`rows_source` left out when the source's own length is unknown, e.g. a cut-off copy)."""
-
-    rows_encoded: int = Field(ge=1)
-    rows_source: int | None = Field(default=None, ge=1)
-    note: str | None = None
-
-    @model_validator(mode="after")
-    def _not_more_than_the_source(self) -> Completeness:
-        if self.rows_source is not None and self.rows_encoded > self.rows_source:
-            raise ValueError(
-                tr(
-                    f"'rows_encoded' ({self.rows_encoded}) lớn hơn 'rows_source' ({self.rows_source})",
-                    f"'rows_encoded' ({self.rows_encoded}) exceeds 'rows_source' ({self.rows_source})",
-                )
-            )
-        return self
 
 
 class Decision(Strict):
@@ -315,24 +287,6 @@ class Area(Strict):
                 )
             )
         return self
-
-
-def _scheme(value: object) -> object:
-    """A national scheme is a decision: `1187/QĐ-BNV`, written in its canonical spelling."""
-    if not isinstance(value, str):
-        return value
-    number = parse_doc_number(value)
-    if number.kind is not DocKind.QD:
-        raise ValueError(
-            tr(
-                f"đề án quốc gia là một quyết định (dạng 1187/QĐ-BNV), không phải {value!r}",
-                f"a national scheme is a decision (like 1187/QĐ-BNV), not {value!r}",
-            )
-        )
-    return number.symbol
-
-
-Scheme = Annotated[str, BeforeValidator(_scheme)]
 
 
 class Meta(Strict):
