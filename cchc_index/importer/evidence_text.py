@@ -22,6 +22,13 @@ _KINDS = (
 )
 
 
+_OTHER = re.compile(
+    r"(?:của|do)\s+((?:UBND|Ủy ban nhân dân|Sở|Bộ|Văn phòng|Thủ tướng|HĐND|Hội đồng nhân dân)"
+    r"[^,;()]*)",
+    re.IGNORECASE,
+)
+
+
 def slug(text: str, limit: int = 40) -> str:
     words = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
     return words[:limit].rstrip("-") or "san-pham"
@@ -64,6 +71,9 @@ def products(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             product = {"id": slug(line), "type": "document", "title": line, "doc_kind": kind}
             if words := subject(line):
                 product["subject"] = words
+            if (other := _OTHER.search(line)) is not None:  # issued by a higher body, not the unit
+                product["issuer"] = "other"
+                product["issuer_name"] = other[1].strip()
             found.append(product)
         elif "ảnh" in lowered.split() or "hình ảnh" in lowered:
             found.append({"id": slug(line), "type": "photo", "title": line})
