@@ -28,6 +28,11 @@ class Reading:
     others: tuple[Figure, ...]
     mapped: bool
 
+    @property
+    def certain(self) -> bool:
+        """One value for this year, stated plainly: the draft may write it as a fact."""
+        return self.current is not None and not self.others and not self.current.approximate
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -103,14 +108,21 @@ def report_year(header: DocHeader, text: str) -> int | None:
 def collect(
     figures: tuple[Figure, ...], year: int | None, variables: frozenset[str]
 ) -> tuple[Reading, ...]:
-    """One reading per variable: the first figure of the year, last year's, disagreements."""
+    """One reading per variable: this year's figure, last year's, and the disagreements.
+
+    A figure stated exactly wins over a rounded or approximate one ("trên 7.600 hồ sơ" in a
+    headline, "7.677 hồ sơ" in the text); approximate figures never disagree with it.
+    """
     by_name: dict[str, list[Figure]] = {}
     for figure in figures:
         by_name.setdefault(figure.variable, []).append(figure)
     readings = []
     for name, found in by_name.items():
         now = [f for f in found if year is None or f.year in (None, year)]
+        exact = [f for f in now if not f.approximate]
+        now = exact or now
         before = [f for f in found if year is not None and f.year == year - 1]
+        before = [f for f in before if not f.approximate] or before
         current = now[0] if now else None
         seen = {current.amount} if current else set()
         others = []

@@ -9,7 +9,9 @@ Keywords are matched on `vkey` text (lower case, one tone placement: "số hóa"
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cchc_index.extract.flat import vkey
 
@@ -29,7 +31,7 @@ FRAMEWORK_VARIABLES = frozenset(
 
 # Unit words after a count, by class; longest first so "tin, bài" wins over "tin".
 UNITS: dict[str, tuple[str, ...]] = {
-    "ho_so": ("hồ sơ", "bộ hồ sơ"),
+    "ho_so": ("hồ sơ", "bộ hồ sơ", "HS", "ho so"),
     "tin": ("tin, bài", "tin bài", "tin/bài", "bài viết", "tin", "bài"),
     "link": ("đường link", "đường dẫn", "link"),
     "thu": ("thư xin lỗi", "phiếu xin lỗi", "văn bản xin lỗi", "thư", "phiếu"),
@@ -65,11 +67,37 @@ class Rule:
     zero_ok: bool = True  # may "không có hồ sơ phát sinh" mean 0 of this?
 
     def matches(self, context: str) -> bool:
+        """True when `context` (a `vkey` text) has the words this variable needs; text typed
+        without diacritics ("ho so tre han") is matched against the keywords without them."""
+        context = canon(context)
+        fold = ascii_fold if context.isascii() else _same
         return (
-            (not self.any_of or any(k in context for k in self.any_of))
-            and all(k in context for k in self.all_of)
-            and not any(k in context for k in self.none_of)
+            (not self.any_of or any(fold(k) in context for k in self.any_of))
+            and all(fold(k) in context for k in self.all_of)
+            and not any(fold(k) in context for k in self.none_of)
         )
+
+
+# Misspellings of the key words seen in reports: the tone of "trễ", "qúa" for "quá".
+_MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng hẹn", "đúng hạn"))
+
+
+def canon(context: str) -> str:
+    """A `vkey` text with the common misspellings of the key words put right."""
+    for wrong, right in _MISSPELT:
+        context = context.replace(wrong, right)
+    return context
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@lru_cache(maxsize=4096)
+def ascii_fold(text: str) -> str:
+    """Letters without diacritics ("trễ hạn" → "tre han")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _r(
@@ -86,25 +114,35 @@ def _r(
 
 RULES: tuple[Rule, ...] = (
     _r("thu_xin_loi", "thu van_ban", "xin lỗi", ratio_of="ho_so_tre_han"),
+    # The period's total, however phrased: "tiếp nhận tổng cộng", "lũy kế đã và đang giải quyết".
+    _r("ho_so_tiep_nhan", "ho_so", "lũy kế", "tổng cộng", zero_ok=False),
+    _r("ho_so_ky_truoc", "ho_so", "kỳ trước", "tồn kỳ", "chuyển sang", "chuyển qua",
+       "năm trước chuyển", zero_ok=False),
     _r("ho_so_pham_vi_bcci", "ho_so", "bcci", "bưu chính", all_of=("phạm vi",), zero_ok=False),
     _r("ho_so_bcci", "ho_so", "bcci", "bưu chính"),
     _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4"),
     _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3"),
-    _r("ho_so_so_hoa", "ho_so", "số hóa"),
+    _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình"),
+    _r("ho_so_truc_tuyen_mot_phan", "ho_so", "trực tuyến một phần", "dịch vụ công một phần"),
+    _r("ho_so_so_hoa", "ho_so", "số hóa", none_of=("kết quả",), ratio_of="ho_so_tiep_nhan"),
+    _r("ho_so_truc_tuyen", "ho_so", "trực tuyến", "qua mạng", "môi trường mạng"),
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
     _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
        "tiếp đón", "đến thực hiện"),
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
     _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
        "trước, đúng", "đúng và trước", "trước hẹn và đúng"),
-    _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn"),
+    _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
        "đang xử lý", "chưa đến hạn", "đang trong hạn"),
     _r("ho_so_da_giai_quyet", "ho_so", "đã giải quyết", "giải quyết xong", "đã trả kết quả",
-       "đã xử lý", "hoàn thành giải quyết", "đã được giải quyết"),
+       "đã xử lý", "hoàn thành giải quyết", "đã được giải quyết",
+       ratio_of="ho_so_tiep_nhan"),
+    _r("ho_so_tiep_nhan_moi", "ho_so", "tiếp nhận mới", "nhận mới", "mới tiếp nhận",
+       "phát sinh mới", zero_ok=False),
     _r("ho_so_tiep_nhan", "ho_so", "tiếp nhận", "nhận giải quyết", "tổng số hồ sơ",
-       "hồ sơ nhận", "thụ lý"),
+       "hồ sơ nhận", "thụ lý", none_of=("trả lại", "rút hồ sơ")),
     _r("tthc_tiep_nhan_mot_cua", "tthc", "phần mềm", "một cửa", "bộ phận tiếp nhận",
        all_of=("tiếp nhận",)),
     _r("tthc_quy_trinh_dung_thoi_gian", "tthc", "không vượt quá", "đúng thời gian"),
@@ -125,6 +163,11 @@ RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 TITLES = {
+    "ho_so_tiep_nhan_moi": ("hồ sơ tiếp nhận mới trong kỳ", "records newly received in the period"),
+    "ho_so_ky_truoc": ("hồ sơ kỳ trước chuyển sang", "records carried over from the last period"),
+    "ho_so_truc_tuyen": ("hồ sơ nộp trực tuyến", "records filed online"),
+    "ho_so_truc_tuyen_toan_trinh": ("hồ sơ trực tuyến toàn trình", "records filed fully online"),
+    "ho_so_truc_tuyen_mot_phan": ("hồ sơ trực tuyến một phần", "records filed partly online"),
     "ho_so_truoc_va_dung_han": ("hồ sơ giải quyết trước và đúng hạn (gộp)", "records early or on time (combined)"),
     "nhiem_vu_trong_tam": ("nhiệm vụ trọng tâm", "key tasks"),
     "tong_tin_bai": ("tổng số tin, bài đã đăng", "all news posts"),
