@@ -76,12 +76,16 @@ def year_after(after: str) -> int | None:
     return int(match[1]) if match else None
 
 
+_LOWEST = frozenset({"xã", "phường", "thị trấn"})
+
+
 def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
-    """Stretches about another level than the unit's own (`level`, e.g. "xã")."""
+    """Stretches about one level of several ("Với cấp tỉnh, …" in a province's figures).
+    A commune (`level` "xã") has no level below it: there "cấp xã" is the unit itself."""
     spans = []
     for match in _SCOPE.finditer(text):
         named = match["a"] or match["b"] or match["c"] or "tỉnh"
-        if level is not None and vkey(named) == vkey(level):
+        if level in _LOWEST and vkey(named) == "xã":
             continue
         end = text.find("\n", match.end())
         spans.append((match.start(), len(text) if end < 0 else end))

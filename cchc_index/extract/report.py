@@ -74,8 +74,8 @@ def extract_source(
     unit = merge_units(unit, inferred) if unit is not None else inferred
     year = year or report_year(header, flat.text)
     skip = (header.number_span,) if header.number_span else ()
-    citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip))
-    figures = tuple(find_figures(flat, year))
+    citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip, year))
+    figures = tuple(find_figures(flat, year, level=unit.level))
     return Extraction(
         source, header, unit, year, citations, figures, collect(figures, year, variables)
     )
