@@ -22,7 +22,7 @@ _COMPARED_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+thêm)?\s*$")
 _COMPARED_AFTER = re.compile(r"^\s*(?:so\s+với|so\s+cùng\s+kỳ)")
 _COUNTER = re.compile(r"(?:lượt xem|đã xem|lượt truy cập|truy cập)\s*:?\s*$")
 _SPAN = re.compile(r"từ\s+(?:năm\s+)?((?:19|20)\d\d)\s+(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)")
-_YEAR_AFTER = re.compile(r"^\s*\(\s*năm\s+((?:19|20)\d\d)\s*\)")
+_YEAR_AFTER = re.compile(r"\(\s*năm\s+((?:19|20)\d\d)\s*\)")
 # One body among many, named right before its count.
 _DEPARTMENTS = (
     "sở ", "công an", "phòng ", "chi cục", "cục ", "bảo hiểm", "kho bạc", "văn phòng đăng ký",
@@ -71,8 +71,8 @@ def spans_years(clause: str) -> bool:
 
 
 def year_after(after: str) -> int | None:
-    """A year given in brackets right after the count ("1 hồ sơ trễ hạn (năm 2017)")."""
-    match = _YEAR_AFTER.match(vkey(after))
+    """A year in brackets after the count, before the next ("1 hồ sơ trễ hạn (năm 2017)")."""
+    match = _YEAR_AFTER.search(vkey(after))
     return int(match[1]) if match else None
 
 

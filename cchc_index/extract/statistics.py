@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cchc_index.extract.figure_context import (
@@ -101,6 +101,17 @@ def _counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[_Count]:
     return sorted(found, key=lambda c: c.start)
 
 
+# "120 hồ sơ/130 hồ sơ": the second count of a fraction written with its unit twice.
+_SECOND = re.compile(rf"{UNIT_RE.pattern}\s*/\s*(?P<b>{_INT})(?![\d.,]\d)", re.IGNORECASE)
+
+
+def _with_second(text: str, count: _Count) -> _Count:
+    second = _SECOND.match(text, count.end) if count.b is None else None
+    if second is None or count.rounded:
+        return count
+    return replace(count, b=second["b"])
+
+
 def find_figures(
     flat: FlatText,
     year: int | None,
@@ -111,7 +122,7 @@ def find_figures(
     own level ("xã"), so that figures of other levels are passed over."""
     text = flat.text
     skip = skip + scoped_spans(text, level)
-    numbers = _counts(text, skip)
+    numbers = [_with_second(text, c) for c in _counts(text, skip)]
     units = [UNIT_RE.match(text, c.end) for c in numbers]
     # The words after a figure run to the next figure with a unit ("… mức độ 3, 12 hồ sơ").
     counted = [c.start for c, u in zip(numbers, units, strict=True) if u] + [len(text)]
@@ -145,7 +156,7 @@ def find_figures(
         found = _classify(kind, after, before)
         if found is None:
             continue
-        when = year_after(text[unit_end:clause_end]) or _year_of(whole_clause, year)
+        when = year_after(text[unit_end : min(clause_end, nxt)]) or _year_of(whole_clause, year)
         approx = count.rounded or _approx(before)
         figures.extend(_figures(flat, count, found, when, approx))
         previous_end = unit_end

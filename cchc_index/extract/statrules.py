@@ -48,10 +48,12 @@ UNIT_RE = re.compile(
         re.escape(word).replace(r"\ ", r"\s+")
         for word in sorted({w for ws in UNITS.values() for w in ws}, key=len, reverse=True)
     )
+    + r"|bộ(?=\s*[,.;:()\n]|\s*$)"  # "12.345 bộ," but not "12 bộ phận"
     + r")(?!\w)",
     re.IGNORECASE,
 )
 UNIT_CLASS = {vkey(word): name for name, words in UNITS.items() for word in words}
+UNIT_CLASS["bộ"] = "ho_so"
 
 
 @dataclass(frozen=True)
