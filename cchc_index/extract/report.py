@@ -12,8 +12,8 @@ from cchc_index.extract.flat import FlatText
 from cchc_index.extract.header import DocHeader, read_header
 from cchc_index.extract.readers import SourceText, read_source
 from cchc_index.extract.statistics import Figure, find_figures
-from cchc_index.extract.statrules import FRAMEWORK_VARIABLES
 from cchc_index.extract.unit import Unit, infer_unit, parse_unit_name
+from cchc_index.extract.variables import FrameworkVariables, default_variables
 from cchc_index.model.bundle import Profile
 
 
@@ -45,6 +45,7 @@ class Extraction:
     citations: tuple[Citation, ...]
     figures: tuple[Figure, ...]
     readings: tuple[Reading, ...]
+    variables: FrameworkVariables  # of the framework drafted for: which figures map, labels
 
 
 def extract_report(
@@ -52,10 +53,11 @@ def extract_report(
     *,
     year: int | None = None,
     unit: Unit | None = None,
-    variables: frozenset[str] = FRAMEWORK_VARIABLES,
+    variables: FrameworkVariables | None = None,
     shown: str | None = None,
 ) -> Extraction:
-    """Read a report file (.txt, .md, .docx, .pdf); raises EvidenceError if it cannot."""
+    """Read a report file (.txt, .md, .docx, .pdf); raises EvidenceError if it cannot.
+    `variables` are the framework's the draft is for (default: the shipped framework's)."""
     return extract_source(read_source(path, shown), year=year, unit=unit, variables=variables)
 
 
@@ -64,8 +66,10 @@ def extract_source(
     *,
     year: int | None = None,
     unit: Unit | None = None,
-    variables: frozenset[str] = FRAMEWORK_VARIABLES,
+    variables: FrameworkVariables | None = None,
 ) -> Extraction:
+    """Read an already loaded report; see `extract_report`."""
+    variables = variables or default_variables()
     flat = FlatText(source.lines)
     header = read_header(flat)
     inferred = infer_unit(flat.text, header.place, header.number)
@@ -76,9 +80,8 @@ def extract_source(
     skip = (header.number_span,) if header.number_span else ()
     citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip, year))
     figures = tuple(find_figures(flat, year, level=unit.level))
-    return Extraction(
-        source, header, unit, year, citations, figures, collect(figures, year, variables)
-    )
+    readings = collect(figures, year, variables.names)
+    return Extraction(source, header, unit, year, citations, figures, readings, variables)
 
 
 def _dated_by_header(citation: Citation, header: DocHeader) -> Citation:

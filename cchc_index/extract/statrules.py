@@ -1,5 +1,8 @@
 """Which figure is which: one rule per named variable, in the order they are tried.
 
+The names are the extractor's own vocabulary; the framework a draft is for decides which of
+them are written (see `variables`), and TITLES labels the ones no framework declares.
+
 A figure is a count with a unit ("2.299 hồ sơ", "218 tin, bài", "03/03 phiếu xin lỗi") or a
 count after a label ("Số hồ sơ trễ hạn: 18"). The words around it decide its variable; the
 more specific rules come first ("trễ hạn" before "đã giải quyết" before "tiếp nhận").
@@ -14,20 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cchc_index.extract.flat import vkey
-
-# Variables of the shipped framework (rules/hue-xa-2020/framework.yaml); a test keeps this in
-# step with that file. Figures with other names are reported but not written to a bundle.
-FRAMEWORK_VARIABLES = frozenset(
-    {
-        "tin_cchc", "nhiem_vu_ke_hoach", "nhiem_vu_hoan_thanh", "tin_cong_khai_tthc",
-        "tin_cong_khai_tien_do", "tthc_thuoc_tham_quyen", "tthc_tiep_nhan_mot_cua",
-        "tthc_thiet_lap_quy_trinh", "tthc_quy_trinh_dung_thoi_gian", "ho_so_tiep_nhan",
-        "ho_so_da_giai_quyet", "ho_so_truoc_han", "ho_so_dung_han", "ho_so_tre_han",
-        "ho_so_dang_giai_quyet", "thu_xin_loi", "ho_so_so_hoa", "tai_khoan_tao_moi",
-        "nguoi_den_giao_dich", "ho_so_bcci", "ho_so_pham_vi_bcci", "ho_so_truc_tuyen_muc_3",
-        "ho_so_truc_tuyen_muc_4", "diem_cqdt", "diem_cqdt_toi_da",
-    }
-)  # fmt: skip
 
 # Unit words after a count, by class; longest first so "tin, bài" wins over "tin".
 UNITS: dict[str, tuple[str, ...]] = {
