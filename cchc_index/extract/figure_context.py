@@ -79,8 +79,26 @@ def year_after(after: str) -> int | None:
 _LOWEST = frozenset({"xã", "phường", "thị trấn"})
 
 
+# Part of the period: "Chỉ tính riêng trong tuần (từ …)": to the end of the next paragraph,
+# where such news goes on with the week's figures.
+_SUB_PERIOD = re.compile(r"(?i)(?:tính\s+)?riêng\s+(?:trong\s+)?(?:tuần|tháng|quý)\b")
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+
+
+def _sub_period_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _SUB_PERIOD.finditer(text):
+        end = match.end()
+        for _ in range(2):
+            gap = _PARAGRAPH_END.search(text, end)
+            end = gap.end() if gap else len(text)
+        spans.append((match.start(), end))
+    return spans
+
+
 def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
-    """Stretches about one level of several ("Với cấp tỉnh, …" in a province's figures).
+    """Stretches about one level of several ("Với cấp tỉnh, …" in a province's figures) or
+    one part of the period ("tính riêng trong tuần").
     A commune (`level` "xã") has no level below it: there "cấp xã" is the unit itself."""
     spans = []
     for match in _SCOPE.finditer(text):
@@ -89,4 +107,4 @@ def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
             continue
         end = text.find("\n", match.end())
         spans.append((match.start(), len(text) if end < 0 else end))
-    return tuple(spans)
+    return tuple(spans + _sub_period_spans(text))

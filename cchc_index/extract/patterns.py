@@ -22,7 +22,8 @@ SYMBOL = re.compile(
     # State order: 452/KH-UBND, 61/2018/NĐ-CP, 1301/UBND, 1301 /UBND-VP, 04/QD - UBND
     rf"(?P<n>{_NUM})\s*/\s*(?:(?P<y>(?:19|20)\d\d)\s*/\s*)?"
     rf"(?P<rest>{_CODE}(?:-{_CODE}|\s*-\s*{_UPCODE})*)"
-    r")(?:(?![\w/])|(?<=[A-ZĐ0-9])(?=[A-ZĐ][a-zđà-ỹ]))"  # "QĐ-UBNDNgày": a glued word
+    # "QĐ-UBNDNgày", "NĐ-CPngày": a word glued on in conversion ends the symbol
+    r")(?:(?![\w/])|(?=(?:[Nn]gày|NGÀY|[Cc]ủa|[Vv]ề|Nơi|Loại|Người)(?!\w)))"
 )
 
 _DATE_NUMERIC = r"\d{1,2}\s*(?P<sep>[/.\-])\s*\d{1,2}\s*(?P=sep)\s*\d{4}"
