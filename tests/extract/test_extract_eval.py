@@ -9,21 +9,22 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cchc_index.extract.evaluate import DEFAULT_SET, Score, evaluate, score_file
+from cchc_index.extract.evaluate import DEFAULT_SET, HELD_OUT, Score, evaluate, score_file
 
 SET = Path(__file__).parent / "eval"
 
 
-@pytest.fixture(scope="module")
-def score() -> Score:
-    return evaluate(SET)
+@pytest.fixture(scope="module", params=[DEFAULT_SET, HELD_OUT], ids=["eval", "heldout"])
+def score(request: pytest.FixtureRequest) -> Score:
+    folder: Path = request.param
+    return evaluate(folder)
 
 
-def test_the_set_is_the_default_and_large_enough() -> None:
-    assert DEFAULT_SET == SET
+def test_the_sets_are_the_defaults_and_large_enough() -> None:
+    assert (SET, Path(__file__).parent / "heldout") == (DEFAULT_SET, HELD_OUT)
     texts = sorted(SET.glob("*.txt"))
-    assert len(texts) >= 12
-    for text in texts:
+    assert len(texts) >= 12 and len(sorted(HELD_OUT.glob("*.txt"))) >= 12
+    for text in [*texts, *HELD_OUT.glob("*.txt")]:
         assert text.read_text(encoding="utf-8").startswith("# Nguồn: http")
         assert text.with_suffix(".yaml").exists()
 
