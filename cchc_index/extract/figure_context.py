@@ -27,7 +27,9 @@ _YEAR_AFTER = re.compile(r"\(\s*năm\s+((?:19|20)\d\d)\s*\)")
 _DEPARTMENTS = (
     "sở ", "công an", "phòng ", "chi cục", "cục ", "bảo hiểm", "kho bạc", "văn phòng đăng ký",
     "ubnd p.", "ubnd phường", "ubnd xã", "ubnd thị trấn", "chi nhánh", "ban quản lý",
+    "lĩnh vực ", "riêng lĩnh vực",
 )  # fmt: skip
+_IN_WHICH = re.compile(r"^(?:trong\s+đó|riêng)\s*,?\s*")
 _SEGMENT_START = re.compile(r"[,;:(\n]")
 # Another level than the unit's: "Với cấp xã, …", "Ở cấp huyện, …", "Cụ thể, cấp xã đã
 # tiếp nhận …", "các sở, ngành cấp tỉnh tiếp nhận …"; it holds to the end of the line.
@@ -56,11 +58,12 @@ def is_counter(before: str) -> bool:
 
 
 def is_department(before: str) -> bool:
-    """True when the words since the last comma name one body ("Sở Tài chính 803 HS")."""
+    """True when the words since the last comma name one body or field ("Sở Tài chính 803
+    HS", "trong đó lĩnh vực đất đai 120 hồ sơ")."""
     cut = 0
     for match in _SEGMENT_START.finditer(before):
         cut = match.end()
-    segment = vkey(before[cut:]).strip()
+    segment = _IN_WHICH.sub("", vkey(before[cut:]).strip())
     return bool(segment) and (segment + " ").startswith(_DEPARTMENTS)
 
 
