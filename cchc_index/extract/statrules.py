@@ -153,7 +153,32 @@ RULES: tuple[Rule, ...] = (
     _r("van_ban_den", "van_ban", "đã nhận", "văn bản đến"),
 )  # fmt: skip
 
+# The extractor's own label of every name it can give a figure (Vietnamese, English); a
+# framework that declares the variable labels it with its own title instead.
 TITLES = {
+    "tin_cchc": ("tin, bài tuyên truyền CCHC", "CCHC news posts"),
+    "nhiem_vu_ke_hoach": ("nhiệm vụ trong kế hoạch CCHC", "tasks in the CCHC plan"),
+    "nhiem_vu_hoan_thanh": ("nhiệm vụ đã hoàn thành", "tasks completed"),
+    "tin_cong_khai_tthc": ("tin, bài công khai TTHC", "posts publishing procedures"),
+    "tin_cong_khai_tien_do": ("tin, bài công khai tiến độ giải quyết", "posts publishing progress"),
+    "tthc_thuoc_tham_quyen": ("TTHC thuộc thẩm quyền", "procedures within the unit's competence"),
+    "tthc_tiep_nhan_mot_cua": ("TTHC tiếp nhận qua một cửa", "procedures received at the one-stop desk"),
+    "tthc_thiet_lap_quy_trinh": ("TTHC đã thiết lập quy trình", "procedures with a workflow set up"),
+    "tthc_quy_trinh_dung_thoi_gian": ("TTHC có quy trình đúng thời gian", "procedures with workflows within the time limit"),
+    "ho_so_tiep_nhan": ("hồ sơ tiếp nhận (tổng của kỳ)", "records received (period total)"),
+    "ho_so_da_giai_quyet": ("hồ sơ đã giải quyết", "records resolved"),
+    "ho_so_truoc_han": ("hồ sơ giải quyết trước hạn", "records resolved early"),
+    "ho_so_dung_han": ("hồ sơ giải quyết đúng hạn", "records resolved on time"),
+    "ho_so_tre_han": ("hồ sơ giải quyết trễ hạn", "records resolved late"),
+    "ho_so_dang_giai_quyet": ("hồ sơ đang giải quyết", "records in progress"),
+    "thu_xin_loi": ("thư xin lỗi", "apology letters"),
+    "ho_so_so_hoa": ("hồ sơ được số hóa", "records digitised"),
+    "tai_khoan_tao_moi": ("tài khoản tạo mới", "accounts created"),
+    "nguoi_den_giao_dich": ("lượt người đến giao dịch", "visits to the desk"),
+    "ho_so_bcci": ("hồ sơ qua bưu chính công ích", "records by public postal service"),
+    "ho_so_pham_vi_bcci": ("hồ sơ thuộc phạm vi bưu chính công ích", "records eligible for the postal service"),
+    "ho_so_truc_tuyen_muc_3": ("hồ sơ trực tuyến mức độ 3", "level-3 online records"),
+    "ho_so_truc_tuyen_muc_4": ("hồ sơ trực tuyến mức độ 4", "level-4 online records"),
     "ho_so_tiep_nhan_moi": ("hồ sơ tiếp nhận mới trong kỳ", "records newly received in the period"),
     "ho_so_ky_truoc": ("hồ sơ kỳ trước chuyển sang", "records carried over from the last period"),
     "ho_so_truc_tuyen": ("hồ sơ nộp trực tuyến", "records filed online"),
