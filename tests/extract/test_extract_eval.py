@@ -53,3 +53,25 @@ def test_a_wrong_gold_is_caught(tmp_path: Path) -> None:
     assert score.wrong == [
         "e08-binhduong-2021-capxa.txt: ho_so_tre_han = 73 written as certain (gold: 74)"]  # fmt: skip
     assert len(score.missed) == 2 and score.figures_right == 3
+
+
+def test_the_command_prints_and_exits_by_the_bars(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cchc_index.extract import evaluate_print
+    from cchc_index.i18n import set_lang
+
+    monkeypatch.setattr(evaluate_print, "time_200_pages", lambda: 0.5)
+    monkeypatch.delenv("CCHC_LANG", raising=False)
+    assert evaluate_print.main([str(SET)]) == 0
+    out = capsys.readouterr().out
+    assert "trích dẫn, độ chính xác: 1,000" in out and "báo cáo 200 trang: 0,50 giây" in out
+    assert evaluate_print.main([str(tmp_path)]) == 4  # no report with a gold file
+    text = SET / "e08-binhduong-2021-capxa.txt"
+    (tmp_path / text.name).write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = yaml.safe_load(text.with_suffix(".yaml").read_text(encoding="utf-8"))
+    gold["figures"]["ho_so_tre_han"] = "74"
+    (tmp_path / "e08-binhduong-2021-capxa.yaml").write_text(yaml.safe_dump(gold), encoding="utf-8")
+    assert evaluate_print.main([str(tmp_path)]) == 1  # a wrong figure fails the bars
+    assert "SAI e08-binhduong-2021-capxa.txt: ho_so_tre_han = 73" in capsys.readouterr().out
+    set_lang("vi")
