@@ -88,3 +88,25 @@ def test_an_undated_citation_is_kept_with_an_empty_date(tmp_path: Path) -> None:
     assert [(r["number"], r["date"], r["issuer"]) for r in draft.undated] == [
         ("214/NQ-CP", "", "Chính phủ")]  # fmt: skip
     assert any("214/NQ-CP (dòng 1): báo cáo không ghi ngày ban hành" in w for w in draft.warnings)
+
+
+def test_against_a_bundle_any_of_several_reported_values_agrees() -> None:
+    from cchc_index.extract.crosscheck import cross_check
+    from cchc_index.extract.report import extract_report
+    from cchc_index.model.bundle import Bundle, Profile, Statistic
+
+    extraction = extract_report(SEEDS / "002_25fbc4818a50f3ff.txt")
+
+    def differs(value: str) -> list[str]:
+        bundle = Bundle(
+            profile=Profile(
+                name="UBND huyện Nga Sơn", level="huyện", province="Thanh Hóa", year=2018
+            ),
+            documents=(),
+            statistics={"ho_so_tiep_nhan": Statistic.model_validate(value)},
+        )
+        return [f.message for f in cross_check(extraction, bundle)
+                if f.kind == "statistic_differs"]  # fmt: skip
+
+    assert differs("3.192") == [] and differs("31.724") == []
+    assert differs("5") == ["ho_so_tiep_nhan: báo cáo ghi 31.724 (dòng 86), statistics.yaml ghi 5"]
