@@ -104,6 +104,10 @@ def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
                 )
             )
             continue
+        if not reading.certain and any(
+            f.amount == stat.value for f in (reading.current, *reading.others)
+        ):
+            continue  # the report gives several values; the bundle chose one of them
         pairs = [(reading.current, stat.value, "")]
         if reading.previous is not None and stat.last_year is not None:
             pairs.append((reading.previous, stat.last_year, "last_year"))

@@ -126,11 +126,13 @@ def _reading(ex: Extraction, r: Reading) -> str:
         text += tr(f" (năm trước: {r.previous.value})", f" (last year: {r.previous.value})")
     if r.others:
         text += tr(" (còn số khác: ", " (also: ") + ", ".join(f.value for f in r.others) + ")"
-    if not r.mapped:
+    if r.mapped:
+        text += f"  [{ex.variables.titles[r.variable]}]"
+    else:
         title = TITLES.get(r.variable, ("", ""))
         text += tr(
-            f"  [{title[0]}; không có biến trong bộ chỉ số]",
-            f"  [{title[1]}; no framework variable]",
+            f"  [{title[0]}; không có biến trong bộ chỉ số {ex.variables.framework}]",
+            f"  [{title[1]}; no variable in framework {ex.variables.framework}]",
         )
     return text
 
@@ -206,6 +208,7 @@ def _statistic(ex: Extraction, r: Reading) -> dict[str, object]:
     return {
         "variable": r.variable,
         "mapped": r.mapped,
+        "label": ex.variables.titles.get(r.variable),
         "value": _figure(ex, r.current),
         "last_year": _figure(ex, r.previous),
         "others": [_figure(ex, f) for f in r.others],
