@@ -35,7 +35,7 @@ class Finding:
 
 def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
     """Every discrepancy between a report and a bundle, documents first."""
-    where = extraction.source.where
+    where = extraction.source.shown
     by_key: dict[object, list[Document]] = {}
     for document in bundle.documents:
         by_key.setdefault(document.number.key, []).append(document)

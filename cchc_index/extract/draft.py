@@ -93,7 +93,8 @@ def _cited(
     draft: Draft,
 ) -> None:
     first = citation.mentions[0]
-    where = extraction.source.where(first.line)
+    where = extraction.source.where(first.line)  # Vietnamese: it goes into the bundle's files
+    shown = extraction.source.shown(first.line)  # the reader's language: it is printed
     if citation.date is None:
         draft.undated.append(
             _row(citation.number, None, citation.issuer, citation.subject,
@@ -101,10 +102,10 @@ def _cited(
         )  # fmt: skip
         draft.warnings.append(
             tr(
-                f"{citation.number.symbol} ({where}): báo cáo không ghi ngày ban hành; đã ghi "
+                f"{citation.number.symbol} ({shown}): báo cáo không ghi ngày ban hành; đã ghi "
                 f"vào {UNDATED_FILE} với ngày để trống, hãy bổ sung ngày rồi chuyển sang "
                 "documents.csv",
-                f"{citation.number.symbol} ({where}): the report gives no date; written to "
+                f"{citation.number.symbol} ({shown}): the report gives no date; written to "
                 f"{UNDATED_FILE} with an empty date: add its date, then move it to documents.csv",
             )
         )
@@ -112,9 +113,9 @@ def _cited(
     if citation.date_assumed:
         draft.warnings.append(
             tr(
-                f"{citation.number.symbol} ({where}): ngày ban hành không ghi năm; đã lấy năm "
+                f"{citation.number.symbol} ({shown}): ngày ban hành không ghi năm; đã lấy năm "
                 f"{citation.date.year} của báo cáo, hãy kiểm tra",
-                f"{citation.number.symbol} ({where}): its date has no year; the report's year "
+                f"{citation.number.symbol} ({shown}): its date has no year; the report's year "
                 f"{citation.date.year} was assumed, check it",
             )
         )
@@ -136,7 +137,7 @@ def _statistics(extraction: Extraction, draft: Draft) -> None:
     for reading in extraction.readings:
         if not reading.mapped:
             continue
-        draft.warnings.extend(reading_notes(reading, where))
+        draft.warnings.extend(reading_notes(reading, extraction.source.shown))
         if not reading.certain or reading.current is None:
             continue
         now = reading.current
@@ -147,7 +148,7 @@ def _statistics(extraction: Extraction, draft: Draft) -> None:
             entry["source"] += "; " + tr("năm trước", "last year") + ": "
             entry["source"] += note_of(where(prev.line), prev.sentence)
         draft.statistics[reading.variable] = entry
-    draft.warnings.extend(arithmetic_notes(extraction.readings, where))
+    draft.warnings.extend(arithmetic_notes(extraction.readings, extraction.source.shown))
 
 
 def _file_document(

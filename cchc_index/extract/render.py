@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_index.docnumber import KIND_TITLES
+from cchc_index.docnumber import KIND_TITLES, KIND_TITLES_EN, DocKind
 from cchc_index.extract.citations import Citation
 from cchc_index.extract.crosscheck import Finding
 from cchc_index.extract.documents import FileDocument
@@ -65,8 +65,8 @@ def render_text(outcome: Outcome) -> str:
         )
         for c in ex.citations:
             out.append(
-                f"  {ex.source.where(c.line):>12}  {c.number.symbol:<18} {_date(c):<11} "
-                f"{KIND_TITLES[c.kind]:<11} {_issuer(c)}"
+                f"  {ex.source.shown(c.line):>12}  {c.number.symbol:<18} {_date(c):<11} "
+                f"{kind_title(c.kind):<11} {_issuer(c)}"
             )
             if c.subject:
                 out.append(f"  {'':>12}  {c.subject[:110]}")
@@ -121,7 +121,7 @@ def _reading(ex: Extraction, r: Reading) -> str:
     figure = r.current or r.previous
     assert figure is not None
     value = r.current.value if r.current else "—"
-    text = f"  {ex.source.where(figure.line):>12}  {r.variable} = {value}"
+    text = f"  {ex.source.shown(figure.line):>12}  {r.variable} = {value}"
     if r.previous is not None:
         text += tr(f" (năm trước: {r.previous.value})", f" (last year: {r.previous.value})")
     if r.others:
@@ -180,13 +180,13 @@ def _citation(ex: Extraction, c: Citation) -> dict[str, object]:
     return {
         "number": c.number.symbol,
         "kind": c.kind.value,
-        "kind_title": KIND_TITLES[c.kind],
+        "kind_title": kind_title(c.kind),
         "date": format_date(c.date) if c.date else None,
         "own": c.own,
         "issuer": c.issuer,
         "subject": c.subject,
         "mentions": [
-            {"line": m.line, "where": ex.source.where(m.line), "sentence": m.sentence}
+            {"line": m.line, "where": ex.source.shown(m.line), "sentence": m.sentence}
             for m in c.mentions
         ],
     }
@@ -198,7 +198,7 @@ def _figure(ex: Extraction, f: Figure | None) -> dict[str, object] | None:
     return {
         "value": f.value,
         "line": f.line,
-        "where": ex.source.where(f.line),
+        "where": ex.source.shown(f.line),
         "sentence": f.sentence,
         "approximate": f.approximate,
     }
@@ -213,3 +213,8 @@ def _statistic(ex: Extraction, r: Reading) -> dict[str, object]:
         "last_year": _figure(ex, r.previous),
         "others": [_figure(ex, f) for f in r.others],
     }
+
+
+def kind_title(kind: DocKind) -> str:
+    """`Kế hoạch`, or `Plan` for the English reader."""
+    return tr(KIND_TITLES[kind], KIND_TITLES_EN[kind])
