@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES, RULES_DIR, emit, reports_errors
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
+
+if TYPE_CHECKING:
+    from cchc_index.scoring.review import Review
 
 
 @click.command(
@@ -33,6 +38,14 @@ from cchc_index.i18n import tr
 )
 @OUTPUT
 @ENGINE
+@click.option(
+    "--lock",
+    is_flag=True,
+    help=tr(
+        "Khóa theo hạn tự đánh giá (cycle trong framework.yaml): bỏ qua văn bản ban hành sau hạn.",
+        "Deadline lock (cycle in framework.yaml): ignore documents dated after the due date.",
+    ),
+)
 @LANG
 @reports_errors
 def score(
@@ -42,16 +55,49 @@ def score(
     fmt: str | None,
     output: Path | None,
     engine: str,
+    lock: bool,
 ) -> None:
-    from cchc_index.load.unit import open_unit
+    from cchc_index.report.deadlines import lock_note
+    from cchc_index.report.layers import LAYER_RENDERERS
     from cchc_index.report.render import RENDERERS
-    from cchc_index.scoring.evaluate import evaluate
 
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
         fmt = {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "table")
-    source, unit = open_unit(bundle, rules, rules_dir)
-    emit(RENDERERS[fmt](evaluate(source.framework, unit, engine)), output)  # type: ignore[arg-type]
+    review = _review(bundle, rules, rules_dir, engine, lock)
+    if review.ignored:
+        click.echo(lock_note(review.ignored), err=True)
+    layers = review.layered
+    if layers.appraised or layers.range is not None:
+        emit(LAYER_RENDERERS[fmt](layers), output)
+    else:
+        emit(RENDERERS[fmt](layers.self_result), output)
+
+
+def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:
+    from cchc_index.scoring.deadlines import self_due
+    from cchc_index.scoring.review import review_unit
+
+    review = review_unit(bundle, rules, rules_dir, engine, lock)  # type: ignore[arg-type]
+    if lock and self_due(review.source.framework, review.bundle.year) is None:
+        raise click.UsageError(
+            tr(
+                "bộ chỉ số không ghi hạn tự đánh giá (cycle.self_assessment_due) nên không khóa được",
+                "the framework states no self-assessment due date (cycle.self_assessment_due) to lock to",
+            )
+        )
+    return review
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    from cchc_index.text import parse_date
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 @click.command(
@@ -66,22 +112,29 @@ def score(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
+@click.option(
+    "--on",
+    "on",
+    callback=_date,
+    default=None,
+    help=tr(
+        "Ngày xét hạn (dd/mm/yyyy, mặc định hôm nay): còn kịp hay không còn kịp bổ sung.",
+        "The day deadlines are judged on (dd/mm/yyyy, default today): still possible or not.",
+    ),
+)
 @LANG
 @reports_errors
-def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
-    import json
+def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.date) -> None:
+    from cchc_index.report.deadlines import render_split, split_json
+    from cchc_index.scoring.deadlines import split_missing
 
-    from cchc_index.load.unit import open_unit
-    from cchc_index.model.result import as_json
-    from cchc_index.report.render import render_missing
-    from cchc_index.scoring.evaluate import evaluate
-
-    source, unit = open_unit(bundle, rules, rules_dir)
-    result = evaluate(source.framework, unit)
+    review = _review(bundle, rules, rules_dir, "durable", False)
+    result = review.layered.final  # the missing products of the final layer
+    split = split_missing(review.source.framework, result.missing, result.year, on)
     if fmt == "json":
-        click.echo(json.dumps(as_json(result.missing), ensure_ascii=False, indent=2))
+        click.echo(split_json(split), nl=False)
     else:
-        click.echo(render_missing(result), nl=False)
+        click.echo(render_split(result, split, review.layered.range), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)
 
 

@@ -12,6 +12,7 @@ from cchc_index.docnumber import DocKind, kind_from_text
 from cchc_index.fields import Deadline, Flag, Strict, VnDate
 from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
+from cchc_index.model.cycle import Cycle
 
 Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rounding"]
 Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]
@@ -216,6 +217,14 @@ class Meta(Strict):
     rounding_step: Decimal = Field(gt=0)
     variables: dict[str, Variable] = Field(default_factory=dict)
     provenance: Provenance
+    cycle: Cycle | None = None
+
+    @model_validator(mode="after")
+    def _cycle_in_order(self) -> Meta:
+        problem = self.cycle.order_problem(self.year) if self.cycle is not None else None
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
 
 class Framework(Strict):
