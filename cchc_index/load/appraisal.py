@@ -4,10 +4,12 @@ wherever a round changes the points of the layer before it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
 from pydantic import ValidationError
 
 from cchc_index.errors import EvidenceError, Problem
@@ -17,6 +19,7 @@ from cchc_index.model.appraisal import Appraisal
 from cchc_index.model.framework import Framework, Leaf
 from cchc_index.source import Key, Located, SourceError, load_yaml, shown
 from cchc_index.suggest import suggest
+from cchc_index.text import format_date
 
 APPRAISAL_FILE = "appraisal.yaml"
 NAMES = field_names([Appraisal])
@@ -151,3 +154,22 @@ def load_appraisal(
     if problems:
         raise EvidenceError(problems)
     return appraisal
+
+
+def appraisal_yaml(appraisal: Appraisal, header: str) -> str:
+    """appraisal.yaml text for `appraisal` (dates dd/mm/yyyy, points as plain decimals)."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items() if v is not None}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        if isinstance(value, Decimal):
+            return format(value.normalize(), "f")
+        if isinstance(value, dt.date):
+            return format_date(value)
+        return value
+
+    data = plain(appraisal.model_dump(exclude_defaults=True))
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return "".join(f"# {line}\n" for line in header.splitlines()) + body

@@ -149,22 +149,39 @@ def _missing_after(self_result: Result, final: Result) -> tuple[MissingProduct, 
     return tuple(kept)
 
 
+ORDER = (Layer.ROUND_1, Layer.ROUND_2, Layer.SURVEY)
+
+
+def up_to(
+    framework: Framework, result: Result, nodes: tuple[NodeLayers, ...], layer: Layer
+) -> Result:
+    """The unit as it stood after `layer`: each node at its latest value up to that layer."""
+    if layer is Layer.SELF:
+        return result
+    upto = set(ORDER[: ORDER.index(layer) + 1]) if layer in ORDER else set(ORDER)
+    latest = {}
+    for n in nodes:
+        touched = [v for v in n.values if v.layer in upto]
+        if touched:
+            latest[n.id] = touched[-1].points
+    return roll_up(framework, result, apply_values(result, latest))
+
+
+def layer_result(framework: Framework, layers: Layered, layer: Layer) -> Result:
+    """One layer of a unit as a whole result (the final one with its missing products)."""
+    if layer is Layer.FINAL:
+        return layers.final
+    return up_to(framework, layers.self_result, layers.nodes, layer)
+
+
 def layered(framework: Framework, result: Result, appraisal: Appraisal | None) -> Layered:
     """The layers of `result` under `appraisal`; the final layer is the latest value per node."""
     nodes = node_layers(result, appraisal)
     totals = [_total(Layer.SELF, result)]
-    order = [Layer.ROUND_1, Layer.ROUND_2, Layer.SURVEY]
     present = {v.layer for n in nodes for v in n.values}
-    for i, layer in enumerate(order):
-        if layer not in present:
-            continue
-        upto = set(order[: i + 1])
-        latest = {}
-        for n in nodes:
-            touched = [v for v in n.values if v.layer in upto]
-            if touched:
-                latest[n.id] = touched[-1].points
-        totals.append(_total(layer, roll_up(framework, result, apply_values(result, latest))))
+    for layer in ORDER:
+        if layer in present:
+            totals.append(_total(layer, up_to(framework, result, nodes, layer)))
     final_values = {n.id: n.final.points for n in nodes if n.final.layer is not Layer.SELF}
     final = roll_up(framework, result, apply_values(result, final_values))
     final = replace(final, missing=_missing_after(result, final))
