@@ -29,6 +29,8 @@ _FIELDS = {
     "max_points": ("điểm tối đa", "maximum"),
     "points": ("điểm", "points"),
     "status": ("trạng thái", "status"),
+    "missing": ("sản phẩm còn thiếu", "missing products"),
+    "evidence": ("minh chứng", "evidence"),
     "method": ("phương pháp", "method"),
     "detail": ("tham số, minh chứng", "parameters, evidence"),
 }
@@ -123,7 +125,7 @@ def render_diff_json(diff: Diff) -> str:
                 "kind": c.kind,
                 "renumbered": c.renumbered,
                 "similarity": as_json(c.similarity),
-                "delta": str(c.delta),
+                "delta": format(c.delta.normalize(), "f") if c.delta else "0",
                 "fields": list(c.fields()),
                 "a": _side(c.a),
                 "b": _side(c.b),

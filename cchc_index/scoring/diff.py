@@ -75,8 +75,23 @@ class Side:
     max_points: Decimal
     points: Decimal | None = None  # results only
     status: str | None = None
+    missing: tuple[str, ...] = ()  # results only: the products still missing
+    evidence: tuple[str, ...] = ()  # results only: the evidence the points rest on
     method: str | None = None  # frameworks only: the method's type
     detail: Any = None  # frameworks: the method and evidence as plain data
+
+
+FIELDS = (
+    "id",
+    "title",
+    "max_points",
+    "points",
+    "status",
+    "missing",
+    "evidence",
+    "method",
+    "detail",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +116,7 @@ class Change:
     def fields(self) -> tuple[str, ...]:
         if self.a is None or self.b is None:
             return ()
-        names = ("id", "title", "max_points", "points", "status", "method", "detail")
+        names = FIELDS
         return tuple(n for n in names if getattr(self.a, n) != getattr(self.b, n))
 
     def mirrored(self) -> Change:
@@ -166,7 +181,8 @@ def diff_results(a: Result, b: Result, label_a: str, label_b: str) -> Diff:
 
     def sides(result: Result) -> dict[str, Side]:
         return {
-            r.id: Side(r.id, r.title, r.max_points, r.points, r.status.value) for r in result.leaves
+            r.id: Side(r.id, r.title, r.max_points, r.points, r.status.value, r.missing, r.evidence)
+            for r in result.leaves
         }
 
     def totals(result: Result, label: str) -> Totals:
