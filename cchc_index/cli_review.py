@@ -146,11 +146,8 @@ def import_workbook(
             n: reviewer or (r.reviewer if before and (r := before.round(n)) else fallback)
             for n in (1, 2)
         },
-        date={
-            n: day if reviewer or not before or not (r := before.round(n)) else r.date
-            for n in (1, 2)
-        },
-        explained=day,
+        date={n: when or (r.date if before and (r := before.round(n)) else day) for n in (1, 2)},
+        explained=when or day,
     )
     appraisal, count = read_workbook(
         workbook,
@@ -163,8 +160,10 @@ def import_workbook(
         appraisal = appraisal.model_copy(update={"survey": before.survey})
     target = folder / APPRAISAL_FILE
     header = tr(
-        f"Ghi bởi cchc-index appraise import từ {workbook.name} ngày {day:%d/%m/%Y}.",
-        f"Written by cchc-index appraise import from {workbook.name} on {day:%d/%m/%Y}.",
+        f"Ghi bởi cchc-index appraise import từ {workbook.name} ngày {day:%d/%m/%Y}."
+        + (f" Người thẩm định: {reviewer}." if reviewer else ""),
+        f"Written by cchc-index appraise import from {workbook.name} on {day:%d/%m/%Y}."
+        + (f" Reviewer: {reviewer}." if reviewer else ""),
     )
     write_atomic(target, appraisal_yaml(appraisal, header))
     return Path(shown(target)), count

@@ -165,7 +165,7 @@ def appraisal_yaml(appraisal: Appraisal, header: str) -> str:
         if isinstance(value, list | tuple):
             return [plain(v) for v in value]
         if isinstance(value, Decimal):
-            return format(value.normalize(), "f")
+            return format(value.normalize(), "f").replace(".", ",")  # `0,125`: never read as 125
         if isinstance(value, dt.date):
             return format_date(value)
         return value

@@ -79,12 +79,11 @@ def _text(value: object) -> str | None:
     return text or None
 
 
-def _points(value: object) -> str | None:
-    """A number cell as text the validators read exactly (0.25, not 0.250000001)."""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float | Decimal):
-        return str(Decimal(str(value)).normalize())
+def _points(value: object) -> Decimal | str | None:
+    """A number cell as an exact Decimal (0.25, not 0.250000001; never read as `0.125` → 125
+    the way Vietnamese text is); a text cell as typed (`0,25`)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
     return _text(value)
 
 
