@@ -145,3 +145,17 @@ def test_a_round_confirms_the_pending_item_and_the_survey_counts_in_the_final_la
     )
     run = CliRunner().invoke(cli, ["score", str(bundle), "--rules-dir", str(tmp_path / "rules")])
     assert run.exit_code == 4 and "không chấm bằng điều tra xã hội học" in run.output
+
+
+def test_cycle_dates_out_of_order_are_a_located_rule_error(tmp_path: Path) -> None:
+    folder = tmp_path / "hue"
+    shutil.copytree(RULES / "hue-xa-2020", folder)
+    meta = folder / "framework.yaml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(
+        text.replace("{round: 2, due: 31/12", "{round: 2, due: 01/12"), encoding="utf-8"
+    )
+    run = CliRunner().invoke(cli, ["validate", str(folder)])
+    line = next(i for i, t in enumerate(text.splitlines(), start=1) if t.startswith("cycle:"))
+    assert run.exit_code == 3
+    assert f"framework.yaml:{line}:1: hạn tự đánh giá phải trước các lần thẩm định" in run.output

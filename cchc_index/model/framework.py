@@ -217,14 +217,7 @@ class Meta(Strict):
     rounding_step: Decimal = Field(gt=0)
     variables: dict[str, Variable] = Field(default_factory=dict)
     provenance: Provenance
-    cycle: Cycle | None = None
-
-    @model_validator(mode="after")
-    def _cycle_in_order(self) -> Meta:
-        problem = self.cycle.order_problem(self.year) if self.cycle is not None else None
-        if problem is not None:
-            raise ValueError(problem)
-        return self
+    cycle: Cycle | None = None  # dates in order: checked in load/rules.py, where they are located
 
 
 class Framework(Strict):

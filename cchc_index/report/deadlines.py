@@ -10,11 +10,11 @@ from tabulate import tabulate
 
 from cchc_index.i18n import tr
 from cchc_index.model.bundle import Document
+from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.layers import ScoreRange
 from cchc_index.model.result import Result, as_json
 from cchc_index.report.labels import gain, headline, pts
 from cchc_index.report.layers import range_line
-from cchc_index.scoring.deadlines import Split, Timed
 from cchc_index.text import format_date
 
 

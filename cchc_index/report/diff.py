@@ -9,9 +9,9 @@ from decimal import Decimal
 from tabulate import tabulate
 
 from cchc_index.i18n import num, tr
+from cchc_index.model.diff import Change, Diff, Side
 from cchc_index.model.result import as_json
 from cchc_index.report.labels import pct, pts
-from cchc_index.scoring.diff import Change, Diff, Side
 
 
 def _kind(change: Change) -> str:

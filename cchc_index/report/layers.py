@@ -129,6 +129,15 @@ def _missing(result: Result, fmt: str) -> list[str]:
 def _text(layered: Layered, fmt: str) -> str:
     sep = "<br>" if fmt == "pipe" else "\n"
     head_lines = headline(layered.self_result)
+    final = layered.final
+    if layered.appraised:
+        head_lines.insert(
+            3,
+            tr(
+                f"Tổng điểm cuối cùng (sau thẩm định): {pts(final.total)} / {pts(final.max_points)} điểm (chỉ số {pct(final.index_percent)}) — xếp loại: {final.band or '—'}",
+                f"Final total (after appraisal): {pts(final.total)} / {pts(final.max_points)} points (index {pct(final.index_percent)}) — band: {final.band or '—'}",
+            ),
+        )
     lines = ["\n\n".join(head_lines) if fmt == "pipe" else "\n".join(head_lines), ""]
     widths = [None, 30, None, None, *([None] * len(_columns(layered))), 14, 60]
     lines.append(

@@ -4,9 +4,9 @@ can still be produced in time on a given day."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from cchc_index.model.bundle import Bundle, Document
+from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.framework import DocumentProduct, Framework
 from cchc_index.model.result import MissingProduct
 
@@ -26,23 +26,6 @@ def lock_bundle(bundle: Bundle, due: dt.date) -> tuple[Bundle, tuple[Document, .
     photos = tuple(i for i in bundle.photos if i.date is None or i.date <= due)
     locked = bundle.model_copy(update={"documents": kept, "links": links, "photos": photos})
     return locked, late
-
-
-@dataclass(frozen=True, slots=True)
-class Timed:
-    """A missing product with the last day it can still be produced in time (None: no limit
-    but the self-assessment due date, if the framework gives one)."""
-
-    product: MissingProduct
-    last_day: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Split:
-    on: dt.date
-    due: dt.date | None  # the self-assessment due date
-    possible: tuple[Timed, ...]
-    too_late: tuple[Timed, ...]
 
 
 def _last_day(framework: Framework, product: MissingProduct, year: int) -> dt.date | None:

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Any
 
+from cchc_index.model.diff import Change, Diff, Side, Totals, change_key, pair_key
 from cchc_index.model.framework import Framework, id_key
 from cchc_index.model.result import Result
 from cchc_index.text import fold
@@ -33,10 +33,6 @@ class Match:
     similarity: Decimal | None  # None: matched by id with the same title (or unmatched)
 
 
-def _key(a: str | None, b: str | None) -> tuple[tuple[tuple[int, ...], str], ...]:
-    return tuple(sorted((id_key(x), x) for x in (a, b) if x is not None))
-
-
 def match_nodes(a: Mapping[str, str], b: Mapping[str, str]) -> list[Match]:
     """Pair the nodes of two trees (id → title): by id where the titles agree, then by the most
     similar title (renumbered nodes), then the leftover ids that agree; the rest added/removed."""
@@ -54,7 +50,7 @@ def match_nodes(a: Mapping[str, str], b: Mapping[str, str]) -> list[Match]:
             for y in right
             if x != y and (s := similarity(left[x], right[y])) >= THRESHOLD
         ),
-        key=lambda p: (-p[0], _key(p[1], p[2])),
+        key=lambda p: (-p[0], pair_key(p[1], p[2])),
     )
     for s, x, y in pairs:
         if x in left and y in right:
@@ -63,105 +59,7 @@ def match_nodes(a: Mapping[str, str], b: Mapping[str, str]) -> list[Match]:
     for node in sorted(set(left) & set(right), key=id_key):
         found.append(Match(node, node, similarity(left.pop(node), right.pop(node))))
     found += [Match(x, None, None) for x in left] + [Match(None, y, None) for y in right]
-    return sorted(found, key=lambda m: _key(m.a, m.b))
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One node as one side of a diff sees it."""
-
-    id: str
-    title: str
-    max_points: Decimal
-    points: Decimal | None = None  # results only
-    status: str | None = None
-    missing: tuple[str, ...] = ()  # results only: the products still missing
-    evidence: tuple[str, ...] = ()  # results only: the evidence the points rest on
-    method: str | None = None  # frameworks only: the method's type
-    detail: Any = None  # frameworks: the method and evidence as plain data
-
-
-FIELDS = (
-    "id",
-    "title",
-    "max_points",
-    "points",
-    "status",
-    "missing",
-    "evidence",
-    "method",
-    "detail",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    a: Side | None  # None: added in B
-    b: Side | None  # None: removed from A
-    similarity: Decimal | None
-
-    @property
-    def kind(self) -> str:
-        return "added" if self.a is None else "removed" if self.b is None else "changed"
-
-    @property
-    def renumbered(self) -> bool:
-        return self.a is not None and self.b is not None and self.a.id != self.b.id
-
-    @property
-    def delta(self) -> Decimal:
-        """The points this change explains (B − A; max points in a framework diff)."""
-        return _points(self.b) - _points(self.a)
-
-    def fields(self) -> tuple[str, ...]:
-        if self.a is None or self.b is None:
-            return ()
-        names = FIELDS
-        return tuple(n for n in names if getattr(self.a, n) != getattr(self.b, n))
-
-    def mirrored(self) -> Change:
-        return Change(self.b, self.a, self.similarity)
-
-
-def _points(side: Side | None) -> Decimal:
-    if side is None:
-        return Decimal(0)
-    return side.points if side.points is not None else side.max_points
-
-
-@dataclass(frozen=True, slots=True)
-class Totals:
-    label: str
-    total: Decimal
-    max_points: Decimal
-    index_percent: Decimal | None
-    band: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Diff:
-    a: Totals
-    b: Totals
-    changes: tuple[Change, ...]
-    meta: tuple[tuple[str, str, str], ...] = ()  # framework diff: (field, A, B)
-    frameworks: bool = False  # a diff of two frameworks (maxima), not of two results (points)
-
-    @property
-    def empty(self) -> bool:
-        return not self.changes and not self.meta and self.a.total == self.b.total
-
-    def mirrored(self) -> Diff:
-        return Diff(
-            self.b,
-            self.a,
-            tuple(sorted((c.mirrored() for c in self.changes), key=_change_key)),
-            tuple((f, y, x) for f, x, y in self.meta),
-            self.frameworks,
-        )
-
-
-def _change_key(c: Change) -> tuple[tuple[tuple[int, ...], str], ...]:
-    return _key(c.a.id if c.a else None, c.b.id if c.b else None)
+    return sorted(found, key=lambda m: pair_key(m.a, m.b))
 
 
 def _diff(
@@ -173,7 +71,7 @@ def _diff(
         left, right = a.get(m.a or ""), b.get(m.b or "")
         if left is None or right is None or left.id != right.id or not same(left, right):
             changes.append(Change(left, right, m.similarity))
-    return tuple(sorted(changes, key=_change_key))
+    return tuple(sorted(changes, key=change_key))
 
 
 def diff_results(a: Result, b: Result, label_a: str, label_b: str) -> Diff:
