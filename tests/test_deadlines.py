@@ -159,3 +159,20 @@ def test_cycle_dates_out_of_order_are_a_located_rule_error(tmp_path: Path) -> No
     line = next(i for i, t in enumerate(text.splitlines(), start=1) if t.startswith("cycle:"))
     assert run.exit_code == 3
     assert f"framework.yaml:{line}:1: hạn tự đánh giá phải trước các lần thẩm định" in run.output
+
+
+def test_lock_needs_a_cycle_in_the_framework(tmp_path: Path) -> None:
+    bundle = _unit_with_a_pending_item(tmp_path)
+    run = CliRunner().invoke(
+        cli, ["score", str(bundle), "--rules-dir", str(tmp_path / "rules"), "--lock"]
+    )
+    assert run.exit_code == 2 and "cycle.self_assessment_due" in run.output
+
+
+def test_check_on_in_english(tmp_path: Path) -> None:
+    bundle = copy_sample(tmp_path)
+    run = CliRunner().invoke(
+        cli, ["--lang", "en", "check", str(bundle), "--rules-dir", str(RULES), "--on", "01/12/2020"]
+    )
+    assert "As of 01/12/2020 (self-assessment due 30/11/2020)." in run.output
+    assert "No longer possible (past the deadline): 10 product(s), +4.75" in run.output

@@ -65,8 +65,9 @@ def test_two_layers_of_one_unit_and_the_mirror(tmp_path: Path) -> None:
 
 
 def _edited_framework(tmp: Path) -> Path:
-    """hue-xa-2020 next year: 1.1.1 worth 0.75 (area 1 and 1.1 follow), 1.1.2's threshold
-    moved from 90 % to 80 % (a method change), 3.6.1 renumbered 3.6.2."""
+    """hue-xa-2020 next year: 1.1.1 worth 0.75 and scored by presence instead of timeliness
+    (area 1 and 1.1 follow), 1.1.2's threshold moved from 90 % to 80 % (a parameter of its
+    method), 3.6.1 renumbered 3.6.2."""
     target = tmp / "hue-xa-2021"
     shutil.copytree(RULES / "hue-xa-2020", target)
     area1 = target / "1-chi-dao-dieu-hanh.yaml"
@@ -82,10 +83,9 @@ def _edited_framework(tmp: Path) -> Path:
         "        title: Ban hành kế hoạch CCHC\n        points: 0.75\n",
         1,
     )
-    text = text.replace(
-        "method: {type: timeliness, product: ke-hoach-cchc, on_time: 0.5, late: 0.25}",
-        "method: {type: timeliness, product: ke-hoach-cchc, on_time: 0.75, late: 0.25}",
-    )
+    old = "method: {type: timeliness, product: ke-hoach-cchc, on_time: 0.5, late: 0.25}"
+    assert old in text
+    text = text.replace(old, "method: {type: presence, product: ke-hoach-cchc}")
     text = text.replace("{points: 0, at_most: 90}", "{points: 0, at_most: 80}").replace(
         "{points: 0.5, above: 90}", "{points: 0.5, above: 80}"
     )
@@ -103,7 +103,7 @@ def test_two_framework_versions_list_maxima_methods_and_renumbered(tmp_path: Pat
     assert code == 1
     by_id = {(c["a"] or {}).get("id"): c for c in data["changes"]}  # type: ignore[union-attr]
     assert set(by_id) == {"1", "1.1", "1.1.1", "1.1.2", "3.6.1"}
-    assert by_id["1.1.1"]["fields"] == ["max_points", "detail"]
+    assert by_id["1.1.1"]["fields"] == ["max_points", "method", "detail"]
     assert by_id["1.1.1"]["delta"] == "0.25"
     assert by_id["1.1.2"]["fields"] == ["detail"]  # same maximum, the bands moved
     assert by_id["1"]["delta"] == "0.25" and by_id["1.1"]["delta"] == "0.25"
@@ -112,6 +112,7 @@ def test_two_framework_versions_list_maxima_methods_and_renumbered(tmp_path: Pat
     assert renumbered["similarity"] == "1.0" or D(renumbered["similarity"]) == 1
     table = CliRunner().invoke(cli, ["diff", str(RULES / "hue-xa-2020"), str(new)])
     assert "đánh số lại" in table.output and "3.6.1 → 3.6.2, tên giống nhau 100%" in table.output
+    assert "timeliness → presence" in table.output
 
 
 def test_framework_diff_with_itself_is_empty_and_mirrors() -> None:
