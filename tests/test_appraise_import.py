@@ -161,3 +161,18 @@ def test_survey_points_already_entered_are_kept(tmp_path: Path) -> None:
     assert code == 0, output
     text = (bundle / "appraisal.yaml").read_text(encoding="utf-8")
     assert "entered_by: Sở Nội vụ" in text and "round: 1" in text
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
+    bundle = copy_sample(tmp_path)
+    fake = tmp_path / "x.xlsx"
+    fake.write_text("không phải bảng tính", encoding="utf-8")
+    code, output = _import(fake, bundle)
+    assert code == 4 and "không đọc được bảng tính" in output
+
+
+def test_a_year_stored_as_a_float_is_the_same_year(tmp_path: Path) -> None:
+    bundle = copy_sample(tmp_path)
+    _workbook(tmp_path / "x.xlsx", {"3.6.1": EDITS["3.6.1"]}, year=2020.0)
+    code, output = _import(tmp_path / "x.xlsx", bundle)
+    assert code == 0, output

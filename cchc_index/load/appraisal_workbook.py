@@ -96,7 +96,10 @@ def check_meta(wb: Any, path: str, framework: Framework, bundle: Bundle) -> None
     found: dict[str, tuple[int, object]] = {}
     for r, row in enumerate(wb[META].iter_rows(min_col=1, max_col=2, values_only=True), start=1):
         if row and row[0] is not None:
-            found[str(row[0]).strip()] = (r, row[1] if len(row) > 1 else None)
+            value = row[1] if len(row) > 1 else None
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)  # a year Excel stored as 2020.0
+            found[str(row[0]).strip()] = (r, value)
     wanted = {"framework": framework.meta.id, "unit": bundle.profile.name, "year": bundle.year}
     problems: list[Problem] = []
     for key, expected in wanted.items():

@@ -22,6 +22,8 @@ THRESHOLD = Decimal("0.6")  # below this, two titles are different nodes
 def similarity(x: str, y: str) -> Decimal:
     """Similarity of two titles in [0, 1], the same whichever comes first."""
     first, second = sorted((fold(x), fold(y)))
+    if first == second:
+        return Decimal(1)
     ratio = SequenceMatcher(None, first, second, autojunk=False).ratio()
     return Decimal(str(round(ratio, 2)))
 
