@@ -37,6 +37,8 @@ def test_check_on_before_and_after_the_plan_deadline(tmp_path: Path) -> None:
         plan = next(r for r in rows if r["product"] == "ke-hoach-cchc")
         assert code == 1 and plan["possible"] is possible, day
         assert plan["last_day"] == "31/12/2019" and plan["gain"] == "0.5"
+        # a late plan still earns `late: 0.25` under timeliness (1.1.1)
+        assert plan["late_gain"] == (None if possible else "0.25")
     # the annual report has no deadline of its own: possible until self-assessment is due
     code, rows = _check(bundle, "--on", "02/01/2020")
     report = next(r for r in rows if r["product"] == "bao-cao-cchc-nam")

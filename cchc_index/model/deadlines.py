@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from cchc_index.model.result import MissingProduct
 
@@ -15,6 +16,7 @@ class Timed:
 
     product: MissingProduct
     last_day: dt.date | None
+    late_gain: Decimal | None = None  # past its deadline: what supplying it late still adds
 
 
 @dataclass(frozen=True, slots=True)

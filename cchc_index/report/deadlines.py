@@ -19,15 +19,16 @@ from cchc_index.text import format_date
 
 
 def _rows(entries: tuple[Timed, ...]) -> list[list[str]]:
-    return [
-        [
-            t.product.node,
-            t.product.title,
-            format_date(t.last_day) if t.last_day else "—",
-            gain(t.product.gain_together, t.product.upper_bound),
-        ]
-        for t in entries
-    ]
+    rows = []
+    for t in entries:
+        shown = gain(t.product.gain_together, t.product.upper_bound)
+        if t.late_gain is not None:
+            shown += tr(
+                f" (bổ sung muộn: +{pts(t.late_gain)})", f" (supplied late: +{pts(t.late_gain)})"
+            )
+        last = format_date(t.last_day) if t.last_day else "—"
+        rows.append([t.product.node, t.product.title, last, shown])
+    return rows
 
 
 def _header() -> list[str]:
@@ -105,6 +106,7 @@ def split_json(split: Split) -> str:
             row = as_json(t.product)
             row["possible"] = possible
             row["last_day"] = format_date(t.last_day) if t.last_day else None
+            row["late_gain"] = str(t.late_gain) if t.late_gain is not None else None
             rows.append(row)
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 

@@ -4,7 +4,9 @@ can still be produced in time on a given day."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
+from cchc_index.methods.documents import Timeliness
 from cchc_index.model.bundle import Bundle, Document
 from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.framework import DocumentProduct, Framework
@@ -28,15 +30,28 @@ def lock_bundle(bundle: Bundle, due: dt.date) -> tuple[Bundle, tuple[Document, .
     return locked, late
 
 
-def _last_day(framework: Framework, product: MissingProduct, year: int) -> dt.date | None:
+def _timed(framework: Framework, product: MissingProduct, year: int, on: dt.date) -> Timed:
+    """The product with its last day; past its own deadline (but before self-assessment is
+    due), what a late document still earns where the node is scored by timeliness."""
     leaf = next((leaf for _, _, leaf in framework.leaves() if leaf.id == product.node), None)
     wanted = None
     if leaf is not None:
         wanted = next((p for p in leaf.evidence if p.id == product.product), None)
-    days = [d for d in (self_due(framework, year),) if d is not None]
-    if isinstance(wanted, DocumentProduct) and wanted.deadline is not None:
-        days.append(wanted.deadline.resolve(year))
-    return min(days, default=None)
+    due = self_due(framework, year)
+    own = (
+        wanted.deadline.resolve(year)
+        if isinstance(wanted, DocumentProduct) and wanted.deadline
+        else None
+    )
+    last = min((d for d in (due, own) if d is not None), default=None)
+    late = None
+    if own is not None and on > own and (due is None or on <= due) and leaf is not None:
+        method = leaf.method
+        if isinstance(method, Timeliness) and method.product == product.product:
+            within = method.late_within_days is None or (on - own).days <= method.late_within_days
+            now = min(method.on_time, leaf.points) - product.gain_together  # points it has
+            late = max(Decimal(0), min(method.late, leaf.points) - now) if within else Decimal(0)
+    return Timed(product, last, late)
 
 
 def split_missing(
@@ -47,7 +62,7 @@ def split_missing(
     date has passed can no longer earn its on-time points."""
     possible, too_late = [], []
     for product in missing:
-        timed = Timed(product, _last_day(framework, product, year))
+        timed = _timed(framework, product, year, on)
         if timed.last_day is not None and on > timed.last_day:
             too_late.append(timed)
         else:
