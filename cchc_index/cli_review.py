@@ -148,6 +148,7 @@ def import_workbook(
         },
         date={n: when or (r.date if before and (r := before.round(n)) else day) for n in (1, 2)},
         explained=when or day,
+        known={(e.node, e.text): e.date for e in before.explanations} if before else {},
     )
     appraisal, count = read_workbook(
         workbook,

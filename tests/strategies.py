@@ -52,13 +52,13 @@ def _stat(pid: str, variables: list[str], last_year: bool = False) -> dict[str, 
     }
 
 
-def _doc(pid: str, kind: str, deadline: bool) -> dict[str, Any]:
+def _doc(pid: str, kind: str, deadline: bool, subject: str = "cải cách") -> dict[str, Any]:
     doc: dict[str, Any] = {
         "id": pid,
         "type": "document",
         "title": "Văn bản",
         "doc_kind": kind,
-        "subject": ["cải cách"],
+        "subject": [subject],
     }
     if deadline:
         doc["deadline"] = "31/01 năm đánh giá"
@@ -80,6 +80,9 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
                 "qualitative",
                 "formula",
                 "all_of",
+                "bonus",
+                "deduction",
+                "survey",
             ]
         )
     )
@@ -105,7 +108,9 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
     elif kind == "all_of":
         node["evidence"] = [
             _doc("p", doc_kind, True),
-            _doc("q", draw(st.sampled_from(KINDS)), True),
+            # a second product that no document of the first can satisfy (one document
+            # answering two products of one node is a known defect, see the README's notes)
+            _doc("q", draw(st.sampled_from(KINDS)), True, "kiểm tra"),
         ]
         node["method"] = {"type": "all_of", "products": ["p", "q"]}
     elif kind == "ratio_bands":
@@ -142,6 +147,11 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
                 {"variable": den, "coefficient": "-0.05"},
             ],
         }
+    elif kind in ("bonus", "deduction"):
+        node["evidence"] = [_stat("s", [num])]
+        node["method"] = {"type": kind, "variable": num, "points_each": "0.25"}
+    elif kind == "survey":
+        node["method"] = {"type": "survey"}
     else:
         node["method"] = {"type": "qualitative"}
     return node
@@ -150,7 +160,9 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
 @st.composite
 def frameworks(draw: st.DrawFn) -> Framework:
     leaves = [draw(leaf(f"1.1.{i}")) for i in range(1, draw(st.integers(1, 6)) + 1)]
-    total = sum(Decimal(x["points"]) for x in leaves)
+    total = sum(  # bonus and deduction sit outside their parent's sum
+        Decimal(x["points"]) for x in leaves if x["method"]["type"] not in ("bonus", "deduction")
+    )
     meta = Meta.model_validate(
         {
             "id": "sinh-ngau-nhien",
@@ -190,7 +202,12 @@ def documents(draw: st.DrawFn) -> Document:
             "date": draw(DATES).isoformat(),
             "subject": draw(
                 st.sampled_from(
-                    ["Kế hoạch cải cách hành chính", "CẢI CÁCH thủ tục", "văn bản khác"]
+                    [
+                        "Kế hoạch cải cách hành chính",
+                        "CẢI CÁCH thủ tục",
+                        "Kiểm tra công vụ",
+                        "văn bản khác",
+                    ]
                 )
             ),
         }

@@ -176,3 +176,35 @@ def test_a_year_stored_as_a_float_is_the_same_year(tmp_path: Path) -> None:
     _workbook(tmp_path / "x.xlsx", {"3.6.1": EDITS["3.6.1"]}, year=2020.0)
     code, output = _import(tmp_path / "x.xlsx", bundle)
     assert code == 0, output
+
+
+def test_the_real_working_workbook_round_trips(tmp_path: Path) -> None:
+    """`score -o x.xlsx` (issue 11's writer), a reviewer edits column I of two rows, import."""
+    from openpyxl import load_workbook
+
+    bundle = copy_sample(tmp_path)
+    book = tmp_path / "x.xlsx"
+    run = CliRunner().invoke(
+        cli, ["score", str(bundle), "--rules-dir", str(RULES), "-o", str(book)]
+    )
+    assert run.exit_code == 0, run.output
+    wb = load_workbook(book)
+    sheet = wb["Bảng tự đánh giá"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "3.5.4":
+            row[8].value, row[9].value = 0.25, "Thư xin lỗi chưa đúng mẫu"
+        if row[0].value == "7.2":
+            row[8].value, row[9].value = 0, "Không có xác nhận của Bưu điện"
+    wb.save(book)
+    code, output = _import(book, bundle)
+    assert code == 0, output
+    layered = review_unit(bundle, None, RULES).layered
+    nodes = {n.id: n for n in layered.nodes}
+    assert nodes["3.5.4"].final.reason == "Thư xin lỗi chưa đúng mẫu"
+    assert nodes["7.2"].final.points == 0
+    # what the workbook carried from appraisal.yaml came back unchanged, dates included
+    assert [v.points for v in nodes["1.1.1"].values] == [D("0.5"), D("0.25"), D("0.5")]
+    assert nodes["1.1.1"].explanations[0].date.isoformat() == "2020-12-20"
+    assert nodes["1.1.1"].values[2].date is not None
+    assert nodes["1.1.1"].values[2].date.isoformat() == "2020-12-28"
+    assert layered.final.total == D("1.25")

@@ -78,7 +78,10 @@ def test_the_deadline_lock_ignores_documents_dated_after_the_due_date(tmp_path: 
     run = CliRunner().invoke(
         cli, ["score", str(bundle), "--rules-dir", str(RULES), "--lock", "--format", "json"]
     )
-    assert "bỏ qua 1 văn bản ban hành sau hạn (520/BC-UBND ngày 05/12/2020)" in run.output
+    assert (
+        "bỏ qua 1 văn bản ban hành sau hạn (520/BC-UBND" in run.output
+        and "05/12/2020" in run.output
+    )
 
 
 def _unit_with_a_pending_item(tmp: Path) -> Path:

@@ -111,10 +111,8 @@ def test_a_total_is_the_sum_of_its_parts(framework: Framework, unit: Bundle) -> 
     step = framework.meta.rounding_step
     for leaf in result.leaves:
         assert leaf.points % step == 0 or leaf.points == leaf.max_points
-    assert (
-        result.total
-        == sum((a.points for a in result.areas), Decimal(0)) + result.bonus - result.deduction
-    )
+    areas = sum((a.points for a in result.areas), Decimal(0))
+    assert result.total == max(Decimal(0), areas + result.bonus - result.deduction)
     for area in result.areas:
         assert area.points == sum(
             (c.points for c in result.criteria if c.id.startswith(area.id + ".")), Decimal(0)
@@ -152,3 +150,48 @@ def test_pro_rata_of_nothing_awards_zero_explicitly() -> None:
     method = ProRata(type="pro_rata", numerator=("a",), denominator=("a",))
     metric = method.derive(NodeFacts(EvidenceIndex(unit), "1.1.1", {}), Decimal(1), Decimal("0.01"))
     assert (metric.value, metric.award) == (Decimal(0), Decimal(0))
+
+
+def _compliant(framework: Framework, node_id: str, product_id: str, unit: Bundle) -> Bundle:
+    """`unit` with `product_id` of `node_id` supplied as a compliant document or declaration."""
+    from cchc_index.model.bundle import Declarations, Qualitative
+    from cchc_index.model.framework import DocumentProduct
+    from cchc_index.model.result import DECLARATION
+
+    if product_id == DECLARATION:
+        kept = tuple(q for q in unit.declarations.qualitative if q.node != node_id)
+        made = Qualitative(node=node_id, result="đạt", explanation="bổ sung")
+        return unit.model_copy(update={"declarations": Declarations(qualitative=(*kept, made))})
+    leaf = next(leaf for _, _, leaf in framework.leaves() if leaf.id == node_id)
+    product = next(p for p in leaf.evidence if p.id == product_id)
+    assert isinstance(product, DocumentProduct)
+    day = "15/01/2024" if product.deadline is not None else "01/03/2024"
+    made_doc = Document.model_validate(
+        {
+            "number": f"9{len(unit.documents)}/{product.doc_kind.value}-UBND",
+            "date": day,
+            "subject": " ".join(product.subject) + " năm 2024",
+        }
+    )
+    return unit.model_copy(update={"documents": (*unit.documents, made_doc)})
+
+
+@given(frameworks(), bundles())
+def test_the_points_a_product_would_add_are_what_rescoring_gives(
+    framework: Framework, unit: Bundle
+) -> None:
+    """Supplying a missing document (or declaration) adds exactly its announced gain; supplying
+    every missing product of a node adds the gain announced for all of them together."""
+    scorer = Scorer(framework, "reference")
+    result = scorer.evaluate(unit)
+    before = _scores(result)
+    for missing in result.missing:
+        if missing.upper_bound:
+            continue  # a statistic's gain is an upper bound: its figures are not known yet
+        alone = scorer.evaluate(_compliant(framework, missing.node, missing.product, unit))
+        assert _scores(alone)[missing.node] - before[missing.node] == missing.gain, missing
+        together = unit
+        for other in (m for m in result.missing if m.node == missing.node):
+            together = _compliant(framework, other.node, other.product, together)
+        gained = _scores(scorer.evaluate(together))[missing.node] - before[missing.node]
+        assert gained == missing.gain_together, missing

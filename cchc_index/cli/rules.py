@@ -74,6 +74,7 @@ def validate(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
 @LANG
 @reports_errors
 def test_cmd(paths: tuple[Path, ...], keyword: str | None, engine: str) -> None:
+    from cchc_index.report.reasons import reason_text
     from cchc_index.scoring.cases import run_cases
 
     passed = failed = 0
@@ -87,7 +88,8 @@ def test_cmd(paths: tuple[Path, ...], keyword: str | None, engine: str) -> None:
             else:
                 failed += 1
                 click.echo(
-                    f"FAIL {outcome.case.id} ({outcome.case.file}:{outcome.case.line}): {outcome.why}"
+                    f"FAIL {outcome.case.id} ({outcome.case.file}:{outcome.case.line}): "
+                    f"{outcome.why} — {reason_text(outcome.got)}"
                 )
     click.echo(f"{passed} passed, {failed} failed")
     if passed + failed == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,11 +30,13 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "markdown", "json", "csv"]),
+    type=click.Choice(["table", "markdown", "json", "csv", "html", "docx", "xlsx"]),
     default=None,
     help=tr(
-        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv), nếu không thì bảng.",
-        "Output format; by default from the -o file's suffix (.md, .json, .csv), else a table.",
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.docx, .xlsx, .html, .md, .json, .csv, .txt); "
+        "không có -o thì bảng.",
+        "Output format; by default from the -o file's suffix (.docx, .xlsx, .html, .md, .json, "
+        ".csv, .txt); without -o a table.",
     ),
 )
 @OUTPUT
@@ -57,21 +60,46 @@ def score(
     engine: str,
     lock: bool,
 ) -> None:
-    from cchc_index.report.deadlines import lock_note
-    from cchc_index.report.layers import LAYER_RENDERERS
-    from cchc_index.report.render import RENDERERS
+    from datetime import datetime
 
-    if fmt is None:
-        suffix = output.suffix.lower() if output is not None else ""
-        fmt = {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "table")
+    from cchc_index.load.digest import bundle_sha256
+    from cchc_index.report.deadlines import lock_note
+    from cchc_index.report.filing import build_filing
+    from cchc_index.report.formats import FORMATS, format_for, known_suffixes, stdout_text
+    from cchc_index.report.layers import LAYER_RENDERERS, appraisal_marks, layer_file
+
+    chosen = FORMATS[fmt] if fmt is not None else format_for(output)
+    if chosen is None:
+        raise click.BadParameter(
+            tr(
+                f"không biết ghi dạng gì cho đuôi '{output.suffix if output else ''}'; các đuôi được nhận: {', '.join(known_suffixes())} (hoặc dùng --format)",
+                f"no format for the suffix '{output.suffix if output else ''}'; known suffixes: {', '.join(known_suffixes())} (or pass --format)",
+            ),
+            param_hint="-o/--output",
+        )
+    if output is None and not chosen.to_stdout:
+        raise click.UsageError(
+            tr(f"dạng {chosen.name} cần -o TỆP", f"the {chosen.name} format needs -o FILE")
+        )
     review = _review(bundle, rules, rules_dir, engine, lock)
     if review.ignored:
         click.echo(lock_note(review.ignored), err=True)
     layers = review.layered
-    if layers.appraised or layers.range is not None:
-        emit(LAYER_RENDERERS[fmt](layers), output)
-    else:
-        emit(RENDERERS[fmt](layers.self_result), output)
+    if (layers.appraised or layers.range is not None) and chosen.name in LAYER_RENDERERS:
+        text = LAYER_RENDERERS[chosen.name](layers)  # the layers side by side, with reasons
+        emit(layer_file(chosen.name, text) if output else text, output)
+        return
+    documents = chosen.name in ("docx", "xlsx", "html")  # only these print the bundle's hash
+    filing = build_filing(
+        layers.self_result,
+        review.source.framework,
+        review.bundle,
+        bundle_sha256(bundle) if documents else "",
+        datetime.now().astimezone(),
+        appraisal_marks(layers),
+    )
+    width = shutil.get_terminal_size((160, 40)).columns
+    emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)
 
 
 def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:

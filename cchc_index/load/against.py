@@ -138,7 +138,7 @@ def _check_declarations(bundle: Bundle, framework: Framework, folder: Path) -> l
                     )
                 )
             elif kind == "qualitative" and not (
-                isinstance(node, Leaf) and node.method.type == "qualitative"
+                isinstance(node, Leaf) and node.method.needs_declaration
             ):
                 found.append(
                     src.problem(

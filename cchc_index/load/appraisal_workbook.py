@@ -54,6 +54,7 @@ class Defaults:
     reviewer: dict[int, str]
     date: dict[int, dt.date]
     explained: dt.date
+    known: dict[tuple[str, str], dt.date] = field(default_factory=dict)  # explanations kept
 
 
 def _open(path: Path) -> Any:
@@ -169,9 +170,8 @@ def read_workbook(
             at: Key = ("explanations", len(explanations))
             src.positions[at] = src.positions[(*at, "node")] = (r, 1)
             src.positions[(*at, "text")] = (r, EXPLANATION)
-            explanations.append(
-                {"node": node or "", "date": format_date(defaults.explained), "text": text}
-            )
+            said = defaults.known.get((node or "", text), defaults.explained)
+            explanations.append({"node": node or "", "date": format_date(said), "text": text})
     data: dict[str, Any] = {"rounds": [], "explanations": explanations}
     for number, entries in rounds.items():
         if not entries:

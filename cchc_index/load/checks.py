@@ -7,17 +7,22 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from cchc_index.errors import Problem
 from cchc_index.fields import parse_flag
 from cchc_index.i18n import tr
-from cchc_index.methods.registry import Method
+from cchc_index.methods.registry import parse as parse_method
 from cchc_index.source import Key, Located
 from cchc_index.suggest import suggest
 
-_METHOD = TypeAdapter(Method)
-ADJUSTMENTS = ("bonus", "deduction")
+
+def _adjustment(method: object) -> bool:
+    """A bonus or deduction node sits outside its parent's sum."""
+    try:
+        return isinstance(method, dict) and parse_method(method).adjustment != 0
+    except (ValidationError, ValueError):
+        return False
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -89,8 +94,7 @@ class _Checker:
         for child in children:
             if not isinstance(child, dict):
                 return
-            method = child.get("method")
-            if isinstance(method, dict) and method.get("type") in ADJUSTMENTS:
+            if _adjustment(child.get("method")):
                 continue
             points = _dec(child.get("points"))
             if points is None:
@@ -155,43 +159,36 @@ class _Checker:
         products: dict[str, str],
         stat_vars: set[str],
     ) -> None:
-        refs: list[tuple[Key, Any]] = []
-        for key in ("product",):
-            if key in method:
-                refs.append(((*loc, key), method[key]))
-        refs += [((*loc, "products", i), p) for i, p in enumerate(_list(method.get("products")))]
-        for where, ref in refs:
-            if ref not in products:
-                hint = suggest(str(ref), products)
+        try:
+            parsed = parse_method(method)
+        except (ValidationError, ValueError):
+            return  # reported by the model validation
+        for ref in parsed.references():  # the method says which of its values are names
+            where = (*loc, *ref.path)
+            if ref.kind == "product" and ref.name not in products:
+                hint = suggest(ref.name, products)
                 self.add(
                     src,
                     where,
                     tr(
-                        f"sản phẩm '{ref}' không có trong 'evidence' của mục này{hint}",
-                        f"product '{ref}' is not in this node's 'evidence'{hint}",
+                        f"sản phẩm '{ref.name}' không có trong 'evidence' của mục này{hint}",
+                        f"product '{ref.name}' is not in this node's 'evidence'{hint}",
                     ),
                 )
-        names: list[tuple[Key, Any]] = []
-        for key in ("numerator", "denominator"):
-            names += [((*loc, key, i), v) for i, v in enumerate(_list(method.get(key)))]
-        if "variable" in method:
-            names.append(((*loc, "variable"), method["variable"]))
-        names += [
-            ((*loc, "terms", i, "variable"), t.get("variable"))
-            for i, t in enumerate(_list(method.get("terms")))
-            if isinstance(t, dict)
-        ]
-        for where, name in names:
-            if self.variable(src, where, name) and name not in stat_vars:
+            elif (
+                ref.kind == "variable"
+                and self.variable(src, where, ref.name)
+                and ref.name not in stat_vars
+            ):
                 self.add(
                     src,
                     where,
                     tr(
-                        f"biến '{name}' không thuộc sản phẩm thống kê nào của mục này",
-                        f"variable '{name}' is not in any statistic product of this node",
+                        f"biến '{ref.name}' không thuộc sản phẩm thống kê nào của mục này",
+                        f"variable '{ref.name}' is not in any statistic product of this node",
                     ),
                 )
-        if method.get("type") == "growth" and not any(
+        if parsed.needs_last_year and not any(
             isinstance(p, dict) and parse_flag(p.get("last_year")) is True
             for p in _list(node.get("evidence"))
         ):
@@ -199,15 +196,11 @@ class _Checker:
                 src,
                 loc,
                 tr(
-                    "phương pháp 'growth' cần sản phẩm thống kê có 'last_year: true'",
-                    "method 'growth' needs a statistic product with 'last_year: true'",
+                    f"phương pháp '{parsed.type}' cần sản phẩm thống kê có 'last_year: true'",
+                    f"method '{parsed.type}' needs a statistic product with 'last_year: true'",
                 ),
             )
         points = _dec(node.get("points"))
-        try:
-            parsed = _METHOD.validate_python(method)
-        except ValidationError:
-            return  # reported by the model validation
         for sub, message in parsed.problems(points if points is not None else Decimal("Infinity")):
             self.add(src, (*loc, *sub), message)
         if points is not None:

@@ -131,7 +131,7 @@ class Leaf(Strict):
     @property
     def is_adjustment(self) -> bool:
         """Bonus and deduction nodes sit outside the maximum."""
-        return self.method.type in ("bonus", "deduction")
+        return self.method.adjustment != 0
 
 
 class Criterion(Strict):

@@ -15,6 +15,7 @@ from cchc_index.model.layers import ScoreRange
 from cchc_index.model.result import Result, as_json
 from cchc_index.report.labels import gain, headline, pts
 from cchc_index.report.layers import range_line
+from cchc_index.report.reasons import product_title
 from cchc_index.text import format_date
 
 
@@ -27,7 +28,7 @@ def _rows(entries: tuple[Timed, ...]) -> list[list[str]]:
                 f" (bổ sung muộn: +{pts(t.late_gain)})", f" (supplied late: +{pts(t.late_gain)})"
             )
         last = format_date(t.last_day) if t.last_day else "—"
-        rows.append([t.product.node, t.product.title, last, shown])
+        rows.append([t.product.node, product_title(t.product), last, shown])
     return rows
 
 
@@ -103,7 +104,7 @@ def split_json(split: Split) -> str:
     rows = []
     for possible, entries in ((True, split.possible), (False, split.too_late)):
         for t in entries:
-            row = as_json(t.product)
+            row = {**as_json(t.product), "title": product_title(t.product)}
             row["possible"] = possible
             row["last_day"] = format_date(t.last_day) if t.last_day else None
             row["late_gain"] = str(t.late_gain) if t.late_gain is not None else None

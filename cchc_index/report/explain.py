@@ -11,58 +11,8 @@ from cchc_index.i18n import tr
 from cchc_index.model.framework import Criterion, Framework, Leaf
 from cchc_index.model.result import Result
 from cchc_index.report.labels import pts, status
+from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.suggest import suggest
-
-SUMMARIES = {
-    "presence": (
-        "Có sản phẩm (đủ số lượng) thì được điểm, không có thì 0.",
-        "The product exists (as many as required): points; otherwise 0.",
-    ),
-    "timeliness": (
-        "Đúng hạn: điểm đủ; trễ hạn: điểm trễ; không có: 0.",
-        "On time: full points; late: the late points; none: 0.",
-    ),
-    "qualitative": (
-        "Đơn vị tự đánh giá đạt kèm giải trình; Hội đồng thẩm định xác nhận.",
-        "The unit declares it met, with an explanation; the review council confirms.",
-    ),
-    "ratio_bands": (
-        "Điểm theo mức mà tỷ lệ tử số / mẫu số (%) rơi vào.",
-        "Points by the band the ratio numerator / denominator (%) falls in.",
-    ),
-    "all_of": (
-        "Có đủ cả bộ sản phẩm, mỗi sản phẩm đúng hạn: điểm đủ; thiếu một: 0.",
-        "Every product of the set, each on time: full points; otherwise 0.",
-    ),
-    "pro_rata": (
-        "Điểm = tỷ lệ × điểm tối đa, làm tròn theo bước của bộ chỉ số.",
-        "Points = ratio × maximum, rounded to the framework's step.",
-    ),
-    "count_ladder": (
-        "Điểm theo bậc số lượng cao nhất đạt được.",
-        "Points of the highest count step reached.",
-    ),
-    "growth": (
-        "Số năm nay tăng ít nhất tỷ lệ yêu cầu so với năm trước.",
-        "This year's figure grew by at least the required percentage over last year's.",
-    ),
-    "survey": (
-        "Do tỉnh chấm qua điều tra xã hội học; đơn vị không tự chấm.",
-        "Scored by the province's survey; not self-assessed.",
-    ),
-    "bonus": (
-        "Điểm thưởng cho mỗi mục đếm được, không vượt trần.",
-        "Bonus points for each counted item, up to the cap.",
-    ),
-    "deduction": (
-        "Điểm trừ cho mỗi mục đếm được, không vượt trần.",
-        "Points deducted for each counted item, up to the cap.",
-    ),
-    "formula": (
-        "Điểm = hằng số + tổng hệ số × biến, trong khoảng [0, tối đa].",
-        "Points = constant + Σ coefficient × variable, within [0, maximum].",
-    ),
-}
 
 
 def find_node(framework: Framework, node_id: str, folder: Path) -> Leaf | Criterion:
@@ -92,13 +42,9 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
         lines.append(tr(f"Yêu cầu: {leaf.requirement}", f"Requirement: {leaf.requirement}"))
     if leaf.responsible:
         lines.append(tr(f"Cơ quan báo cáo: {leaf.responsible}", f"Responsible: {leaf.responsible}"))
-    vi, en = SUMMARIES[leaf.method.type]
-    lines.append(
-        tr(
-            f"Phương pháp chấm: {leaf.method.type} — {vi}",
-            f"Scoring method: {leaf.method.type} — {en}",
-        )
-    )
+    summary, *tiers = leaf.method.describe(leaf.points)
+    lines.append(tr("Phương pháp chấm", "Scoring method") + f": {leaf.method.type} — {summary}")
+    lines += tiers
     params = leaf.method.model_dump(mode="json", by_alias=True, exclude={"type"}, exclude_none=True)
     if params:
         lines.append(yaml.safe_dump(params, allow_unicode=True, sort_keys=False).rstrip())
@@ -123,14 +69,14 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
                 f"Unit {result.unit}: {pts(got.points)} / {pts(got.max_points)} points — {status(got.status)}",
             )
         )
-        lines.append(f"  {got.reason}")
+        lines.append(f"  {reason_text(got)}")
         for item in got.evidence:
             lines.append(tr(f"  minh chứng: {item}", f"  evidence: {item}"))
         for missing in (m for m in result.missing if m.node == leaf.id):
             lines.append(
                 tr(
-                    f"  còn thiếu: {missing.title} (+{pts(missing.gain_together)})",
-                    f"  missing: {missing.title} (+{pts(missing.gain_together)})",
+                    f"  còn thiếu: {product_title(missing)} (+{pts(missing.gain_together)})",
+                    f"  missing: {product_title(missing)} (+{pts(missing.gain_together)})",
                 )
             )
     return "\n".join(lines) + "\n"

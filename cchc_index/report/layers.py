@@ -16,14 +16,40 @@ from tabulate import tabulate
 
 from cchc_index.i18n import tr
 from cchc_index.model.layers import Layer, Layered, LayerTotal, NodeLayers, ScoreRange
-from cchc_index.model.result import LeafResult, Result, as_json
+from cchc_index.model.result import LeafResult, Result
+from cchc_index.report.filing import AppraisalMarks
 from cchc_index.report.labels import gain, headline, pct, pts, status
+from cchc_index.report.reasons import product_title, reason_text
+from cchc_index.report.render import result_json
 from cchc_index.text import format_date
 
 
 def leaf_reason(leaf: LeafResult) -> str:
-    """The one place a leaf's reason becomes text (the reason is becoming structured data)."""
-    return str(leaf.reason)
+    """The one place this module turns a leaf's reason into text."""
+    return reason_text(leaf)
+
+
+def appraisal_marks(layered: Layered) -> dict[str, AppraisalMarks]:
+    """The rounds and explanations of each appraised node, as the documents print them."""
+    marks = {}
+    for node in layered.nodes:
+        one, two = node.at(Layer.ROUND_1), node.at(Layer.ROUND_2)
+        said = " ".join(e.text for e in node.explanations) or None
+        if one is None and two is None and said is None:
+            continue
+        marks[node.id] = AppraisalMarks(
+            one.points if one else None,
+            one.reason if one else None,
+            said,
+            two.points if two else None,
+            two.reason if two else None,
+        )
+    return marks
+
+
+def layer_file(fmt: str, text: str) -> str | bytes:
+    """A rendering as written to a file: CSV with the UTF-8 byte-order mark Excel needs."""
+    return ("\ufeff" + text).encode("utf-8") if fmt == "csv" else text
 
 
 def layer_name(layer: Layer) -> str:
@@ -110,7 +136,7 @@ def _missing(result: Result, fmt: str) -> list[str]:
     if not result.missing:
         return [tr("Không còn sản phẩm nào thiếu.", "No product is missing.")]
     rows = [
-        [str(i), m.node, m.title, gain(m.gain_together, m.upper_bound)]
+        [str(i), m.node, product_title(m), gain(m.gain_together, m.upper_bound)]
         for i, m in enumerate(result.missing, start=1)
     ]
     head = ["#", tr("Mục", "Node"), tr("Sản phẩm còn thiếu", "Missing product")]
@@ -168,16 +194,16 @@ def _plain(value: Any) -> Any:
         return format_date(value)
     if isinstance(value, Decimal):
         return str(value)
-    return as_json(value)
+    return value
 
 
 def render_layers_json(layered: Layered) -> str:
     """The self result at the top level (as without an appraisal) plus every layer."""
-    data = as_json(layered.self_result)
+    data = result_json(layered.self_result)
     data["layers"] = _plain(layered.totals)
     data["nodes"] = _plain(layered.nodes)
     data["range"] = _plain(layered.range)
-    data["final"] = as_json(layered.final)
+    data["final"] = result_json(layered.final)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -189,20 +215,29 @@ CSV_COLUMNS = (
 
 
 def render_layers_csv(layered: Layered) -> str:
+    """One row per scored node with every layer, then a `total_<layer>` row per layer (band in
+    the `status` column, index in the `reason` column). Files get a UTF-8 BOM (`layer_file`)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*CSV_COLUMNS])
     finals = {leaf.id: leaf for leaf in layered.final.leaves}
     for node, r in zip(layered.nodes, layered.self_result.leaves, strict=True):
         one, two, survey = (node.at(x) for x in (Layer.ROUND_1, Layer.ROUND_2, Layer.SURVEY))
-        row: list[object] = [r.id, r.title, r.max_points, r.points, r.status.value]
+        row: list[object] = [r.id, r.title, r.max_points, r.points, status(r.status)]
         row += [leaf_reason(r), ";".join(r.missing)]
         row += [one.points, one.reason or ""] if one else ["", ""]
         row.append(" | ".join(e.text for e in node.explanations))
         row += [two.points, two.reason or ""] if two else ["", ""]
         row.append(survey.points if survey else "")
-        row += [finals[r.id].points, finals[r.id].status.value]
+        row += [finals[r.id].points, status(finals[r.id].status)]
         writer.writerow(row)
+    blank = [""] * (len(CSV_COLUMNS) - 6)
+    for t in layered.totals:  # the totals of every layer: points, maximum, index, band
+        index = "" if t.index_percent is None else t.index_percent
+        name = layer_name(t.layer)
+        writer.writerow(
+            [f"total_{t.layer.value}", name, t.max_points, t.total, t.band or "", index, *blank]
+        )
     return out.getvalue()
 
 

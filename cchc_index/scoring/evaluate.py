@@ -9,10 +9,17 @@ from cchc_index.engine.compile import Ruleset, compile_framework, fact
 from cchc_index.engine.reference import ReferenceRunner
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework, id_key
-from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
+from cchc_index.model.result import (
+    LeafResult,
+    MissingProduct,
+    NodeResult,
+    Reason,
+    ReasonKind,
+    Result,
+    Status,
+)
 from cchc_index.scoring.matching import EvidenceIndex
-from cchc_index.scoring.metrics import Derived, declaration_title, derive, potential
-from cchc_index.scoring.reasons import sentence
+from cchc_index.scoring.metrics import Derived, derive, potential
 
 EngineName = Literal["durable", "reference"]
 ZERO = Decimal(0)
@@ -94,10 +101,10 @@ class Scorer:
             max_points=leaf.points,
             points=points,
             status=status,
-            reason=sentence(item, points, status),
+            reason=_reason(item, status),
             evidence=tuple(i for m in item.matches.values() for i in m.items),
             missing=item.missing,
-            adjustment=method.sign if leaf.is_adjustment else 0,
+            adjustment=method.adjustment,
             illustrative=leaf.provenance.illustrative,
         )
 
@@ -118,7 +125,7 @@ class Scorer:
                         node=item.leaf.id,
                         node_title=item.leaf.title,
                         product=pid,
-                        title=titles.get(pid) or declaration_title(),
+                        title=titles.get(pid, ""),  # the declaration: named by the renderer
                         responsible=item.leaf.responsible,
                         requirement=item.leaf.requirement,
                         gain=max(ZERO, alone - result.points) if useful else ZERO,
@@ -179,6 +186,27 @@ class Scorer:
             missing=missing,
             engine=self.engine,
         )
+
+
+def _reason(item: Derived, status: Status) -> Reason:
+    """The data a renderer needs to say how the node's points came about."""
+    method, metric = item.leaf.method.type, item.metric
+    if status is Status.SURVEY:
+        return Reason(ReasonKind.SURVEY, method)
+    if status is Status.NOT_APPLICABLE:
+        if item.nothing_arose:
+            return Reason(ReasonKind.NOTHING_AROSE, method)
+        return Reason(ReasonKind.NOT_APPLICABLE, method, text=item.not_applicable or "")
+    if status is Status.MISSING:
+        titles = {p.id: p.title for p in item.leaf.evidence}
+        missing = tuple(titles.get(p, p) for p in item.missing)
+        return Reason(ReasonKind.MISSING, method, items=missing)
+    if metric.none_arose:
+        return Reason(ReasonKind.NONE_AROSE_FULL, method)
+    if metric.zero_base:
+        return Reason(ReasonKind.NONE_AROSE_ZERO, method)
+    used = tuple(i for m in item.matches.values() for i in m.items)
+    return Reason(ReasonKind.SCORED, method, metric.detail, used)
 
 
 def evaluate(framework: Framework, bundle: Bundle, engine: EngineName = "durable") -> Result:

@@ -7,19 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cchc_index.i18n import tr
 from cchc_index.methods.base import Metric, ProductMatch
 from cchc_index.model.framework import Area, Criterion, DocumentProduct, Leaf, StatisticProduct
+from cchc_index.model.result import DECLARATION
 from cchc_index.scoring.matching import EvidenceIndex, NodeFacts
-
-DECLARATION = "tu-danh-gia"  # the pseudo product of a qualitative node: the unit's declaration
-
-
-def declaration_title() -> str:
-    return tr(
-        "Tự đánh giá đạt/không đạt kèm giải trình (declarations.yaml)",
-        "A met/not-met self-assessment with its explanation (declarations.yaml)",
-    )
 
 
 @dataclass(frozen=True)
@@ -32,6 +23,7 @@ class Derived:
     missing: tuple[str, ...]
     not_applicable: str | None  # the reason, when the node does not apply
     survey: bool
+    nothing_arose: bool = False  # does not apply because nothing arose (a zero base)
 
 
 def not_applicable_reason(
@@ -56,20 +48,22 @@ def derive(
     matches = {p.id: index.match(p, leaf.id) for p in leaf.evidence}
     missing = [pid for pid, m in matches.items() if not m.present]
     facts = NodeFacts(index, leaf.id, matches)
-    if leaf.method.type == "qualitative" and facts.declaration() is None:
+    if leaf.method.needs_declaration and facts.declaration() is None:
         missing.append(DECLARATION)
     reason = not_applicable_reason(index, (area, criterion, leaf))
     survey = not leaf.method.self_scored
     if reason is not None or survey:
         missing = []  # nothing is owed for a node that does not apply or is not self-scored
-    metric = Metric(None)
+    metric, nothing_arose = Metric(None), False
     if reason is None and not survey:
         metric = leaf.method.derive(facts, leaf.points, step)
         if metric.not_applicable:
-            reason, missing = "không phát sinh", []
+            reason, missing, nothing_arose = "", [], True
         if missing:
-            metric = replace(metric, value=None, award=None, none_arose=False)
-    return Derived(area, criterion, leaf, metric, matches, tuple(missing), reason, survey)
+            metric = replace(metric, value=None, award=None, none_arose=False, zero_base=False)
+    return Derived(
+        area, criterion, leaf, metric, matches, tuple(missing), reason, survey, nothing_arose
+    )
 
 
 def best_points(leaf: Leaf, metric: Metric) -> Decimal:
