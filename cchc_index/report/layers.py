@@ -215,13 +215,17 @@ CSV_COLUMNS = (
 
 
 def render_layers_csv(layered: Layered) -> str:
-    """One row per scored node with every layer, then a `total_<layer>` row per layer (band in
-    the `status` column, index in the `reason` column). Files get a UTF-8 BOM (`layer_file`)."""
+    """The CSV of `--format csv` (a row per scored node, per area, then the `bonus`,
+    `deduction`, `total`, `index_percent` and `band` rows of the self layer) with the layers in
+    columns: each round's points and finding, the explanation, the survey points, the final
+    points and status; on the totals rows, each layer's total, index and band. Files get a
+    UTF-8 BOM (`layer_file`)."""
+    self_result, final = layered.self_result, layered.final
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*CSV_COLUMNS])
-    finals = {leaf.id: leaf for leaf in layered.final.leaves}
-    for node, r in zip(layered.nodes, layered.self_result.leaves, strict=True):
+    finals = {leaf.id: leaf for leaf in final.leaves}
+    for node, r in zip(layered.nodes, self_result.leaves, strict=True):
         one, two, survey = (node.at(x) for x in (Layer.ROUND_1, Layer.ROUND_2, Layer.SURVEY))
         row: list[object] = [r.id, r.title, r.max_points, r.points, status(r.status)]
         row += [leaf_reason(r), ";".join(r.missing)]
@@ -231,13 +235,85 @@ def render_layers_csv(layered: Layered) -> str:
         row.append(survey.points if survey else "")
         row += [finals[r.id].points, status(finals[r.id].status)]
         writer.writerow(row)
-    blank = [""] * (len(CSV_COLUMNS) - 6)
-    for t in layered.totals:  # the totals of every layer: points, maximum, index, band
-        index = "" if t.index_percent is None else t.index_percent
-        name = layer_name(t.layer)
+    final_areas = {a.id: a for a in final.areas}
+    for a in self_result.areas:
         writer.writerow(
-            [f"total_{t.layer.value}", name, t.max_points, t.total, t.band or "", index, *blank]
+            [a.id, a.title, a.max_points, a.points, *[""] * 9, final_areas[a.id].points, ""]
         )
+    by_layer = {t.layer: t for t in layered.totals}
+
+    def layers(value: Callable[[LayerTotal], object]) -> list[object]:
+        cells: list[object] = []
+        for layer, width in ((Layer.ROUND_1, 2), (None, 1), (Layer.ROUND_2, 2), (Layer.SURVEY, 1)):
+            found = by_layer.get(layer) if layer is not None else None
+            cells += [value(found) if found is not None else "", *[""] * (width - 1)]
+        return [*cells, value(by_layer[Layer.FINAL]), ""]
+
+    index = "" if self_result.index_percent is None else self_result.index_percent
+    writer.writerow(
+        [
+            "bonus",
+            tr("Điểm thưởng", "Bonus"),
+            "",
+            self_result.bonus,
+            "",
+            "",
+            "",
+            *[""] * 6,
+            final.bonus,
+            "",
+        ]
+    )
+    writer.writerow(
+        [
+            "deduction",
+            tr("Điểm trừ", "Deduction"),
+            "",
+            self_result.deduction,
+            "",
+            "",
+            "",
+            *[""] * 6,
+            final.deduction,
+            "",
+        ]
+    )
+    writer.writerow(
+        [
+            "total",
+            tr("Tổng cộng", "Total"),
+            self_result.max_points,
+            self_result.total,
+            "",
+            "",
+            "",
+            *layers(lambda t: t.total),
+        ]
+    )
+    writer.writerow(
+        [
+            "index_percent",
+            tr("Chỉ số (%)", "Index (%)"),
+            "",
+            index,
+            "",
+            "",
+            "",
+            *layers(lambda t: "" if t.index_percent is None else t.index_percent),
+        ]
+    )
+    writer.writerow(
+        [
+            "band",
+            tr("Xếp loại (dự kiến)", "Band (provisional)"),
+            "",
+            "",
+            self_result.band or "",
+            "",
+            "",
+            *layers(lambda t: t.band or ""),
+        ]
+    )
     return out.getvalue()
 
 
