@@ -6,18 +6,19 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_index.load.unit import open_unit
 from cchc_index.model.appraisal import Appraisal
 from cchc_index.model.framework import Framework
 from cchc_index.model.result import Result
-from cchc_index.scoring.diff import Match, diff_results, match_nodes
+from cchc_index.scoring.diff import Match, diff_frameworks, diff_results, match_nodes
 from cchc_index.scoring.evaluate import evaluate
 from cchc_index.scoring.layers import layered
 
 from review_helpers import RULES, SAMPLE
+from strategies import frameworks
 
 
 @cache
@@ -112,3 +113,10 @@ def test_node_matching_is_symmetric(a: dict[str, str], b: dict[str, str]) -> Non
     assert swapped(match_nodes(b, a)) == set(forward)
     assert sorted(m.a for m in forward if m.a) == sorted(a)
     assert sorted(m.b for m in forward if m.b) == sorted(b)
+
+
+@settings(max_examples=25)
+@given(frameworks(), frameworks())
+def test_framework_diffs_are_empty_with_themselves_and_mirror(a: Framework, b: Framework) -> None:
+    assert diff_frameworks(a, a).empty
+    assert diff_frameworks(b, a) == diff_frameworks(a, b).mirrored()
