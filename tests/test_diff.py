@@ -127,3 +127,36 @@ def test_framework_diff_with_itself_is_empty_and_mirrors() -> None:
 def test_a_bundle_and_a_framework_cannot_be_compared() -> None:
     run = CliRunner().invoke(cli, ["diff", str(SAMPLE), str(RULES / "hue-xa-2020")])
     assert run.exit_code == 2 and "cùng loại" in run.output
+
+
+def test_the_same_unit_in_two_years_under_a_renumbered_framework(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    new = _edited_framework(tmp_path)
+    meta = new / "framework.yaml"
+    text = meta.read_text(encoding="utf-8").replace("id: hue-xa-2020", "id: hue-xa-2021")
+    meta.write_text(text.replace("year: 2020", "year: 2021"), encoding="utf-8")
+    shutil.move(str(new), rules / "hue-xa-2021")
+    shutil.copytree(RULES / "hue-xa-2020", rules / "hue-xa-2020")
+    bundle = copy_sample(tmp_path, "quang-an-2021")
+    (bundle / "appraisal.yaml").unlink()
+    profile = (bundle / "profile.yaml").read_text(encoding="utf-8")
+    profile = profile.replace("year: 2020", "year: 2021").replace("hue-xa-2020", "hue-xa-2021")
+    (bundle / "profile.yaml").write_text(profile, encoding="utf-8")
+    for name in ("documents.csv", "photos.csv"):
+        table = (bundle / name).read_text(encoding="utf-8")
+        table = table.replace("/2020,", "/2021,").replace("/2019,", "/2020,")
+        (bundle / name).write_text(table.replace("3.6.1", "3.6.2"), encoding="utf-8")
+    links = (bundle / "links.csv").read_text(encoding="utf-8")
+    (bundle / "links.csv").write_text(links.replace("3.6.1", "3.6.2"), encoding="utf-8")
+    run = CliRunner().invoke(
+        cli, ["diff", f"{SAMPLE}@self", str(bundle), "--rules-dir", str(rules), "--format", "json"]
+    )
+    assert run.exit_code == 1, run.output
+    data = json.loads(run.output)
+    assert data["a"]["label"].endswith("2020 (Tự chấm)") and "2021" in data["b"]["label"]
+    renumbered = [c for c in data["changes"] if c["renumbered"]]
+    assert [(c["a"]["id"], c["b"]["id"], c["delta"]) for c in renumbered] == [
+        ("3.6.1", "3.6.2", "0")
+    ]
+    assert renumbered[0]["fields"] == ["id"]
