@@ -47,7 +47,7 @@ def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path 
     from cchc_index.load.rules import load_framework
     from cchc_index.model.layers import Layer
     from cchc_index.report.diff import DIFF_RENDERERS
-    from cchc_index.report.layers import layer_name
+    from cchc_index.report.layer_words import layer_name
     from cchc_index.scoring.diff import diff_frameworks, diff_results
     from cchc_index.scoring.layers import layer_result
     from cchc_index.scoring.review import review_unit

@@ -66,7 +66,8 @@ def score(
     from cchc_index.report.deadlines import lock_note
     from cchc_index.report.filing import build_filing
     from cchc_index.report.formats import FORMATS, format_for, known_suffixes, stdout_text
-    from cchc_index.report.layers import LAYER_RENDERERS, appraisal_marks, layer_file
+    from cchc_index.report.layers import LAYER_RENDERERS
+    from cchc_index.report.layers_files import appraisal_marks, layer_file
 
     chosen = FORMATS[fmt] if fmt is not None else format_for(output)
     if chosen is None:

@@ -14,7 +14,7 @@ from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.layers import ScoreRange
 from cchc_index.model.result import Result, as_json
 from cchc_index.report.labels import gain, headline, pts
-from cchc_index.report.layers import range_line
+from cchc_index.report.layer_words import range_line
 from cchc_index.report.reasons import product_title
 from cchc_index.text import format_date
 
