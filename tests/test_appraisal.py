@@ -125,3 +125,25 @@ def test_english_and_markdown_show_the_layers(monkeypatch: pytest.MonkeyPatch) -
     markdown = CliRunner().invoke(cli, ["score", "evidence/quang-an-2020", "--format", "markdown"])
     rows = [line for line in markdown.output.splitlines() if line.startswith("| 1.1.1")]
     assert len(rows) == 1 and "Giải trình (20/12/2020)" in rows[0]
+
+
+def test_explain_shows_the_layers_of_a_node_in_date_order() -> None:
+    from review_helpers import SAMPLE
+
+    run = CliRunner().invoke(
+        cli, ["explain", "1.1.1", "--rules", str(RULES / "hue-xa-2020"), str(SAMPLE)]
+    )
+    assert run.exit_code == 0, run.output
+    tail = run.output.split("Các lớp điểm:\n", 1)[1].splitlines()
+    assert [line.split(":")[0].split(" (")[0].strip() for line in tail] == [
+        "Tự chấm",
+        "Thẩm định lần 1",
+        "Giải trình",
+        "Thẩm định lần 2",
+        "Cuối cùng",
+    ]
+    assert tail[-1] == "  Cuối cùng: 0,5 (đạt)"
+    plain = CliRunner().invoke(
+        cli, ["explain", "1.1.2", "--rules", str(RULES / "hue-xa-2020"), str(SAMPLE)]
+    )
+    assert "Các lớp điểm" not in plain.output  # no round touched it

@@ -180,14 +180,15 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.da
 @reports_errors
 def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
     from cchc_index.load.rules import load_framework
-    from cchc_index.load.unit import open_unit
     from cchc_index.report.explain import explain_node, find_node
-    from cchc_index.scoring.evaluate import evaluate
+    from cchc_index.report.layers import explain_layers
+    from cchc_index.scoring.review import review_unit
 
     framework = load_framework(rules).framework
     node = find_node(framework, node_id, rules)
-    result = None
-    if bundle is not None:
-        _, unit = open_unit(bundle, rules, rules.parent)
-        result = evaluate(framework, unit)
-    click.echo(explain_node(framework, node, result), nl=False)
+    if bundle is None:
+        click.echo(explain_node(framework, node, None), nl=False)
+        return
+    review = review_unit(bundle, rules, rules.parent)
+    click.echo(explain_node(framework, node, review.layered.self_result), nl=False)
+    click.echo(explain_layers(review.layered, node_id), nl=False)

@@ -4,6 +4,7 @@ layers_files.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from tabulate import tabulate
@@ -133,3 +134,26 @@ LAYER_RENDERERS: dict[str, Callable[[Layered], str]] = {
     "json": render_layers_json,
     "csv": render_layers_csv,
 }
+
+
+def explain_layers(layered: Layered, node_id: str) -> str:
+    """`explain NODE BUNDLE`: the node's layers and the unit's explanations in date order."""
+    node = next((n for n in layered.nodes if n.id == node_id), None)
+    if node is None or not layered.appraised or (len(node.values) == 1 and not node.explanations):
+        return ""
+    timeline: list[tuple[dt.date, int, str]] = []
+    for i, value in enumerate(node.values[1:], start=1):
+        by = f" ({value.by}, {format_date(value.date)})" if value.by and value.date else ""
+        why = f" — {value.reason}" if value.reason else ""
+        line = f"  {layer_name(value.layer)}{by}: {pts(value.points)}{why}"
+        timeline.append((value.date or dt.date.min, i, line))
+    for note in node.explanations:
+        said = tr("Giải trình", "Explanation")
+        timeline.append(
+            (note.date, len(node.values), f"  {said} ({format_date(note.date)}): {note.text}")
+        )
+    first = f"  {layer_name(Layer.SELF)}: {pts(node.values[0].points)}"
+    final = next(leaf for leaf in layered.final.leaves if leaf.id == node_id)
+    last = f"  {layer_name(Layer.FINAL)}: {pts(final.points)} ({status(final.status)})"
+    body = [line for _, _, line in sorted(timeline)]
+    return "\n".join(["", tr("Các lớp điểm:", "Layers of points:"), first, *body, last]) + "\n"
