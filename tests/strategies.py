@@ -157,11 +157,31 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
     return node
 
 
+PART_KEYS = ("points", "evidence", "method")
+
+
 @st.composite
 def frameworks(draw: st.DrawFn) -> Framework:
     leaves = [draw(leaf(f"1.1.{i}")) for i in range(1, draw(st.integers(1, 6)) + 1)]
+    for i, node in enumerate(leaves):
+        if draw(st.booleans()):  # a node scored by two independent parts
+            other = draw(leaf(f"{node['id']}.x"))
+            if {node["method"]["type"], other["method"]["type"]} & {"bonus", "deduction", "survey"}:
+                continue  # a part is a regular, self-scored unit
+            parts = [
+                {"id": pid, "title": f"Phần {pid}", **{k: part[k] for k in part if k in PART_KEYS}}
+                for pid, part in (("a", node), ("b", other))
+            ]
+            points = Decimal(node["points"]) + Decimal(other["points"])
+            leaves[i] = {
+                **{k: node[k] for k in ("id", "title", "provenance")},
+                "points": str(points),
+                "parts": parts,
+            }
     total = sum(  # bonus and deduction sit outside their parent's sum
-        Decimal(x["points"]) for x in leaves if x["method"]["type"] not in ("bonus", "deduction")
+        Decimal(x["points"])
+        for x in leaves
+        if x.get("method", {}).get("type") not in ("bonus", "deduction")
     )
     meta = Meta.model_validate(
         {

@@ -14,7 +14,7 @@ from cchc_index.load.dump import framework_files
 from cchc_index.load.rules import load_framework
 from cchc_index.model.bundle import Bundle, Document, Item, Statistic
 from cchc_index.model.framework import Framework
-from cchc_index.model.result import Result
+from cchc_index.model.result import MissingProduct, Result
 from cchc_index.scoring.evaluate import Scorer
 
 from strategies import VARS, bundles, documents, frameworks
@@ -126,13 +126,14 @@ def test_every_method_returns_points_within_its_maximum(framework: Framework, un
     from cchc_index.scoring.metrics import derive
 
     index = EvidenceIndex(unit)
-    for area, criterion, leaf in framework.leaves():
-        item = derive(index, area, criterion, leaf, framework.meta.rounding_step)
-        for tier in leaf.method.tiers(leaf.points):
+    for area, criterion, node, leaf in framework.units():
+        owner = None if leaf is node else node
+        item = derive(index, area, criterion, leaf, framework.meta.rounding_step, owner)
+        for tier in leaf.scoring.tiers(leaf.points):
             if tier.matches(item.metric):
                 points = tier.points if tier.points is not None else item.metric.award
                 assert points is not None
-                assert Decimal(0) <= points <= leaf.points, (leaf.id, leaf.method.type, points)
+                assert Decimal(0) <= points <= leaf.points, (leaf.id, leaf.scoring.type, points)
 
 
 def test_pro_rata_of_nothing_awards_zero_explicitly() -> None:
@@ -162,7 +163,8 @@ def _compliant(framework: Framework, node_id: str, product_id: str, unit: Bundle
         kept = tuple(q for q in unit.declarations.qualitative if q.node != node_id)
         made = Qualitative(node=node_id, result="đạt", explanation="bổ sung")
         return unit.model_copy(update={"declarations": Declarations(qualitative=(*kept, made))})
-    leaf = next(leaf for _, _, leaf in framework.leaves() if leaf.id == node_id)
+    units = [unit for _, _, leaf in framework.leaves() for unit in leaf.units()]
+    leaf = next(unit for unit in units if unit.id == node_id)
     product = next(p for p in leaf.evidence if p.id == product_id)
     assert isinstance(product, DocumentProduct)
     day = "15/01/2024" if product.deadline is not None else "01/03/2024"
@@ -184,14 +186,24 @@ def test_the_points_a_product_would_add_are_what_rescoring_gives(
     every missing product of a node adds the gain announced for all of them together."""
     scorer = Scorer(framework, "reference")
     result = scorer.evaluate(unit)
-    before = _scores(result)
+    before = _unit_scores(result)
+
+    def scored(missing: MissingProduct) -> str:  # the unit scored: the node, or one part of it
+        return f"{missing.node}#{missing.part}" if missing.part else missing.node
+
     for missing in result.missing:
         if missing.upper_bound:
             continue  # a statistic's gain is an upper bound: its figures are not known yet
-        alone = scorer.evaluate(_compliant(framework, missing.node, missing.product, unit))
-        assert _scores(alone)[missing.node] - before[missing.node] == missing.gain, missing
+        node = scored(missing)
+        alone = scorer.evaluate(_compliant(framework, node, missing.product, unit))
+        assert _unit_scores(alone)[node] - before[node] == missing.gain, missing
         together = unit
-        for other in (m for m in result.missing if m.node == missing.node):
-            together = _compliant(framework, other.node, other.product, together)
-        gained = _scores(scorer.evaluate(together))[missing.node] - before[missing.node]
+        for other in (m for m in result.missing if scored(m) == node):
+            together = _compliant(framework, node, other.product, together)
+        gained = _unit_scores(scorer.evaluate(together))[node] - before[node]
         assert gained == missing.gain_together, missing
+
+
+def _unit_scores(result: Result) -> dict[str, Decimal]:
+    """Points of every scored unit: each node, and each part of a node scored by parts."""
+    return {u.id: u.points for leaf in result.leaves for u in (leaf, *leaf.parts)}

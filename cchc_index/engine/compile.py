@@ -88,8 +88,8 @@ def compile_framework(framework: Framework) -> Ruleset:
     tiers: dict[str, TierRef] = {}
     distinct: dict[str, set[object]] = defaultdict(set)
     problems: list[Problem] = []
-    for _area, _criterion, leaf in framework.leaves():
-        for index, tier in enumerate(leaf.method.tiers(leaf.points)):
+    for _area, _criterion, _node, leaf in framework.units():  # a part compiles as "1.1.1#a"
+        for index, tier in enumerate(leaf.scoring.tiers(leaf.points)):
             if tier.points == 0:
                 continue  # a node earns 0 unless a tier fires: a 0-point tier needs no rule
             name = f"r{len(rules)}"

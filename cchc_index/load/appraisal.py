@@ -113,7 +113,7 @@ def _node_problem(
         )
     if survey is None:
         return None
-    is_survey = not leaf.method.self_scored
+    is_survey = leaf.method is not None and not leaf.method.self_scored  # parts: self-scored
     if survey and not is_survey:
         return tr(
             f"mục '{node}' không chấm bằng điều tra xã hội học; ghi điểm thẩm định ở 'rounds'",

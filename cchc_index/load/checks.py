@@ -4,7 +4,7 @@ variable and product that a method names defined, bands in order, ratio bands ti
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,6 +12,8 @@ from pydantic import ValidationError
 from cchc_index.errors import Problem
 from cchc_index.fields import parse_flag
 from cchc_index.i18n import tr
+from cchc_index.load.checks_format import check_completeness, check_dates, check_parts
+from cchc_index.load.raw import _dec, _list
 from cchc_index.methods.registry import parse as parse_method
 from cchc_index.source import Key, Located
 from cchc_index.suggest import suggest
@@ -25,21 +27,11 @@ def _adjustment(method: object) -> bool:
         return False
 
 
-def _dec(value: Any) -> Decimal | None:
-    try:
-        return Decimal(str(value)) if isinstance(value, str | int) else None
-    except InvalidOperation:
-        return None
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 class _Checker:
-    def __init__(self, variables: set[str], step: Decimal | None) -> None:
+    def __init__(self, variables: set[str], step: Decimal | None, year: int | None) -> None:
         self.variables = variables
         self.step = step if step is not None and step > 0 else None
+        self.year = year
         self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}
 
@@ -111,11 +103,13 @@ class _Checker:
             )
 
     def leaf(self, src: Located, node: dict[str, Any], loc: Key) -> None:
+        check_parts(self, src, node, loc)
         products: dict[str, str] = {}
         stat_vars: set[str] = set()
         for i, product in enumerate(_list(node.get("evidence"))):
             if not isinstance(product, dict) or not isinstance(product.get("id"), str):
                 continue
+            check_dates(self, src, (*loc, "evidence", i), product)
             if product["id"] in products:
                 self.add(
                     src,
@@ -210,12 +204,13 @@ class _Checker:
 
 def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]:
     variables: set[str] = set()
-    step = (
-        _dec(meta.data.get("rounding_step"))
-        if meta is not None and isinstance(meta.data, dict)
-        else None
+    data = meta.data if meta is not None and isinstance(meta.data, dict) else {}
+    year = data.get("year")
+    checker = _Checker(
+        variables,
+        _dec(data.get("rounding_step")),
+        int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
     )
-    checker = _Checker(variables, step)
     if meta is not None and isinstance(meta.data, dict):
         declared = meta.data.get("variables")
         if isinstance(declared, dict):
@@ -224,8 +219,15 @@ def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]
                 if isinstance(spec, dict) and spec.get("at_most") is not None:
                     checker.variable(meta, ("variables", name, "at_most"), spec["at_most"])
         _check_bands(checker, meta)
+    rows = 0
     for src in areas:
         area = src.data
+        if isinstance(area, dict):
+            rows += 1 + sum(
+                1 + len(_list(c.get("sub_criteria")))
+                for c in _list(area.get("criteria"))
+                if isinstance(c, dict)
+            )
         if not isinstance(area, dict):
             checker.add(
                 src,
@@ -253,6 +255,8 @@ def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]
                         src, (*loc, "sub_criteria", j, "points"), _dec(sub.get("points"))
                     )
                     checker.leaf(src, sub, (*loc, "sub_criteria", j))
+    if meta is not None:
+        check_completeness(checker, meta, rows)
     return checker.problems
 
 

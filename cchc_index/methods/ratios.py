@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from cchc_index.fields import Strict
+from cchc_index.fields import Flag, Strict
 from cchc_index.i18n import num, tr
 from cchc_index.methods.base import (
     Cond,
@@ -39,9 +39,12 @@ def _none_metric(policy: NonePolicy, detail: dict[str, str]) -> Metric:
 
 
 class Band(Strict):
-    """One band of a ratio in percent; each bound says whether it is included."""
+    """One band of a ratio in percent; each bound says whether it is included. A band with
+    `pro_rata: true` awards ratio × maximum instead of fixed points ("hoàn thành 90% -100%
+    thì điểm … tính theo số mục tiêu đã hoàn thành / số mục tiêu đề ra x 1 điểm")."""
 
-    points: Decimal = Field(ge=0)
+    points: Decimal | None = Field(default=None, ge=0)
+    pro_rata: Flag = False
     at_least: Decimal | None = None
     above: Decimal | None = None
     below: Decimal | None = None
@@ -49,6 +52,13 @@ class Band(Strict):
 
     @model_validator(mode="after")
     def _one_bound_each_side(self) -> Band:
+        if (self.points is None) != self.pro_rata:
+            raise ValueError(
+                tr(
+                    "mỗi mức cần đúng một trong 'points' hoặc 'pro_rata: true'",
+                    "each band needs exactly one of 'points' or 'pro_rata: true'",
+                )
+            )
         if self.at_least is not None and self.above is not None:
             raise ValueError(
                 tr(
@@ -100,7 +110,7 @@ def band_problems(bands: tuple[Band, ...], max_points: Decimal) -> Problems:
     """Bands must tile [0 %, ∞) in order: no gap, no overlap, none above the maximum."""
     found: Problems = []
     for i, band in enumerate(bands):
-        if band.points > max_points:
+        if band.points is not None and band.points > max_points:
             found.append(
                 (
                     ("bands", i, "points"),
@@ -222,7 +232,11 @@ class RatioBands(_Ratio):
     )
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
-        return self.ratio_metric(facts)
+        metric = self.ratio_metric(facts)
+        if metric.value is None or not any(b.pro_rata for b in self.bands):
+            return metric
+        share = clamp(metric.value, Decimal(0), Decimal(100)) * max_points / 100
+        return replace(metric, award=round_step(share, step))
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         return tuple(Tier(b.conds(), b.points) for b in self.bands)

@@ -50,6 +50,7 @@ class ReasonKind(enum.StrEnum):
     MISSING = "missing"  # products missing (`items`: their titles)
     NONE_AROSE_FULL = "none_arose_full"  # a zero base, and the framework gives full points
     NONE_AROSE_ZERO = "none_arose_zero"  # a zero base, and the framework gives 0
+    PARTS = "parts"  # a node scored by parts: each part's own reason (`LeafResult.parts`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class LeafResult:
     missing: tuple[str, ...] = ()
     adjustment: int = 0  # +1 bonus, -1 deduction, 0 a regular sub-criterion
     illustrative: tuple[str, ...] = ()  # values the source does not give (points, deadline …)
+    parts: tuple[LeafResult, ...] = ()  # a node scored by parts: each part's own result
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class MissingProduct:
     gain: Decimal  # points added if this product alone is supplied, compliant
     gain_together: Decimal  # points added if every missing product of the node is supplied
     upper_bound: bool  # True when the gain assumes figures not yet known meet the requirement
+    part: str | None = None  # the part of the node that needs it ("a"), for a node with parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +126,19 @@ class Result:
     engine: str
 
 
+_ONLY_WHEN_USED = {"parts": (), "part": None}  # a node scored by parts: absent elsewhere
+
+
+def _unused(key: str, value: Any) -> bool:
+    return key in _ONLY_WHEN_USED and value in ((), [], None)
+
+
 def as_json(value: Any) -> Any:
     """A result (or part of one) as JSON-ready data: Decimals as strings, statuses as text."""
     if hasattr(value, "__dataclass_fields__"):
         value = asdict(value)
     if isinstance(value, dict):
-        return {k: as_json(v) for k, v in value.items()}
+        return {k: as_json(v) for k, v in value.items() if not _unused(k, v)}
     if isinstance(value, list | tuple):
         return [as_json(v) for v in value]
     if isinstance(value, Decimal):

@@ -25,6 +25,8 @@ def reason_text(leaf: LeafResult) -> str:
     """One sentence, Vietnamese first, saying how a node's points came about."""
     reason = leaf.reason
     kind = reason.kind
+    if kind is ReasonKind.PARTS:  # "(a) … (b) …": each part labelled by its id
+        return " ".join(f"({p.id.rsplit('#', 1)[-1]}) {reason_text(p)}" for p in leaf.parts)
     if kind is ReasonKind.SURVEY:
         return tr(
             "Điểm do tỉnh chấm qua điều tra xã hội học; đơn vị không tự chấm.",

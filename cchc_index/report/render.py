@@ -11,7 +11,7 @@ from typing import Any
 from tabulate import tabulate
 
 from cchc_index.i18n import tr, using
-from cchc_index.model.result import Result, as_json
+from cchc_index.model.result import LeafResult, Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
 from cchc_index.report.reasons import product_title, reason_text
 
@@ -55,7 +55,15 @@ def _missing_rows(result: Result) -> list[list[str]]:
             if m.gain == m.gain_together
             else f"{gain(m.gain, False)} ({tr('cùng các sản phẩm còn thiếu khác', 'with the other missing products')}: {together})"
         )
-        rows.append([str(rank), m.node, product_title(m), m.responsible or "", shown])
+        rows.append(
+            [
+                str(rank),
+                f"{m.node}#{m.part}" if m.part else m.node,
+                product_title(m),
+                m.responsible or "",
+                shown,
+            ]
+        )
     return rows
 
 
@@ -143,13 +151,19 @@ def _missing_json(result: Result) -> list[Any]:
     return [{**as_json(m), "title": product_title(m)} for m in result.missing]
 
 
+def _leaf_words(leaf: LeafResult, out: dict[str, Any]) -> None:
+    out["status_text"] = status(leaf.status)  # `status` stays the code, in any language
+    out["reason_data"] = out["reason"]
+    out["reason"] = reason_text(leaf)
+    for part, part_out in zip(leaf.parts, out.get("parts", []), strict=True):
+        _leaf_words(part, part_out)
+
+
 def result_json(result: Result) -> dict[str, Any]:
     """The result as JSON data: every leaf's reason as a sentence and as data (`reason_data`)."""
     data: dict[str, Any] = as_json(result)
     for leaf, out in zip(result.leaves, data["leaves"], strict=True):
-        out["status_text"] = status(leaf.status)  # `status` stays the code, in any language
-        out["reason_data"] = out["reason"]
-        out["reason"] = reason_text(leaf)
+        _leaf_words(leaf, out)
     data["missing"] = _missing_json(result)
     return data
 

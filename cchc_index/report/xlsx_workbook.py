@@ -194,7 +194,7 @@ def _meta(ws: Any, filing: Filing) -> None:
 def render_xlsx(filing: Filing) -> bytes:
     """The working workbook as .xlsx bytes."""
     wb = Workbook()
-    main = wb.active
+    main = wb.worksheets[0]
     main.title = MAIN
     last = fill_main(main, filing)
     _summary(wb.create_sheet("Tổng hợp"), filing, last)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from cchc_index.methods.documents import Timeliness
 from cchc_index.model.bundle import Bundle, Document
 from cchc_index.model.deadlines import Split, Timed
-from cchc_index.model.framework import DocumentProduct, Framework
+from cchc_index.model.framework import PART_SEP, DocumentProduct, Framework
 from cchc_index.model.result import MissingProduct
 
 
@@ -33,7 +33,8 @@ def lock_bundle(bundle: Bundle, due: dt.date) -> tuple[Bundle, tuple[Document, .
 def _timed(framework: Framework, product: MissingProduct, year: int, on: dt.date) -> Timed:
     """The product with its last day; past its own deadline (but before self-assessment is
     due), what a late document still earns where the node is scored by timeliness."""
-    leaf = next((leaf for _, _, leaf in framework.leaves() if leaf.id == product.node), None)
+    unit_id = product.node + (PART_SEP + product.part if product.part else "")
+    leaf = next((u for _, _, _, u in framework.units() if u.id == unit_id), None)  # or the part
     wanted = None
     if leaf is not None:
         wanted = next((p for p in leaf.evidence if p.id == product.product), None)

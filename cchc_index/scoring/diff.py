@@ -102,11 +102,16 @@ def _framework_sides(framework: Framework) -> dict[str, Side]:
                 found[criterion.id] = Side(criterion.id, criterion.title, criterion.points)
         for _, _, leaf in ((area, c, leaf) for c in area.criteria for leaf in c.leaves()):
             plain = {
-                "method": leaf.method.model_dump(mode="json"),
+                "method": leaf.method.model_dump(mode="json") if leaf.method else None,
+                "parts": [p.model_dump(mode="json") for p in leaf.parts],
                 "evidence": [p.model_dump(mode="json") for p in leaf.evidence],
             }
             found[leaf.id] = Side(
-                leaf.id, leaf.title, leaf.points, method=leaf.method.type, detail=plain
+                leaf.id,
+                leaf.title,
+                leaf.points,
+                method=leaf.method.type if leaf.method else "parts",
+                detail=plain,
             )
     return found
 

@@ -8,7 +8,7 @@ from typing import Literal, Protocol
 from cchc_index.engine.compile import Ruleset, compile_framework, fact
 from cchc_index.engine.reference import ReferenceRunner
 from cchc_index.model.bundle import Bundle
-from cchc_index.model.framework import Framework, id_key
+from cchc_index.model.framework import PART_SEP, Framework, id_key
 from cchc_index.model.result import (
     LeafResult,
     MissingProduct,
@@ -20,6 +20,7 @@ from cchc_index.model.result import (
 )
 from cchc_index.scoring.matching import EvidenceIndex
 from cchc_index.scoring.metrics import Derived, derive, potential
+from cchc_index.scoring.parts import combine_parts
 
 EngineName = Literal["durable", "reference"]
 ZERO = Decimal(0)
@@ -52,13 +53,16 @@ class Scorer:
         self.ruleset = compile_framework(framework)
         self.runner = make_runner(self.ruleset, engine)
         self.step = framework.meta.rounding_step
-        self.leaves = list(
-            framework.leaves()
-        )  # built once: a criterion scored directly becomes a Leaf
+        # built once: a criterion scored directly becomes a Leaf, each part a unit "1.1.1#a"
+        self.units = [
+            (a, c, node, unit, None if unit is node else node)
+            for a, c, node, unit in framework.units()
+        ]
+        self.nodes = [node for _a, _c, node in framework.leaves()]
 
     def evaluate(self, bundle: Bundle) -> Result:
         index = EvidenceIndex(bundle)
-        derived = [derive(index, a, c, leaf, self.step) for a, c, leaf in self.leaves]
+        derived = [derive(index, a, c, u, self.step, owner) for a, c, _n, u, owner in self.units]
         facts = [
             fact(d.leaf.id, d.metric) for d in derived if d.not_applicable is None and not d.survey
         ]
@@ -70,11 +74,24 @@ class Scorer:
             item = by_id[ref.node]
             points = ref.tier.points if ref.tier.points is not None else item.metric.award
             earned[ref.node] = max(earned.get(ref.node, ZERO), points or ZERO)
-        leaves = tuple(self._leaf(d, earned.get(d.leaf.id, ZERO)) for d in derived)
-        return self._roll_up(bundle, leaves, self._missing(index, derived, leaves))
+        units = tuple(self._leaf(d, earned.get(d.leaf.id, ZERO)) for d in derived)
+        missing = self._missing(index, derived, units)
+        return self._roll_up(bundle, self._nodes(units), missing)
+
+    def _nodes(self, units: tuple[LeafResult, ...]) -> tuple[LeafResult, ...]:
+        """One result per scored node: a node with parts sums its parts' results."""
+        if len(units) == len(self.nodes):
+            return units
+        by_node: dict[str, list[LeafResult]] = {}
+        for (_a, _c, node, _u, _o), result in zip(self.units, units, strict=True):
+            by_node.setdefault(node.id, []).append(result)
+        return tuple(
+            combine_parts(node, tuple(by_node[node.id])) if node.parts else by_node[node.id][0]
+            for node in self.nodes
+        )
 
     def _leaf(self, item: Derived, engine_points: Decimal) -> LeafResult:
-        leaf, method = item.leaf, item.leaf.method
+        leaf, method = item.leaf, item.leaf.scoring
         points = ZERO
         if item.survey:
             status = Status.SURVEY
@@ -117,13 +134,18 @@ class Scorer:
                 continue
             together, bound_all = potential(index, item, set(item.missing), self.step)
             titles = {p.id: p.title for p in item.leaf.evidence}
+            node, part, node_title = item.leaf.id, None, item.leaf.title
+            if item.node is not None:  # a part: listed under its node, named by both
+                node, part = item.node.id, item.leaf.id.split(PART_SEP, 1)[1]
+                node_title = f"{item.node.title} — {item.leaf.title}"
             for pid in item.missing:
                 alone, bound = potential(index, item, {pid}, self.step)
                 useful = result.adjustment >= 0  # supplying a deduction's figure adds nothing
                 found.append(
                     MissingProduct(
-                        node=item.leaf.id,
-                        node_title=item.leaf.title,
+                        node=node,
+                        part=part,
+                        node_title=node_title,
                         product=pid,
                         title=titles.get(pid, ""),  # the declaration: named by the renderer
                         responsible=item.leaf.responsible,
@@ -190,7 +212,7 @@ class Scorer:
 
 def _reason(item: Derived, status: Status) -> Reason:
     """The data a renderer needs to say how the node's points came about."""
-    method, metric = item.leaf.method.type, item.metric
+    method, metric = item.leaf.scoring.type, item.metric
     if status is Status.SURVEY:
         return Reason(ReasonKind.SURVEY, method)
     if status is Status.NOT_APPLICABLE:
