@@ -58,6 +58,9 @@ def test_check_table_splits_the_two_lists(tmp_path: Path) -> None:
     possible, _, too_late = run.output.partition("Không còn kịp (đã quá hạn): 1 sản phẩm, +0,5")
     assert "Còn kịp bổ sung: 10 sản phẩm" in possible and "ke-hoach" not in possible
     assert "Kế hoạch CCHC năm đánh giá" in too_late and "31/12/2019" in too_late
+    # 1,5 now; +4,75 from the products still possible (figures assumed good: "tối đa"), +0,25
+    # from the plan supplied late (timeliness: late 0.25)
+    assert "Nếu bổ sung mọi sản phẩm còn kịp: tổng tối đa 6,5 / 7 (chỉ số 92,86%, Tốt)." in possible
     bad = CliRunner().invoke(
         cli, ["check", str(bundle), "--rules-dir", str(RULES), "--on", "31/02/2020"]
     )

@@ -159,7 +159,7 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.da
 
     review = _review(bundle, rules, rules_dir, "durable", False)
     result = review.layered.final  # the missing products of the final layer
-    split = split_missing(review.source.framework, result.missing, result.year, on)
+    split = split_missing(review.source.framework, result, on)
     if fmt == "json":
         click.echo(split_json(split), nl=False)
     else:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cchc_index.model.layers import LayerTotal
 from cchc_index.model.result import MissingProduct
 
 
@@ -25,3 +26,5 @@ class Split:
     due: dt.date | None  # the self-assessment due date
     possible: tuple[Timed, ...]
     too_late: tuple[Timed, ...]
+    reachable: LayerTotal | None = None  # the total if every still-possible product is supplied
+    reachable_bound: bool = False  # that total assumes figures not yet known meet the requirement

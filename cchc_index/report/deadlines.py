@@ -13,7 +13,7 @@ from cchc_index.model.bundle import Document
 from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.layers import ScoreRange
 from cchc_index.model.result import Result, as_json
-from cchc_index.report.labels import gain, headline, pts
+from cchc_index.report.labels import gain, headline, pct, pts
 from cchc_index.report.layer_words import range_line
 from cchc_index.report.reasons import product_title
 from cchc_index.text import format_date
@@ -65,6 +65,15 @@ def render_split(result: Result, split: Split, found: ScoreRange | None = None) 
     )
     if found is not None:
         lines.append(range_line(found))
+    reach = split.reachable
+    if reach is not None and split.possible:
+        upto = tr(" tối đa", " at most") if split.reachable_bound else ""
+        lines.append(
+            tr(
+                f"Nếu bổ sung mọi sản phẩm còn kịp: tổng{upto} {pts(reach.total)} / {pts(reach.max_points)} (chỉ số {pct(reach.index_percent)}, {reach.band or '—'}).",
+                f"With every still-possible product supplied: total{upto} {pts(reach.total)} / {pts(reach.max_points)} (index {pct(reach.index_percent)}, {reach.band or '—'}).",
+            )
+        )
     total = len(split.possible) + len(split.too_late)
     if not total:
         lines.append(tr("Đủ minh chứng cho mọi tiêu chí.", "Evidence is complete."))

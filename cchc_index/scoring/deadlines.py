@@ -10,7 +10,10 @@ from cchc_index.methods.documents import Timeliness
 from cchc_index.model.bundle import Bundle, Document
 from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.framework import PART_SEP, DocumentProduct, Framework
-from cchc_index.model.result import MissingProduct
+from cchc_index.model.layers import Layer, LayerTotal
+from cchc_index.model.result import MissingProduct, Result
+from cchc_index.scoring.evaluate import percent
+from cchc_index.scoring.layers import band_of
 
 
 def self_due(framework: Framework, year: int) -> dt.date | None:
@@ -55,17 +58,33 @@ def _timed(framework: Framework, product: MissingProduct, year: int, on: dt.date
     return Timed(product, last, late)
 
 
-def split_missing(
-    framework: Framework, missing: tuple[MissingProduct, ...], year: int, on: dt.date
-) -> Split:
-    """Missing products that can still be produced in time on `on`, and those that cannot:
-    a product whose own deadline (a plan due 31/12 of last year) or the self-assessment due
-    date has passed can no longer earn its on-time points."""
+def split_missing(framework: Framework, result: Result, on: dt.date) -> Split:
+    """Missing products of `result` that can still be produced in time on `on`, and those that
+    cannot: a product whose own deadline (a plan due 31/12 of last year) or the self-assessment
+    due date has passed can no longer earn its on-time points. With the total the unit can still
+    reach (late documents at their late points), and its band (an upper bound where a figure
+    not yet known is assumed good)."""
+    year = result.year
     possible, too_late = [], []
-    for product in missing:
+    for product in result.missing:
         timed = _timed(framework, product, year, on)
         if timed.last_day is not None and on > timed.last_day:
             too_late.append(timed)
         else:
             possible.append(timed)
-    return Split(on, self_due(framework, year), tuple(possible), tuple(too_late))
+    late = {(t.product.node, t.product.part) for t in too_late}
+    gains: dict[tuple[str, str | None], Decimal] = {}
+    bound = False
+    for t in possible:  # each node (or part) once: all its products, or the best one alone
+        key, m = (t.product.node, t.product.part), t.product
+        gain = m.gain if key in late else m.gain_together
+        gains[key] = max(gains.get(key, Decimal(0)), gain)
+        bound = bound or (m.upper_bound and gain > 0)
+    for t in too_late:  # a timeliness document supplied late still earns its `late` points
+        if t.late_gain:
+            key = (t.product.node, t.product.part)
+            gains[key] = max(gains.get(key, Decimal(0)), t.late_gain)
+    total = result.total + sum(gains.values(), Decimal(0))
+    index = percent(total, result.max_points)
+    reachable = LayerTotal(Layer.FINAL, total, result.max_points, index, band_of(framework, index))
+    return Split(on, self_due(framework, year), tuple(possible), tuple(too_late), reachable, bound)
