@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/system-packages.sh   # LibreOffice, poppler, Chromium, fonts for the document tests
 .venv/bin/ruff check cchc_index tests
 .venv/bin/ruff format --check cchc_index tests
 .venv/bin/mypy cchc_index

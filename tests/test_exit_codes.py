@@ -100,8 +100,8 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("score", ["tests"], ExitCode.INVALID_EVIDENCE, "thiếu profile.yaml"),
     ("score", [SAMPLE, "--rules", "tests"], ExitCode.INVALID_RULES, "framework.yaml"),
     ("score", [SAMPLE, "-o", f"{SAMPLE}/documents.csv"], ExitCode.USAGE, "dữ liệu đầu vào"),
-    ("score", [SAMPLE, "-o", "/tmp/x.xlsx"], ExitCode.USAGE, "các đuôi làm được"),
-    ("score", [SAMPLE, "-o", "/dev/full"], ExitCode.ENVIRONMENT, "hết chỗ trên đĩa"),
+    ("score", [SAMPLE, "-o", "/tmp/x.xls"], ExitCode.USAGE, "các đuôi làm được"),
+    ("score", [SAMPLE, "--format", "table", "-o", "/dev/full"], ExitCode.ENVIRONMENT, "hết chỗ"),
     ("check", [SAMPLE], ExitCode.FINDINGS, ""),
     ("check", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
     ("check", [SAMPLE, "--rules", "tests"], ExitCode.INVALID_RULES, "framework.yaml"),
@@ -124,6 +124,13 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("extract", [SEED, "-o", "tests"], ExitCode.USAGE, "--force"),
     ("extract", [SEED, "-o", "/sys/khong-ghi-duoc"], ExitCode.ENVIRONMENT, "Lỗi môi trường"),
     ("bench", ["--sizes", "abc"], ExitCode.USAGE, "số nguyên dương"),
+    ("diff", [SAMPLE, SAMPLE], ExitCode.OK, ""),
+    ("diff", [RULES, "rules/ca-mau-2013"], ExitCode.FINDINGS, ""),
+    ("diff", [SAMPLE, "tests"], ExitCode.INVALID_EVIDENCE, "thiếu profile.yaml"),
+    ("diff", [SAMPLE, SAMPLE, "-o", f"{SAMPLE}/x.md"], ExitCode.USAGE, "đầu vào"),
+    ("extract-eval", ["tests"], ExitCode.INVALID_EVIDENCE, "không có báo cáo"),
+    ("import-framework", ["khong-co.docx", "-o", "/tmp/cchc-imp"], ExitCode.INVALID_EVIDENCE, ""),
+    ("appraise", ["import", "khong-co.xlsx", SAMPLE], ExitCode.USAGE, "không tồn tại"),
 ]
 
 

@@ -46,9 +46,9 @@ def test_without_the_annual_plan_1_1_1_is_missing_and_json_says_why(tmp_path: Pa
     leaf = next(x for x in json.loads(run.stdout)["leaves"] if x["id"] == "1.1.1")
     assert leaf["status"] == "thiếu minh chứng" and leaf["points"] == "0"
     why = {c["row"]: (c["why"], c["value"]) for c in leaf["considered"]}
-    assert why["472/KH-UBND ngày 16/12/2019"] == ("excluded", "tuyên truyền")
-    assert why["482/KH-UBND ngày 19/12/2019"] == ("excluded", "kiểm tra")
-    assert why["133/KH-UBND ngày 27/12/2019"][0] == "issuer"
+    assert why["472/KH-UBND (16/12/2019)"] == ("excluded", "tuyên truyền")
+    assert why["482/KH-UBND (19/12/2019)"] == ("excluded", "kiểm tra")
+    assert why["133/KH-UBND (27/12/2019)"][0] == "issuer"
     place = next(c["where"] for c in leaf["considered"] if c["row"].startswith("472/"))
     assert place.endswith("documents.csv:6")
 
@@ -67,7 +67,7 @@ def test_explain_names_the_propaganda_plan_and_why(tmp_path: Path) -> None:
 def test_with_the_annual_plan_1_1_1_is_met_by_it() -> None:
     run = cchc("score", SAMPLE, "--format", "json")
     leaf = next(x for x in json.loads(run.stdout)["leaves"] if x["id"] == "1.1.1")
-    assert leaf["status"] == "đạt" and leaf["evidence"] == ["452/KH-UBND ngày 04/12/2019"]
+    assert leaf["status"] == "đạt" and leaf["evidence"] == ["452/KH-UBND (04/12/2019)"]
 
 
 def test_an_explicit_for_link_wins_over_keywords(tmp_path: Path) -> None:
@@ -76,7 +76,7 @@ def test_an_explicit_for_link_wins_over_keywords(tmp_path: Path) -> None:
         table.write("460/KH-UBND,05/12/2019,KH,,Kế hoạch công tác năm 2020,,,1.1.1,\n")
     run = cchc("score", bundle, "--format", "json")
     leaf = next(x for x in json.loads(run.stdout)["leaves"] if x["id"] == "1.1.1")
-    assert leaf["status"] == "đạt" and leaf["evidence"] == ["460/KH-UBND ngày 05/12/2019"]
+    assert leaf["status"] == "đạt" and leaf["evidence"] == ["460/KH-UBND (05/12/2019)"]
 
 
 def test_an_unknown_for_id_is_a_located_error_with_a_hint(tmp_path: Path) -> None:

@@ -73,25 +73,32 @@ def test_extract_never_writes_into_the_bundle_it_compares_with(bundle: Path) -> 
     assert snapshot(bundle) == before
 
 
-@pytest.mark.parametrize("suffix", [".xlsx", ".docx", ".html", ".pdf", ".yaml", ".MD5"])
+@pytest.mark.parametrize("suffix", [".xls", ".odt", ".pdf", ".yaml", ".MD5"])
 def test_a_suffix_no_renderer_makes_is_refused_with_the_list(tmp_path: Path, suffix: str) -> None:
+    from cchc_index.report.formats import known_suffixes
+
     target = tmp_path / f"ket-qua{suffix}"
     run = cchc("score", SAMPLE, "-o", target)
     assert run.returncode == ExitCode.USAGE
-    assert "các đuôi làm được: .csv, .json, .markdown, .md, .txt" in run.stderr
+    assert f"các đuôi làm được: {', '.join(sorted(known_suffixes()))}" in run.stderr
     assert not target.exists() and list(tmp_path.iterdir()) == []
+    forced = cchc("score", SAMPLE, "--format", "json", "-o", target)
+    assert forced.returncode == ExitCode.USAGE and not target.exists()
 
 
 def test_the_list_comes_from_the_renderer_registry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import dataclasses
+
     from click.testing import CliRunner
 
     from cchc_index.cli.main import cli
-    from cchc_index.report import render
+    from cchc_index.report import formats
 
-    monkeypatch.setitem(render.SUFFIXES, ".xlsx", "json")
-    out = tmp_path / "a.xlsx"
+    made = dataclasses.replace(formats.FORMATS["json"], suffixes=(".json", ".jsn"))
+    monkeypatch.setitem(formats.FORMATS, "json", made)
+    out = tmp_path / "a.jsn"
     result = CliRunner().invoke(cli, ["score", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("{")
@@ -116,7 +123,7 @@ def test_a_symlink_is_kept_and_its_file_replaced(tmp_path: Path) -> None:
 
 
 def test_dev_null_and_a_symlink_to_it_stay_what_they_are(tmp_path: Path) -> None:
-    assert cchc("score", SAMPLE, "-o", "/dev/null").returncode == 0
+    assert cchc("score", SAMPLE, "--format", "table", "-o", "/dev/null").returncode == 0
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     link = tmp_path / "null.md"
     link.symlink_to("/dev/null")

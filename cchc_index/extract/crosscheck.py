@@ -39,7 +39,7 @@ def cross_check(
 ) -> list[Finding]:
     """Every discrepancy between a report and a bundle, documents first; with the bundle's
     `source`, each names the line of documents.csv or statistics.yaml it is about."""
-    where = extraction.source.where
+    where = extraction.source.shown
     rows, figures = _places(source)
     by_key: dict[object, list[Document]] = {}
     for document in bundle.documents:
@@ -111,6 +111,10 @@ def cross_check(
                 )
             )
             continue
+        if not reading.certain and any(
+            f.amount == stat.value for f in (reading.current, *reading.others)
+        ):
+            continue  # the report gives several values; the bundle chose one of them
         pairs = [(reading.current, stat.value, "")]
         if reading.previous is not None and stat.last_year is not None:
             pairs.append((reading.previous, stat.last_year, "last_year"))

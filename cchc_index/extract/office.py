@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from cchc_index.extract.readers import fail
+from cchc_index.extract.problems import fail
 
 MAX_DOCX_UNPACKED = 300_000_000  # a 200-page report with photos unpacks to ~30 MB
 MAX_DOCX_MEMBERS = 5_000

@@ -15,8 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.load.bundle_files import check_files, stray_files
-from cchc_index.load.links import date_warnings
+from cchc_index.load.bundle_files import check_files, date_warnings, stray_files
 from cchc_index.load.pydantic_problems import field_names, problems_from
 from cchc_index.model.bundle import (
     Bundle,
@@ -188,7 +187,8 @@ def read_bundle(folder: Path) -> BundleSource:
     tables = {name: _table(folder, name, problems) for name in TABLES}
     for name in TABLES:  # every table with a `file` column, links.csv included
         problems.extend(check_files(folder, tables[name][1], tables[name][0]))
-    problems.extend(stray_files(folder))
+    warnings: list[Problem] = []
+    problems.extend(stray_files(folder, warnings))
     if problems or profile is None:
         raise EvidenceError(problems)
     files = {f"{name}.csv": src for name, (_, src) in tables.items() if src is not None}
@@ -214,4 +214,5 @@ def read_bundle(folder: Path) -> BundleSource:
         "links.csv": bundle.links,
         "photos.csv": bundle.photos,
     }
-    return BundleSource(bundle, folder, files, tuple(date_warnings(files, rows, bundle.year)))
+    warnings += date_warnings(files, rows, bundle.year)
+    return BundleSource(bundle, folder, files, tuple(warnings))

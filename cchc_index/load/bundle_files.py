@@ -23,14 +23,26 @@ DATA_FILES = (
     "links.csv",
     "photos.csv",
     "declarations.yaml",
+    "appraisal.yaml",  # the appraisal rounds (load/appraisal.py)
 )
+# Files a tool of ours writes beside the data and that `score` does not read on purpose: a
+# warning, so that their rows are not believed to count.
+NOT_SCORED = {
+    "van-ban-chua-co-ngay.csv": (
+        "các văn bản này chưa có ngày nên không được chấm; điền ngày rồi chuyển sang documents.csv",
+        "these documents have no date and are not scored; add the dates and move them to documents.csv",
+    ),
+}
 SPREADSHEETS = {".xlsx", ".xls", ".xlsm", ".ods", ".numbers"}
 _DATA_SUFFIXES = {".csv", ".yaml", ".yml", ".tsv", ".json"} | SPREADSHEETS
+PLAUSIBLE_YEARS = 3  # a row dated more than this many years from the assessment year is odd
+TABLES = ("documents.csv", "links.csv", "photos.csv")
 MAX_HASHED_BYTES = 500_000_000  # a file whose sha256 is checked (a scanned PDF is ~50 MB)
 
 
-def stray_files(folder: Path) -> list[Problem]:
-    """Entries of the bundle folder that look like data but that the loader would not read."""
+def stray_files(folder: Path, warnings: list[Problem] | None = None) -> list[Problem]:
+    """Entries of the bundle folder that look like data but that the loader would not read
+    (errors); files written by our tools and not scored on purpose go to `warnings`."""
     problems: list[Problem] = []
     stems = {Path(name).stem: name for name in DATA_FILES}
     for entry in sorted(folder.iterdir()):
@@ -48,6 +60,10 @@ def stray_files(folder: Path) -> list[Problem]:
                         ),
                     )
                 )
+            continue
+        if name in NOT_SCORED:
+            if warnings is not None:
+                warnings.append(_at(entry, tr(*NOT_SCORED[name])))
             continue
         suffix = entry.suffix.lower()
         if suffix not in _DATA_SUFFIXES or not entry.is_file():
@@ -139,3 +155,29 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def date_warnings(
+    files: dict[str, Located], rows: dict[str, tuple[Any, ...]], year: int
+) -> list[Problem]:
+    """Rows dated more than PLAUSIBLE_YEARS from the assessment year: most likely a typo
+    (1899, 9999), a warning located at its cell."""
+    warnings: list[Problem] = []
+    for table in TABLES:
+        src = files.get(table)
+        if src is None:
+            continue
+        for index, row in enumerate(rows.get(table, ())):
+            date = getattr(row, "date", None)
+            if date is None or abs(date.year - year) <= PLAUSIBLE_YEARS:
+                continue
+            warnings.append(
+                src.problem(
+                    (index, "date"),
+                    tr(
+                        f"ngày {date:%d/%m/%Y} cách năm đánh giá {year} quá {PLAUSIBLE_YEARS} năm: có gõ nhầm năm không?",
+                        f"date {date:%d/%m/%Y} is more than {PLAUSIBLE_YEARS} years from assessment year {year}: a typo in the year?",
+                    ),
+                )
+            )
+    return warnings

@@ -1,25 +1,21 @@
-"""Links from a bundle's rows into the framework (`for` ids), and dates that cannot be right.
+"""Links from a bundle's rows into the framework (`for` ids).
 
 A `for` id names the sub-criterion a row is evidence for; a typo there would silently cost the
-unit its points, so an unknown id is an error with the nearest ids. A date many years away from
-the assessment year is most likely a typo (1899, 9999): a warning, located at its cell.
+unit its points, so an unknown id is an error with the nearest ids.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cchc_index.errors import Problem
 from cchc_index.i18n import tr
+from cchc_index.load.bundle import BundleSource
 from cchc_index.model.framework import Area, Criterion, Framework, Leaf
 from cchc_index.source import Located
 from cchc_index.suggest import suggest
 
-if TYPE_CHECKING:  # the bundle loader imports this module for its date warnings
-    from cchc_index.load.bundle import BundleSource
-
 TABLES = ("documents.csv", "links.csv", "photos.csv")
-PLAUSIBLE_YEARS = 3  # a document more than this many years from the assessment year is odd
 
 
 def all_nodes(framework: Framework) -> dict[str, Area | Criterion | Leaf]:
@@ -27,6 +23,7 @@ def all_nodes(framework: Framework) -> dict[str, Area | Criterion | Leaf]:
     nodes: dict[str, Area | Criterion | Leaf] = {a.id: a for a in framework.areas}
     nodes |= {c.id: c for a in framework.areas for c in a.criteria}
     nodes |= {leaf.id: leaf for _, _, leaf in framework.leaves()}
+    nodes |= {unit.id: unit for _, _, _, unit in framework.units()}  # a part: "1.1.1#a"
     return nodes
 
 
@@ -36,7 +33,8 @@ def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
     silently count for nothing."""
     nodes = all_nodes(framework)
     leaves = [leaf.id for _, _, leaf in framework.leaves()]
-    scored = set(leaves)
+    # a part is matched by its own id, then by its node's (scoring/metrics.py)
+    scored = set(leaves) | {unit.id for _, _, _, unit in framework.units()}
     problems: list[Problem] = []
     bundle = source.bundle
     rows: dict[str, tuple[Any, ...]] = {
@@ -73,28 +71,3 @@ def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
                         )
                     )
     return problems
-
-
-def date_warnings(
-    files: dict[str, Located], rows: dict[str, tuple[Any, ...]], year: int
-) -> list[Problem]:
-    """Rows dated more than PLAUSIBLE_YEARS from the assessment year: likely a typo."""
-    warnings: list[Problem] = []
-    for table in TABLES:
-        src = files.get(table)
-        if src is None:
-            continue
-        for index, row in enumerate(rows.get(table, ())):
-            date = getattr(row, "date", None)
-            if date is None or abs(date.year - year) <= PLAUSIBLE_YEARS:
-                continue
-            warnings.append(
-                src.problem(
-                    (index, "date"),
-                    tr(
-                        f"ngày {date:%d/%m/%Y} cách năm đánh giá {year} quá {PLAUSIBLE_YEARS} năm: có gõ nhầm năm không?",
-                        f"date {date:%d/%m/%Y} is more than {PLAUSIBLE_YEARS} years from assessment year {year}: a typo in the year?",
-                    ),
-                )
-            )
-    return warnings

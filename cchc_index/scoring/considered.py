@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from cchc_index.model.bundle import Bundle, Document, Item
-from cchc_index.model.framework import DocumentProduct, Framework, ItemProduct
+from cchc_index.model.framework import DocumentProduct, Framework, ItemProduct, Product
 from cchc_index.model.result import Considered, Result
 from cchc_index.scoring.matching import EvidenceIndex
 
@@ -17,22 +17,28 @@ def considered(
     """Leaf id → the rows considered and not used for its document products. `where` maps
     `id(document)` to its place in the bundle ("documents.csv:7")."""
     index = EvidenceIndex(bundle)
-    found: dict[str, tuple[Considered, ...]] = {}
-    for _area, _criterion, leaf in framework.leaves():
-        rows: list[Considered] = []
-        for product in leaf.evidence:
-            near: list[tuple[Document | Item, str, str]] = []
-            if isinstance(product, DocumentProduct):
-                near.extend(index.considered(product, leaf.id))
-            elif isinstance(product, ItemProduct):
-                near.extend(index.considered_items(product, leaf.id))
+    found: dict[str, list[Considered]] = {}
+    for _area, _criterion, leaf, unit in framework.units():
+        for product in unit.evidence:
+            near = _near(index, product, unit.id)
+            if unit.id != leaf.id:  # a part is matched by its own id, then by its node's
+                also = {id(row) for row, _why, _value in _near(index, product, leaf.id)}
+                near = [entry for entry in near if id(entry[0]) in also]
             for row, why, value in near:
-                rows.append(
+                found.setdefault(leaf.id, []).append(
                     Considered(product.id, row.label(), why, value, (where or {}).get(id(row), ""))
                 )
-        if rows:
-            found[leaf.id] = tuple(rows)
-    return found
+    return {node: tuple(rows) for node, rows in found.items()}
+
+
+def _near(
+    index: EvidenceIndex, product: Product, node_id: str
+) -> list[tuple[Document | Item, str, str]]:
+    if isinstance(product, DocumentProduct):
+        return list(index.considered(product, node_id))
+    if isinstance(product, ItemProduct):
+        return list(index.considered_items(product, node_id))
+    return []
 
 
 def with_considered(

@@ -1222,15 +1222,9 @@ CASES: list[Case] = [
         "là dữ liệu đầu vào",
         r"r/ket-qua\.md:1:1",
     ),
-    _c(
-        "out-xlsx", [], (*SCORE, "-o", "ket-qua.xlsx"), 2, "các đuôi làm được", r"ket-qua\.xlsx:1:1"
-    ),
-    _c(
-        "out-docx", [], (*SCORE, "-o", "ket-qua.docx"), 2, "các đuôi làm được", r"ket-qua\.docx:1:1"
-    ),
-    _c(
-        "out-html", [], (*SCORE, "-o", "ket-qua.html"), 2, "các đuôi làm được", r"ket-qua\.html:1:1"
-    ),
+    _c("out-xls", [], (*SCORE, "-o", "ket-qua.xls"), 2, "các đuôi làm được", r"ket-qua\.xls:1:1"),
+    _c("out-odt", [], (*SCORE, "-o", "ket-qua.odt"), 2, "các đuôi làm được", r"ket-qua\.odt:1:1"),
+    _c("out-pdf", [], (*SCORE, "-o", "ket-qua.pdf"), 2, "các đuôi làm được", r"ket-qua\.pdf:1:1"),
     _c(
         "out-format-mismatch",
         [],
@@ -1248,7 +1242,30 @@ CASES: list[Case] = [
         "pipe.md",
     ),
     _c("out-folder", [("mkdir", "thu-muc")], (*SCORE, "-o", "thu-muc"), 2, "thu-muc", "thu-muc"),
-    _c("out-dev-full", [], (*SCORE, "-o", "/dev/full"), 6, "hết chỗ trên đĩa", "/dev/full"),
+    _c(
+        "out-dev-full",
+        [],
+        (*SCORE, "--format", "table", "-o", "/dev/full"),
+        6,
+        "hết chỗ trên đĩa",
+        "/dev/full",
+    ),
+    _c(
+        "out-forced-format-wrong-suffix",
+        [],
+        (*SCORE, "--format", "json", "-o", "ket-qua.pdf"),
+        2,
+        "các đuôi làm được",
+        r"ket-qua\.pdf:1:1",
+    ),
+    _c(
+        "out-diff-into-bundle",
+        [],
+        ("diff", "b", "b", "-o", "b/khac.md"),
+        2,
+        "là dữ liệu đầu vào",
+        r"b/khac\.md:1:1",
+    ),
     _c("out-unwritable", [], (*SCORE, "-o", "/sys/x.md"), 6, "không có quyền", "/sys/x.md"),
     _c(
         "out-validate-over-rules",
@@ -1386,7 +1403,8 @@ CASES: list[Case] = [
     _c("cli-missing-argument", [], ("score",), 2, "Thiếu tham số 'BUNDLE'"),
     _c("cli-bad-lang", [], ("score", "b", "--lang", "fr"), 2, "'fr' không thuộc"),
     _c("cli-bad-engine", [], ("score", "b", "--engine", "fast"), 2, "'fast' không thuộc"),
-    _c("cli-bad-format", [], ("score", "b", "--format", "xlsx"), 2, "'xlsx' không thuộc"),
+    _c("cli-bad-format", [], ("score", "b", "--format", "pdf"), 2, "'pdf' không thuộc"),
+    _c("cli-binary-to-terminal", [], ("score", "b", "--format", "xlsx"), 2, "cần -o TỆP"),
     _c("cli-bundle-is-file", [], ("score", "b/profile.yaml"), 2, "là một tệp"),
     _c("cli-unknown-command", [], ("scroe",), 2, "Không có lệnh 'scroe'"),
     _c("cli-bench-sizes", [], ("bench", "--sizes", "abc"), 2, "số nguyên dương"),
