@@ -1,0 +1,131 @@
+"""Read-only pages: the bundles, a unit's score, `explain` of a node, downloads, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from cchc_index.errors import CchcError
+from cchc_index.i18n import tr, using
+from cchc_index.model.result import Result
+from cchc_index.report.explain import explain_node, find_node
+from cchc_index.report.render import RENDERERS
+from cchc_index.web.kinds import KINDS
+from cchc_index.web.scores import reason_of, total_range
+from cchc_index.web.site import NotFound, request_lang, site_of
+
+SUFFIX = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
+MEDIA = {
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+LABELS = {
+    "table": ("Bảng (văn bản thuần)", "Table (plain text)"),
+    "markdown": ("Markdown", "Markdown"),
+    "json": ("JSON", "JSON"),
+    "csv": ("CSV (mở bằng Excel)", "CSV (opens in Excel)"),
+    "docx": ("Báo cáo DOCX (Word)", "DOCX report (Word)"),
+    "xlsx": ("Bảng tính XLSX (Excel)", "XLSX workbook (Excel)"),
+    "html": ("Trang HTML để in", "Printable HTML"),
+}
+
+
+def formats() -> list[tuple[str, str]]:
+    """Every format of the renderer registry, as (key, label): new renderers appear here."""
+    return [(key, tr(*LABELS.get(key, (key.upper(), key.upper())))) for key in RENDERERS]
+
+
+def render_download(result: Result, fmt: str) -> bytes:
+    """The one place a download is produced: a renderer gives text or bytes."""
+    out: str | bytes = RENDERERS[fmt](result)
+    return out.encode("utf-8") if isinstance(out, str) else out
+
+
+def bundle_list(request: Request) -> Response:
+    site = site_of(request)
+    units = [(name, site.scores.unit(folder)) for name, folder in site.workspace.bundles().items()]
+    return site.page(request, "index.html", units=units, total_range=total_range)
+
+
+def unit_page(request: Request) -> Response:
+    site = site_of(request)
+    name = request.path_params["bundle"]
+    unit = site.scores.unit(site.folder(name))
+    return site.page(
+        request,
+        "unit.html",
+        name=name,
+        unit=unit,
+        kinds=KINDS,
+        formats=formats(),
+        reason_of=reason_of,
+        total_range=total_range,
+        status_code=200 if unit.result is not None else 422,
+    )
+
+
+def explain_page(request: Request) -> Response:
+    site = site_of(request)
+    name = request.path_params["bundle"]
+    node_id = request.path_params["node"]
+    unit = site.scores.unit(site.folder(name))
+    if unit.source is None:
+        raise NotFound(node_id)
+    with using(request_lang(request)):
+        try:
+            node = find_node(unit.source.framework, node_id, unit.source.folder)
+        except CchcError:
+            raise NotFound(node_id) from None
+        text = explain_node(unit.source.framework, node, unit.result)
+    return site.page(request, "explain.html", name=name, unit=unit, node=node, text=text)
+
+
+def download(request: Request) -> Response:
+    site = site_of(request)
+    name = request.path_params["bundle"]
+    fmt = request.path_params["fmt"]
+    if fmt not in RENDERERS:
+        raise NotFound(fmt)
+    unit = site.scores.unit(site.folder(name))
+    if unit.result is None:
+        return site.page(
+            request,
+            "unit.html",
+            status_code=422,
+            name=name,
+            unit=unit,
+            kinds=KINDS,
+            formats=formats(),
+            reason_of=reason_of,
+            total_range=total_range,
+        )
+    with using(request_lang(request)):
+        data = render_download(unit.result, fmt)
+    suffix = SUFFIX.get(fmt, fmt)
+    filename = f"{name}-ket-qua.{suffix}"
+    return Response(
+        data,
+        media_type=MEDIA.get(suffix, "application/octet-stream"),
+        headers={"content-disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def set_lang(request: Request) -> Response:
+    to = request.query_params.get("to", "vi")
+    back = request.query_params.get("next", "/")
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = "/"
+    response = RedirectResponse(back, status_code=303)
+    response.set_cookie("lang", "en" if to == "en" else "vi", samesite="strict", httponly=True)
+    return response
+
+
+def static_path() -> Path:
+    return Path(__file__).parent / "static"

@@ -1,0 +1,96 @@
+"""The pages with the framework's test client (no browser): list, score, explain, download."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from cchc_index.load.unit import open_unit
+from cchc_index.report.render import RENDERERS
+from cchc_index.scoring.evaluate import evaluate
+from tests.web.helpers import BUNDLE, RULES, client, served_copy, status_of
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Path:
+    return served_copy(tmp_path, without_plan=False)
+
+
+def test_the_list_shows_each_unit_with_its_total_index_and_band(served: Path) -> None:
+    page = client(served).get("/")
+    assert page.status_code == 200
+    assert '<html lang="vi">' in page.text
+    assert "UBND xã Quảng An" in page.text
+    source, bundle = open_unit(served / BUNDLE, None, RULES)
+    result = evaluate(source.framework, bundle)
+    assert result.band and result.band in page.text
+    assert "28,57%" in page.text  # the index in the Vietnamese form
+    assert "2 / 7" in page.text
+
+
+def test_the_unit_page_has_every_sub_criterion_with_status_and_reason(served: Path) -> None:
+    page = client(served).get(f"/u/{BUNDLE}/").text
+    source, bundle = open_unit(served / BUNDLE, None, RULES)
+    result = evaluate(source.framework, bundle)
+    for leaf in result.leaves:
+        assert status_of(page, leaf.id) == leaf.status.value
+        assert str(escape(leaf.reason)) in page
+    # the missing products in the order of the engine's ranking
+    at = page.index('id="missing"')
+    for m in result.missing:  # each row after the one before it
+        at = page.index(f'<th scope="row">{escape(m.title)}</th>', at + 1)
+    assert 'aria-live="polite"' in page
+
+
+def test_english_on_request(served: Path) -> None:
+    web = client(served)
+    web.get("/lang?to=en&next=/u/quang-an-2020/")
+    page = web.get(f"/u/{BUNDLE}/").text
+    assert '<html lang="en">' in page
+    assert "evidence missing" in page and "Self-assessed total" in page
+
+
+def test_explain_any_sub_criterion(served: Path) -> None:
+    web = client(served)
+    page = web.get(f"/u/{BUNDLE}/explain/1.4.2")
+    assert page.status_code == 200
+    assert "1.4.2" in page.text and "tin_cchc" in page.text
+    assert web.get(f"/u/{BUNDLE}/explain/9.9.9").status_code == 404
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_every_registered_format_downloads(served: Path, fmt: str) -> None:
+    web = client(served)
+    page = web.get(f"/u/{BUNDLE}/").text
+    assert f"/u/{BUNDLE}/download/{fmt}" in page
+    answer = web.get(f"/u/{BUNDLE}/download/{fmt}")
+    assert answer.status_code == 200
+    assert "attachment" in answer.headers["content-disposition"]
+    assert len(answer.content) > 100
+
+
+def test_json_download_is_the_result(served: Path) -> None:
+    data = json.loads(client(served).get(f"/u/{BUNDLE}/download/json").content)
+    assert data["unit"] == "UBND xã Quảng An" and data["total"] == "2.00"
+
+
+def test_a_bundle_with_problems_shows_them_located(served: Path) -> None:
+    table = served / BUNDLE / "documents.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "9/KH-UBND,31/02/2020,,,x,,,,\n", "utf-8")
+    page = client(served).get(f"/u/{BUNDLE}/")
+    assert page.status_code == 422
+    assert "documents.csv:" in page.text and "31/02/2020" in page.text
+
+
+def test_unknown_pages_are_404(served: Path) -> None:
+    web = client(served)
+    for url in (
+        "/u/nope/",
+        f"/u/{BUNDLE}/r/nope",
+        f"/u/{BUNDLE}/download/exe",
+        f"/u/{BUNDLE}/r/documents/99/edit",
+    ):
+        assert web.get(url).status_code == 404, url
