@@ -44,7 +44,7 @@ def client(served: Path, max_upload_mb: int = 20) -> TestClient:
 
 
 def hidden(page: str, name: str, occurrence: int = 0) -> str:
-    return re.findall(rf'name="{name}" value="([^"]*)"', page)[occurrence]
+    return re.findall(rf'name="{name}"[^>]*? value="([^"]*)"', page)[occurrence]
 
 
 def status_of(page: str, node: str) -> str:
