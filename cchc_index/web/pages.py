@@ -13,6 +13,7 @@ from cchc_index.model.result import Result
 from cchc_index.report.explain import explain_node, find_node
 from cchc_index.report.render import RENDERERS
 from cchc_index.web.kinds import KINDS
+from cchc_index.web.missing import supply
 from cchc_index.web.scores import reason_of, total_range
 from cchc_index.web.site import NotFound, request_lang, site_of
 
@@ -67,6 +68,7 @@ def unit_page(request: Request) -> Response:
         formats=formats(),
         reason_of=reason_of,
         total_range=total_range,
+        supply=supply,
         status_code=200 if unit.result is not None else 422,
     )
 
