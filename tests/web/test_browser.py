@@ -83,6 +83,33 @@ def test_adding_the_plan_turns_1_1_1_to_met(browser: Any, site: str, js: bool) -
     assert _status(page, "1.1.1") == "đạt"
 
 
+def test_the_keyboard_alone_adds_a_document(browser: Any, site: str, served: Path) -> None:
+    page = _page(browser)
+    page.goto(site + DOCS)
+    number = page.get_by_label("Số ký hiệu")
+    for _ in range(200):  # Tab from the top of the page to the first field of the form
+        page.keyboard.press("Tab")
+        if number.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        pytest.fail("the form cannot be reached with Tab")
+    page.keyboard.type(PLAN["number"])
+    page.keyboard.press("Tab")
+    page.keyboard.type(PLAN["date"])
+    for _ in range(2):  # kind, issuer
+        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Triển khai công tác cải cách hành chính năm 2020")
+    page.keyboard.press("Tab")
+    page.keyboard.type("1.1.1")
+    page.keyboard.press("Enter")  # Enter in a text field sends the form
+    page.locator("#score .changes li", has_text="1.1.1").wait_for()
+    rows = (served / BUNDLE / "documents.csv").read_text("utf-8")
+    assert (
+        "452/KH-UBND,04/12/2019,,,Triển khai công tác cải cách hành chính năm 2020,,,1.1.1," in rows
+    )
+
+
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_vietnamese_typed_in_the_browser_is_stored_as_nfc(
     browser: Any, site: str, served: Path, form: str
