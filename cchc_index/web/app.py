@@ -66,6 +66,7 @@ def create_app(
         exception_handlers={NotFound: _not_found, 404: _not_found, Refused: _refused},
     )
     app.state.site = site
+    app.state.drafts = draft.Drafts()
     return Guard(app, max_body)
 
 

@@ -33,7 +33,20 @@ class Pending:
     draft: Draft
 
 
-PENDING: OrderedDict[str, Pending] = OrderedDict()
+class Drafts(OrderedDict[str, Pending]):
+    """Reports read and awaiting review, kept in memory only: the ten latest."""
+
+    def keep(self, pending: Pending) -> str:
+        key = secrets.token_urlsafe(12)
+        self[key] = pending
+        while len(self) > 10:
+            self.popitem(last=False)
+        return key
+
+
+def drafts(request: Request) -> Drafts:
+    found: Drafts = request.app.state.drafts  # one per app (create_app)
+    return found
 
 
 def _suggested(extraction: Extraction) -> str:
@@ -83,15 +96,13 @@ async def draft_read(request: Request) -> Response:
                     problems.extend(p.message for p in exc.problems)
                 else:
                     draft = build_draft(extraction, [], extraction.unit, extraction.year)
-                    key = secrets.token_urlsafe(12)
-                    PENDING[key] = Pending(safe_name(filename), extraction, draft)
-                    while len(PENDING) > 10:
-                        PENDING.popitem(last=False)
+                    pending = Pending(safe_name(filename), extraction, draft)
+                    key = drafts(request).keep(pending)
                     return site.page(
                         request,
                         "draft_review.html",
                         key=key,
-                        pending=PENDING[key],
+                        pending=pending,
                         folder=_suggested(extraction),
                         frameworks=frameworks(request),
                         chosen="",
@@ -107,7 +118,7 @@ async def draft_save(request: Request) -> Response:
     site = site_of(request)
     with using(request_lang(request)):
         posted = await read_form(request, site.token, site.max_body)
-        pending = PENDING.get(posted.values.get("key", ""))
+        pending = drafts(request).get(posted.values.get("key", ""))
         if pending is None:
             return site.page(
                 request,
@@ -162,7 +173,7 @@ async def draft_save(request: Request) -> Response:
                 frameworks=frameworks(request),
                 chosen=chosen,
             )
-        PENDING.pop(posted.values.get("key", ""), None)
+        drafts(request).pop(posted.values.get("key", ""), None)
         flash = site.flash(
             Flash(
                 tr(

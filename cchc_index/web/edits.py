@@ -63,6 +63,8 @@ def _judge(kind: Kind, key: str | None, before: list[Problem], after: list[Probl
         about = _problem_key(kind, problem) if file_of(problem) == kind.file else None
         if key is not None and about is not None and about[0] == key:
             column = about[1] if about[1] in names else ""
+            if not about[1] and kind.name == "statistics":
+                column = "name"  # the variable itself, e.g. one the framework does not know
             if column:
                 saved.fields.setdefault(column, []).append(problem.message)
             else:
@@ -88,6 +90,8 @@ def save(
         if file_hash(path) != base:
             return Saved(ok=False, stale=True)
         text = read(path)
+        if key is not None and key not in dict(kind.records(text)):
+            return Saved(ok=False, stale=True)  # the record is gone since the page was built
         uploads: dict[str, bytes] = {}
         if upload is not None and values is not None and kind.upload_dir:
             target_dir = folder / kind.upload_dir
@@ -95,10 +99,7 @@ def save(
             relative = f"{kind.upload_dir}/{name}"
             uploads[relative] = upload.data
             values = {**values, "file": relative, "sha256": sha256(upload.data)}
-        try:
-            new, new_key = kind.change(text, key, values)
-        except IndexError:
-            return Saved(ok=False, stale=True)
+        new, new_key = kind.change(text, key, values)
         _, _, before = load_checked(folder, rules_dir)
         with staged(folder, {kind.file: new}, uploads) as stage:
             _, _, after = load_checked(stage, rules_dir)

@@ -98,13 +98,19 @@ def change_statistic(
     if values is not None and name is not None:
         filled = {k: v for k, v in values.items() if v}
         entry = filled if set(filled) - {"value"} else values.get("value", "")
-    if old_name is not None and old_name != name:
-        data.pop(old_name, None)
-        text = _set_block(text, old_name, None, data)
-    if values is None or name is None:
+    if values is None or name is None:  # removed
+        if old_name is not None:
+            data.pop(old_name, None)
+            text = _set_block(text, old_name, None, data)
         return text
+    block = _dump({name: entry})
+    if old_name is not None and old_name != name and old_name in data:  # renamed: in place
+        data = {
+            (name if k == old_name else k): (entry if k == old_name else v) for k, v in data.items()
+        }
+        return _set_block(text, old_name, block, data)
     data[name] = entry
-    return _set_block(text, name, _dump({name: entry}), data)
+    return _set_block(text, name, block, data)
 
 
 def declaration_records(text: str | None, section: str) -> list[dict[str, str]]:

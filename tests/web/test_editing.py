@@ -182,3 +182,57 @@ def test_a_qualitative_self_assessment_is_saved(served: Path) -> None:
     assert bundle.declarations.qualitative[0].explanation == "Đã niêm yết đầy đủ."
     text = (served / BUNDLE / "declarations.yaml").read_text("utf-8")
     assert text.startswith("# Tự đánh giá các tiêu chí định tính")
+
+
+@pytest.mark.parametrize(
+    ("kind", "key"),
+    [
+        ("documents", "0"),
+        ("links", "0"),
+        ("photos", "0"),
+        ("statistics", "tin_cchc"),
+        ("qualitative", "0"),
+    ],
+)
+def test_delete_one_record_of_each_kind(served: Path, kind: str, key: str) -> None:
+    web = client(served)
+    url = f"/u/{BUNDLE}/r/{kind}"
+    page = web.get(url).text
+    count = page.count("/delete")
+    form = {"csrf": hidden(page, "csrf"), "base": hidden(page, "base")}
+    answer = web.post(f"{url}/{key}/delete", data=form, follow_redirects=False)
+    assert answer.status_code == 303
+    assert web.get(url).text.count("/delete") == count - 1
+    load_bundle(served / BUNDLE)
+    again = web.post(
+        f"{url}/{key}/delete", data={**form, "base": hidden(web.get(url).text, "base")}
+    )
+    if kind == "statistics":  # gone: the page says the file changed under it, nothing written
+        assert again.status_code == 409
+
+
+def test_renaming_a_statistic_moves_its_value(served: Path) -> None:
+    web = client(served)
+    url = f"/u/{BUNDLE}/r/statistics"
+    form = _form(web, f"{url}/ho_so_tiep_nhan/edit")
+    unknown = {
+        "name": "ho_so_da_tiep_nhan",
+        "value": "2.299",
+        "last_year": "",
+        "source": "dòng 102",
+    }
+    refused = web.post(f"{url}/ho_so_tiep_nhan", data={**form, **unknown})
+    assert refused.status_code == 422
+    assert (
+        'id="f-statistics-name-err">biến &#39;ho_so_da_tiep_nhan&#39; không có trong bộ chỉ số'
+        in refused.text
+    )
+    values = {**unknown, "name": "ho_so_da_giai_quyet"}
+    answer = web.post(f"{url}/ho_so_tiep_nhan", data={**form, **values}, follow_redirects=False)
+    assert answer.status_code == 303
+    stats = load_bundle(served / BUNDLE).statistics
+    assert "ho_so_tiep_nhan" not in stats and str(stats["ho_so_da_giai_quyet"].value) == "2299"
+    text = (served / BUNDLE / "statistics.yaml").read_text("utf-8")
+    comment = text.index('# "Trong 9 tháng đầu năm 2020, đã có 2299 hồ sơ')
+    assert text.index("ho_so_da_giai_quyet:") > comment > text.index("tin_cong_khai_tien_do:")
+    assert text.index("ho_so_da_giai_quyet:") < text.index("ho_so_tre_han:")  # in place
