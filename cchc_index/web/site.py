@@ -54,6 +54,7 @@ def _env() -> jinja2.Environment:
         kinds=KINDS,
         kind=None,
     )
+    env.tests["file"] = lambda problem, name: Path(problem.path).name == name
     return env
 
 

@@ -86,6 +86,8 @@ def test_a_bundle_with_problems_shows_them_located(served: Path) -> None:
     page = client(served).get(f"/u/{BUNDLE}/")
     assert page.status_code == 422
     assert "documents.csv:" in page.text and "31/02/2020" in page.text
+    listing = client(served).get(f"/u/{BUNDLE}/r/documents").text
+    assert "<code>documents.csv:21:2</code> ngày không tồn tại" in listing  # the row added
 
 
 def test_unknown_pages_are_404(served: Path) -> None:
