@@ -15,11 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc_index.errors import Problem
+from cchc_index.i18n import tr
 from cchc_index.output import write_atomic
 from cchc_index.web.kinds import Kind
 from cchc_index.web.scores import LOCK
 from cchc_index.web.staging import file_of, load_checked, read, staged
 from cchc_index.web.workspace import file_hash, free_name, safe_name, sha256
+
+EVIDENCE_SUFFIXES = (
+    ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff",
+    ".docx", ".doc", ".odt", ".xlsx", ".xls", ".ods",
+)  # fmt: skip
 
 
 @dataclass
@@ -94,6 +100,9 @@ def save(
             return Saved(ok=False, stale=True)  # the record is gone since the page was built
         uploads: dict[str, bytes] = {}
         if upload is not None and values is not None and kind.upload_dir:
+            refused = _refuse_upload(folder, kind.upload_dir, upload.filename)
+            if refused:
+                return Saved(ok=False, general=[refused])
             target_dir = folder / kind.upload_dir
             name = free_name(target_dir, safe_name(upload.filename), upload.data)
             relative = f"{kind.upload_dir}/{name}"
@@ -110,6 +119,23 @@ def save(
             _write_bytes(folder / relative, data)
         write_atomic(path, new)
         return result
+
+
+def _refuse_upload(folder: Path, upload_dir: str, filename: str) -> str | None:
+    """Why an upload cannot be kept (its type, or a folder that leads outside), or None."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in EVIDENCE_SUFFIXES:
+        return tr(
+            f"Không nhận tệp '{suffix or filename}'; chỉ nhận {', '.join(EVIDENCE_SUFFIXES)}.",
+            f"Files '{suffix or filename}' are not taken; only {', '.join(EVIDENCE_SUFFIXES)}.",
+        )
+    target = folder / upload_dir
+    if os.path.lexists(target) and not target.resolve().is_relative_to(folder.resolve()):
+        return tr(
+            f"Thư mục {upload_dir}/ của bộ minh chứng trỏ ra ngoài; không ghi tệp vào đó.",
+            f"The bundle's {upload_dir}/ folder leads outside it; no file is written there.",
+        )
+    return None
 
 
 def _write_bytes(path: Path, data: bytes) -> None:

@@ -50,24 +50,22 @@ def _named_files(texts: dict[str, str | None]) -> set[str]:
 
 def _mirror(bundle: Path, stage: Path, name: str) -> None:
     original = bundle / name
-    target = stage / name
-    root = bundle.resolve()
-    if not os.path.lexists(original) or Path(name).is_absolute():
+    target = Path(os.path.normpath(stage / name))
+    if Path(name).is_absolute() or not target.is_relative_to(stage):
+        return  # `../x`: left out, so the loader reports it outside, as it would
+    if not os.path.lexists(original):
         return
     real = original.resolve()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.parent.resolve().is_relative_to(stage.resolve()):
-            return
-        if real.is_relative_to(root) and real.is_file():
-            try:
-                os.link(real, target)
-            except OSError:
-                shutil.copyfile(real, target)
-        else:  # outside the bundle: keep it outside, so the loader reports it
-            os.symlink(real, target)
-    except FileExistsError:
-        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.resolve().is_relative_to(stage.resolve()) or os.path.lexists(target):
+        return
+    if real.is_relative_to(bundle.resolve()) and real.is_file():
+        try:
+            os.link(real, target)
+        except OSError:
+            shutil.copyfile(real, target)
+    else:  # outside the bundle: keep it outside, so the loader reports it
+        os.symlink(real, target)
 
 
 @contextmanager

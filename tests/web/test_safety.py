@@ -132,3 +132,38 @@ def test_pages_carry_protective_headers(served: Path) -> None:
     answer = client(served).get("/")
     assert answer.headers["x-frame-options"] == "DENY"
     assert "default-src 'self'" in answer.headers["content-security-policy"]
+
+
+def test_an_upload_folder_leading_outside_is_not_written_through(
+    served: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    os.symlink(outside, served / BUNDLE / "van-ban")
+    web = client(served)
+    form = _form(web)
+    files = {"upload": ("kh.pdf", b"%PDF-1.4\n", "application/pdf")}
+    answer = web.post(DOCS, data=form, files=files)
+    assert answer.status_code == 422 and "trỏ ra ngoài" in answer.text
+    assert list(outside.iterdir()) == []
+
+
+def test_only_evidence_file_types_are_taken(served: Path) -> None:
+    web = client(served)
+    form = _form(web)
+    before = snapshot(served)
+    answer = web.post(
+        DOCS, data=form, files={"upload": ("x.exe", b"MZ", "application/octet-stream")}
+    )
+    assert answer.status_code == 422 and "Không nhận tệp &#39;.exe&#39;" in answer.text
+    assert snapshot(served) == before
+
+
+def test_a_file_name_with_dots_creates_nothing_outside(served: Path) -> None:
+    web = client(served)
+    form = {**_form(web), "file": "../thu-muc-moi/x.pdf", "sha256": "0" * 64}
+    before = snapshot(served.parent)
+    answer = web.post(DOCS, data=form)
+    assert answer.status_code == 422 and "nằm ngoài thư mục bộ minh chứng" in answer.text
+    assert snapshot(served.parent) == before
+    assert not (served / "thu-muc-moi").exists()
