@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -126,3 +127,22 @@ def test_each_missing_product_links_to_the_form_that_supplies_it(tmp_path: Path)
     assert f"/u/{BUNDLE}/r/statistics?name=" in page
     form = client(served).get(f"/u/{BUNDLE}/r/documents?for=1.1.1&kind=KH").text
     assert 'name="for" type="text" value="1.1.1"' in form
+
+
+def test_serving_one_bundle_folder_itself(served: Path) -> None:
+    web = client(served / BUNDLE)
+    assert "UBND xã Quảng An" in web.get("/").text
+    assert web.get(f"/u/{BUNDLE}/").status_code == 200
+    assert web.get("/u/evidence/").status_code == 404
+
+
+def test_messages_in_english_after_the_switch(tmp_path: Path) -> None:
+    web = client(served_copy(tmp_path))
+    web.get("/lang?to=en&next=/")
+    page = web.get(f"/u/{BUNDLE}/r/documents").text
+    token = re.findall(r'name="csrf" value="([^"]+)"', page)[0]
+    base = re.findall(r'name="base" value="([^"]+)"', page)[0]
+    form = {"csrf": token, "base": base, "number": "452/KH-UBND", "date": "31/02/2020"}
+    answer = web.post(f"/u/{BUNDLE}/r/documents", data=form)
+    assert answer.status_code == 422
+    assert "Not saved" in answer.text and "Number" in answer.text
