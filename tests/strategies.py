@@ -52,13 +52,13 @@ def _stat(pid: str, variables: list[str], last_year: bool = False) -> dict[str, 
     }
 
 
-def _doc(pid: str, kind: str, deadline: bool) -> dict[str, Any]:
+def _doc(pid: str, kind: str, deadline: bool, subject: str = "cải cách") -> dict[str, Any]:
     doc: dict[str, Any] = {
         "id": pid,
         "type": "document",
         "title": "Văn bản",
         "doc_kind": kind,
-        "subject": ["cải cách"],
+        "subject": [subject],
     }
     if deadline:
         doc["deadline"] = "31/01 năm đánh giá"
@@ -80,6 +80,9 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
                 "qualitative",
                 "formula",
                 "all_of",
+                "bonus",
+                "deduction",
+                "survey",
             ]
         )
     )
@@ -105,7 +108,9 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
     elif kind == "all_of":
         node["evidence"] = [
             _doc("p", doc_kind, True),
-            _doc("q", draw(st.sampled_from(KINDS)), True),
+            # a second product that no document of the first can satisfy (one document
+            # answering two products of one node is a known defect, see the README's notes)
+            _doc("q", draw(st.sampled_from(KINDS)), True, "kiểm tra"),
         ]
         node["method"] = {"type": "all_of", "products": ["p", "q"]}
     elif kind == "ratio_bands":
@@ -142,15 +147,42 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
                 {"variable": den, "coefficient": "-0.05"},
             ],
         }
+    elif kind in ("bonus", "deduction"):
+        node["evidence"] = [_stat("s", [num])]
+        node["method"] = {"type": kind, "variable": num, "points_each": "0.25"}
+    elif kind == "survey":
+        node["method"] = {"type": "survey"}
     else:
         node["method"] = {"type": "qualitative"}
     return node
 
 
+PART_KEYS = ("points", "evidence", "method")
+
+
 @st.composite
 def frameworks(draw: st.DrawFn) -> Framework:
     leaves = [draw(leaf(f"1.1.{i}")) for i in range(1, draw(st.integers(1, 6)) + 1)]
-    total = sum(Decimal(x["points"]) for x in leaves)
+    for i, node in enumerate(leaves):
+        if draw(st.booleans()):  # a node scored by two independent parts
+            other = draw(leaf(f"{node['id']}.x"))
+            if {node["method"]["type"], other["method"]["type"]} & {"bonus", "deduction", "survey"}:
+                continue  # a part is a regular, self-scored unit
+            parts = [
+                {"id": pid, "title": f"Phần {pid}", **{k: part[k] for k in part if k in PART_KEYS}}
+                for pid, part in (("a", node), ("b", other))
+            ]
+            points = Decimal(node["points"]) + Decimal(other["points"])
+            leaves[i] = {
+                **{k: node[k] for k in ("id", "title", "provenance")},
+                "points": str(points),
+                "parts": parts,
+            }
+    total = sum(  # bonus and deduction sit outside their parent's sum
+        Decimal(x["points"])
+        for x in leaves
+        if x.get("method", {}).get("type") not in ("bonus", "deduction")
+    )
     meta = Meta.model_validate(
         {
             "id": "sinh-ngau-nhien",
@@ -190,7 +222,12 @@ def documents(draw: st.DrawFn) -> Document:
             "date": draw(DATES).isoformat(),
             "subject": draw(
                 st.sampled_from(
-                    ["Kế hoạch cải cách hành chính", "CẢI CÁCH thủ tục", "văn bản khác"]
+                    [
+                        "Kế hoạch cải cách hành chính",
+                        "CẢI CÁCH thủ tục",
+                        "Kiểm tra công vụ",
+                        "văn bản khác",
+                    ]
                 )
             ),
         }

@@ -46,3 +46,18 @@ def test_only_the_faces_import_both_scoring_and_rendering() -> None:
         if "cchc_index.scoring" in text and "cchc_index.report" in text:
             offenders.append(str(rel))
     assert offenders == []
+
+
+def test_no_circle_between_modules() -> None:
+    import grimp
+
+    graph = grimp.build_graph("cchc_index")
+    circles = sorted(
+        {
+            tuple(sorted((module, imported)))
+            for module in graph.modules
+            for imported in graph.find_modules_directly_imported_by(module)
+            if graph.chain_exists(importer=imported, imported=module)
+        }
+    )
+    assert circles == []

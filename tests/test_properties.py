@@ -14,7 +14,7 @@ from cchc_index.load.dump import framework_files
 from cchc_index.load.rules import load_framework
 from cchc_index.model.bundle import Bundle, Document, Item, Statistic
 from cchc_index.model.framework import Framework
-from cchc_index.model.result import Result
+from cchc_index.model.result import MissingProduct, Result
 from cchc_index.scoring.evaluate import Scorer
 
 from strategies import VARS, bundles, documents, frameworks
@@ -111,10 +111,8 @@ def test_a_total_is_the_sum_of_its_parts(framework: Framework, unit: Bundle) -> 
     step = framework.meta.rounding_step
     for leaf in result.leaves:
         assert leaf.points % step == 0 or leaf.points == leaf.max_points
-    assert (
-        result.total
-        == sum((a.points for a in result.areas), Decimal(0)) + result.bonus - result.deduction
-    )
+    areas = sum((a.points for a in result.areas), Decimal(0))
+    assert result.total == max(Decimal(0), areas + result.bonus - result.deduction)
     for area in result.areas:
         assert area.points == sum(
             (c.points for c in result.criteria if c.id.startswith(area.id + ".")), Decimal(0)
@@ -128,13 +126,14 @@ def test_every_method_returns_points_within_its_maximum(framework: Framework, un
     from cchc_index.scoring.metrics import derive
 
     index = EvidenceIndex(unit)
-    for area, criterion, leaf in framework.leaves():
-        item = derive(index, area, criterion, leaf, framework.meta.rounding_step)
-        for tier in leaf.method.tiers(leaf.points):
+    for area, criterion, node, leaf in framework.units():
+        owner = None if leaf is node else node
+        item = derive(index, area, criterion, leaf, framework.meta.rounding_step, owner)
+        for tier in leaf.scoring.tiers(leaf.points):
             if tier.matches(item.metric):
                 points = tier.points if tier.points is not None else item.metric.award
                 assert points is not None
-                assert Decimal(0) <= points <= leaf.points, (leaf.id, leaf.method.type, points)
+                assert Decimal(0) <= points <= leaf.points, (leaf.id, leaf.scoring.type, points)
 
 
 def test_pro_rata_of_nothing_awards_zero_explicitly() -> None:
@@ -152,3 +151,59 @@ def test_pro_rata_of_nothing_awards_zero_explicitly() -> None:
     method = ProRata(type="pro_rata", numerator=("a",), denominator=("a",))
     metric = method.derive(NodeFacts(EvidenceIndex(unit), "1.1.1", {}), Decimal(1), Decimal("0.01"))
     assert (metric.value, metric.award) == (Decimal(0), Decimal(0))
+
+
+def _compliant(framework: Framework, node_id: str, product_id: str, unit: Bundle) -> Bundle:
+    """`unit` with `product_id` of `node_id` supplied as a compliant document or declaration."""
+    from cchc_index.model.bundle import Declarations, Qualitative
+    from cchc_index.model.framework import DocumentProduct
+    from cchc_index.model.result import DECLARATION
+
+    if product_id == DECLARATION:
+        kept = tuple(q for q in unit.declarations.qualitative if q.node != node_id)
+        made = Qualitative(node=node_id, result="đạt", explanation="bổ sung")
+        return unit.model_copy(update={"declarations": Declarations(qualitative=(*kept, made))})
+    units = [unit for _, _, leaf in framework.leaves() for unit in leaf.units()]
+    leaf = next(unit for unit in units if unit.id == node_id)
+    product = next(p for p in leaf.evidence if p.id == product_id)
+    assert isinstance(product, DocumentProduct)
+    day = "15/01/2024" if product.deadline is not None else "01/03/2024"
+    made_doc = Document.model_validate(
+        {
+            "number": f"9{len(unit.documents)}/{product.doc_kind.value}-UBND",
+            "date": day,
+            "subject": " ".join(product.subject) + " năm 2024",
+        }
+    )
+    return unit.model_copy(update={"documents": (*unit.documents, made_doc)})
+
+
+@given(frameworks(), bundles())
+def test_the_points_a_product_would_add_are_what_rescoring_gives(
+    framework: Framework, unit: Bundle
+) -> None:
+    """Supplying a missing document (or declaration) adds exactly its announced gain; supplying
+    every missing product of a node adds the gain announced for all of them together."""
+    scorer = Scorer(framework, "reference")
+    result = scorer.evaluate(unit)
+    before = _unit_scores(result)
+
+    def scored(missing: MissingProduct) -> str:  # the unit scored: the node, or one part of it
+        return f"{missing.node}#{missing.part}" if missing.part else missing.node
+
+    for missing in result.missing:
+        if missing.upper_bound:
+            continue  # a statistic's gain is an upper bound: its figures are not known yet
+        node = scored(missing)
+        alone = scorer.evaluate(_compliant(framework, node, missing.product, unit))
+        assert _unit_scores(alone)[node] - before[node] == missing.gain, missing
+        together = unit
+        for other in (m for m in result.missing if scored(m) == node):
+            together = _compliant(framework, node, other.product, together)
+        gained = _unit_scores(scorer.evaluate(together))[node] - before[node]
+        assert gained == missing.gain_together, missing
+
+
+def _unit_scores(result: Result) -> dict[str, Decimal]:
+    """Points of every scored unit: each node, and each part of a node scored by parts."""
+    return {u.id: u.points for leaf in result.leaves for u in (leaf, *leaf.parts)}

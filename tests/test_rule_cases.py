@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cchc_index.load.rules import FrameworkSource, load_framework
-from cchc_index.scoring.cases import LoadedCase, _judge, case_bundle, load_cases
+from cchc_index.scoring.cases import LoadedCase, _judge, case_bundle, find_result, load_cases
 from cchc_index.scoring.evaluate import Scorer
 
 from conftest import ROOT
@@ -25,8 +25,7 @@ def test_case(folder: str, loaded: LoadedCase) -> None:
     source = SOURCES[folder]
     scorer = SCORERS.setdefault(folder, Scorer(source.framework))
     result = scorer.evaluate(case_bundle(source, loaded.case))
-    got = next(r for r in result.leaves if r.id == loaded.case.node)
-    outcome = _judge(loaded, got)
+    outcome = _judge(loaded, find_result(result.leaves, loaded.case.node))
     assert outcome.passed, outcome.why
 
 
@@ -34,8 +33,8 @@ def test_case(folder: str, loaded: LoadedCase) -> None:
 def test_every_scored_node_has_an_earning_and_a_non_earning_case(folder: Path) -> None:
     source = SOURCES[folder.name]
     cases = [c.case for c in load_cases(source)]
-    for _area, _criterion, leaf in source.framework.leaves():
-        if not leaf.method.self_scored:
+    for _area, _criterion, _node, leaf in source.framework.units():  # each part on its own
+        if not leaf.scoring.self_scored:
             continue
         mine = [c for c in cases if c.node == leaf.id]
         assert any(c.expect.points > 0 for c in mine), f"{leaf.id}: no case that earns points"

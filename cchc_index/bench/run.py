@@ -128,7 +128,7 @@ def breakdown(rules: Path, bundles: list[Path], echo: Callable[[str], None]) -> 
         t1 = time.perf_counter()
         index = EvidenceIndex(bundle)
         t2 = time.perf_counter()
-        derived = [derive(index, a, c, leaf, scorer.step) for a, c, leaf in scorer.leaves]
+        derived = [derive(index, a, c, u, scorer.step, o) for a, c, _n, u, o in scorer.units]
         t3 = time.perf_counter()
         scorer.runner.fired([fact(d.leaf.id, d.metric) for d in derived])
         t4 = time.perf_counter()

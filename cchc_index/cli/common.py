@@ -121,10 +121,11 @@ OUTPUT = click.option(
 )
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str | bytes, output: Path | None) -> None:
     from cchc_index.output import write_atomic
 
     if output is None:
+        assert isinstance(text, str)
         click.echo(text, nl=False)
     else:
         write_atomic(output, text)

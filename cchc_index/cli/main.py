@@ -15,6 +15,7 @@ set_lang(lang_in_argv(sys.argv))
 
 from cchc_index.cli.bench import bench  # noqa: E402  (help texts need the language set above)
 from cchc_index.cli.extract import extract_command  # noqa: E402
+from cchc_index.cli.framework_import import import_framework  # noqa: E402
 from cchc_index.cli.rules import test_cmd, validate  # noqa: E402
 from cchc_index.cli.score import check, explain, score  # noqa: E402
 from cchc_index.cli_serve import serve  # noqa: E402
@@ -36,7 +37,16 @@ def cli() -> None:
     pass
 
 
-for command in (validate, test_cmd, score, check, explain, bench, extract_command):
+for command in (
+    validate,
+    test_cmd,
+    score,
+    check,
+    explain,
+    bench,
+    extract_command,
+    import_framework,
+):
     cli.add_command(command)
 cli.add_command(serve)
 

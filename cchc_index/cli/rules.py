@@ -27,19 +27,32 @@ from cchc_index.i18n import tr
     show_default=True,
     help=tr("Dạng báo cáo; junit cho CI.", "Report format; junit for CI."),
 )
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help=tr(
+        "Kèm mức đầy đủ và các lỗi của văn bản nguồn đã ghi nhận (source_defects).",
+        "Also show completeness and the recorded defects of the source text (source_defects).",
+    ),
+)
 @OUTPUT
 @LANG
 @reports_errors
-def validate(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+def validate(paths: tuple[Path, ...], fmt: str, verbose: bool, output: Path | None) -> None:
     from cchc_index.errors import Problem, RuleError
     from cchc_index.load.rules import load_framework
+    from cchc_index.report.explain import framework_notes
     from cchc_index.report.junit import junit
     from cchc_index.scoring.cases import load_cases
 
     results: list[tuple[str, list[Problem]]] = []
+    notes = ""
     for path in paths:
         try:
-            load_cases(load_framework(path))  # the cases beside each area are rule files too
+            source = load_framework(path)
+            load_cases(source)  # the cases beside each area are rule files too
+            notes += framework_notes(source.framework) if verbose else ""
             results.append((str(path), []))
         except RuleError as exc:
             results.append((str(path), exc.problems))
@@ -47,7 +60,7 @@ def validate(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     if fmt == "junit":
         emit(junit(results), output)
     else:
-        text = "".join(p.format() + "\n" for p in problems)
+        text = notes + "".join(p.format() + "\n" for p in problems)
         text += tr(
             f"{len(paths)} bộ chỉ số, {len(problems)} lỗi.\n",
             f"{len(paths)} framework(s), {len(problems)} problem(s).\n",
@@ -74,6 +87,7 @@ def validate(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
 @LANG
 @reports_errors
 def test_cmd(paths: tuple[Path, ...], keyword: str | None, engine: str) -> None:
+    from cchc_index.report.reasons import reason_text
     from cchc_index.scoring.cases import run_cases
 
     passed = failed = 0
@@ -87,7 +101,8 @@ def test_cmd(paths: tuple[Path, ...], keyword: str | None, engine: str) -> None:
             else:
                 failed += 1
                 click.echo(
-                    f"FAIL {outcome.case.id} ({outcome.case.file}:{outcome.case.line}): {outcome.why}"
+                    f"FAIL {outcome.case.id} ({outcome.case.file}:{outcome.case.line}): "
+                    f"{outcome.why} — {reason_text(outcome.got)}"
                 )
     click.echo(f"{passed} passed, {failed} failed")
     if passed + failed == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -24,11 +25,13 @@ from cchc_index.i18n import tr
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "markdown", "json", "csv"]),
+    type=click.Choice(["table", "markdown", "json", "csv", "html", "docx", "xlsx"]),
     default=None,
     help=tr(
-        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv), nếu không thì bảng.",
-        "Output format; by default from the -o file's suffix (.md, .json, .csv), else a table.",
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.docx, .xlsx, .html, .md, .json, .csv, .txt); "
+        "không có -o thì bảng.",
+        "Output format; by default from the -o file's suffix (.docx, .xlsx, .html, .md, .json, "
+        ".csv, .txt); without -o a table.",
     ),
 )
 @OUTPUT
@@ -43,15 +46,39 @@ def score(
     output: Path | None,
     engine: str,
 ) -> None:
+    from datetime import datetime
+
+    from cchc_index.load.digest import bundle_sha256
     from cchc_index.load.unit import open_unit
-    from cchc_index.report.render import RENDERERS
+    from cchc_index.report.filing import build_filing
+    from cchc_index.report.formats import FORMATS, format_for, known_suffixes, stdout_text
     from cchc_index.scoring.evaluate import evaluate
 
-    if fmt is None:
-        suffix = output.suffix.lower() if output is not None else ""
-        fmt = {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "table")
+    chosen = FORMATS[fmt] if fmt is not None else format_for(output)
+    if chosen is None:
+        raise click.BadParameter(
+            tr(
+                f"không biết ghi dạng gì cho đuôi '{output.suffix if output else ''}'; các đuôi được nhận: {', '.join(known_suffixes())} (hoặc dùng --format)",
+                f"no format for the suffix '{output.suffix if output else ''}'; known suffixes: {', '.join(known_suffixes())} (or pass --format)",
+            ),
+            param_hint="-o/--output",
+        )
+    if output is None and not chosen.to_stdout:
+        raise click.UsageError(
+            tr(f"dạng {chosen.name} cần -o TỆP", f"the {chosen.name} format needs -o FILE")
+        )
     source, unit = open_unit(bundle, rules, rules_dir)
-    emit(RENDERERS[fmt](evaluate(source.framework, unit, engine)), output)  # type: ignore[arg-type]
+    result = evaluate(source.framework, unit, engine)  # type: ignore[arg-type]
+    documents = chosen.name in ("docx", "xlsx", "html")  # only these print the bundle's hash
+    filing = build_filing(
+        result,
+        source.framework,
+        unit,
+        bundle_sha256(bundle) if documents else "",
+        datetime.now().astimezone(),
+    )
+    width = shutil.get_terminal_size((160, 40)).columns
+    emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)
 
 
 @click.command(
@@ -69,19 +96,14 @@ def score(
 @LANG
 @reports_errors
 def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
-    import json
-
     from cchc_index.load.unit import open_unit
-    from cchc_index.model.result import as_json
-    from cchc_index.report.render import render_missing
+    from cchc_index.report.render import render_missing, render_missing_json
     from cchc_index.scoring.evaluate import evaluate
 
     source, unit = open_unit(bundle, rules, rules_dir)
     result = evaluate(source.framework, unit)
-    if fmt == "json":
-        click.echo(json.dumps(as_json(result.missing), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_missing(result), nl=False)
+    render = render_missing_json if fmt == "json" else render_missing
+    click.echo(render(result), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)
 
 

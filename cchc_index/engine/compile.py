@@ -20,14 +20,20 @@ from typing import Any
 
 from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
-from cchc_index.methods.base import Cond, Metric, Tier
+from cchc_index.methods.base import Cond, Metric, Op, Tier
 from cchc_index.model.framework import Framework, Leaf
 
 SCALE = 10**6
 LIMIT = Decimal(9 * 10**9)  # |value| × SCALE stays below 2⁵³, exact in a double
 MAX_DISTINCT = 500  # ≥ 512 sibling tests on one property hang the C core (§5.2)
 SESSION_RULE = "__session"
-_OPS = {">=": ("$gte", "vf"), ">": ("$gt", "vc"), "<": ("$lt", "vf"), "<=": ("$lte", "vc")}
+# Each comparison as durable_rules writes it, and which scaled integer it reads (see above).
+OPERATORS: dict[Op, tuple[str, str]] = {
+    ">=": ("$gte", "vf"),
+    ">": ("$gt", "vc"),
+    "<": ("$lt", "vf"),
+    "<=": ("$lte", "vc"),
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ def scaled(value: Decimal) -> tuple[int, int]:
 
 
 def _condition(cond: Cond) -> dict[str, Any]:
-    op, field = _OPS[cond.op]
+    op, field = OPERATORS[cond.op]
     bound = cond.bound * SCALE
     if bound != bound.to_integral_value() or abs(cond.bound) > LIMIT:
         raise ValueError(
@@ -82,8 +88,8 @@ def compile_framework(framework: Framework) -> Ruleset:
     tiers: dict[str, TierRef] = {}
     distinct: dict[str, set[object]] = defaultdict(set)
     problems: list[Problem] = []
-    for _area, _criterion, leaf in framework.leaves():
-        for index, tier in enumerate(leaf.method.tiers(leaf.points)):
+    for _area, _criterion, _node, leaf in framework.units():  # a part compiles as "1.1.1#a"
+        for index, tier in enumerate(leaf.scoring.tiers(leaf.points)):
             if tier.points == 0:
                 continue  # a node earns 0 unless a tier fires: a 0-point tier needs no rule
             name = f"r{len(rules)}"

@@ -10,24 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cchc_index.engine.compile import Ruleset
+from cchc_index.engine.compile import OPERATORS, Ruleset
+from cchc_index.methods.base import OPS
 
+# durable_rules' operators, each the Python comparison the methods' own tiers use.
 _CMP: dict[str, Callable[[Any, Any], bool]] = {
-    "$gte": lambda a, b: a >= b,
-    "$gt": lambda a, b: a > b,
-    "$lt": lambda a, b: a < b,
-    "$lte": lambda a, b: a <= b,
+    json_op: OPS[op] for op, (json_op, _) in OPERATORS.items()
 }
-
-
-def matches(test: dict[str, Any], fact: dict[str, Any]) -> bool:
-    if "$and" in test:
-        return all(matches(t, fact) for t in test["$and"])
-    ((key, value),) = test.items()
-    if key in _CMP:
-        ((field, bound),) = value.items()
-        return field in fact and _CMP[key](fact[field], bound)
-    return key in fact and fact[key] == value
 
 
 Check = tuple[

@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from cchc_index.extract.readers import fail
+from cchc_index.extract.problems import fail
 
 
 def docx_lines(data: bytes, name: str) -> list[str]:

@@ -13,8 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_index.errors import EvidenceError, Problem
-from cchc_index.i18n import tr
+from cchc_index.extract.problems import fail
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
@@ -40,10 +39,6 @@ class SourceText:
         if self.kind == "docx":
             return f"đoạn {line}"
         return f"dòng {line}"
-
-
-def fail(path: str, message_vi: str, message_en: str, line: int = 1) -> EvidenceError:
-    return EvidenceError([Problem(path, line, 1, tr(message_vi, message_en))])
 
 
 def sniff(data: bytes) -> str:

@@ -105,6 +105,7 @@ def _check_declarations(bundle: Bundle, framework: Framework, folder: Path) -> l
     nodes: dict[str, Area | Criterion | Leaf] = {a.id: a for a in framework.areas}
     nodes |= {c.id: c for a in framework.areas for c in a.criteria}
     nodes |= {leaf.id: leaf for _, _, leaf in framework.leaves()}
+    nodes |= {unit.id: unit for _, _, _, unit in framework.units()}  # a part: "1.1.1#a"
     found: list[Problem] = []
     claims: tuple[tuple[str, tuple[Qualitative | NotApplicableClaim, ...]], ...] = (
         ("qualitative", bundle.declarations.qualitative),
@@ -138,7 +139,7 @@ def _check_declarations(bundle: Bundle, framework: Framework, folder: Path) -> l
                     )
                 )
             elif kind == "qualitative" and not (
-                isinstance(node, Leaf) and node.method.type == "qualitative"
+                isinstance(node, Leaf) and node.method is not None and node.method.needs_declaration
             ):
                 found.append(
                     src.problem(

@@ -4,37 +4,34 @@ variable and product that a method names defined, bands in order, ratio bands ti
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from cchc_index.errors import Problem
 from cchc_index.fields import parse_flag
 from cchc_index.i18n import tr
-from cchc_index.methods.registry import Method
+from cchc_index.load.checks_format import check_completeness, check_dates, check_parts
+from cchc_index.load.raw import _dec, _list
+from cchc_index.methods.registry import parse as parse_method
 from cchc_index.source import Key, Located
 from cchc_index.suggest import suggest
 
-_METHOD = TypeAdapter(Method)
-ADJUSTMENTS = ("bonus", "deduction")
 
-
-def _dec(value: Any) -> Decimal | None:
+def _adjustment(method: object) -> bool:
+    """A bonus or deduction node sits outside its parent's sum."""
     try:
-        return Decimal(str(value)) if isinstance(value, str | int) else None
-    except InvalidOperation:
-        return None
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+        return isinstance(method, dict) and parse_method(method).adjustment != 0
+    except (ValidationError, ValueError):
+        return False
 
 
 class _Checker:
-    def __init__(self, variables: set[str], step: Decimal | None) -> None:
+    def __init__(self, variables: set[str], step: Decimal | None, year: int | None) -> None:
         self.variables = variables
         self.step = step if step is not None and step > 0 else None
+        self.year = year
         self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}
 
@@ -89,8 +86,7 @@ class _Checker:
         for child in children:
             if not isinstance(child, dict):
                 return
-            method = child.get("method")
-            if isinstance(method, dict) and method.get("type") in ADJUSTMENTS:
+            if _adjustment(child.get("method")):
                 continue
             points = _dec(child.get("points"))
             if points is None:
@@ -107,11 +103,13 @@ class _Checker:
             )
 
     def leaf(self, src: Located, node: dict[str, Any], loc: Key) -> None:
+        check_parts(self, src, node, loc)
         products: dict[str, str] = {}
         stat_vars: set[str] = set()
         for i, product in enumerate(_list(node.get("evidence"))):
             if not isinstance(product, dict) or not isinstance(product.get("id"), str):
                 continue
+            check_dates(self, src, (*loc, "evidence", i), product)
             if product["id"] in products:
                 self.add(
                     src,
@@ -155,43 +153,36 @@ class _Checker:
         products: dict[str, str],
         stat_vars: set[str],
     ) -> None:
-        refs: list[tuple[Key, Any]] = []
-        for key in ("product",):
-            if key in method:
-                refs.append(((*loc, key), method[key]))
-        refs += [((*loc, "products", i), p) for i, p in enumerate(_list(method.get("products")))]
-        for where, ref in refs:
-            if ref not in products:
-                hint = suggest(str(ref), products)
+        try:
+            parsed = parse_method(method)
+        except (ValidationError, ValueError):
+            return  # reported by the model validation
+        for ref in parsed.references():  # the method says which of its values are names
+            where = (*loc, *ref.path)
+            if ref.kind == "product" and ref.name not in products:
+                hint = suggest(ref.name, products)
                 self.add(
                     src,
                     where,
                     tr(
-                        f"sản phẩm '{ref}' không có trong 'evidence' của mục này{hint}",
-                        f"product '{ref}' is not in this node's 'evidence'{hint}",
+                        f"sản phẩm '{ref.name}' không có trong 'evidence' của mục này{hint}",
+                        f"product '{ref.name}' is not in this node's 'evidence'{hint}",
                     ),
                 )
-        names: list[tuple[Key, Any]] = []
-        for key in ("numerator", "denominator"):
-            names += [((*loc, key, i), v) for i, v in enumerate(_list(method.get(key)))]
-        if "variable" in method:
-            names.append(((*loc, "variable"), method["variable"]))
-        names += [
-            ((*loc, "terms", i, "variable"), t.get("variable"))
-            for i, t in enumerate(_list(method.get("terms")))
-            if isinstance(t, dict)
-        ]
-        for where, name in names:
-            if self.variable(src, where, name) and name not in stat_vars:
+            elif (
+                ref.kind == "variable"
+                and self.variable(src, where, ref.name)
+                and ref.name not in stat_vars
+            ):
                 self.add(
                     src,
                     where,
                     tr(
-                        f"biến '{name}' không thuộc sản phẩm thống kê nào của mục này",
-                        f"variable '{name}' is not in any statistic product of this node",
+                        f"biến '{ref.name}' không thuộc sản phẩm thống kê nào của mục này",
+                        f"variable '{ref.name}' is not in any statistic product of this node",
                     ),
                 )
-        if method.get("type") == "growth" and not any(
+        if parsed.needs_last_year and not any(
             isinstance(p, dict) and parse_flag(p.get("last_year")) is True
             for p in _list(node.get("evidence"))
         ):
@@ -199,15 +190,11 @@ class _Checker:
                 src,
                 loc,
                 tr(
-                    "phương pháp 'growth' cần sản phẩm thống kê có 'last_year: true'",
-                    "method 'growth' needs a statistic product with 'last_year: true'",
+                    f"phương pháp '{parsed.type}' cần sản phẩm thống kê có 'last_year: true'",
+                    f"method '{parsed.type}' needs a statistic product with 'last_year: true'",
                 ),
             )
         points = _dec(node.get("points"))
-        try:
-            parsed = _METHOD.validate_python(method)
-        except ValidationError:
-            return  # reported by the model validation
         for sub, message in parsed.problems(points if points is not None else Decimal("Infinity")):
             self.add(src, (*loc, *sub), message)
         if points is not None:
@@ -217,12 +204,13 @@ class _Checker:
 
 def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]:
     variables: set[str] = set()
-    step = (
-        _dec(meta.data.get("rounding_step"))
-        if meta is not None and isinstance(meta.data, dict)
-        else None
+    data = meta.data if meta is not None and isinstance(meta.data, dict) else {}
+    year = data.get("year")
+    checker = _Checker(
+        variables,
+        _dec(data.get("rounding_step")),
+        int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
     )
-    checker = _Checker(variables, step)
     if meta is not None and isinstance(meta.data, dict):
         declared = meta.data.get("variables")
         if isinstance(declared, dict):
@@ -231,8 +219,15 @@ def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]
                 if isinstance(spec, dict) and spec.get("at_most") is not None:
                     checker.variable(meta, ("variables", name, "at_most"), spec["at_most"])
         _check_bands(checker, meta)
+    rows = 0
     for src in areas:
         area = src.data
+        if isinstance(area, dict):
+            rows += 1 + sum(
+                1 + len(_list(c.get("sub_criteria")))
+                for c in _list(area.get("criteria"))
+                if isinstance(c, dict)
+            )
         if not isinstance(area, dict):
             checker.add(
                 src,
@@ -260,6 +255,8 @@ def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]
                         src, (*loc, "sub_criteria", j, "points"), _dec(sub.get("points"))
                     )
                     checker.leaf(src, sub, (*loc, "sub_criteria", j))
+    if meta is not None:
+        check_completeness(checker, meta, rows)
     return checker.problems
 
 

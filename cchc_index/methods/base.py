@@ -8,14 +8,23 @@ tiers into durable_rules rules. A method never prints and never rolls points up.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal, Protocol
+from typing import ClassVar, Literal, Protocol
 
 from cchc_index.fields import Strict
-from cchc_index.i18n import tr
+from cchc_index.i18n import num, tr
 
 Op = Literal[">=", ">", "<", "<="]
+# The one comparison table: the methods' own tiers, the compiler and the reference engine.
+OPS: dict[Op, Callable[[Decimal, Decimal], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<": operator.lt,
+    "<=": operator.le,
+}
 NonePolicy = Literal["full", "zero", "not_applicable"]
 
 
@@ -57,7 +66,8 @@ class Metric:
 
     value: Decimal | None
     award: Decimal | None = None  # points computed by the method (pro rata, formula, bonus)
-    none_arose: bool = False
+    none_arose: bool = False  # nothing arose (a zero base) and the framework gives full points
+    zero_base: bool = False  # nothing arose and the framework gives 0
     not_applicable: bool = False
     detail: dict[str, str] = field(default_factory=dict)
 
@@ -68,13 +78,10 @@ class Cond:
     bound: Decimal
 
     def holds(self, value: Decimal) -> bool:
-        if self.op == ">=":
-            return value >= self.bound
-        if self.op == ">":
-            return value > self.bound
-        if self.op == "<":
-            return value < self.bound
-        return value <= self.bound
+        return OPS[self.op](value, self.bound)
+
+    def words(self) -> str:
+        return f"{self.op.replace('>=', '≥').replace('<=', '≤')} {num(self.bound)}"
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,6 @@ class Tier:
 
     conds: tuple[Cond, ...]
     points: Decimal | None
-    label: str
 
     def matches(self, metric: Metric) -> bool:
         return metric.value is not None and all(c.holds(metric.value) for c in self.conds)
@@ -103,14 +109,58 @@ def clamp(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
     return max(low, min(high, value))
 
 
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A name a method's parameters refer to, and where it sits under `method`."""
+
+    path: tuple[str | int, ...]
+    name: str
+    kind: Literal["product", "variable"]
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """What a method's reason sentence is made from: data of the result, never words."""
+
+    detail: Mapping[str, str]
+    earned: Decimal
+    pending: bool = False  # awaiting a reviewer (a qualitative declaration)
+    items: tuple[str, ...] = ()  # the evidence used, as labels
+
+
+def n(text: str | None) -> str:
+    """A detail value ('31724', '84.09') in the reader's number form; other text unchanged."""
+    if text is None:
+        return "?"
+    try:
+        return num(Decimal(text), 2) if "." in text else num(Decimal(text))
+    except ArithmeticError:
+        return text
+
+
 class MethodBase(Strict):
-    """Common interface; each subclass adds its parameters and a `type` literal."""
+    """One scoring method and everything about it.
+
+    A subclass adds its parameters and a `type` literal, and owns: how its metric is derived
+    (`derive`), its tiers (`tiers`), the problems of its parameters (`problems`), the names it
+    refers to (`references`), its one-line summary and the name of its metric in both
+    languages (`SUMMARY`, `METRIC`), the sentence that says how a unit's points came about
+    (`sentence`), and how `explain` describes it (`describe`). It is registered by one line in
+    `methods/registry.py`; `tests/test_methods.py` fails when any of these is missing.
+    """
+
+    type: str
+    SUMMARY: ClassVar[tuple[str, str]] = ("", "")
+    METRIC: ClassVar[tuple[str, str]] = ("", "")
+
+    def references(self) -> tuple[Ref, ...]:
+        return ()
 
     def variables(self) -> tuple[str, ...]:
-        return ()
+        return tuple(r.name for r in self.references() if r.kind == "variable")
 
     def products(self) -> tuple[str, ...]:
-        return ()
+        return tuple(r.name for r in self.references() if r.kind == "product")
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         raise NotImplementedError
@@ -122,17 +172,47 @@ class MethodBase(Strict):
         """Semantic problems of the parameters: (location under `method`, message)."""
         return []
 
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        """How the points came about, in the current language (called by renderers only)."""
+        raise NotImplementedError
+
+    def describe(self, max_points: Decimal) -> list[str]:
+        """`explain`: the summary, then each tier as 'metric ≥ x: points'."""
+        lines = [tr(self.SUMMARY[0], self.SUMMARY[1])]
+        metric = tr(*self.METRIC)
+        for tier in self.tiers(max_points):
+            when = ", ".join(f"{metric} {c.words()}" for c in tier.conds) or metric
+            award = tr("theo công thức", "computed") if tier.points is None else num(tier.points)
+            lines.append(f"  {when}: {award}")
+        return lines
+
     @property
     def self_scored(self) -> bool:
         return True
+
+    @property
+    def needs_declaration(self) -> bool:
+        """The unit's own met/not-met declaration is the product (a qualitative node)."""
+        return False
+
+    @property
+    def needs_last_year(self) -> bool:
+        """A statistic product must carry last year's figure (growth)."""
+        return False
 
     @property
     def needs_review(self) -> bool:
         return False
 
     @property
+    def adjustment(self) -> int:
+        """+1 a bonus, -1 a deduction (both outside the maximum), 0 a regular node."""
+        return 0
+
+    @property
     def sign(self) -> int:
-        return 1
+        return -1 if self.adjustment < 0 else 1
 
 
 def sum_values(facts: Facts, names: tuple[str, ...]) -> Decimal | None:

@@ -8,18 +8,20 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from cchc_index.fields import Strict
-from cchc_index.i18n import tr
+from cchc_index.i18n import num, tr
 from cchc_index.methods.base import (
     Cond,
     Facts,
     MethodBase,
     Metric,
+    Problems,
+    Ref,
+    Said,
     Tier,
     clamp,
+    n,
     round_step,
 )
-
-Problems = list[tuple[tuple[str | int, ...], str]]
 
 
 class CountSource(MethodBase):
@@ -39,11 +41,12 @@ class CountSource(MethodBase):
             )
         return self
 
-    def variables(self) -> tuple[str, ...]:
-        return (self.variable,) if self.variable else ()
+    METRIC = ("số lượng", "count")
 
-    def products(self) -> tuple[str, ...]:
-        return (self.product,) if self.product else ()
+    def references(self) -> tuple[Ref, ...]:
+        if self.variable is not None:
+            return (Ref(("variable",), self.variable, "variable"),)
+        return (Ref(("product",), self.product, "product"),) if self.product else ()
 
     def count(self, facts: Facts) -> Decimal | None:
         if self.variable is not None:
@@ -63,6 +66,11 @@ class CountLadder(CountSource):
     type: Literal["count_ladder"]
     steps: tuple[Step, ...] = Field(min_length=1)
 
+    SUMMARY = (
+        "Điểm theo bậc số lượng cao nhất đạt được.",
+        "Points of the highest count step reached.",
+    )
+
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         count = self.count(facts)
         return Metric(count, detail={"count": str(count)} if count is not None else {})
@@ -73,7 +81,7 @@ class CountLadder(CountSource):
             conds = [Cond(">=", s.at_least)]
             if i:
                 conds.append(Cond("<", self.steps[i - 1].at_least))
-            tiers.append(Tier(tuple(conds), s.points, f"≥ {s.at_least}"))
+            tiers.append(Tier(tuple(conds), s.points))
         return tuple(tiers)
 
     def problems(self, max_points: Decimal) -> Problems:
@@ -103,6 +111,15 @@ class CountLadder(CountSource):
                 )
         return found
 
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        return _count_sentence(said)
+
+
+def _count_sentence(said: Said) -> str:
+    count, earned = n(said.detail.get("count", "0")), num(said.earned)
+    return tr(f"Số lượng {count} → {earned} điểm.", f"Count {count} → {earned} points.")
+
 
 class Term(Strict):
     variable: str
@@ -116,8 +133,16 @@ class Formula(MethodBase):
     terms: tuple[Term, ...] = Field(min_length=1)
     constant: Decimal = Decimal(0)
 
-    def variables(self) -> tuple[str, ...]:
-        return tuple(t.variable for t in self.terms)
+    SUMMARY = (
+        "Điểm = hằng số + tổng hệ số × biến, trong khoảng [0, tối đa].",
+        "Points = constant + Σ coefficient × variable, within [0, maximum].",
+    )
+    METRIC = ("giá trị công thức", "formula value")
+
+    def references(self) -> tuple[Ref, ...]:
+        return tuple(
+            Ref(("terms", i, "variable"), t.variable, "variable") for i, t in enumerate(self.terms)
+        )
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         total = self.constant
@@ -130,7 +155,14 @@ class Formula(MethodBase):
         return Metric(total, award=award, detail={"total": str(total)})
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
-        return (Tier((), None, "formula"),)
+        return (Tier((), None),)
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        total, earned = n(said.detail.get("total", "0")), num(said.earned)
+        return tr(
+            f"Công thức cho {total} → {earned} điểm.", f"Formula gives {total} → {earned} points."
+        )
 
 
 class Capped(CountSource):
@@ -146,10 +178,7 @@ class Capped(CountSource):
         return Metric(count, award=award, detail={"count": str(count)})
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
-        return (Tier((Cond(">=", Decimal(0)),), None, self.type_label()),)
-
-    def type_label(self) -> str:
-        raise NotImplementedError
+        return (Tier((Cond(">=", Decimal(0)),), None),)
 
 
 class Bonus(Capped):
@@ -157,8 +186,18 @@ class Bonus(Capped):
 
     type: Literal["bonus"]
 
-    def type_label(self) -> str:
-        return "bonus"
+    SUMMARY = (
+        "Điểm thưởng cho mỗi mục đếm được, không vượt trần.",
+        "Bonus points for each counted item, up to the cap.",
+    )
+
+    @property
+    def adjustment(self) -> int:
+        return 1
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        return _count_sentence(said)
 
 
 class Deduction(Capped):
@@ -166,9 +205,19 @@ class Deduction(Capped):
 
     type: Literal["deduction"]
 
-    def type_label(self) -> str:
-        return "deduction"
+    SUMMARY = (
+        "Điểm trừ cho mỗi mục đếm được, không vượt trần.",
+        "Points deducted for each counted item, up to the cap.",
+    )
 
     @property
-    def sign(self) -> int:
+    def adjustment(self) -> int:
         return -1
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        count, earned = n(said.detail.get("count", "0")), num(said.earned)
+        return tr(
+            f"Số lượng {count} → bị trừ {earned} điểm.",
+            f"Count {count} → {earned} points deducted.",
+        )

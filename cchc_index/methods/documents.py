@@ -7,8 +7,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from cchc_index.i18n import tr
-from cchc_index.methods.base import Cond, Facts, MethodBase, Metric, Tier, above_max
+from cchc_index.i18n import num, tr
+from cchc_index.methods.base import (
+    Cond,
+    Facts,
+    MethodBase,
+    Metric,
+    Problems,
+    Ref,
+    Said,
+    Tier,
+    above_max,
+)
 
 
 class Presence(MethodBase):
@@ -18,8 +28,14 @@ class Presence(MethodBase):
     product: str
     points: Decimal | None = Field(default=None, ge=0)
 
-    def products(self) -> tuple[str, ...]:
-        return (self.product,)
+    SUMMARY = (
+        "Có sản phẩm (đủ số lượng) thì được điểm, không có thì 0.",
+        "The product exists (as many as required): points; otherwise 0.",
+    )
+    METRIC = ("có sản phẩm (1 = có)", "product present (1 = yes)")
+
+    def references(self) -> tuple[Ref, ...]:
+        return (Ref(("product",), self.product, "product"),)
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         match = facts.product(self.product)
@@ -27,10 +43,15 @@ class Presence(MethodBase):
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         points = max_points if self.points is None else self.points
-        return (Tier((Cond(">=", Decimal(1)),), points, "present"),)
+        return (Tier((Cond(">=", Decimal(1)),), points),)
 
-    def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
+    def problems(self, max_points: Decimal) -> Problems:
         return above_max("points", self.points, max_points)
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        earned = num(said.earned)
+        return tr(f"Có đủ minh chứng → {earned} điểm.", f"Evidence present → {earned} points.")
 
 
 class Timeliness(MethodBase):
@@ -42,8 +63,14 @@ class Timeliness(MethodBase):
     late: Decimal = Field(ge=0)
     late_within_days: int | None = Field(default=None, ge=1)
 
-    def products(self) -> tuple[str, ...]:
-        return (self.product,)
+    SUMMARY = (
+        "Đúng hạn: điểm đủ; trễ hạn: điểm trễ; không có: 0.",
+        "On time: full points; late: the late points; none: 0.",
+    )
+    METRIC = ("số ngày trễ hạn", "days late")
+
+    def references(self) -> tuple[Ref, ...]:
+        return (Ref(("product",), self.product, "product"),)
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         match = facts.product(self.product)
@@ -56,13 +83,12 @@ class Timeliness(MethodBase):
         if self.late_within_days is not None:
             late.append(Cond("<=", Decimal(self.late_within_days)))
         return (
-            Tier((Cond("<=", Decimal(0)),), self.on_time, "on_time"),
-            Tier(tuple(late), self.late, "late"),
+            Tier((Cond("<=", Decimal(0)),), self.on_time),
+            Tier(tuple(late), self.late),
         )
 
-    def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
-        found: list[tuple[tuple[str | int, ...], str]] = []
-        found.extend(above_max("on_time", self.on_time, max_points))
+    def problems(self, max_points: Decimal) -> Problems:
+        found = above_max("on_time", self.on_time, max_points)
         if self.late > self.on_time:
             found.append(
                 (
@@ -75,29 +101,47 @@ class Timeliness(MethodBase):
             )
         return found
 
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        late = int(said.detail.get("days_late", "0"))
+        when = (
+            tr("đúng hạn", "on time") if late == 0 else tr(f"trễ {late} ngày", f"{late} days late")
+        )
+        doc = said.items[0] if said.items else tr("Văn bản", "The document")
+        earned = num(said.earned)
+        return tr(
+            f"{doc}: ban hành {when} → {earned} điểm.", f"{doc}: issued {when} → {earned} points."
+        )
+
 
 class AllOf(MethodBase):
     """Pattern 5. Every product in the set present and on time: `points`, else 0."""
 
     type: Literal["all_of"]
-    products_: tuple[str, ...] = Field(alias="products", min_length=1)
+    required: tuple[str, ...] = Field(alias="products", min_length=1)
     points: Decimal | None = Field(default=None, ge=0)
 
-    def products(self) -> tuple[str, ...]:
-        return self.products_
+    SUMMARY = (
+        "Có đủ cả bộ sản phẩm, mỗi sản phẩm đúng hạn: điểm đủ; thiếu một: 0.",
+        "Every product of the set, each on time: full points; otherwise 0.",
+    )
+    METRIC = ("số sản phẩm có và đúng hạn", "products present and on time")
+
+    def references(self) -> tuple[Ref, ...]:
+        return tuple(Ref(("products", i), p, "product") for i, p in enumerate(self.required))
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
-        matches = [facts.product(p) for p in self.products_]
+        matches = [facts.product(p) for p in self.required]
         good = sum(1 for m in matches if m.present and (m.days_late or 0) == 0)
         return Metric(Decimal(good), detail={"good": str(good), "total": str(len(matches))})
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         points = max_points if self.points is None else self.points
-        return (Tier((Cond(">=", Decimal(len(self.products_))),), points, "all_on_time"),)
+        return (Tier((Cond(">=", Decimal(len(self.required))),), points),)
 
-    def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
+    def problems(self, max_points: Decimal) -> Problems:
         found = above_max("points", self.points, max_points)
-        if len(set(self.products_)) != len(self.products_):
+        if len(set(self.required)) != len(self.required):
             found.append(
                 (
                     ("products",),
@@ -105,3 +149,11 @@ class AllOf(MethodBase):
                 )
             )
         return found
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        good, total, earned = said.detail.get("good"), said.detail.get("total"), num(said.earned)
+        return tr(
+            f"{good}/{total} sản phẩm có đủ và đúng hạn → {earned} điểm.",
+            f"{good}/{total} products present and on time → {earned} points.",
+        )

@@ -8,23 +8,25 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from cchc_index.fields import Strict
-from cchc_index.i18n import tr
+from cchc_index.fields import Flag, Strict
+from cchc_index.i18n import num, tr
 from cchc_index.methods.base import (
     Cond,
     Facts,
     MethodBase,
     Metric,
     NonePolicy,
+    Problems,
+    Ref,
+    Said,
     Tier,
     above_max,
     clamp,
+    n,
     ratio,
     round_step,
     sum_values,
 )
-
-Problems = list[tuple[tuple[str | int, ...], str]]
 
 
 def _none_metric(policy: NonePolicy, detail: dict[str, str]) -> Metric:
@@ -33,13 +35,16 @@ def _none_metric(policy: NonePolicy, detail: dict[str, str]) -> Metric:
         return Metric(None, none_arose=True, detail=detail)
     if policy == "not_applicable":
         return Metric(None, not_applicable=True, detail=detail)
-    return Metric(Decimal(0), detail=detail)
+    return Metric(Decimal(0), zero_base=True, detail=detail)
 
 
 class Band(Strict):
-    """One band of a ratio in percent; each bound says whether it is included."""
+    """One band of a ratio in percent; each bound says whether it is included. A band with
+    `pro_rata: true` awards ratio × maximum instead of fixed points ("hoàn thành 90% -100%
+    thì điểm … tính theo số mục tiêu đã hoàn thành / số mục tiêu đề ra x 1 điểm")."""
 
-    points: Decimal = Field(ge=0)
+    points: Decimal | None = Field(default=None, ge=0)
+    pro_rata: Flag = False
     at_least: Decimal | None = None
     above: Decimal | None = None
     below: Decimal | None = None
@@ -47,6 +52,13 @@ class Band(Strict):
 
     @model_validator(mode="after")
     def _one_bound_each_side(self) -> Band:
+        if (self.points is None) != self.pro_rata:
+            raise ValueError(
+                tr(
+                    "mỗi mức cần đúng một trong 'points' hoặc 'pro_rata: true'",
+                    "each band needs exactly one of 'points' or 'pro_rata: true'",
+                )
+            )
         if self.at_least is not None and self.above is not None:
             raise ValueError(
                 tr(
@@ -98,7 +110,7 @@ def band_problems(bands: tuple[Band, ...], max_points: Decimal) -> Problems:
     """Bands must tile [0 %, ∞) in order: no gap, no overlap, none above the maximum."""
     found: Problems = []
     for i, band in enumerate(bands):
-        if band.points > max_points:
+        if band.points is not None and band.points > max_points:
             found.append(
                 (
                     ("bands", i, "points"),
@@ -179,8 +191,23 @@ class _Ratio(MethodBase):
     denominator: tuple[str, ...] = Field(min_length=1)
     if_none: NonePolicy = "zero"
 
-    def variables(self) -> tuple[str, ...]:
-        return self.numerator + self.denominator
+    METRIC = ("tỷ lệ (%)", "ratio (%)")
+
+    def references(self) -> tuple[Ref, ...]:
+        return tuple(
+            Ref((side, i), name, "variable")
+            for side, names in (("numerator", self.numerator), ("denominator", self.denominator))
+            for i, name in enumerate(names)
+        )
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        d, earned = said.detail, num(said.earned)
+        part, whole, pct = n(d.get("numerator")), n(d.get("denominator")), n(d.get("percent", "0"))
+        return tr(
+            f"Tỷ lệ {part}/{whole} = {pct}% → {earned} điểm.",
+            f"Ratio {part}/{whole} = {pct}% → {earned} points.",
+        )
 
     def ratio_metric(self, facts: Facts) -> Metric:
         num, den = sum_values(facts, self.numerator), sum_values(facts, self.denominator)
@@ -199,11 +226,20 @@ class RatioBands(_Ratio):
     type: Literal["ratio_bands"]
     bands: tuple[Band, ...] = Field(min_length=1)
 
+    SUMMARY = (
+        "Điểm theo mức mà tỷ lệ tử số / mẫu số (%) rơi vào.",
+        "Points by the band the ratio numerator / denominator (%) falls in.",
+    )
+
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
-        return self.ratio_metric(facts)
+        metric = self.ratio_metric(facts)
+        if metric.value is None or not any(b.pro_rata for b in self.bands):
+            return metric
+        share = clamp(metric.value, Decimal(0), Decimal(100)) * max_points / 100
+        return replace(metric, award=round_step(share, step))
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
-        return tuple(Tier(b.conds(), b.points, b.describe()) for b in self.bands)
+        return tuple(Tier(b.conds(), b.points) for b in self.bands)
 
     def problems(self, max_points: Decimal) -> Problems:
         return band_problems(self.bands, max_points)
@@ -214,17 +250,22 @@ class ProRata(_Ratio):
 
     type: Literal["pro_rata"]
 
+    SUMMARY = (
+        "Điểm = tỷ lệ × điểm tối đa, làm tròn theo bước của bộ chỉ số.",
+        "Points = ratio × maximum, rounded to the framework's step.",
+    )
+
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         metric = self.ratio_metric(facts)
         if metric.value is None:
             return metric
-        if "percent" not in metric.detail:  # nothing arose, and the framework gives 0 for it
+        if metric.zero_base:  # nothing arose, and the framework gives 0 for it
             return replace(metric, award=Decimal(0))
         share = clamp(metric.value, Decimal(0), Decimal(100)) * max_points / 100
         return replace(metric, award=round_step(share, step))
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
-        return (Tier((Cond(">=", Decimal(0)),), None, "pro_rata"),)
+        return (Tier((Cond(">=", Decimal(0)),), None),)
 
 
 class Growth(MethodBase):
@@ -236,8 +277,27 @@ class Growth(MethodBase):
     points: Decimal | None = Field(default=None, ge=0)
     if_none: NonePolicy = "zero"
 
-    def variables(self) -> tuple[str, ...]:
-        return (self.variable,)
+    SUMMARY = (
+        "Số năm nay tăng ít nhất tỷ lệ yêu cầu so với năm trước.",
+        "This year's figure grew by at least the required percentage over last year's.",
+    )
+    METRIC = ("tăng so với năm trước (%)", "growth over last year (%)")
+
+    def references(self) -> tuple[Ref, ...]:
+        return (Ref(("variable",), self.variable, "variable"),)
+
+    @property
+    def needs_last_year(self) -> bool:
+        return True
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        d, earned = said.detail, num(said.earned)
+        now, last, pct = n(d.get("current")), n(d.get("last")), n(d.get("percent", "0"))
+        return tr(
+            f"Năm nay {now}, năm trước {last}: tăng {pct}% → {earned} điểm.",
+            f"This year {now}, last year {last}: growth {pct}% → {earned} points.",
+        )
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         current, last = facts.value(self.variable), facts.last_year(self.variable)
@@ -253,7 +313,7 @@ class Growth(MethodBase):
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         points = max_points if self.points is None else self.points
-        return (Tier((Cond(">=", self.min_growth_percent),), points, "growth"),)
+        return (Tier((Cond(">=", self.min_growth_percent),), points),)
 
     def problems(self, max_points: Decimal) -> Problems:
         return above_max("points", self.points, max_points)

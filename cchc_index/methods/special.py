@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from cchc_index.methods.base import Cond, Facts, MethodBase, Metric, Tier, above_max
+from cchc_index.i18n import num, tr
+from cchc_index.methods.base import Cond, Facts, MethodBase, Metric, Problems, Said, Tier, above_max
 
 
 class Qualitative(MethodBase):
@@ -15,6 +16,12 @@ class Qualitative(MethodBase):
 
     type: Literal["qualitative"]
     points: Decimal | None = Field(default=None, ge=0)
+
+    SUMMARY = (
+        "Đơn vị tự đánh giá đạt kèm giải trình; Hội đồng thẩm định xác nhận.",
+        "The unit declares it met, with an explanation; the review council confirms.",
+    )
+    METRIC = ("tự đánh giá đạt (1 = đạt)", "declared met (1 = yes)")
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         declared = facts.declaration()
@@ -26,20 +33,43 @@ class Qualitative(MethodBase):
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         points = max_points if self.points is None else self.points
-        return (Tier((Cond(">=", Decimal(1)),), points, "declared_met"),)
+        return (Tier((Cond(">=", Decimal(1)),), points),)
 
-    def problems(self, max_points: Decimal) -> list[tuple[tuple[str | int, ...], str]]:
+    def problems(self, max_points: Decimal) -> Problems:
         return above_max("points", self.points, max_points)
 
     @property
     def needs_review(self) -> bool:
         return True
 
+    @property
+    def needs_declaration(self) -> bool:
+        return True
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        why = said.detail.get("explanation", "")
+        if said.pending:
+            return tr(
+                f"Đơn vị tự đánh giá đạt ({why}); chờ Hội đồng thẩm định xác nhận.",
+                f"Self-declared met ({why}); awaiting the review council.",
+            )
+        if said.earned > 0:
+            earned = num(said.earned)
+            return tr(f"Tự đánh giá đạt → {earned} điểm.", f"Declared met → {earned} points.")
+        return tr(f"Đơn vị tự đánh giá không đạt: {why}.", f"Self-declared not met: {why}.")
+
 
 class Survey(MethodBase):
     """Pattern 11. Scored by the province's sociological survey, never by the unit itself."""
 
     type: Literal["survey"]
+
+    SUMMARY = (
+        "Do tỉnh chấm qua điều tra xã hội học; đơn vị không tự chấm.",
+        "Scored by the province's survey; not self-assessed.",
+    )
+    METRIC = ("điểm điều tra xã hội học", "survey score")
 
     def derive(self, facts: Facts, max_points: Decimal, step: Decimal) -> Metric:
         return Metric(None)
@@ -50,3 +80,7 @@ class Survey(MethodBase):
     @property
     def self_scored(self) -> bool:
         return False
+
+    @classmethod
+    def sentence(cls, said: Said) -> str:
+        return tr(cls.SUMMARY[0], cls.SUMMARY[1])

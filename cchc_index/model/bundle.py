@@ -86,7 +86,8 @@ class Document(Strict):
         return self.number.kind
 
     def label(self) -> str:
-        return f"{self.number.symbol} ngày {self.date:%d/%m/%Y}"
+        """How a used document is cited in any language: `452/KH-UBND (04/12/2019)`."""
+        return f"{self.number.symbol} ({self.date:%d/%m/%Y})"
 
 
 class Item(Strict):

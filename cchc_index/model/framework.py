@@ -12,6 +12,7 @@ from cchc_index.docnumber import DocKind, kind_from_text
 from cchc_index.fields import Deadline, Flag, Strict, VnDate
 from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
+from cchc_index.model.sources import Completeness, Scheme, SourceDefect
 
 Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rounding"]
 Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]
@@ -28,6 +29,7 @@ class Provenance(Strict):
     source: str = Field(min_length=1)
     illustrative: tuple[Illustrative, ...] = ()
     note: str | None = None
+    source_defects: tuple[SourceDefect, ...] = ()
 
 
 class Decision(Strict):
@@ -114,8 +116,35 @@ class NotApplicable(Strict):
     reason: str | None = None
 
 
+class Part(Strict):
+    """An independent part of a scored node ("đầy đủ nội dung: 0,3" + "đúng thời gian: 0,2"):
+    its own points, method and evidence; the node earns the sum of its parts."""
+
+    id: str = Field(pattern=r"^[a-z0-9]{1,4}$")
+    title: str
+    points: Decimal = Field(ge=0)
+    requirement: str | None = None
+    evidence: tuple[Product, ...] = ()
+    method: Method
+    provenance: Provenance | None = None
+
+
+PART_SEP = "#"  # a part scores as its own unit "1.1.1#a"
+
+
+def _method_or_parts(method: Method | None, parts: tuple[Part, ...]) -> None:
+    if method is not None and parts:
+        raise ValueError(
+            tr(
+                "một mục chấm bằng 'method' hoặc bằng 'parts', không cả hai",
+                "a node is scored by 'method' or by 'parts', not both",
+            )
+        )
+
+
 class Leaf(Strict):
-    """A scored node: a sub-criterion (TCTP), or a criterion scored directly."""
+    """A scored node: a sub-criterion (TCTP), or a criterion scored directly; scored by one
+    `method`, or by `parts` that each have their own."""
 
     id: str
     title: str
@@ -123,14 +152,51 @@ class Leaf(Strict):
     responsible: str | None = None
     requirement: str | None = None
     evidence: tuple[Product, ...] = ()
-    method: Method
+    method: Method | None = None
+    parts: tuple[Part, ...] = ()
     not_applicable: NotApplicable | None = None
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _scored(self) -> Leaf:
+        _method_or_parts(self.method, self.parts)
+        if self.method is None and not self.parts:
+            raise ValueError(
+                tr(
+                    "mục được chấm cần 'method' hoặc 'parts'",
+                    "a scored node needs 'method' or 'parts'",
+                )
+            )
+        return self
+
+    @property
+    def scoring(self) -> Method:
+        """The method of a unit (a node without parts, or one part of a node)."""
+        assert self.method is not None, self.id
+        return self.method
 
     @property
     def is_adjustment(self) -> bool:
         """Bonus and deduction nodes sit outside the maximum."""
-        return self.method.type in ("bonus", "deduction")
+        return self.method is not None and self.method.adjustment != 0
+
+    def units(self) -> tuple[Leaf, ...]:
+        """What is scored on its own: the node itself, or each part as `<id>#<part>`."""
+        if not self.parts:
+            return (self,)
+        return tuple(
+            Leaf(
+                id=f"{self.id}{PART_SEP}{p.id}",
+                title=p.title,
+                points=p.points,
+                responsible=self.responsible,
+                requirement=p.requirement,
+                evidence=p.evidence,
+                method=p.method,
+                provenance=p.provenance or self.provenance,
+            )
+            for p in self.parts
+        )
 
 
 class Criterion(Strict):
@@ -139,31 +205,38 @@ class Criterion(Strict):
     id: str
     title: str
     points: Decimal = Field(ge=0)
+    source_points: Decimal | None = Field(default=None, ge=0)  # see Area.source_points
     sub_criteria: tuple[Leaf, ...] = ()
     responsible: str | None = None
     requirement: str | None = None
     evidence: tuple[Product, ...] = ()
     method: Method | None = None
+    parts: tuple[Part, ...] = ()
     not_applicable: NotApplicable | None = None
     provenance: Provenance | None = None
 
+    @property
+    def scored(self) -> bool:
+        return self.method is not None or bool(self.parts)
+
     @model_validator(mode="after")
     def _split_or_scored(self) -> Criterion:
-        if self.sub_criteria and self.method is not None:
+        _method_or_parts(self.method, self.parts)
+        if self.sub_criteria and self.scored:
             raise ValueError(
                 tr(
                     "tiêu chí có 'sub_criteria' thì không có 'method' riêng",
                     "a criterion with 'sub_criteria' has no 'method' of its own",
                 )
             )
-        if not self.sub_criteria and self.method is None:
+        if not self.sub_criteria and not self.scored:
             raise ValueError(
                 tr(
-                    "tiêu chí cần 'sub_criteria' hoặc 'method' để chấm điểm",
-                    "a criterion needs 'sub_criteria' or a 'method'",
+                    "tiêu chí cần 'sub_criteria' hoặc 'method' (hay 'parts') để chấm điểm",
+                    "a criterion needs 'sub_criteria' or a 'method' (or 'parts')",
                 )
             )
-        if self.method is not None and self.provenance is None:
+        if self.scored and self.provenance is None:
             raise ValueError(
                 tr(
                     "tiêu chí được chấm trực tiếp cần 'provenance'",
@@ -173,7 +246,7 @@ class Criterion(Strict):
         return self
 
     def as_leaf(self) -> Leaf:
-        assert self.method is not None and self.provenance is not None
+        assert self.scored and self.provenance is not None
         return Leaf(
             id=self.id,
             title=self.title,
@@ -182,6 +255,7 @@ class Criterion(Strict):
             requirement=self.requirement,
             evidence=self.evidence,
             method=self.method,
+            parts=self.parts,
             not_applicable=self.not_applicable,
             provenance=self.provenance,
         )
@@ -196,9 +270,23 @@ class Area(Strict):
     id: str
     title: str
     points: Decimal = Field(ge=0)
+    # the maximum the source gives when only some of the node's rows are encoded (Cà Mau's
+    # area 1 is 20 points; 10 are encoded): shown, never scored against
+    source_points: Decimal | None = Field(default=None, ge=0)
     criteria: tuple[Criterion, ...] = Field(min_length=1)
     not_applicable: NotApplicable | None = None
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _source_at_least_encoded(self) -> Area:
+        if self.source_points is not None and self.source_points < self.points:
+            raise ValueError(
+                tr(
+                    f"'source_points' ({self.source_points}) nhỏ hơn 'points' ({self.points})",
+                    f"'source_points' ({self.source_points}) is below 'points' ({self.points})",
+                )
+            )
+        return self
 
 
 class Meta(Strict):
@@ -210,6 +298,8 @@ class Meta(Strict):
     level: Level
     province: str
     year: int = Field(ge=2000, le=2100)
+    scheme: Scheme | None = None  # the national scheme (Đề án) followed: 876/QĐ-BNV, 1187/QĐ-BNV …
+    completeness: Completeness | None = None
     period: Period | None = None
     survey_points: Decimal = Field(default=Decimal(0), ge=0)
     bands: tuple[Band, ...] = Field(min_length=1)
@@ -227,6 +317,31 @@ class Framework(Strict):
             for criterion in area.criteria:
                 for leaf in criterion.leaves():
                     yield area, criterion, leaf
+
+    def units(self) -> Iterator[tuple[Area, Criterion, Leaf, Leaf]]:
+        """Every scored unit with the node it belongs to (a part's node, or the node itself)."""
+        for area, criterion, leaf in self.leaves():
+            for unit in leaf.units():
+                yield area, criterion, leaf, unit
+
+    def rows(self) -> int:
+        """Rows of the official table these files encode: areas, criteria, sub-criteria."""
+        return sum(1 + sum(1 + len(c.sub_criteria) for c in a.criteria) for a in self.areas)
+
+    def source_defects(self) -> Iterator[tuple[str, SourceDefect]]:
+        """Every recorded defect of the source text, with the node that records it."""
+        found: list[tuple[str, Provenance | None]] = [(self.meta.id, self.meta.provenance)]
+        for area in self.areas:
+            found.append((area.id, area.provenance))
+            for criterion in area.criteria:
+                found.append((criterion.id, criterion.provenance))
+                found += [(s.id, s.provenance) for s in criterion.sub_criteria]
+                holders: tuple[Leaf | Criterion, ...] = (*criterion.sub_criteria, criterion)
+                for node in holders:
+                    found += [(f"{node.id}{PART_SEP}{p.id}", p.provenance) for p in node.parts]
+        for node_id, provenance in found:
+            for defect in provenance.source_defects if provenance is not None else ():
+                yield node_id, defect
 
     @property
     def max_points(self) -> Decimal:

@@ -7,7 +7,7 @@ parsed from user input, and building ~100 per unit is on the hot path of `bench`
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -37,6 +37,33 @@ _ENGLISH = {
 }
 
 
+DECLARATION = "tu-danh-gia"  # the pseudo product of a qualitative node: the unit's declaration
+
+
+class ReasonKind(enum.StrEnum):
+    """Why a node has its points; the words are chosen by a renderer (report/reasons.py)."""
+
+    SCORED = "scored"  # the method's tiers decided: its own sentence
+    SURVEY = "survey"  # scored by the province's survey
+    NOT_APPLICABLE = "not_applicable"  # declared or ruled not applicable (`text`: the reason)
+    NOTHING_AROSE = "nothing_arose"  # a zero base, and the node does not apply
+    MISSING = "missing"  # products missing (`items`: their titles)
+    NONE_AROSE_FULL = "none_arose_full"  # a zero base, and the framework gives full points
+    NONE_AROSE_ZERO = "none_arose_zero"  # a zero base, and the framework gives 0
+    PARTS = "parts"  # a node scored by parts: each part's own reason (`LeafResult.parts`)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """How a node's points came about, as data: a kind, the method, and its values."""
+
+    kind: ReasonKind
+    method: str
+    detail: dict[str, str] = field(default_factory=dict)
+    items: tuple[str, ...] = ()  # the evidence used, or the titles of missing products
+    text: str = ""  # data quoted as is: a declared not-applicable reason
+
+
 @dataclass(frozen=True, slots=True)
 class LeafResult:
     id: str
@@ -46,11 +73,12 @@ class LeafResult:
     max_points: Decimal
     points: Decimal
     status: Status
-    reason: str
+    reason: Reason
     evidence: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     adjustment: int = 0  # +1 bonus, -1 deduction, 0 a regular sub-criterion
     illustrative: tuple[str, ...] = ()  # values the source does not give (points, deadline …)
+    parts: tuple[LeafResult, ...] = ()  # a node scored by parts: each part's own result
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +103,7 @@ class MissingProduct:
     gain: Decimal  # points added if this product alone is supplied, compliant
     gain_together: Decimal  # points added if every missing product of the node is supplied
     upper_bound: bool  # True when the gain assumes figures not yet known meet the requirement
+    part: str | None = None  # the part of the node that needs it ("a"), for a node with parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +126,23 @@ class Result:
     engine: str
 
 
+_ONLY_WHEN_USED = {"parts": (), "part": None}  # a node scored by parts: absent elsewhere
+
+
+def _unused(key: str, value: Any) -> bool:
+    return key in _ONLY_WHEN_USED and value in ((), [], None)
+
+
 def as_json(value: Any) -> Any:
     """A result (or part of one) as JSON-ready data: Decimals as strings, statuses as text."""
     if hasattr(value, "__dataclass_fields__"):
         value = asdict(value)
     if isinstance(value, dict):
-        return {k: as_json(v) for k, v in value.items()}
+        return {k: as_json(v) for k, v in value.items() if not _unused(k, v)}
     if isinstance(value, list | tuple):
         return [as_json(v) for v in value]
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, Status):
+    if isinstance(value, enum.Enum):
         return value.value
     return value

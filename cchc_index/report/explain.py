@@ -8,61 +8,11 @@ import yaml
 
 from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
-from cchc_index.model.framework import Criterion, Framework, Leaf
+from cchc_index.model.framework import Criterion, Framework, Leaf, Provenance
 from cchc_index.model.result import Result
 from cchc_index.report.labels import pts, status
+from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.suggest import suggest
-
-SUMMARIES = {
-    "presence": (
-        "Có sản phẩm (đủ số lượng) thì được điểm, không có thì 0.",
-        "The product exists (as many as required): points; otherwise 0.",
-    ),
-    "timeliness": (
-        "Đúng hạn: điểm đủ; trễ hạn: điểm trễ; không có: 0.",
-        "On time: full points; late: the late points; none: 0.",
-    ),
-    "qualitative": (
-        "Đơn vị tự đánh giá đạt kèm giải trình; Hội đồng thẩm định xác nhận.",
-        "The unit declares it met, with an explanation; the review council confirms.",
-    ),
-    "ratio_bands": (
-        "Điểm theo mức mà tỷ lệ tử số / mẫu số (%) rơi vào.",
-        "Points by the band the ratio numerator / denominator (%) falls in.",
-    ),
-    "all_of": (
-        "Có đủ cả bộ sản phẩm, mỗi sản phẩm đúng hạn: điểm đủ; thiếu một: 0.",
-        "Every product of the set, each on time: full points; otherwise 0.",
-    ),
-    "pro_rata": (
-        "Điểm = tỷ lệ × điểm tối đa, làm tròn theo bước của bộ chỉ số.",
-        "Points = ratio × maximum, rounded to the framework's step.",
-    ),
-    "count_ladder": (
-        "Điểm theo bậc số lượng cao nhất đạt được.",
-        "Points of the highest count step reached.",
-    ),
-    "growth": (
-        "Số năm nay tăng ít nhất tỷ lệ yêu cầu so với năm trước.",
-        "This year's figure grew by at least the required percentage over last year's.",
-    ),
-    "survey": (
-        "Do tỉnh chấm qua điều tra xã hội học; đơn vị không tự chấm.",
-        "Scored by the province's survey; not self-assessed.",
-    ),
-    "bonus": (
-        "Điểm thưởng cho mỗi mục đếm được, không vượt trần.",
-        "Bonus points for each counted item, up to the cap.",
-    ),
-    "deduction": (
-        "Điểm trừ cho mỗi mục đếm được, không vượt trần.",
-        "Points deducted for each counted item, up to the cap.",
-    ),
-    "formula": (
-        "Điểm = hằng số + tổng hệ số × biến, trong khoảng [0, tối đa].",
-        "Points = constant + Σ coefficient × variable, within [0, maximum].",
-    ),
-}
 
 
 def find_node(framework: Framework, node_id: str, folder: Path) -> Leaf | Criterion:
@@ -82,7 +32,14 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
         f"{node.id} {node.title}",
         tr(f"Điểm tối đa: {pts(node.points)}", f"Maximum: {pts(node.points)}"),
     ]
-    leaf = node if isinstance(node, Leaf) else (node.as_leaf() if node.method is not None else None)
+    if isinstance(node, Criterion) and node.source_points is not None:
+        lines.append(
+            tr(
+                f"Điểm tối đa theo nguồn: {pts(node.source_points)} (chỉ mã hóa một phần)",
+                f"Maximum in the source: {pts(node.source_points)} (only partly encoded)",
+            )
+        )
+    leaf = node if isinstance(node, Leaf) else (node.as_leaf() if node.scored else None)
     if leaf is None:
         assert isinstance(node, Criterion)
         lines.append(tr("Gồm các tiêu chí thành phần:", "Sub-criteria:"))
@@ -92,28 +49,22 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
         lines.append(tr(f"Yêu cầu: {leaf.requirement}", f"Requirement: {leaf.requirement}"))
     if leaf.responsible:
         lines.append(tr(f"Cơ quan báo cáo: {leaf.responsible}", f"Responsible: {leaf.responsible}"))
-    vi, en = SUMMARIES[leaf.method.type]
-    lines.append(
-        tr(
-            f"Phương pháp chấm: {leaf.method.type} — {vi}",
-            f"Scoring method: {leaf.method.type} — {en}",
+    if leaf.parts:
+        lines.append(
+            tr(
+                "Gồm các phần chấm độc lập; điểm của mục là tổng điểm các phần:",
+                "Made of independent parts; the node earns the sum of its parts:",
+            )
         )
-    )
-    params = leaf.method.model_dump(mode="json", by_alias=True, exclude={"type"}, exclude_none=True)
-    if params:
-        lines.append(yaml.safe_dump(params, allow_unicode=True, sort_keys=False).rstrip())
-    lines.append(tr("Minh chứng yêu cầu:", "Required evidence:"))
-    for product in leaf.evidence:
-        lines.append(f"  - {product.id}: {product.title} ({product.type})")
-    note = f"{leaf.provenance.source}"
-    if leaf.provenance.illustrative:
-        note += tr(
-            f"; giá trị minh họa: {', '.join(leaf.provenance.illustrative)}",
-            f"; illustrative values: {', '.join(leaf.provenance.illustrative)}",
-        )
-    lines.append(tr(f"Nguồn: {note}", f"Source: {note}"))
-    if leaf.provenance.note:
-        lines.append(f"  {leaf.provenance.note}")
+        for unit in leaf.units():
+            lines.append(f"({unit.id.rsplit('#', 1)[1]}) {unit.title} ({pts(unit.points)})")
+            lines += ["  " + line for line in _method_lines(unit)]
+    else:
+        lines += _method_lines(leaf)
+    lines += _source_lines(leaf.provenance)
+    for part in leaf.parts:
+        if part.provenance is not None:
+            lines += ["  " + line for line in _source_lines(part.provenance, f"({part.id}) ")]
     if result is not None:
         got = next(r for r in result.leaves if r.id == leaf.id)
         lines.append("")
@@ -123,14 +74,104 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
                 f"Unit {result.unit}: {pts(got.points)} / {pts(got.max_points)} points — {status(got.status)}",
             )
         )
-        lines.append(f"  {got.reason}")
+        if got.parts:
+            for scored in got.parts:
+                label = scored.id.rsplit("#", 1)[1]
+                lines.append(
+                    f"  ({label}) {pts(scored.points)} / {pts(scored.max_points)} — {status(scored.status)}: {reason_text(scored)}"
+                )
+        else:
+            lines.append(f"  {reason_text(got)}")
         for item in got.evidence:
             lines.append(tr(f"  minh chứng: {item}", f"  evidence: {item}"))
         for missing in (m for m in result.missing if m.node == leaf.id):
+            where = f"({missing.part}) " if missing.part else ""
             lines.append(
                 tr(
-                    f"  còn thiếu: {missing.title} (+{pts(missing.gain_together)})",
-                    f"  missing: {missing.title} (+{pts(missing.gain_together)})",
+                    f"  còn thiếu: {where}{product_title(missing)} (+{pts(missing.gain_together)})",
+                    f"  missing: {where}{product_title(missing)} (+{pts(missing.gain_together)})",
                 )
             )
+    return "\n".join(lines) + "\n"
+
+
+def _method_lines(leaf: Leaf) -> list[str]:
+    method = leaf.scoring
+    summary, *tiers = method.describe(leaf.points)
+    lines = [tr("Phương pháp chấm", "Scoring method") + f": {method.type} — {summary}", *tiers]
+    if leaf.parts == () and leaf.requirement and "#" in leaf.id:
+        lines.append(tr(f"Yêu cầu: {leaf.requirement}", f"Requirement: {leaf.requirement}"))
+    params = method.model_dump(mode="json", by_alias=True, exclude={"type"}, exclude_none=True)
+    if params:
+        lines += yaml.safe_dump(params, allow_unicode=True, sort_keys=False).rstrip().splitlines()
+    lines.append(tr("Minh chứng yêu cầu:", "Required evidence:"))
+    for product in leaf.evidence:
+        lines.append(f"  - {product.id}: {product.title} ({product.type})")
+    return lines
+
+
+def _source_lines(provenance: Provenance, label: str = "") -> list[str]:
+    """Where the node comes from, what is illustrative, and every defect of the source text
+    with the reading this file encodes."""
+    note = f"{provenance.source}"
+    if provenance.illustrative:
+        note += tr(
+            f"; giá trị minh họa: {', '.join(provenance.illustrative)}",
+            f"; illustrative values: {', '.join(provenance.illustrative)}",
+        )
+    lines = [tr(f"{label}Nguồn: {note}", f"{label}Source: {note}")]
+    if provenance.note:
+        lines.append(f"  {provenance.note}")
+    for defect in provenance.source_defects:
+        lines.append(
+            tr(
+                f"Lỗi của văn bản nguồn ({defect.where}): {defect.defect}",
+                f"Defect of the source text ({defect.where}): {defect.defect}",
+            )
+        )
+        lines.append(
+            tr(f"  Cách đọc được mã hóa: {defect.reading}", f"  Reading encoded: {defect.reading}")
+        )
+    return lines
+
+
+def framework_notes(framework: Framework) -> str:
+    """For `validate --verbose`: the scheme, how complete the encoding is, and every defect of
+    the source text with the reading encoded."""
+    meta = framework.meta
+    lines = [f"{meta.id}: {meta.title}"]
+    if meta.scheme:
+        lines.append(tr(f"  Đề án quốc gia: {meta.scheme}", f"  National scheme: {meta.scheme}"))
+    if meta.completeness is not None:
+        c = meta.completeness
+        of = str(c.rows_source) if c.rows_source is not None else tr("chưa rõ", "unknown")
+        lines.append(
+            tr(
+                f"  Mức đầy đủ: {c.rows_encoded}/{of} dòng của bảng nguồn",
+                f"  Completeness: {c.rows_encoded}/{of} rows of the source table",
+            )
+        )
+        if c.note:
+            lines.append(f"    {c.note}")
+    for area in framework.areas:
+        if area.source_points is not None:
+            lines.append(
+                tr(
+                    f"  Lĩnh vực {area.id}: mã hóa {pts(area.points)} trên {pts(area.source_points)} điểm của nguồn",
+                    f"  Area {area.id}: {pts(area.points)} of the source's {pts(area.source_points)} points encoded",
+                )
+            )
+    for node_id, defect in framework.source_defects():
+        lines.append(
+            tr(
+                f"  Lỗi của văn bản nguồn [{node_id}] ({defect.where}): {defect.defect}",
+                f"  Defect of the source text [{node_id}] ({defect.where}): {defect.defect}",
+            )
+        )
+        lines.append(
+            tr(
+                f"    Cách đọc được mã hóa: {defect.reading}",
+                f"    Reading encoded: {defect.reading}",
+            )
+        )
     return "\n".join(lines) + "\n"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from collections.abc import Callable
+from typing import Any
 
 from tabulate import tabulate
 
 from cchc_index.i18n import tr, using
-from cchc_index.model.result import Result, as_json
+from cchc_index.model.result import LeafResult, Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
+from cchc_index.report.reasons import product_title, reason_text
 
 
 def _leaf_rows(result: Result) -> list[list[str]]:
@@ -23,7 +24,7 @@ def _leaf_rows(result: Result) -> list[list[str]]:
             pts(r.max_points) + _marks(r.illustrative),
             pts(r.points),
             status(r.status),
-            r.reason,
+            reason_text(r),
         ]
         for r in result.leaves
     ]
@@ -54,7 +55,15 @@ def _missing_rows(result: Result) -> list[list[str]]:
             if m.gain == m.gain_together
             else f"{gain(m.gain, False)} ({tr('cùng các sản phẩm còn thiếu khác', 'with the other missing products')}: {together})"
         )
-        rows.append([str(rank), m.node, m.title, m.responsible or "", shown])
+        rows.append(
+            [
+                str(rank),
+                f"{m.node}#{m.part}" if m.part else m.node,
+                product_title(m),
+                m.responsible or "",
+                shown,
+            ]
+        )
     return rows
 
 
@@ -85,21 +94,24 @@ def _area_header() -> list[str]:
     ]
 
 
-def _widths(title: int, reason: int) -> list[int | None]:
-    """Column widths of the leaf table that fit the terminal (at least 100 columns wide)."""
-    room = max(100, shutil.get_terminal_size((160, 40)).columns) - 60  # id, points, status, borders
+DEFAULT_WIDTH = 160
+
+
+def _widths(title: int, reason: int, width: int) -> list[int | None]:
+    """Column widths of the leaf table that fit `width` columns (at least 100)."""
+    room = max(100, width) - 60  # id, points, status, borders
     share = min(1.0, room / (title + reason))
     return [None, max(20, int(title * share)), None, None, 16, max(30, int(reason * share))]
 
 
-def _text(result: Result, fmt: str) -> str:
+def _text(result: Result, fmt: str, width: int = DEFAULT_WIDTH) -> str:
     lines = [*headline(result), ""]
     lines.append(
         tabulate(
             _leaf_rows(result),
             _leaf_header(),
             tablefmt=fmt,
-            maxcolwidths=_widths(40, 60) if fmt != "pipe" else None,
+            maxcolwidths=_widths(40, 60, width) if fmt != "pipe" else None,
         )
     )
     lines += ["", tabulate(_areas(result), _area_header(), tablefmt=fmt)]
@@ -124,8 +136,9 @@ def _text(result: Result, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_table(result: Result) -> str:
-    return _text(result, "simple_grid")
+def render_table(result: Result, width: int = DEFAULT_WIDTH) -> str:
+    """The terminal table, its wide columns wrapped to fit `width` (the CLI passes the terminal's)."""
+    return _text(result, "simple_grid", width)
 
 
 def render_markdown(result: Result) -> str:
@@ -134,18 +147,67 @@ def render_markdown(result: Result) -> str:
     return "# " + head.replace("\n", "\n\n") + "\n\n" + rest
 
 
+def _missing_json(result: Result) -> list[Any]:
+    return [{**as_json(m), "title": product_title(m)} for m in result.missing]
+
+
+def _leaf_words(leaf: LeafResult, out: dict[str, Any]) -> None:
+    out["status_text"] = status(leaf.status)  # `status` stays the code, in any language
+    out["reason_data"] = out["reason"]
+    out["reason"] = reason_text(leaf)
+    for part, part_out in zip(leaf.parts, out.get("parts", []), strict=True):
+        _leaf_words(part, part_out)
+
+
+def result_json(result: Result) -> dict[str, Any]:
+    """The result as JSON data: every leaf's reason as a sentence and as data (`reason_data`)."""
+    data: dict[str, Any] = as_json(result)
+    for leaf, out in zip(result.leaves, data["leaves"], strict=True):
+        _leaf_words(leaf, out)
+    data["missing"] = _missing_json(result)
+    return data
+
+
 def render_json(result: Result) -> str:
-    return json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(result_json(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_missing_json(result: Result) -> str:
+    """`check --format json`: the missing products, ranked."""
+    return json.dumps(_missing_json(result), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(result: Result) -> str:
+    """Comma-separated, decimal point (the values of `--format json`), one row per sub-criterion,
+    then one per area and the totals rows: `bonus`, `deduction`, `total` (with the applicable
+    maximum), `index_percent` and `band`. Files get a UTF-8 BOM (see `report.formats`)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "title", "max_points", "points", "status", "reason", "missing"])
     for r in result.leaves:
         writer.writerow(
-            [r.id, r.title, r.max_points, r.points, r.status.value, r.reason, ";".join(r.missing)]
+            [
+                r.id,
+                r.title,
+                r.max_points,
+                r.points,
+                status(r.status),
+                reason_text(r),
+                ";".join(r.missing),
+            ]
         )
+    for a in result.areas:
+        writer.writerow([a.id, a.title, a.max_points, a.points, "", "", ""])
+    writer.writerow(["bonus", tr("Điểm thưởng", "Bonus"), "", result.bonus, "", "", ""])
+    writer.writerow(["deduction", tr("Điểm trừ", "Deduction"), "", result.deduction, "", "", ""])
+    writer.writerow(
+        ["total", tr("Tổng cộng", "Total"), result.max_points, result.total, "", "", ""]
+    )
+    index = "" if result.index_percent is None else result.index_percent
+    writer.writerow(["index_percent", tr("Chỉ số (%)", "Index (%)"), "", index, "", "", ""])
+    writer.writerow(
+        ["band", tr("Xếp loại (dự kiến)", "Band (provisional)"), "", "", result.band or "", "", ""]
+    )
     return out.getvalue()
 
 
@@ -182,7 +244,12 @@ def render_missing(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(result: Result, fmt: str = "table", lang: str | None = None) -> str:
-    """`result` in the format `fmt` (a key of RENDERERS), in `lang` (default: the current one)."""
+def render(
+    result: Result, fmt: str = "table", lang: str | None = None, width: int = DEFAULT_WIDTH
+) -> str:
+    """`result` in the format `fmt` (a key of RENDERERS), in `lang` (default: the current one);
+    `width` is the terminal width the table wraps to."""
     with using(lang):
+        if fmt == "table":
+            return render_table(result, width)
         return RENDERERS[fmt](result)

@@ -8,11 +8,19 @@ from typing import Literal, Protocol
 from cchc_index.engine.compile import Ruleset, compile_framework, fact
 from cchc_index.engine.reference import ReferenceRunner
 from cchc_index.model.bundle import Bundle
-from cchc_index.model.framework import Framework, id_key
-from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
+from cchc_index.model.framework import PART_SEP, Framework, id_key
+from cchc_index.model.result import (
+    LeafResult,
+    MissingProduct,
+    NodeResult,
+    Reason,
+    ReasonKind,
+    Result,
+    Status,
+)
 from cchc_index.scoring.matching import EvidenceIndex
-from cchc_index.scoring.metrics import Derived, declaration_title, derive, potential
-from cchc_index.scoring.reasons import sentence
+from cchc_index.scoring.metrics import Derived, derive, potential
+from cchc_index.scoring.parts import combine_parts
 
 EngineName = Literal["durable", "reference"]
 ZERO = Decimal(0)
@@ -45,13 +53,16 @@ class Scorer:
         self.ruleset = compile_framework(framework)
         self.runner = make_runner(self.ruleset, engine)
         self.step = framework.meta.rounding_step
-        self.leaves = list(
-            framework.leaves()
-        )  # built once: a criterion scored directly becomes a Leaf
+        # built once: a criterion scored directly becomes a Leaf, each part a unit "1.1.1#a"
+        self.units = [
+            (a, c, node, unit, None if unit is node else node)
+            for a, c, node, unit in framework.units()
+        ]
+        self.nodes = [node for _a, _c, node in framework.leaves()]
 
     def evaluate(self, bundle: Bundle) -> Result:
         index = EvidenceIndex(bundle)
-        derived = [derive(index, a, c, leaf, self.step) for a, c, leaf in self.leaves]
+        derived = [derive(index, a, c, u, self.step, owner) for a, c, _n, u, owner in self.units]
         facts = [
             fact(d.leaf.id, d.metric) for d in derived if d.not_applicable is None and not d.survey
         ]
@@ -63,11 +74,24 @@ class Scorer:
             item = by_id[ref.node]
             points = ref.tier.points if ref.tier.points is not None else item.metric.award
             earned[ref.node] = max(earned.get(ref.node, ZERO), points or ZERO)
-        leaves = tuple(self._leaf(d, earned.get(d.leaf.id, ZERO)) for d in derived)
-        return self._roll_up(bundle, leaves, self._missing(index, derived, leaves))
+        units = tuple(self._leaf(d, earned.get(d.leaf.id, ZERO)) for d in derived)
+        missing = self._missing(index, derived, units)
+        return self._roll_up(bundle, self._nodes(units), missing)
+
+    def _nodes(self, units: tuple[LeafResult, ...]) -> tuple[LeafResult, ...]:
+        """One result per scored node: a node with parts sums its parts' results."""
+        if len(units) == len(self.nodes):
+            return units
+        by_node: dict[str, list[LeafResult]] = {}
+        for (_a, _c, node, _u, _o), result in zip(self.units, units, strict=True):
+            by_node.setdefault(node.id, []).append(result)
+        return tuple(
+            combine_parts(node, tuple(by_node[node.id])) if node.parts else by_node[node.id][0]
+            for node in self.nodes
+        )
 
     def _leaf(self, item: Derived, engine_points: Decimal) -> LeafResult:
-        leaf, method = item.leaf, item.leaf.method
+        leaf, method = item.leaf, item.leaf.scoring
         points = ZERO
         if item.survey:
             status = Status.SURVEY
@@ -94,10 +118,10 @@ class Scorer:
             max_points=leaf.points,
             points=points,
             status=status,
-            reason=sentence(item, points, status),
+            reason=_reason(item, status),
             evidence=tuple(i for m in item.matches.values() for i in m.items),
             missing=item.missing,
-            adjustment=method.sign if leaf.is_adjustment else 0,
+            adjustment=method.adjustment,
             illustrative=leaf.provenance.illustrative,
         )
 
@@ -110,15 +134,20 @@ class Scorer:
                 continue
             together, bound_all = potential(index, item, set(item.missing), self.step)
             titles = {p.id: p.title for p in item.leaf.evidence}
+            node, part, node_title = item.leaf.id, None, item.leaf.title
+            if item.node is not None:  # a part: listed under its node, named by both
+                node, part = item.node.id, item.leaf.id.split(PART_SEP, 1)[1]
+                node_title = f"{item.node.title} — {item.leaf.title}"
             for pid in item.missing:
                 alone, bound = potential(index, item, {pid}, self.step)
                 useful = result.adjustment >= 0  # supplying a deduction's figure adds nothing
                 found.append(
                     MissingProduct(
-                        node=item.leaf.id,
-                        node_title=item.leaf.title,
+                        node=node,
+                        part=part,
+                        node_title=node_title,
                         product=pid,
-                        title=titles.get(pid) or declaration_title(),
+                        title=titles.get(pid, ""),  # the declaration: named by the renderer
                         responsible=item.leaf.responsible,
                         requirement=item.leaf.requirement,
                         gain=max(ZERO, alone - result.points) if useful else ZERO,
@@ -179,6 +208,27 @@ class Scorer:
             missing=missing,
             engine=self.engine,
         )
+
+
+def _reason(item: Derived, status: Status) -> Reason:
+    """The data a renderer needs to say how the node's points came about."""
+    method, metric = item.leaf.scoring.type, item.metric
+    if status is Status.SURVEY:
+        return Reason(ReasonKind.SURVEY, method)
+    if status is Status.NOT_APPLICABLE:
+        if item.nothing_arose:
+            return Reason(ReasonKind.NOTHING_AROSE, method)
+        return Reason(ReasonKind.NOT_APPLICABLE, method, text=item.not_applicable or "")
+    if status is Status.MISSING:
+        titles = {p.id: p.title for p in item.leaf.evidence}
+        missing = tuple(titles.get(p, p) for p in item.missing)
+        return Reason(ReasonKind.MISSING, method, items=missing)
+    if metric.none_arose:
+        return Reason(ReasonKind.NONE_AROSE_FULL, method)
+    if metric.zero_base:
+        return Reason(ReasonKind.NONE_AROSE_ZERO, method)
+    used = tuple(i for m in item.matches.values() for i in m.items)
+    return Reason(ReasonKind.SCORED, method, metric.detail, used)
 
 
 def evaluate(framework: Framework, bundle: Bundle, engine: EngineName = "durable") -> Result:

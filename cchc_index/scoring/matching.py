@@ -123,7 +123,7 @@ class EvidenceIndex:
         label = self._labels.get(variable)
         if label is None:
             stat = self.statistics[variable]
-            last = f" (năm trước {stat.last_year})" if stat.last_year is not None else ""
+            last = f" ({self.year - 1}: {stat.last_year})" if stat.last_year is not None else ""
             label = self._labels[variable] = f"{variable} = {stat.value}{last}"
         return label
 

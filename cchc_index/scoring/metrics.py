@@ -7,19 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cchc_index.i18n import tr
 from cchc_index.methods.base import Metric, ProductMatch
 from cchc_index.model.framework import Area, Criterion, DocumentProduct, Leaf, StatisticProduct
+from cchc_index.model.result import DECLARATION
 from cchc_index.scoring.matching import EvidenceIndex, NodeFacts
-
-DECLARATION = "tu-danh-gia"  # the pseudo product of a qualitative node: the unit's declaration
-
-
-def declaration_title() -> str:
-    return tr(
-        "Tự đánh giá đạt/không đạt kèm giải trình (declarations.yaml)",
-        "A met/not-met self-assessment with its explanation (declarations.yaml)",
-    )
 
 
 @dataclass(frozen=True)
@@ -32,6 +23,8 @@ class Derived:
     missing: tuple[str, ...]
     not_applicable: str | None  # the reason, when the node does not apply
     survey: bool
+    nothing_arose: bool = False  # does not apply because nothing arose (a zero base)
+    node: Leaf | None = None  # the sub-criterion this unit is a part of, if it is one
 
 
 def not_applicable_reason(
@@ -51,25 +44,40 @@ def not_applicable_reason(
 
 
 def derive(
-    index: EvidenceIndex, area: Area, criterion: Criterion, leaf: Leaf, step: Decimal
+    index: EvidenceIndex,
+    area: Area,
+    criterion: Criterion,
+    leaf: Leaf,
+    step: Decimal,
+    node: Leaf | None = None,
 ) -> Derived:
+    """`leaf` is the unit scored; `node` the sub-criterion it is a part of, when it is one:
+    documents are matched, and not-applicable decided, on the node's id."""
+    owner = node if node is not None else leaf
     matches = {p.id: index.match(p, leaf.id) for p in leaf.evidence}
+    if node is not None:  # a part: items marked for the part ("4.2#a") or for its node ("4.2")
+        matches = {
+            p.id: m if m.present else index.match(p, node.id)
+            for p, m in zip(leaf.evidence, matches.values(), strict=True)
+        }
     missing = [pid for pid, m in matches.items() if not m.present]
     facts = NodeFacts(index, leaf.id, matches)
-    if leaf.method.type == "qualitative" and facts.declaration() is None:
+    if leaf.scoring.needs_declaration and facts.declaration() is None:
         missing.append(DECLARATION)
-    reason = not_applicable_reason(index, (area, criterion, leaf))
-    survey = not leaf.method.self_scored
+    reason = not_applicable_reason(index, (area, criterion, owner))
+    survey = not leaf.scoring.self_scored
     if reason is not None or survey:
         missing = []  # nothing is owed for a node that does not apply or is not self-scored
-    metric = Metric(None)
+    metric, nothing_arose = Metric(None), False
     if reason is None and not survey:
-        metric = leaf.method.derive(facts, leaf.points, step)
+        metric = leaf.scoring.derive(facts, leaf.points, step)
         if metric.not_applicable:
-            reason, missing = "không phát sinh", []
+            reason, missing, nothing_arose = "", [], True
         if missing:
-            metric = replace(metric, value=None, award=None, none_arose=False)
-    return Derived(area, criterion, leaf, metric, matches, tuple(missing), reason, survey)
+            metric = replace(metric, value=None, award=None, none_arose=False, zero_base=False)
+    return Derived(
+        area, criterion, leaf, metric, matches, tuple(missing), reason, survey, nothing_arose, node
+    )
 
 
 def best_points(leaf: Leaf, metric: Metric) -> Decimal:
@@ -77,7 +85,7 @@ def best_points(leaf: Leaf, metric: Metric) -> Decimal:
     if metric.none_arose:
         return leaf.points
     best = Decimal(0)
-    for tier in leaf.method.tiers(leaf.points):
+    for tier in leaf.scoring.tiers(leaf.points):
         if tier.matches(metric):
             points = metric.award if tier.points is None else tier.points
             best = max(best, points or Decimal(0))
@@ -105,4 +113,4 @@ def potential(
         pid: _ideal(products[pid], m) if pid in supplied else m for pid, m in item.matches.items()
     }
     facts = NodeFacts(index, leaf.id, matches, assume_declared=DECLARATION in supplied)
-    return best_points(leaf, leaf.method.derive(facts, leaf.points, step)), False
+    return best_points(leaf, leaf.scoring.derive(facts, leaf.points, step)), False

@@ -25,7 +25,8 @@ def supply(name: str, unit: Unit, missing: MissingProduct) -> Supply:
     if unit.source is not None:
         for _, _, leaf in unit.source.framework.leaves():
             if leaf.id == missing.node:
-                product = next((p for p in leaf.evidence if p.id == missing.product), None)
+                products = [*leaf.evidence, *(e for part in leaf.parts for e in part.evidence)]
+                product = next((p for p in products if p.id == missing.product), None)
                 break
     deadline = getattr(missing, "deadline", None)
     shown = deadline if isinstance(deadline, str) else None

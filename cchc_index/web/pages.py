@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from starlette.requests import Request
@@ -9,44 +10,57 @@ from starlette.responses import RedirectResponse, Response
 
 from cchc_index.errors import CchcError
 from cchc_index.i18n import tr, using
-from cchc_index.model.result import Result
+from cchc_index.load.digest import bundle_sha256
 from cchc_index.report.explain import explain_node, find_node
-from cchc_index.report.render import RENDERERS
+from cchc_index.report.filing import build_filing
+from cchc_index.report.formats import FORMATS
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.missing import supply
-from cchc_index.web.scores import reason_of, total_range
+from cchc_index.web.scores import Unit, reason_of, total_range
 from cchc_index.web.site import NotFound, request_lang, site_of
 
-SUFFIX = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
 MEDIA = {
-    "txt": "text/plain; charset=utf-8",
-    "md": "text/markdown; charset=utf-8",
-    "json": "application/json",
-    "csv": "text/csv; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".json": "application/json",
+    ".csv": "text/csv; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 LABELS = {
-    "table": ("Bảng (văn bản thuần)", "Table (plain text)"),
+    "docx": ("Báo cáo và Phụ lục DOCX (Word)", "DOCX report and annex (Word)"),
+    "xlsx": ("Bảng làm việc XLSX (Excel)", "XLSX working file (Excel)"),
+    "html": ("Trang HTML để in", "Printable HTML page"),
+    "csv": ("CSV (mở bằng Excel)", "CSV (opens in Excel)"),
     "markdown": ("Markdown", "Markdown"),
     "json": ("JSON", "JSON"),
-    "csv": ("CSV (mở bằng Excel)", "CSV (opens in Excel)"),
-    "docx": ("Báo cáo DOCX (Word)", "DOCX report (Word)"),
-    "xlsx": ("Bảng tính XLSX (Excel)", "XLSX workbook (Excel)"),
-    "html": ("Trang HTML để in", "Printable HTML"),
+    "table": ("Bảng (văn bản thuần)", "Table (plain text)"),
 }
 
 
 def formats() -> list[tuple[str, str]]:
-    """Every format of the renderer registry, as (key, label): new renderers appear here."""
-    return [(key, tr(*LABELS.get(key, (key.upper(), key.upper())))) for key in RENDERERS]
+    """Every format of the registry (report/formats.py), the filed documents first, as
+    (key, label): a format added there appears here."""
+    order = list(LABELS)
+    names = sorted(FORMATS, key=lambda n: order.index(n) if n in order else len(order))
+    return [(n, tr(*LABELS.get(n, (n.upper(), n.upper())))) for n in names]
 
 
-def render_download(result: Result, fmt: str) -> bytes:
-    """The one place a download is produced: a renderer gives text or bytes."""
-    out: str | bytes = RENDERERS[fmt](result)
-    return out.encode("utf-8") if isinstance(out, str) else out
+def render_download(unit: Unit, fmt: str) -> tuple[bytes, str]:
+    """The one place a download is produced: the document's bytes and its file suffix."""
+    assert unit.source is not None and unit.bundle is not None and unit.result is not None
+    chosen = FORMATS[fmt]
+    documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
+    filing = build_filing(
+        unit.result,
+        unit.source.framework,
+        unit.bundle,
+        bundle_sha256(unit.folder) if documents else "",
+        datetime.now().astimezone(),
+    )
+    out = chosen.render(filing)
+    return (out.encode("utf-8") if isinstance(out, str) else out), chosen.suffixes[0]
 
 
 def bundle_list(request: Request) -> Response:
@@ -93,7 +107,7 @@ def download(request: Request) -> Response:
     site = site_of(request)
     name = request.path_params["bundle"]
     fmt = request.path_params["fmt"]
-    if fmt not in RENDERERS:
+    if fmt not in FORMATS:
         raise NotFound(fmt)
     unit = site.scores.unit(site.folder(name))
     if unit.result is None:
@@ -109,9 +123,8 @@ def download(request: Request) -> Response:
             total_range=total_range,
         )
     with using(request_lang(request)):
-        data = render_download(unit.result, fmt)
-    suffix = SUFFIX.get(fmt, fmt)
-    filename = f"{name}-ket-qua.{suffix}"
+        data, suffix = render_download(unit, fmt)
+    filename = f"{name}-ket-qua{suffix}"
     return Response(
         data,
         media_type=MEDIA.get(suffix, "application/octet-stream"),

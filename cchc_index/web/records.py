@@ -34,7 +34,9 @@ def node_choices(framework: Framework | None, kind: Kind) -> list[tuple[str, str
         return [
             (leaf.id, leaf.title)
             for _, _, leaf in framework.leaves()
-            if leaf.method.type == "qualitative"
+            if any(
+                m.type == "qualitative" for m in (leaf.method, *(p.method for p in leaf.parts)) if m
+            )
         ]
     found: list[tuple[str, str]] = []
     for area in framework.areas:

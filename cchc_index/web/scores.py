@@ -16,6 +16,7 @@ from cchc_index.errors import Problem
 from cchc_index.load.rules import FrameworkSource
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.result import LeafResult, Result, Status
+from cchc_index.report.reasons import reason_text
 from cchc_index.scoring.evaluate import EngineName, Scorer
 from cchc_index.web.staging import load_checked
 
@@ -53,7 +54,7 @@ class Scores:
 
 def reason_of(leaf: LeafResult) -> str:
     """The reason sentence of a sub-criterion (the one place the web reads it)."""
-    return leaf.reason
+    return reason_text(leaf)
 
 
 def total_range(result: Result) -> tuple[Decimal, Decimal] | None:

@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse
 from cchc_index.i18n import choose, lang, num, tr, using
 from cchc_index.model.result import Status
 from cchc_index.report.labels import gain, pct, pts, status
+from cchc_index.report.reasons import product_title
 from cchc_index.web.edits import EVIDENCE_SUFFIXES
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.scores import Change, Scores
@@ -54,6 +55,7 @@ def _env() -> jinja2.Environment:
         Status=Status,
         kinds=KINDS,
         kind=None,
+        product_title=product_title,
     )
     env.globals["evidence_accept"] = ",".join(EVIDENCE_SUFFIXES)
     env.tests["file"] = lambda problem, name: Path(problem.path).name == name

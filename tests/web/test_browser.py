@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.client
-import json
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from cchc_index.report.render import RENDERERS
 from tests.web.helpers import BUNDLE, PLAN, REPORT, served_copy, snapshot
 from tests.web.live import chromium, keep_screenshot, live_server
 
@@ -160,19 +158,20 @@ def test_upload_a_report_and_save_its_draft(browser: Any, site: str, served: Pat
     assert _status(page, "1.1.1") == "đạt"
 
 
-def test_download_a_document(browser: Any, site: str) -> None:
+def test_download_the_docx_report(browser: Any, site: str) -> None:
+    import docx
+
     page = _page(browser)
     page.goto(site + UNIT)
-    fmt = next((f for f in ("docx", "xlsx", "html") if f in RENDERERS), "json")
     with page.expect_download() as info:
-        page.locator(f'a[href$="/download/{fmt}"]').click()
+        page.get_by_role("link", name="Báo cáo và Phụ lục DOCX (Word)").click()
     download = info.value
-    assert download.suggested_filename == f"{BUNDLE}-ket-qua.{'json' if fmt == 'json' else fmt}"
-    data = Path(download.path()).read_bytes()
-    if fmt == "json":
-        assert json.loads(data)["unit"] == "UBND xã Quảng An"
-    else:
-        assert len(data) > 1000
+    assert download.suggested_filename == f"{BUNDLE}-ket-qua.docx"
+    document = docx.Document(download.path())
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "QUẢNG AN" in text.upper()
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert "1.1.1" in cells
 
 
 PAGES = {

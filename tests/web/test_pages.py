@@ -12,7 +12,8 @@ import pytest
 from markupsafe import escape
 
 from cchc_index.load.unit import open_unit
-from cchc_index.report.render import RENDERERS
+from cchc_index.report.formats import FORMATS
+from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.scoring.evaluate import evaluate
 from cchc_index.web.scores import total_range
 from tests.web.helpers import BUNDLE, RULES, client, served_copy, status_of
@@ -41,11 +42,11 @@ def test_the_unit_page_has_every_sub_criterion_with_status_and_reason(served: Pa
     result = evaluate(source.framework, bundle)
     for leaf in result.leaves:
         assert status_of(page, leaf.id) == leaf.status.value
-        assert str(escape(leaf.reason)) in page
+        assert str(escape(reason_text(leaf))) in page
     # the missing products in the order of the engine's ranking
     at = page.index('id="missing"')
     for m in result.missing:  # each row after the one before it
-        at = page.index(f'<th scope="row">{escape(m.title)}</th>', at + 1)
+        at = page.index(f'<th scope="row">{escape(product_title(m))}</th>', at + 1)
     assert 'aria-live="polite"' in page
 
 
@@ -65,7 +66,7 @@ def test_explain_any_sub_criterion(served: Path) -> None:
     assert web.get(f"/u/{BUNDLE}/explain/9.9.9").status_code == 404
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_registered_format_downloads(served: Path, fmt: str) -> None:
     web = client(served)
     page = web.get(f"/u/{BUNDLE}/").text

@@ -1,0 +1,1 @@
+"""Official framework tables (DOCX, XLSX, text-layer PDF, Markdown, CSV) → rule files."""

@@ -1,0 +1,141 @@
+"""Readers, one per format, each giving a `Document` of tables; a file that is not what it
+claims, is corrupted, or is a scan without a text layer gives a clear error (exit 4)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from cchc_index.importer.pdf_table import read_pdf
+from cchc_index.importer.table import Document, RawTable, clean, fail, sniff
+
+SUFFIXES = (".docx", ".xlsx", ".pdf", ".md", ".markdown", ".csv", ".txt")
+
+
+def read_document(path: Path, shown: str) -> Document:
+    """Read any supported table document; the content, not only the suffix, decides."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise fail(
+            shown,
+            f"không đọc được loại tệp '{suffix}': dùng .docx, .xlsx, .pdf (có lớp chữ), .md hoặc .csv",
+            f"cannot read '{suffix}' files: use .docx, .xlsx, .pdf (with a text layer), .md or .csv",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise fail(
+            shown, f"không mở được tệp: {exc.strerror}", f"cannot open: {exc.strerror}"
+        ) from None
+    kind = sniff(data)
+    expected = {".docx": "zip", ".xlsx": "zip", ".pdf": "pdf"}.get(suffix, "text")
+    if kind != expected:
+        raise fail(
+            shown,
+            f"tệp hỏng hoặc không phải {suffix} (nội dung là '{kind}')",
+            f"the file is corrupted or not a {suffix} (its content is '{kind}')",
+        )
+    try:
+        if suffix == ".docx":
+            return _docx(data, shown)
+        if suffix == ".xlsx":
+            return _xlsx(data, shown)
+        if suffix == ".pdf":
+            return read_pdf(data, shown)
+        return _text(data, shown, suffix)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise fail(
+            shown, f"tệp {suffix} bị hỏng: {exc}", f"the {suffix} file is corrupted: {exc}"
+        ) from None
+
+
+def _docx(data: bytes, shown: str) -> Document:
+    import docx  # imported on use: the CLI does not load it for other commands
+
+    document = docx.Document(io.BytesIO(data))
+    preamble = "\n".join(clean(p.text) for p in document.paragraphs[:60] if p.text.strip())
+    tables = []
+    for t, table in enumerate(document.tables, start=1):
+        rows: list[tuple[str, ...]] = []
+        places: list[str] = []
+        for r, row in enumerate(table.rows, start=1):
+            cells: list[str] = []
+            seen: list[Any] = []
+            for cell in row.cells:  # a horizontally merged cell appears once per grid column
+                cells.append("" if any(cell._tc is s for s in seen) else clean(cell.text))
+                seen.append(cell._tc)
+            rows.append(tuple(cells))
+            places.append(f"bảng {t}, dòng {r}")
+        tables.append(RawTable(tuple(rows), tuple(places)))
+    return Document(shown, "docx", preamble, tuple(tables))
+
+
+def _xlsx(data: bytes, shown: str) -> Document:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    tables = []
+    preamble: list[str] = []
+    for sheet in book.worksheets:
+        merged = {}
+        for span in sheet.merged_cells.ranges:  # a merged block's text belongs to every row of it
+            top = sheet.cell(span.min_row, span.min_col).value
+            for row in range(span.min_row, span.max_row + 1):
+                merged[(row, span.min_col)] = top
+        rows, places = [], []
+        for r, cells_row in enumerate(sheet.iter_rows(), start=1):
+            values = [merged.get((r, i), c.value) for i, c in enumerate(cells_row, start=1)]
+            cells = tuple(clean(_cell_text(v)) for v in values)
+            if any(cells):
+                rows.append(cells)
+                places.append(f"{sheet.title}!{get_column_letter(1)}{r}")
+        preamble += [" ".join(c for c in row if c) for row in rows[:8]]
+        tables.append(RawTable(tuple(rows), tuple(places)))
+    return Document(shown, "xlsx", "\n".join(preamble), tuple(tables))
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):  # Excel keeps 0,5 as a float: write it the way it was shown
+        return format(value, "g")
+    return str(value)
+
+
+def _text(data: bytes, shown: str, suffix: str) -> Document:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise fail(shown, "tệp không phải UTF-8", "the file is not UTF-8") from None
+    lines = text.splitlines()
+    if suffix == ".csv":
+        first = lines[0] if lines else ""
+        delimiter = max(",;\t", key=first.count)  # Excel in Vietnamese locales writes ';'
+        rows = [
+            tuple(clean(c) for c in row)
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        ]
+        places = [f"dòng {i}" for i in range(1, len(rows) + 1)]
+        return Document(shown, "csv", "", (RawTable(tuple(rows), tuple(places)),))
+    tables, current, places, preamble = [], [], [], []
+    for i, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = [clean(c.replace("<br>", "\n")) for c in stripped.strip("|").split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue  # the |---|---| rule under a Markdown header
+            current.append(tuple(cells))
+            places.append(f"dòng {i}")
+        else:
+            if current:
+                tables.append(RawTable(tuple(current), tuple(places)))
+                current, places = [], []
+            if stripped and not tables:
+                preamble.append(clean(stripped))
+    if current:
+        tables.append(RawTable(tuple(current), tuple(places)))
+    return Document(shown, "md", "\n".join(preamble), tuple(tables))

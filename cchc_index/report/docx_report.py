@@ -1,0 +1,195 @@
+"""The filed Báo cáo tự đánh giá as DOCX: a portrait report, then the landscape Phụ lục table.
+
+Layout per NĐ 30/2020/NĐ-CP and the column set of research/outputs-and-ui.md §1.4.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from cchc_index.i18n import tr
+from cchc_index.report import docx_parts as d
+from cchc_index.report.docx_appendix import appendix
+from cchc_index.report.filing import Filing
+from cchc_index.report.labels import pct, pts
+from cchc_index.report.rows import (
+    explanation,
+    explanation_hint,
+    needs_explanation,
+    totals,
+)
+
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _heading_block(doc: Any, filing: Filing) -> None:
+    table = d.fixed_table(doc, [65.0, 95.0], style=None)
+    row = table.add_row()
+    left, right = row.cells
+    for cell, width in zip(row.cells, (65.0, 95.0), strict=True):
+        cell.width = Mm(width)
+    left.paragraphs[0].add_run(filing.parent_agency).font.size = Pt(12)
+    left.paragraphs[0].alignment = d.CENTER
+    d.para(left, filing.result.unit, bold=True, size=12, align=d.CENTER, upper=True, after=0)
+    d.rule_below(left, 22)
+    d.para(left, tr("Số: …/BC-UBND", "No.: …/BC-UBND"), size=13, align=d.CENTER)
+    right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold = True
+    right.paragraphs[0].runs[0].font.size = Pt(12)
+    right.paragraphs[0].alignment = d.CENTER
+    d.para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=d.CENTER, after=0)
+    d.rule_below(right, 15)
+    d.para(
+        right,
+        f"{filing.place}, {tr('ngày … tháng … năm …', 'dated …')}",
+        italic=True,
+        size=13,
+        align=d.CENTER,
+    )
+
+
+def _summary(doc: Any, filing: Filing) -> None:
+    result = filing.result
+    d.para(doc, tr("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "I. SELF-ASSESSMENT RESULTS"), bold=True)
+    table = d.fixed_table(doc, [14.0, 80.0, 22.0, 24.0, 20.0])
+    head = d.add_row(
+        table,
+        [
+            "STT",
+            tr("Lĩnh vực", "Area"),
+            tr("Điểm tối đa", "Maximum"),
+            tr("Điểm tự đánh giá", "Self score"),
+            tr("Tỷ lệ (%)", "Rate (%)"),
+        ],
+        bold=True,
+    )
+    d.align_cells(head, range(5))  # type: ignore[arg-type]
+    d.repeat_header(head)
+    for area in result.areas:
+        row = d.add_row(
+            table,
+            [area.id, area.title, pts(area.max_points), pts(area.points), pct(area.index_percent)],
+        )
+        d.align_cells(row, [0, 2, 3, 4])
+    d.para(doc, after=0)
+    for label, value in totals(result):
+        line = d.para(doc, after=0)
+        line.add_run(f"{label}: ").bold = True
+        line.add_run(value)
+    if result.survey_points:
+        d.para(
+            doc,
+            tr(
+                f"Phần điều tra xã hội học ({pts(result.survey_points)} điểm) do tỉnh chấm, chưa tính.",
+                f"The survey part ({pts(result.survey_points)} points) is scored by the province.",
+            ),
+            italic=True,
+        )
+
+
+def _explanations(doc: Any, filing: Filing) -> None:
+    d.para(doc, tr("II. GIẢI TRÌNH", "II. EXPLANATIONS"), bold=True)
+    items = [leaf for leaf in filing.result.leaves if needs_explanation(leaf)]
+    if not items:
+        d.para(doc, tr("Không có nội dung cần giải trình.", "Nothing to explain."))
+        return
+    d.para(
+        doc,
+        tr(
+            "Các tiêu chí thành phần chưa có đủ tài liệu kiểm chứng, không áp dụng hoặc chờ thẩm định:",
+            "Sub-criteria without complete evidence, not applicable, or awaiting review:",
+        ),
+    )
+    table = d.fixed_table(doc, [16.0, 60.0, 84.0])
+    head = d.add_row(
+        table,
+        [
+            tr("Mã", "Id"),
+            tr("Tiêu chí thành phần", "Sub-criterion"),
+            tr("Nội dung giải trình", "Explanation"),
+        ],
+        bold=True,
+    )
+    d.align_cells(head, [0, 1, 2])
+    d.repeat_header(head)
+    for leaf in items:
+        given = explanation(filing, leaf)
+        d.add_row(
+            table,
+            [leaf.id, leaf.title, given or explanation_hint(filing, leaf)],
+            italic=frozenset() if given else frozenset({2}),
+        )
+
+
+def _closing(doc: Any, filing: Filing) -> None:
+    d.para(
+        doc,
+        tr("III. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ", "III. DIFFICULTIES AND PROPOSALS"),
+        bold=True,
+    )
+    for _ in range(3):
+        d.para(doc, "…" * 34, after=0)
+    d.para(doc)
+    table = d.fixed_table(doc, [80.0, 80.0], style=None)
+    row = table.add_row()
+    left, right = row.cells
+    left.paragraphs[0].add_run(tr("Nơi nhận:", "Recipients:")).bold = True
+    left.paragraphs[0].runs[0].italic = True
+    left.paragraphs[0].runs[0].font.size = Pt(12)
+    for line in (f"- {filing.parent_agency.title().replace('Ubnd', 'UBND')};", "- Lưu: VT."):
+        d.para(left, line, size=11, after=0)
+    right.paragraphs[0].add_run("TM. ỦY BAN NHÂN DÂN").bold = True
+    right.paragraphs[0].alignment = d.CENTER
+    d.para(right, tr("CHỦ TỊCH", "CHAIR"), bold=True, align=d.CENTER, after=48)
+    d.para(
+        right, tr("(ký, ghi rõ họ tên)", "(signature and full name)"), italic=True, align=d.CENTER
+    )
+
+
+def _report(doc: Any, filing: Filing) -> None:
+    section = doc.sections[0]
+    d.page_setup(section, landscape=False)
+    d.page_number_header(section, skip_first=True)
+    _heading_block(doc, filing)
+    d.para(doc, after=0)
+    d.para(doc, tr("BÁO CÁO", "REPORT"), bold=True, size=14, align=d.CENTER, after=0)
+    d.para(
+        doc,
+        tr(
+            f"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {filing.result.year}",
+            f"Self-assessment of the PAR Index, year {filing.result.year}",
+        ),
+        bold=True,
+        size=14,
+        align=d.CENTER,
+    )
+    intro = d.para(
+        doc,
+        tr(
+            f"Thực hiện {filing.decision}, {filing.result.unit} báo cáo kết quả tự đánh giá, "
+            f"chấm điểm theo {filing.result.framework_title} như sau:",
+            f"Under {filing.decision}, {filing.result.unit} reports its self-assessment against "
+            f"{filing.result.framework_title}:",
+        ),
+    )
+    intro.alignment = JUSTIFY
+    intro.paragraph_format.first_line_indent = Mm(10)
+    _summary(doc, filing)
+    _explanations(doc, filing)
+    _closing(doc, filing)
+
+
+def render_docx(filing: Filing) -> bytes:
+    """The Báo cáo and its Phụ lục as one .docx file."""
+    doc = Document()
+    d.set_base_font(doc)
+    _report(doc, filing)
+    appendix(doc, filing)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install the Debian tools the document tests use (LibreOffice headless, poppler, Chromium,
+# Liberation fonts 1 and 2) when one is missing. Runs as root with no stdin (CI); elsewhere it says
+# what it could not do and the slow tests skip with that reason (outside CI only).
+set -uo pipefail
+missing=()
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
+command -v chromium >/dev/null || missing+=(chromium)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
+# Liberation 1.07 has no Vietnamese letters (ạ, ư, ế …): LibreOffice would fall back to DejaVu.
+[ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "system-packages: not root or no apt-get; missing: ${missing[*]} (document tests will skip)" >&2
+    exit 0
+fi
+echo "system-packages: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get -o DPkg::Lock::Timeout=600 update -q </dev/null >&2 &&
+    apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" </dev/null >&2 ||
+    echo "system-packages: install failed for ${missing[*]}" >&2
+exit 0
