@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse
+from starlette.responses import HTMLResponse
 
 from cchc_index.i18n import tr
 from cchc_index.text import nfc
-from cchc_index.web.guard import TooLarge
+from cchc_index.web.guard import TooLarge, refusal_page
 
 MAX_FIELD = 64 * 1024  # one text field
 
@@ -25,8 +25,8 @@ class Refused(Exception):
         self.message = message
         super().__init__(message)
 
-    def response(self) -> PlainTextResponse:
-        return PlainTextResponse(self.message, status_code=self.status)
+    def response(self) -> HTMLResponse:
+        return HTMLResponse(refusal_page(self.message), status_code=self.status)
 
 
 @dataclass

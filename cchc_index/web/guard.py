@@ -5,6 +5,7 @@ every answer. The CSRF token is checked where the form is read (`forms.read_form
 
 from __future__ import annotations
 
+import html
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,14 +42,24 @@ def host_name(value: str) -> str:
     return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
+def refusal_page(text: str) -> str:
+    """A small page for a refused request: the reason, and the way back."""
+    shown = html.escape(text)
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>'
+        f'{shown}</title></head><body><main><h1>{shown}</h1><p><a href="/">'
+        "Về trang đầu / Back to the start</a></p></main></body></html>"
+    )
+
+
 async def _plain(send: Send, status: int, text: str) -> None:
-    body = text.encode("utf-8")
+    body = refusal_page(text).encode("utf-8")
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-type", b"text/html; charset=utf-8"),
                 (b"content-length", str(len(body)).encode()),
                 *HEADERS,
             ],

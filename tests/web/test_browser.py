@@ -75,8 +75,9 @@ def test_adding_the_plan_turns_1_1_1_to_met(browser: Any, site: str, js: bool) -
     assert page.locator("#score").get_attribute("aria-live") == "polite"
     after = page.locator("[data-total]").get_attribute("data-total")
     assert (before, after) == ("1.50", "2.00")
-    if js:  # the page was updated in place, never reloaded
+    if js:  # the page was updated in place, never reloaded, and the focus is on the result
         assert page.evaluate("window.__sameDocument") is True
+        assert page.evaluate("document.activeElement.classList.contains('flash')")
     page.goto(site + UNIT)
     assert _status(page, "1.1.1") == "đạt"
 
