@@ -128,6 +128,12 @@ def test_a_file_changed_by_hand_makes_the_page_stale(served: Path) -> None:
     assert answer.status_code == 409
     assert "Sửa bằng Excel" in table.read_text("utf-8")
     assert "452/KH-UBND" not in table.read_text("utf-8")
+    # the refusal keeps what was typed, on the current version: sending it again adds the row
+    again = {"csrf": hidden(answer.text, "csrf"), "base": hidden(answer.text, "base"), **PLAN}
+    assert hidden(answer.text, "number") == PLAN["number"]
+    assert web.post(DOCS, data=again, follow_redirects=False).status_code == 303
+    assert "Sửa bằng Excel" in table.read_text("utf-8")
+    assert "452/KH-UBND" in table.read_text("utf-8")
 
 
 def test_edit_and_delete_a_row(served: Path) -> None:
