@@ -13,6 +13,10 @@ The public API, imported on first use so that `import cchc_index` stays cheap:
 - `Scorer(framework, engine)` compiles once and `.evaluate(bundle)` scores a unit;
   `evaluate(framework, bundle)` does both;
 - `render(result, fmt, lang)` → text in one of `RENDERERS` (table, markdown, json, csv);
+- `review_unit(folder, rules, rules_dir)` → a `Review`: the unit's self layer and its appraisal
+  (appraisal.yaml) as `layered` (self, rounds, survey, final; `layered.final` is a `Result`);
+  `layered(framework, result, appraisal)` builds the layers of a result;
+  `diff_results(a, b, label_a, label_b)` and `diff_frameworks(a, b)` → a `Diff`;
 - `CchcError` is the root of every error reported to a user; its `exit_code` is an `ExitCode`.
 """
 
@@ -33,6 +37,10 @@ _EXPORTS = {
     "Result": "cchc_index.model.result",
     "RENDERERS": "cchc_index.report.render",
     "render": "cchc_index.report.render",
+    "review_unit": "cchc_index.scoring.review",
+    "layered": "cchc_index.scoring.layers",
+    "diff_results": "cchc_index.scoring.diff",
+    "diff_frameworks": "cchc_index.scoring.diff",
 }
 __all__ = sorted(_EXPORTS)
 

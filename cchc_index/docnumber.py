@@ -31,11 +31,6 @@ class DocKind(enum.StrEnum):
     GM = "GM"
     CV = "CV"
 
-    @property
-    def full_name(self) -> str:
-        """The kind's name in words: `Kế hoạch` for KH."""
-        return KIND_TITLES[self]
-
 
 KIND_TITLES: dict[DocKind, str] = {
     DocKind.QD: "Quyết định",
@@ -55,6 +50,25 @@ KIND_TITLES: dict[DocKind, str] = {
     DocKind.BB: "Biên bản",
     DocKind.GM: "Giấy mời",
     DocKind.CV: "Công văn",
+}
+KIND_TITLES_EN: dict[DocKind, str] = {
+    DocKind.QD: "Decision",
+    DocKind.KH: "Plan",
+    DocKind.BC: "Report",
+    DocKind.TB: "Notice",
+    DocKind.NQ: "Resolution",
+    DocKind.CTR: "Programme",
+    DocKind.HD: "Guidance",
+    DocKind.KL: "Conclusion",
+    DocKind.TTR: "Submission",
+    DocKind.ND: "Decree",
+    DocKind.TT: "Circular",
+    DocKind.CT: "Directive",
+    DocKind.QYD: "Regulation",
+    DocKind.QC: "Rules",
+    DocKind.BB: "Minutes",
+    DocKind.GM: "Invitation",
+    DocKind.CV: "Official letter",
 }
 
 

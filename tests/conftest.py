@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from cchc_index.i18n import set_lang
 
 ROOT = Path(__file__).resolve().parent.parent
 settings.register_profile(
@@ -16,3 +20,12 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_first() -> Iterator[None]:
+    """Each test starts in Vietnamese: a command run with --lang en sets the language of the
+    context it runs in, which a CliRunner shares with the test."""
+    set_lang("vi")
+    yield
+    set_lang("vi")

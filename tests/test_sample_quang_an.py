@@ -108,7 +108,13 @@ def test_json_csv_and_english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert data["total"] == "2.00" or Decimal(data["total"]) == 2
     assert not list(tmp_path.glob(".*"))  # no temporary file left behind
     csv_out = CliRunner().invoke(cli, ["score", "evidence/quang-an-2020", "--format", "csv"])
-    assert csv_out.output.splitlines()[0] == "id,title,max_points,points,status,reason,missing"
+    header = csv_out.output.splitlines()[0]
+    assert header.startswith("id,title,max_points,points,status,reason,missing")
+    assert header.endswith(
+        ",round_1,round_1_reason,explanation,round_2,round_2_reason,survey,final,final_status"
+    )
+    layers = {layer["layer"]: Decimal(layer["total"]) for layer in data["layers"]}
+    assert layers == {"self": 2, "round_1": D("1.5"), "round_2": D("1.75"), "final": D("1.75")}
     english = CliRunner().invoke(cli, ["--lang", "en", "score", "evidence/quang-an-2020"])
     assert "Self-assessed total: 2 / 7 points (index 28.57%)" in english.output
 
@@ -142,3 +148,21 @@ def test_output_format_follows_the_file_suffix(
         )
         assert out.exit_code == 0
         assert (tmp_path / name).read_text(encoding="utf-8-sig").startswith(start)
+
+
+def test_appraisal_layers_of_the_sample() -> None:
+    """The synthetic appraisal (evidence/quang-an-2020/appraisal.yaml) over the self layer."""
+    from cchc_index.scoring.review import review_unit
+
+    layered = review_unit(BUNDLE, None, ROOT / "rules").layered
+    finals = {leaf.id: leaf.points for leaf in layered.final.leaves}
+    # round 1 cut 1.1.1 to 0.25 and 3.6.1 to 0.25; round 2 restored 1.1.1 after the explanation
+    assert finals["1.1.1"] == D("0.5") and finals["3.6.1"] == D("0.25")
+    assert {leaf.id: leaf.points for leaf in layered.self_result.leaves} == {
+        n: p for n, (p, _, _) in EXPECTED.items()
+    }
+    assert layered.final.total == D("1.75") and layered.final.index_percent == D(25)
+    node = next(n for n in layered.nodes if n.id == "1.1.1")
+    assert [v.points for v in node.values] == [D("0.5"), D("0.25"), D("0.5")]
+    assert "chữ ký số" in (node.values[1].reason or "") and node.explanations
+    assert len(layered.final.missing) == 10

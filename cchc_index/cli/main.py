@@ -14,8 +14,9 @@ from cchc_index.i18n import set_lang, tr
 set_lang(lang_in_argv(sys.argv))
 
 from cchc_index.cli.bench import bench  # noqa: E402  (help texts need the language set above)
-from cchc_index.cli.extract import extract_command  # noqa: E402
+from cchc_index.cli.extract import extract_command, extract_eval_command  # noqa: E402
 from cchc_index.cli.framework_import import import_framework  # noqa: E402
+from cchc_index.cli.review import appraise, diff_command  # noqa: E402
 from cchc_index.cli.rules import test_cmd, validate  # noqa: E402
 from cchc_index.cli.score import check, explain, score  # noqa: E402
 from cchc_index.cli_serve import serve  # noqa: E402
@@ -45,7 +46,10 @@ for command in (
     explain,
     bench,
     extract_command,
+    extract_eval_command,
     import_framework,
+    diff_command,
+    appraise,
 ):
     cli.add_command(command)
 cli.add_command(serve)

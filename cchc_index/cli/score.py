@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES, RULES_DIR, emit, reports_errors
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
+
+if TYPE_CHECKING:
+    from cchc_index.scoring.review import Review
 
 
 @click.command(
@@ -36,6 +41,14 @@ from cchc_index.i18n import tr
 )
 @OUTPUT
 @ENGINE
+@click.option(
+    "--lock",
+    is_flag=True,
+    help=tr(
+        "Khóa theo hạn tự đánh giá (cycle trong framework.yaml): bỏ qua văn bản ban hành sau hạn.",
+        "Deadline lock (cycle in framework.yaml): ignore documents dated after the due date.",
+    ),
+)
 @LANG
 @reports_errors
 def score(
@@ -45,14 +58,16 @@ def score(
     fmt: str | None,
     output: Path | None,
     engine: str,
+    lock: bool,
 ) -> None:
     from datetime import datetime
 
     from cchc_index.load.digest import bundle_sha256
-    from cchc_index.load.unit import open_unit
+    from cchc_index.report.deadlines import lock_note
     from cchc_index.report.filing import build_filing
     from cchc_index.report.formats import FORMATS, format_for, known_suffixes, stdout_text
-    from cchc_index.scoring.evaluate import evaluate
+    from cchc_index.report.layers import LAYER_RENDERERS
+    from cchc_index.report.layers_files import appraisal_marks, layer_file
 
     chosen = FORMATS[fmt] if fmt is not None else format_for(output)
     if chosen is None:
@@ -67,18 +82,51 @@ def score(
         raise click.UsageError(
             tr(f"dạng {chosen.name} cần -o TỆP", f"the {chosen.name} format needs -o FILE")
         )
-    source, unit = open_unit(bundle, rules, rules_dir)
-    result = evaluate(source.framework, unit, engine)  # type: ignore[arg-type]
+    review = _review(bundle, rules, rules_dir, engine, lock)
+    if review.ignored:
+        click.echo(lock_note(review.ignored), err=True)
+    layers = review.layered
+    if (layers.appraised or layers.range is not None) and chosen.name in LAYER_RENDERERS:
+        text = LAYER_RENDERERS[chosen.name](layers)  # the layers side by side, with reasons
+        emit(layer_file(chosen.name, text) if output else text, output)
+        return
     documents = chosen.name in ("docx", "xlsx", "html")  # only these print the bundle's hash
     filing = build_filing(
-        result,
-        source.framework,
-        unit,
+        layers.self_result,
+        review.source.framework,
+        review.bundle,
         bundle_sha256(bundle) if documents else "",
         datetime.now().astimezone(),
+        appraisal_marks(layers),
     )
     width = shutil.get_terminal_size((160, 40)).columns
     emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)
+
+
+def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:
+    from cchc_index.scoring.deadlines import self_due
+    from cchc_index.scoring.review import review_unit
+
+    review = review_unit(bundle, rules, rules_dir, engine, lock)  # type: ignore[arg-type]
+    if lock and self_due(review.source.framework, review.bundle.year) is None:
+        raise click.UsageError(
+            tr(
+                "bộ chỉ số không ghi hạn tự đánh giá (cycle.self_assessment_due) nên không khóa được",
+                "the framework states no self-assessment due date (cycle.self_assessment_due) to lock to",
+            )
+        )
+    return review
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    from cchc_index.text import parse_date
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 @click.command(
@@ -93,17 +141,29 @@ def score(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
+@click.option(
+    "--on",
+    "on",
+    callback=_date,
+    default=None,
+    help=tr(
+        "Ngày xét hạn (dd/mm/yyyy, mặc định hôm nay): còn kịp hay không còn kịp bổ sung.",
+        "The day deadlines are judged on (dd/mm/yyyy, default today): still possible or not.",
+    ),
+)
 @LANG
 @reports_errors
-def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
-    from cchc_index.load.unit import open_unit
-    from cchc_index.report.render import render_missing, render_missing_json
-    from cchc_index.scoring.evaluate import evaluate
+def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.date) -> None:
+    from cchc_index.report.deadlines import render_split, split_json
+    from cchc_index.scoring.deadlines import split_missing
 
-    source, unit = open_unit(bundle, rules, rules_dir)
-    result = evaluate(source.framework, unit)
-    render = render_missing_json if fmt == "json" else render_missing
-    click.echo(render(result), nl=False)
+    review = _review(bundle, rules, rules_dir, "durable", False)
+    result = review.layered.final  # the missing products of the final layer
+    split = split_missing(review.source.framework, result, on)
+    if fmt == "json":
+        click.echo(split_json(split), nl=False)
+    else:
+        click.echo(render_split(result, split, review.layered.range), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)
 
 
@@ -120,14 +180,15 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str) -> None:
 @reports_errors
 def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
     from cchc_index.load.rules import load_framework
-    from cchc_index.load.unit import open_unit
     from cchc_index.report.explain import explain_node, find_node
-    from cchc_index.scoring.evaluate import evaluate
+    from cchc_index.report.layers import explain_layers
+    from cchc_index.scoring.review import review_unit
 
     framework = load_framework(rules).framework
     node = find_node(framework, node_id, rules)
-    result = None
-    if bundle is not None:
-        _, unit = open_unit(bundle, rules, rules.parent)
-        result = evaluate(framework, unit)
-    click.echo(explain_node(framework, node, result), nl=False)
+    if bundle is None:
+        click.echo(explain_node(framework, node, None), nl=False)
+        return
+    review = review_unit(bundle, rules, rules.parent)
+    click.echo(explain_node(framework, node, review.layered.self_result), nl=False)
+    click.echo(explain_layers(review.layered, node_id), nl=False)

@@ -16,6 +16,7 @@ from cchc_index.extract.patterns import (
     AGENCY_STARTS,
     DATE,
     DATED,
+    DATED_NO_YEAR,
     ISSUER_STOPS,
     LEVEL_RE,
     TITLE_BEFORE,
@@ -40,11 +41,13 @@ _SUBJECT_END = re.compile(
 
 
 def read_after(
-    text: str, pos: int, limit: int, number: DocNumber
-) -> tuple[dt.date | None, str | None, str | None]:
-    """Date, issuer phrase and subject in the words that follow a symbol."""
+    text: str, pos: int, limit: int, number: DocNumber, year: int | None = None
+) -> tuple[dt.date | None, str | None, str | None, bool]:
+    """Date, issuer phrase and subject in the words that follow a symbol, and whether the
+    date's year was assumed (`year`, the report's) because the text gave none."""
     limit = min(limit, pos + 400)
     date: dt.date | None = None
+    guessed = False
     issuer: str | None = None
     place = _PLACE_AFTER.match(text, pos, limit)
     if place:  # "Báo cáo số 474/BC-UBND xã Quảng An, ngày …"
@@ -63,7 +66,12 @@ def read_after(
             bare = DATE.match(text, cell.end(), limit)
             table = bare is not None
         of = _OF.match(text, at, limit)
-        if date is None and (dated or bare):
+        partial = DATED_NO_YEAR.match(text, at, limit) if year and not dated else None
+        if date is None and partial and not bare:
+            date = _day_in(year, partial)
+            guessed = date is not None
+            pos = partial.end()
+        elif date is None and (dated or bare):
             hit = dated or bare
             assert hit is not None
             table = table or (bare is not None and "\t" in text[pos : hit.start()])
@@ -81,7 +89,7 @@ def read_after(
                 pos = issued.end()  # "được ban hành ngày …", "ban hành của …"
                 continue
             if text.startswith("ban", at):  # "… của Chính phủ ban hành Chương trình …"
-                return date, issuer, _subject(text, at, limit)
+                return date, issuer, _subject(text, at, limit), guessed
             break
         else:
             break
@@ -92,7 +100,14 @@ def read_after(
     if cell:  # the next cell of the row is the subject (trích yếu)
         stop = _CELL_END.search(text, cell.end(), min(limit, cell.end() + 300))
         subject = _tidy(text[cell.end() : stop.start() if stop else min(limit, cell.end() + 300)])
-    return date, issuer, subject
+    return date, issuer, subject, guessed
+
+
+def _day_in(year: int | None, match: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(year or 0, int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
 
 
 def _issuer_phrase(text: str, start: int, limit: int) -> tuple[str | None, int]:

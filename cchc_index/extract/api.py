@@ -11,6 +11,7 @@ from cchc_index.extract.draft import build_draft
 from cchc_index.extract.render import Outcome
 from cchc_index.extract.report import extract_report, unit_from_profile
 from cchc_index.extract.unit import Unit
+from cchc_index.extract.variables import choose_framework, variables_of
 from cchc_index.extract.writer import write_draft
 from cchc_index.i18n import tr
 
@@ -23,11 +24,15 @@ def run_extract(
     against: Path | None = None,
     documents: Path | None = None,
     force: bool = False,
+    rules: Path | None = None,
+    rules_dir: Path = Path("rules"),
 ) -> Outcome:
     """Read a report and/or a folder of documents; draft a bundle; compare with a bundle.
 
-    Raises EvidenceError for unreadable input and BundleExists for a non-empty `output`
-    without `force`.
+    The draft fills the variables of the framework named by `rules`, else the one the
+    `against` bundle's profile names in `rules_dir`, else the shipped default. Raises
+    EvidenceError for unreadable input, RuleError for an invalid framework and BundleExists
+    for a non-empty `output` without `force`.
     """
     hint: Unit | None = None
     bundle = None
@@ -37,7 +42,13 @@ def run_extract(
         bundle = load_bundle(against)
         hint = unit_from_profile(bundle.profile)
         year = year or bundle.profile.year
-    extraction = extract_report(report, year=year, unit=hint) if report is not None else None
+    named = bundle.profile.framework if bundle is not None else None
+    variables = variables_of(choose_framework(rules, named, rules_dir))
+    extraction = (
+        extract_report(report, year=year, unit=hint, variables=variables)
+        if report is not None
+        else None
+    )
     files, skipped = read_documents(documents) if documents is not None else ([], 0)
     if extraction is not None:
         unit = extraction.unit

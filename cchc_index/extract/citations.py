@@ -18,8 +18,10 @@ from cchc_index.extract.after import read_after
 from cchc_index.extract.flat import UP, FlatText, vkey
 from cchc_index.extract.patterns import (
     AGENCY_STARTS,
+    DATE,
     LETTER_TITLES,
     SYMBOL,
+    to_date,
 )
 from cchc_index.extract.unit import Unit
 
@@ -44,6 +46,7 @@ class Citation:
     issuer: str | None
     subject: str | None
     mentions: tuple[Mention, ...]
+    date_assumed: bool = False  # "ngày 20/11": the year is the report's, to be checked
 
     @property
     def kind(self) -> DocKind:
@@ -66,23 +69,30 @@ class _Found:
     rank: int
     subject: str | None
     mention: Mention
+    date_assumed: bool = False
 
 
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
-_BY_WHOM = re.compile(r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành)(?!\s+kèm)\b")
+_BY_WHOM = re.compile(r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành|đã\s+có)(?!\s+kèm)\b")
+# "Ngày 11/5/2016, UBND tỉnh ban hành Kế hoạch số …": the date before the issuer and title.
+_DATED_BEFORE = re.compile(
+    rf"(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})\s*,?\s*(?P<who>[^,;:()\n]{{0,80}}?)\s*"
+    r"(?:đã\s+)?(?:ban\s+hành|có|ký)\s+(?P<title>[^,;:()\d\n]{0,30}?)\s*(?:số\s*:?\s*)?$"
+)
 _UPPER_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
 
 
 def find_citations(
-    flat: FlatText, unit: Unit, skip: tuple[tuple[int, int], ...] = ()
+    flat: FlatText, unit: Unit, skip: tuple[tuple[int, int], ...] = (), year: int | None = None
 ) -> list[Citation]:
-    """All citations in the text, merged, in order of first mention."""
+    """All citations in the text, merged, in order of first mention; `year` (the report's)
+    completes a date written without one ("ngày 20/11"), and such a date is flagged."""
     text = flat.text
     matches = [m for m in SYMBOL.finditer(text) if not _inside(m.start(), skip)]
     found: list[_Found] = []
     for index, match in enumerate(matches):
         limit = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        item = _read(flat, match, limit, unit)
+        item = _read(flat, match, limit, unit, year)
         if item is not None:
             found.append(item)
     return merge(found)
@@ -92,7 +102,9 @@ def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
-def _read(flat: FlatText, match: re.Match[str], limit: int, unit: Unit) -> _Found | None:
+def _read(
+    flat: FlatText, match: re.Match[str], limit: int, unit: Unit, year: int | None
+) -> _Found | None:
     text = flat.text
     raw = re.sub(r"\s+", "", match.group(0))
     try:
@@ -105,7 +117,9 @@ def _read(flat: FlatText, match: re.Match[str], limit: int, unit: Unit) -> _Foun
         or (_UPPER_CODE.fullmatch(number.issuer) and sum(c.isalpha() for c in number.issuer) > 1)
     ):
         return None
-    date, issuer, subject = read_after(text, match.end(), limit, number)
+    date, issuer, subject, assumed = read_after(text, match.end(), limit, number, year)
+    if date is None:
+        date = _date_before(clause)
     rank = EXPLICIT
     if issuer is None:
         issuer, rank = _by_whom(clause), CONTEXT
@@ -114,7 +128,7 @@ def _read(flat: FlatText, match: re.Match[str], limit: int, unit: Unit) -> _Foun
         issuer = "" if unit.owns_code(number) else unit.code_issuer(number)
     outside = None if issuer == "" or unit.is_self(issuer) else issuer
     mention = Mention(match.start(), flat.line_of(match.start()), flat.sentence(*match.span()))
-    return _Found(number, date, outside, rank, subject, mention)
+    return _Found(number, date, outside, rank, subject, mention, assumed)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -125,13 +139,25 @@ def _clause_before(text: str, start: int) -> str:
     return window[cut:]
 
 
+def _date_before(clause: str) -> dt.date | None:
+    """ "Ngày 06/01/2023, UBND phường Long Anh đã có Quyết định số": the date named first,
+    when only an issuing body, a verb and the title stand between it and the number."""
+    found = _DATED_BEFORE.search(clause[-200:])
+    if found is None:
+        return None
+    who = found["who"].strip()
+    if who and not (vkey(who) + " ").startswith(AGENCY_STARTS):
+        return None
+    return to_date(found["date"])
+
+
 def _by_whom(clause: str) -> str | None:
     """ "UBND xã đã ban hành Kế hoạch số …": the body before "ban hành", "" if none named."""
     hits = list(_BY_WHOM.finditer(clause))
     last = hits[-1] if hits else None
     if last is None or len(clause) - last.end() > 60:
         return None
-    words = re.split(r"[,;:()]", clause[: last.start()])[-1].split()[-6:]
+    words = re.split(r"[,;:()]", clause[: last.start()])[-1].split()[-9:]
     for i in range(len(words)):
         phrase = " ".join(w.strip(",;:-+*") for w in words[i:]).strip()
         if phrase and (vkey(phrase) + " ").startswith(AGENCY_STARTS):
@@ -162,4 +188,4 @@ def _combine(items: list[_Found]) -> Citation:
     dated = next((f for f in items if f.date is not None), items[0])
     subject = next((f.subject for f in items if f.subject), None)
     mentions = tuple(f.mention for f in items)
-    return Citation(dated.number, dated.date, best.issuer, subject, mentions)
+    return Citation(dated.number, dated.date, best.issuer, subject, mentions, dated.date_assumed)

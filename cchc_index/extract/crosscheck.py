@@ -35,7 +35,7 @@ class Finding:
 
 def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
     """Every discrepancy between a report and a bundle, documents first."""
-    where = extraction.source.where
+    where = extraction.source.shown
     by_key: dict[object, list[Document]] = {}
     for document in bundle.documents:
         by_key.setdefault(document.number.key, []).append(document)
@@ -104,6 +104,10 @@ def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
                 )
             )
             continue
+        if not reading.certain and any(
+            f.amount == stat.value for f in (reading.current, *reading.others)
+        ):
+            continue  # the report gives several values; the bundle chose one of them
         pairs = [(reading.current, stat.value, "")]
         if reading.previous is not None and stat.last_year is not None:
             pairs.append((reading.previous, stat.last_year, "last_year"))

@@ -11,12 +11,14 @@ from cchc_index.extract.citations import Citation
 from cchc_index.extract.documents import FileDocument
 from cchc_index.extract.profile_draft import draft_profile
 from cchc_index.extract.report import Extraction
+from cchc_index.extract.review import arithmetic_notes, reading_notes
 from cchc_index.extract.unit import Unit
 from cchc_index.i18n import tr
 from cchc_index.text import format_date
 
 COLUMNS = ("number", "date", "kind", "issuer", "subject", "file", "sha256", "for", "note")
 FILES_DIR = "van-ban"
+UNDATED_FILE = "van-ban-chua-co-ngay.csv"  # beside documents.csv; `score` does not read it
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Draft:
 
     profile: dict[str, object]
     documents: list[dict[str, str]] = field(default_factory=list)
+    undated: list[dict[str, str]] = field(default_factory=list)  # cited with no date given
     statistics: dict[str, dict[str, str]] = field(default_factory=dict)
     copies: list[tuple[Path, str]] = field(default_factory=list)  # (file, name in bundle)
     warnings: list[str] = field(default_factory=list)
@@ -57,11 +60,11 @@ def build_draft(
 
 
 def _row(
-    number: DocNumber, date: dt.date, issuer: str | None, subject: str | None, note: str
+    number: DocNumber, date: dt.date | None, issuer: str | None, subject: str | None, note: str
 ) -> dict[str, str]:
     return {
         "number": number.symbol,
-        "date": format_date(date),
+        "date": format_date(date) if date else "",
         "kind": number.kind.value,
         "issuer": issuer or "",
         "subject": subject or "",
@@ -90,17 +93,32 @@ def _cited(
     draft: Draft,
 ) -> None:
     first = citation.mentions[0]
-    where = extraction.source.where(first.line)
+    where = extraction.source.where(first.line)  # Vietnamese: it goes into the bundle's files
+    shown = extraction.source.shown(first.line)  # the reader's language: it is printed
     if citation.date is None:
+        draft.undated.append(
+            _row(citation.number, None, citation.issuer, citation.subject,
+                 note_of(where, first.sentence))
+        )  # fmt: skip
         draft.warnings.append(
             tr(
-                f"{citation.number.symbol} ({where}): không ghi ngày ban hành nên chưa đưa vào "
-                "documents.csv; hãy bổ sung ngày",
-                f"{citation.number.symbol} ({where}): no date given, so not written to "
-                "documents.csv; add its date",
+                f"{citation.number.symbol} ({shown}): báo cáo không ghi ngày ban hành; đã ghi "
+                f"vào {UNDATED_FILE} với ngày để trống, hãy bổ sung ngày rồi chuyển sang "
+                "documents.csv",
+                f"{citation.number.symbol} ({shown}): the report gives no date; written to "
+                f"{UNDATED_FILE} with an empty date: add its date, then move it to documents.csv",
             )
         )
         return
+    if citation.date_assumed:
+        draft.warnings.append(
+            tr(
+                f"{citation.number.symbol} ({shown}): ngày ban hành không ghi năm; đã lấy năm "
+                f"{citation.date.year} của báo cáo, hãy kiểm tra",
+                f"{citation.number.symbol} ({shown}): its date has no year; the report's year "
+                f"{citation.date.year} was assumed, check it",
+            )
+        )
     key = (citation.number.key, citation.date)
     if key not in rows:
         rows[key] = _row(
@@ -113,20 +131,14 @@ def _cited(
 
 
 def _statistics(extraction: Extraction, draft: Draft) -> None:
+    """Certain figures to statistics.yaml, each with its line and sentence; the rest, and
+    every sum that does not close, to the notes a person must check."""
     where = extraction.source.where
     for reading in extraction.readings:
         if not reading.mapped:
             continue
-        if reading.current is None:
-            assert reading.previous is not None
-            draft.warnings.append(
-                tr(
-                    f"{reading.variable}: báo cáo chỉ có số năm trước ({reading.previous.value}); "
-                    "chưa ghi vào statistics.yaml",
-                    f"{reading.variable}: only last year's figure ({reading.previous.value}); "
-                    "not written to statistics.yaml",
-                )
-            )
+        draft.warnings.extend(reading_notes(reading, extraction.source.shown))
+        if not reading.certain or reading.current is None:
             continue
         now = reading.current
         entry = {"value": now.value, "source": note_of(where(now.line), now.sentence)}
@@ -136,23 +148,7 @@ def _statistics(extraction: Extraction, draft: Draft) -> None:
             entry["source"] += "; " + tr("năm trước", "last year") + ": "
             entry["source"] += note_of(where(prev.line), prev.sentence)
         draft.statistics[reading.variable] = entry
-        if reading.others:
-            listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
-            draft.warnings.append(
-                tr(
-                    f"{reading.variable}: báo cáo ghi nhiều số khác nhau ({listed}); "
-                    "đã ghi số đầu tiên, hãy kiểm tra",
-                    f"{reading.variable}: the report gives different figures ({listed}); "
-                    "the first was written, check it",
-                )
-            )
-        if now.approximate:
-            draft.warnings.append(
-                tr(
-                    f"{reading.variable}: {now.value} là số ước lượng ('trên', 'gần'…)",
-                    f"{reading.variable}: {now.value} is approximate ('trên', 'gần'…)",
-                )
-            )
+    draft.warnings.extend(arithmetic_notes(extraction.readings, extraction.source.shown))
 
 
 def _file_document(

@@ -13,7 +13,8 @@ from cchc_index.extract.patterns import DATE, SYMBOL, to_date
 
 HEADER_LINES = 40
 # "Số: 385/BC-UBND" opening a line (or a cell), or "Số:" with its colon after other words.
-_NUMBER = re.compile(r"(?:^[\s|*_]*(?:Số|SỐ)\s*:?|(?<=\s)(?:Số|SỐ)\s*:)\s*(?=\d)", re.M)
+# "S: 5157/QĐ-UBND": the "ố" lost in conversion, the colon kept.
+_NUMBER = re.compile(r"(?:^[\s|*_]*(?:Số|SỐ|S(?=\s*:))\s*:?|(?<=\s)(?:Số|SỐ)\s*:)\s*(?=\d)", re.M)
 _PLACE_DATE = re.compile(rf",\s*(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})")
 _ABOUT = re.compile(r"^(?:[vV]\s*/\s*[vV]|[vV]ề\s+việc|VỀ\s+VIỆC)\s*:?\s*")
 # A title runs on until the body starts; capitalised, these words open a body sentence, in

@@ -22,7 +22,8 @@ SYMBOL = re.compile(
     # State order: 452/KH-UBND, 61/2018/NĐ-CP, 1301/UBND, 1301 /UBND-VP, 04/QD - UBND
     rf"(?P<n>{_NUM})\s*/\s*(?:(?P<y>(?:19|20)\d\d)\s*/\s*)?"
     rf"(?P<rest>{_CODE}(?:-{_CODE}|\s*-\s*{_UPCODE})*)"
-    r")(?![\w/])"
+    # "QĐ-UBNDNgày", "NĐ-CPngày": a word glued on in conversion ends the symbol
+    r")(?:(?![\w/])|(?=(?:[Nn]gày|NGÀY|[Cc]ủa|[Vv]ề|Nơi|Loại|Người)(?!\w)))"
 )
 
 _DATE_NUMERIC = r"\d{1,2}\s*(?P<sep>[/.\-])\s*\d{1,2}\s*(?P=sep)\s*\d{4}"
@@ -32,6 +33,13 @@ DATE = re.compile(rf"(?<![\d/.\-])(?:{_DATE_NUMERIC}|{_DATE_WORDS})(?!\d)")
 DATED = re.compile(
     r"(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:vào\s+)?(?:ngày|Ngày|NGÀY)\s*(?:ký\s*)?:?\s*"
     rf"(?P<date>{DATE.pattern})",
+)
+
+
+# "ngày 20/11" with no year: the report's year is assumed, and the draft says so.
+DATED_NO_YEAR = re.compile(
+    r"(?:ngày|Ngày|NGÀY)\s*(?P<day>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<month>\d{1,2})"
+    r"(?!\s*(?P=sep)\s*\d)(?![\d/])"
 )
 
 

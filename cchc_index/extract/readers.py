@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_index.extract.problems import fail
+from cchc_index.i18n import tr, using
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
@@ -30,15 +31,20 @@ class SourceText:
     pages: tuple[int, ...] = ()
 
     def where(self, line: int) -> str:
-        """Where a line is, in words a person can follow in the original file (Vietnamese:
-        this text goes into the bundle's `note` and `source` fields)."""
+        """Where a line is, in words a person can follow in the original file, in Vietnamese:
+        this text goes into the bundle's `note` and `source` fields."""
+        with using("vi"):
+            return self.shown(line)
+
+    def shown(self, line: int) -> str:
+        """The same place in the reader's language, for what is printed."""
         if self.pages:
             page = self.pages[line - 1]
             first = bisect.bisect_left(self.pages, page)
-            return f"trang {page}, dòng {line - first}"
+            return tr(f"trang {page}, dòng {line - first}", f"page {page}, line {line - first}")
         if self.kind == "docx":
-            return f"đoạn {line}"
-        return f"dòng {line}"
+            return tr(f"đoạn {line}", f"paragraph {line}")
+        return tr(f"dòng {line}", f"line {line}")
 
 
 def sniff(data: bytes) -> str:

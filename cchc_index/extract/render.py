@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_index.docnumber import KIND_TITLES
+from cchc_index.docnumber import KIND_TITLES, KIND_TITLES_EN, DocKind
 from cchc_index.extract.citations import Citation
 from cchc_index.extract.crosscheck import Finding
 from cchc_index.extract.documents import FileDocument
@@ -65,8 +65,8 @@ def render_text(outcome: Outcome) -> str:
         )
         for c in ex.citations:
             out.append(
-                f"  {ex.source.where(c.line):>12}  {c.number.symbol:<18} {_date(c):<11} "
-                f"{KIND_TITLES[c.kind]:<11} {_issuer(c)}"
+                f"  {ex.source.shown(c.line):>12}  {c.number.symbol:<18} {_date(c):<11} "
+                f"{kind_title(c.kind):<11} {_issuer(c)}"
             )
             if c.subject:
                 out.append(f"  {'':>12}  {c.subject[:110]}")
@@ -121,16 +121,18 @@ def _reading(ex: Extraction, r: Reading) -> str:
     figure = r.current or r.previous
     assert figure is not None
     value = r.current.value if r.current else "—"
-    text = f"  {ex.source.where(figure.line):>12}  {r.variable} = {value}"
+    text = f"  {ex.source.shown(figure.line):>12}  {r.variable} = {value}"
     if r.previous is not None:
         text += tr(f" (năm trước: {r.previous.value})", f" (last year: {r.previous.value})")
     if r.others:
         text += tr(" (còn số khác: ", " (also: ") + ", ".join(f.value for f in r.others) + ")"
-    if not r.mapped:
+    if r.mapped:
+        text += f"  [{ex.variables.titles[r.variable]}]"
+    else:
         title = TITLES.get(r.variable, ("", ""))
         text += tr(
-            f"  [{title[0]}; không có biến trong bộ chỉ số]",
-            f"  [{title[1]}; no framework variable]",
+            f"  [{title[0]}; không có biến trong bộ chỉ số {ex.variables.framework}]",
+            f"  [{title[1]}; no variable in framework {ex.variables.framework}]",
         )
     return text
 
@@ -178,13 +180,13 @@ def _citation(ex: Extraction, c: Citation) -> dict[str, object]:
     return {
         "number": c.number.symbol,
         "kind": c.kind.value,
-        "kind_title": KIND_TITLES[c.kind],
+        "kind_title": kind_title(c.kind),
         "date": format_date(c.date) if c.date else None,
         "own": c.own,
         "issuer": c.issuer,
         "subject": c.subject,
         "mentions": [
-            {"line": m.line, "where": ex.source.where(m.line), "sentence": m.sentence}
+            {"line": m.line, "where": ex.source.shown(m.line), "sentence": m.sentence}
             for m in c.mentions
         ],
     }
@@ -196,7 +198,7 @@ def _figure(ex: Extraction, f: Figure | None) -> dict[str, object] | None:
     return {
         "value": f.value,
         "line": f.line,
-        "where": ex.source.where(f.line),
+        "where": ex.source.shown(f.line),
         "sentence": f.sentence,
         "approximate": f.approximate,
     }
@@ -206,7 +208,13 @@ def _statistic(ex: Extraction, r: Reading) -> dict[str, object]:
     return {
         "variable": r.variable,
         "mapped": r.mapped,
+        "label": ex.variables.titles.get(r.variable),
         "value": _figure(ex, r.current),
         "last_year": _figure(ex, r.previous),
         "others": [_figure(ex, f) for f in r.others],
     }
+
+
+def kind_title(kind: DocKind) -> str:
+    """`Kế hoạch`, or `Plan` for the English reader."""
+    return tr(KIND_TITLES[kind], KIND_TITLES_EN[kind])

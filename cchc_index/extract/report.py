@@ -12,8 +12,8 @@ from cchc_index.extract.flat import FlatText
 from cchc_index.extract.header import DocHeader, read_header
 from cchc_index.extract.readers import SourceText, read_source
 from cchc_index.extract.statistics import Figure, find_figures
-from cchc_index.extract.statrules import FRAMEWORK_VARIABLES
 from cchc_index.extract.unit import Unit, infer_unit, parse_unit_name
+from cchc_index.extract.variables import FrameworkVariables, default_variables
 from cchc_index.model.bundle import Profile
 
 
@@ -28,6 +28,11 @@ class Reading:
     others: tuple[Figure, ...]
     mapped: bool
 
+    @property
+    def certain(self) -> bool:
+        """One value for this year, stated plainly: the draft may write it as a fact."""
+        return self.current is not None and not self.others and not self.current.approximate
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -40,6 +45,7 @@ class Extraction:
     citations: tuple[Citation, ...]
     figures: tuple[Figure, ...]
     readings: tuple[Reading, ...]
+    variables: FrameworkVariables  # of the framework drafted for: which figures map, labels
 
 
 def extract_report(
@@ -47,10 +53,11 @@ def extract_report(
     *,
     year: int | None = None,
     unit: Unit | None = None,
-    variables: frozenset[str] = FRAMEWORK_VARIABLES,
+    variables: FrameworkVariables | None = None,
     shown: str | None = None,
 ) -> Extraction:
-    """Read a report file (.txt, .md, .docx, .pdf); raises EvidenceError if it cannot."""
+    """Read a report file (.txt, .md, .docx, .pdf); raises EvidenceError if it cannot.
+    `variables` are the framework's the draft is for (default: the shipped framework's)."""
     return extract_source(read_source(path, shown), year=year, unit=unit, variables=variables)
 
 
@@ -59,8 +66,10 @@ def extract_source(
     *,
     year: int | None = None,
     unit: Unit | None = None,
-    variables: frozenset[str] = FRAMEWORK_VARIABLES,
+    variables: FrameworkVariables | None = None,
 ) -> Extraction:
+    """Read an already loaded report; see `extract_report`."""
+    variables = variables or default_variables()
     flat = FlatText(source.lines)
     header = read_header(flat)
     inferred = infer_unit(flat.text, header.place, header.number)
@@ -69,11 +78,10 @@ def extract_source(
     unit = merge_units(unit, inferred) if unit is not None else inferred
     year = year or report_year(header, flat.text)
     skip = (header.number_span,) if header.number_span else ()
-    citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip))
-    figures = tuple(find_figures(flat, year))
-    return Extraction(
-        source, header, unit, year, citations, figures, collect(figures, year, variables)
-    )
+    citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip, year))
+    figures = tuple(find_figures(flat, year, level=unit.level))
+    readings = collect(figures, year, variables.names)
+    return Extraction(source, header, unit, year, citations, figures, readings, variables)
 
 
 def _dated_by_header(citation: Citation, header: DocHeader) -> Citation:
@@ -103,14 +111,21 @@ def report_year(header: DocHeader, text: str) -> int | None:
 def collect(
     figures: tuple[Figure, ...], year: int | None, variables: frozenset[str]
 ) -> tuple[Reading, ...]:
-    """One reading per variable: the first figure of the year, last year's, disagreements."""
+    """One reading per variable: this year's figure, last year's, and the disagreements.
+
+    A figure stated exactly wins over a rounded or approximate one ("trên 7.600 hồ sơ" in a
+    headline, "7.677 hồ sơ" in the text); approximate figures never disagree with it.
+    """
     by_name: dict[str, list[Figure]] = {}
     for figure in figures:
         by_name.setdefault(figure.variable, []).append(figure)
     readings = []
     for name, found in by_name.items():
         now = [f for f in found if year is None or f.year in (None, year)]
+        exact = [f for f in now if not f.approximate]
+        now = exact or now
         before = [f for f in found if year is not None and f.year == year - 1]
+        before = [f for f in before if not f.approximate] or before
         current = now[0] if now else None
         seen = {current.amount} if current else set()
         others = []

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from cchc_index.extract.figure_context import (
+    is_comparison,
+    is_counter,
+    is_department,
+    is_target,
+    scoped_spans,
+    spans_years,
+    year_after,
+)
 from cchc_index.extract.flat import FlatText, vkey
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
 from cchc_index.text import parse_number
@@ -16,7 +25,7 @@ _NUMBER = re.compile(
     rf"(?<![\w.,/\-])(?<!\d:)(?P<a>{_INT})(?P<frac>,\d+)?(?:\s*/\s*(?P<b>{_INT}))?"
     r"(?![\w/%]|[.,\-–]\d|\s*%)"
 )
-_LABELLED = re.compile(r"(?::|\blà|\bđạt|\bgồm)\s*:?\s*$")
+_LABELLED = re.compile(r"(?::|\blà|\bđạt|\bgồm|\bcòn)\s*:?\s*$")
 _APPROX = re.compile(r"(?:\btrên|\bgần|\bkhoảng|\bhơn|\bxấp xỉ|\bước tính|\bước)\s*$")
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b|(năm trước|năm ngoái|cùng kỳ)")
 _ZERO = re.compile(
@@ -24,6 +33,19 @@ _ZERO = re.compile(
 )
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
 _AFTER_END = re.compile(r"[,;(|\t]|\.\s")
+
+
+_THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
+# Counts written in words, only before a unit word: "chỉ tám hồ sơ quá hạn".
+_WORD_VALUES = {
+    "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+_WORD_NUMBER = re.compile(
+    r"(?<!\w)(?P<w>" + "|".join(_WORD_VALUES) + r")(?=\s+(?:hồ\s+sơ|HS|thư|phiếu)(?!\w))",
+    re.IGNORECASE,
+)
+_IN_PROGRESS_PARTS = frozenset({"ho_so_tre_han", "ho_so_dang_giai_quyet", "ho_so_dung_han"})
 
 
 @dataclass(frozen=True)
@@ -40,44 +62,121 @@ class Figure:
     sentence: str
 
 
+@dataclass(frozen=True)
+class _Count:
+    """A number in the text: digits ("12.345", "4.561/5.650", "5,65 ngàn") or a word."""
+
+    start: int
+    end: int
+    a: str
+    amount: Decimal
+    b: str | None
+    rounded: bool  # "5,65 ngàn": a rounded count, never certain
+
+
+def _counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[_Count]:
+    found = []
+    for m in _NUMBER.finditer(text):
+        if _inside(m, skip):
+            continue
+        if m["frac"]:
+            thousand = _THOUSAND.match(text, m.end())
+            if thousand is None or m["b"]:
+                continue
+            amount = parse_number(m["a"] + m["frac"]) * 1000
+            found.append(_Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
+                                amount, None, True))  # fmt: skip
+            continue
+        thousand = _THOUSAND.match(text, m.end())
+        if thousand and not m["b"]:  # "4 ngàn hồ sơ"
+            amount = parse_number(m["a"]) * 1000
+            found.append(_Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
+                                amount, None, True))  # fmt: skip
+            continue
+        found.append(_Count(m.start(), m.end(), m["a"], parse_number(m["a"]), m["b"], False))
+    for m in _WORD_NUMBER.finditer(text):
+        if not any(start <= m.start() < end for start, end in skip):
+            value = _WORD_VALUES[m["w"].lower()]
+            found.append(_Count(m.start(), m.end(), str(value), Decimal(value), None, False))
+    return sorted(found, key=lambda c: c.start)
+
+
+# "120 hồ sơ/130 hồ sơ": the second count of a fraction written with its unit twice.
+_SECOND = re.compile(rf"{UNIT_RE.pattern}\s*/\s*(?P<b>{_INT})(?![\d.,]\d)", re.IGNORECASE)
+
+
+def _with_second(text: str, count: _Count) -> _Count:
+    second = _SECOND.match(text, count.end) if count.b is None else None
+    if second is None or count.rounded:
+        return count
+    return replace(count, b=second["b"])
+
+
 def find_figures(
-    flat: FlatText, year: int | None, skip: tuple[tuple[int, int], ...] = ()
+    flat: FlatText,
+    year: int | None,
+    skip: tuple[tuple[int, int], ...] = (),
+    level: str | None = None,
 ) -> list[Figure]:
-    """Every count the rules recognise, in text order."""
+    """Every count the rules recognise as the unit's, in text order; `level` is the unit's
+    own level ("xã"), so that figures of other levels are passed over."""
     text = flat.text
-    numbers = [m for m in _NUMBER.finditer(text) if not m["frac"] and not _inside(m, skip)]
-    units = [UNIT_RE.match(text, m.end()) for m in numbers]
+    skip = skip + scoped_spans(text, level)
+    numbers = [_with_second(text, c) for c in _counts(text, skip)]
+    units = [UNIT_RE.match(text, c.end) for c in numbers]
     # The words after a figure run to the next figure with a unit ("… mức độ 3, 12 hồ sơ").
-    counted = [m.start() for m, u in zip(numbers, units, strict=True) if u] + [len(text)]
+    counted = [c.start for c, u in zip(numbers, units, strict=True) if u] + [len(text)]
     figures: list[Figure] = []
     previous_end = 0
-    for match, unit in zip(numbers, units, strict=True):
-        clause_start, clause_end = flat.sentence_bounds(*match.span(), clause=True)
-        before = text[max(clause_start, previous_end) : match.start()]
-        if _STANDARD.search(before):  # "ISO 9001: 2015", "TCVN 5/ 2020"
+    for count, unit in zip(numbers, units, strict=True):
+        clause_start, clause_end = flat.sentence_bounds(count.start, count.end, clause=True)
+        before = text[max(clause_start, previous_end) : count.start]
+        if _STANDARD.search(before) or is_counter(before):  # "ISO 9001: 2015", "Lượt xem: 8"
             continue
-        unit_end = unit.end() if unit else match.end()
+        unit_end = unit.end() if unit else count.end
+        line_text = flat.lines[flat.line_of(count.start) - 1].strip()
         if unit:
             kind = UNIT_CLASS.get(vkey(unit["unit"]), "")
-        elif _LABELLED.search(before) or flat.lines[flat.line_of(match.start()) - 1].strip() == (
-            match.group(0)
-        ):
+        elif _LABELLED.search(before) or line_text == text[count.start : count.end]:
             kind = _unit_in(before)
         else:
             continue
-        nxt = counted[bisect.bisect_right(counted, match.start())]
+        nxt = counted[bisect.bisect_right(counted, count.start)]
         tail = text[unit_end : min(clause_end, nxt, unit_end + 80)]
         cut = _AFTER_END.search(tail)
-        after = text[match.end() : unit_end] + (tail[: cut.start()] if cut else tail)
+        after = text[count.end : unit_end] + (tail[: cut.start()] if cut else tail)
+        whole_clause = text[clause_start : count.start]
+        if (
+            is_target(whole_clause)
+            or is_comparison(before, text[unit_end:clause_end])
+            or is_department(before)
+            or spans_years(text[clause_start:clause_end])
+        ):
+            continue
         found = _classify(kind, after, before)
         if found is None:
             continue
-        whole_clause = text[clause_start : match.start()]
-        made = _figures(flat, match, found, _year_of(whole_clause, year), _approx(before))
-        figures.extend(made)
+        when = year_after(text[unit_end : min(clause_end, nxt)]) or _year_of(whole_clause, year)
+        approx = count.rounded or _approx(before)
+        figures.extend(_figures(flat, count, found, when, approx))
         previous_end = unit_end
-    figures.extend(_zeros(flat, year))
-    return sorted(figures, key=lambda f: f.offset)
+    figures.extend(_zeros(flat, year, skip))
+    return _drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
+
+
+def _drop_breakdowns(flat: FlatText, figures: list[Figure]) -> list[Figure]:
+    """ "Đang giải quyết 7.172 hồ sơ, có 5.950 chưa đến hạn và 1.222 đã quá hạn": the parts
+    of the records in progress are not the period's late or in-progress counts."""
+    kept: list[Figure] = []
+    in_progress_sentence: tuple[int, int] | None = None
+    for figure in figures:
+        bounds = flat.sentence_bounds(figure.offset, figure.offset + 1)
+        if in_progress_sentence == bounds and figure.variable in _IN_PROGRESS_PARTS:
+            continue
+        if figure.variable == "ho_so_dang_giai_quyet":
+            in_progress_sentence = bounds
+        kept.append(figure)
+    return kept
 
 
 def _inside(match: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
@@ -117,32 +216,24 @@ def _approx(before: str) -> bool:
 
 
 def _figures(
-    flat: FlatText, match: re.Match[str], rule: Rule, year: int | None, approx: bool
+    flat: FlatText, count: _Count, rule: Rule, year: int | None, approx: bool
 ) -> list[Figure]:
-    line = flat.line_of(match.start())
-    sentence = flat.sentence(*match.span())
-    out = [Figure(rule.variable, match["a"], parse_number(match["a"]), year, approx,
-                  match.start(), line, sentence)]  # fmt: skip
-    if match["b"] and rule.ratio_of:
-        out.append(
-            Figure(
-                rule.ratio_of,
-                match["b"],
-                parse_number(match["b"]),
-                year,
-                approx,
-                match.start(),
-                line,
-                sentence,
-            )
-        )
+    line = flat.line_of(count.start)
+    sentence = flat.sentence(count.start, count.end)
+    out = [Figure(rule.variable, count.a, count.amount, year, approx, count.start, line,
+                  sentence)]  # fmt: skip
+    if count.b and rule.ratio_of:
+        out.append(Figure(rule.ratio_of, count.b, parse_number(count.b), year, approx,
+                          count.start, line, sentence))  # fmt: skip
     return out
 
 
-def _zeros(flat: FlatText, year: int | None) -> list[Figure]:
+def _zeros(flat: FlatText, year: int | None, skip: tuple[tuple[int, int], ...]) -> list[Figure]:
     """ "Không có hồ sơ phát sinh": 0 of whatever the clause, or else its table row, is about."""
     out: list[Figure] = []
     for match in _ZERO.finditer(flat.text):
+        if _inside(match, skip):
+            continue
         start, end = flat.sentence_bounds(match.start(), match.end(), clause=True)
         line = flat.line_of(match.start())
         candidates = [r for r in RULES if "ho_so" in r.units and r.zero_ok]

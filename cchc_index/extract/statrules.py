@@ -1,5 +1,8 @@
 """Which figure is which: one rule per named variable, in the order they are tried.
 
+The names are the extractor's own vocabulary; the framework a draft is for decides which of
+them are written (see `variables`), and TITLES labels the ones no framework declares.
+
 A figure is a count with a unit ("2.299 hồ sơ", "218 tin, bài", "03/03 phiếu xin lỗi") or a
 count after a label ("Số hồ sơ trễ hạn: 18"). The words around it decide its variable; the
 more specific rules come first ("trễ hạn" before "đã giải quyết" before "tiếp nhận").
@@ -9,27 +12,15 @@ Keywords are matched on `vkey` text (lower case, one tone placement: "số hóa"
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cchc_index.extract.flat import vkey
 
-# Variables of the shipped framework (rules/hue-xa-2020/framework.yaml); a test keeps this in
-# step with that file. Figures with other names are reported but not written to a bundle.
-FRAMEWORK_VARIABLES = frozenset(
-    {
-        "tin_cchc", "nhiem_vu_ke_hoach", "nhiem_vu_hoan_thanh", "tin_cong_khai_tthc",
-        "tin_cong_khai_tien_do", "tthc_thuoc_tham_quyen", "tthc_tiep_nhan_mot_cua",
-        "tthc_thiet_lap_quy_trinh", "tthc_quy_trinh_dung_thoi_gian", "ho_so_tiep_nhan",
-        "ho_so_da_giai_quyet", "ho_so_truoc_han", "ho_so_dung_han", "ho_so_tre_han",
-        "ho_so_dang_giai_quyet", "thu_xin_loi", "ho_so_so_hoa", "tai_khoan_tao_moi",
-        "nguoi_den_giao_dich", "ho_so_bcci", "ho_so_pham_vi_bcci", "ho_so_truc_tuyen_muc_3",
-        "ho_so_truc_tuyen_muc_4", "diem_cqdt", "diem_cqdt_toi_da",
-    }
-)  # fmt: skip
-
 # Unit words after a count, by class; longest first so "tin, bài" wins over "tin".
 UNITS: dict[str, tuple[str, ...]] = {
-    "ho_so": ("hồ sơ", "bộ hồ sơ"),
+    "ho_so": ("hồ sơ", "bộ hồ sơ", "HS", "ho so"),
     "tin": ("tin, bài", "tin bài", "tin/bài", "bài viết", "tin", "bài"),
     "link": ("đường link", "đường dẫn", "link"),
     "thu": ("thư xin lỗi", "phiếu xin lỗi", "văn bản xin lỗi", "thư", "phiếu"),
@@ -46,10 +37,12 @@ UNIT_RE = re.compile(
         re.escape(word).replace(r"\ ", r"\s+")
         for word in sorted({w for ws in UNITS.values() for w in ws}, key=len, reverse=True)
     )
+    + r"|bộ(?=\s*[,.;:()\n]|\s*$)"  # "12.345 bộ," but not "12 bộ phận"
     + r")(?!\w)",
     re.IGNORECASE,
 )
 UNIT_CLASS = {vkey(word): name for name, words in UNITS.items() for word in words}
+UNIT_CLASS["bộ"] = "ho_so"
 
 
 @dataclass(frozen=True)
@@ -65,11 +58,37 @@ class Rule:
     zero_ok: bool = True  # may "không có hồ sơ phát sinh" mean 0 of this?
 
     def matches(self, context: str) -> bool:
+        """True when `context` (a `vkey` text) has the words this variable needs; text typed
+        without diacritics ("ho so tre han") is matched against the keywords without them."""
+        context = canon(context)
+        fold = ascii_fold if context.isascii() else _same
         return (
-            (not self.any_of or any(k in context for k in self.any_of))
-            and all(k in context for k in self.all_of)
-            and not any(k in context for k in self.none_of)
+            (not self.any_of or any(fold(k) in context for k in self.any_of))
+            and all(fold(k) in context for k in self.all_of)
+            and not any(fold(k) in context for k in self.none_of)
         )
+
+
+# Misspellings of the key words seen in reports: the tone of "trễ", "qúa" for "quá".
+_MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng hẹn", "đúng hạn"))
+
+
+def canon(context: str) -> str:
+    """A `vkey` text with the common misspellings of the key words put right."""
+    for wrong, right in _MISSPELT:
+        context = context.replace(wrong, right)
+    return context
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@lru_cache(maxsize=4096)
+def ascii_fold(text: str) -> str:
+    """Letters without diacritics ("trễ hạn" → "tre han")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _r(
@@ -86,25 +105,35 @@ def _r(
 
 RULES: tuple[Rule, ...] = (
     _r("thu_xin_loi", "thu van_ban", "xin lỗi", ratio_of="ho_so_tre_han"),
+    # The period's total, however phrased: "tiếp nhận tổng cộng", "lũy kế đã và đang giải quyết".
+    _r("ho_so_tiep_nhan", "ho_so", "lũy kế", "tổng cộng", zero_ok=False),
+    _r("ho_so_ky_truoc", "ho_so", "kỳ trước", "tồn kỳ", "chuyển sang", "chuyển qua",
+       "năm trước chuyển", zero_ok=False),
     _r("ho_so_pham_vi_bcci", "ho_so", "bcci", "bưu chính", all_of=("phạm vi",), zero_ok=False),
     _r("ho_so_bcci", "ho_so", "bcci", "bưu chính"),
     _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4"),
     _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3"),
-    _r("ho_so_so_hoa", "ho_so", "số hóa"),
+    _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình"),
+    _r("ho_so_truc_tuyen_mot_phan", "ho_so", "trực tuyến một phần", "dịch vụ công một phần"),
+    _r("ho_so_so_hoa", "ho_so", "số hóa", none_of=("kết quả",), ratio_of="ho_so_tiep_nhan"),
+    _r("ho_so_truc_tuyen", "ho_so", "trực tuyến", "qua mạng", "môi trường mạng"),
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
     _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
        "tiếp đón", "đến thực hiện"),
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
     _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
        "trước, đúng", "đúng và trước", "trước hẹn và đúng"),
-    _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn"),
+    _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
        "đang xử lý", "chưa đến hạn", "đang trong hạn"),
     _r("ho_so_da_giai_quyet", "ho_so", "đã giải quyết", "giải quyết xong", "đã trả kết quả",
-       "đã xử lý", "hoàn thành giải quyết", "đã được giải quyết"),
+       "đã xử lý", "hoàn thành giải quyết", "đã được giải quyết", "giải quyết được",
+       none_of=("chưa giải quyết",), ratio_of="ho_so_tiep_nhan"),
+    _r("ho_so_tiep_nhan_moi", "ho_so", "tiếp nhận mới", "nhận mới", "mới tiếp nhận",
+       "phát sinh mới", zero_ok=False),
     _r("ho_so_tiep_nhan", "ho_so", "tiếp nhận", "nhận giải quyết", "tổng số hồ sơ",
-       "hồ sơ nhận", "thụ lý"),
+       "hồ sơ nhận", "thụ lý", none_of=("trả lại", "rút hồ sơ")),
     _r("tthc_tiep_nhan_mot_cua", "tthc", "phần mềm", "một cửa", "bộ phận tiếp nhận",
        all_of=("tiếp nhận",)),
     _r("tthc_quy_trinh_dung_thoi_gian", "tthc", "không vượt quá", "đúng thời gian"),
@@ -124,7 +153,37 @@ RULES: tuple[Rule, ...] = (
     _r("van_ban_den", "van_ban", "đã nhận", "văn bản đến"),
 )  # fmt: skip
 
+# The extractor's own label of every name it can give a figure (Vietnamese, English); a
+# framework that declares the variable labels it with its own title instead.
 TITLES = {
+    "tin_cchc": ("tin, bài tuyên truyền CCHC", "CCHC news posts"),
+    "nhiem_vu_ke_hoach": ("nhiệm vụ trong kế hoạch CCHC", "tasks in the CCHC plan"),
+    "nhiem_vu_hoan_thanh": ("nhiệm vụ đã hoàn thành", "tasks completed"),
+    "tin_cong_khai_tthc": ("tin, bài công khai TTHC", "posts publishing procedures"),
+    "tin_cong_khai_tien_do": ("tin, bài công khai tiến độ giải quyết", "posts publishing progress"),
+    "tthc_thuoc_tham_quyen": ("TTHC thuộc thẩm quyền", "procedures within the unit's competence"),
+    "tthc_tiep_nhan_mot_cua": ("TTHC tiếp nhận qua một cửa", "procedures received at the one-stop desk"),
+    "tthc_thiet_lap_quy_trinh": ("TTHC đã thiết lập quy trình", "procedures with a workflow set up"),
+    "tthc_quy_trinh_dung_thoi_gian": ("TTHC có quy trình đúng thời gian", "procedures with workflows within the time limit"),
+    "ho_so_tiep_nhan": ("hồ sơ tiếp nhận (tổng của kỳ)", "records received (period total)"),
+    "ho_so_da_giai_quyet": ("hồ sơ đã giải quyết", "records resolved"),
+    "ho_so_truoc_han": ("hồ sơ giải quyết trước hạn", "records resolved early"),
+    "ho_so_dung_han": ("hồ sơ giải quyết đúng hạn", "records resolved on time"),
+    "ho_so_tre_han": ("hồ sơ giải quyết trễ hạn", "records resolved late"),
+    "ho_so_dang_giai_quyet": ("hồ sơ đang giải quyết", "records in progress"),
+    "thu_xin_loi": ("thư xin lỗi", "apology letters"),
+    "ho_so_so_hoa": ("hồ sơ được số hóa", "records digitised"),
+    "tai_khoan_tao_moi": ("tài khoản tạo mới", "accounts created"),
+    "nguoi_den_giao_dich": ("lượt người đến giao dịch", "visits to the desk"),
+    "ho_so_bcci": ("hồ sơ qua bưu chính công ích", "records by public postal service"),
+    "ho_so_pham_vi_bcci": ("hồ sơ thuộc phạm vi bưu chính công ích", "records eligible for the postal service"),
+    "ho_so_truc_tuyen_muc_3": ("hồ sơ trực tuyến mức độ 3", "level-3 online records"),
+    "ho_so_truc_tuyen_muc_4": ("hồ sơ trực tuyến mức độ 4", "level-4 online records"),
+    "ho_so_tiep_nhan_moi": ("hồ sơ tiếp nhận mới trong kỳ", "records newly received in the period"),
+    "ho_so_ky_truoc": ("hồ sơ kỳ trước chuyển sang", "records carried over from the last period"),
+    "ho_so_truc_tuyen": ("hồ sơ nộp trực tuyến", "records filed online"),
+    "ho_so_truc_tuyen_toan_trinh": ("hồ sơ trực tuyến toàn trình", "records filed fully online"),
+    "ho_so_truc_tuyen_mot_phan": ("hồ sơ trực tuyến một phần", "records filed partly online"),
     "ho_so_truoc_va_dung_han": ("hồ sơ giải quyết trước và đúng hạn (gộp)", "records early or on time (combined)"),
     "nhiem_vu_trong_tam": ("nhiệm vụ trọng tâm", "key tasks"),
     "tong_tin_bai": ("tổng số tin, bài đã đăng", "all news posts"),

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from cchc_index.errors import CchcError, EvidenceError, ExitCode, Problem
-from cchc_index.extract.draft import COLUMNS, Draft
+from cchc_index.extract.draft import COLUMNS, UNDATED_FILE, Draft
 from cchc_index.i18n import tr
 
 
@@ -28,18 +28,31 @@ class BundleExists(CchcError):
 
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
-    """The text of profile.yaml, documents.csv and statistics.yaml."""
+    """The text of profile.yaml, documents.csv and statistics.yaml; documents cited with
+    no date in a CSV of their own, and the notes to check in kiem-tra.txt."""
     banner = f"# Bản nháp do `cchc-index extract` tạo từ {origin}; hãy kiểm tra trước khi dùng.\n"
+    stats = _yaml(draft.statistics) if draft.statistics else "{}\n"
+    files = {
+        "profile.yaml": banner + _yaml(draft.profile),
+        "documents.csv": _csv(draft.documents),
+        "statistics.yaml": banner + stats,
+    }
+    # Always written, so that a redrafted folder (--force) keeps no stale notes.
+    files[UNDATED_FILE] = _csv(draft.undated)
+    nothing = tr("(không có gì cần kiểm tra thêm)", "(nothing more to check)")
+    files[REVIEW_FILE] = "".join(f"- {w}\n" for w in draft.warnings) or nothing + "\n"
+    return files
+
+
+REVIEW_FILE = "kiem-tra.txt"
+
+
+def _csv(rows: list[dict[str, str]]) -> str:
     table = io.StringIO()
     writer = csv.DictWriter(table, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(draft.documents)
-    stats = _yaml(draft.statistics) if draft.statistics else "{}\n"
-    return {
-        "profile.yaml": banner + _yaml(draft.profile),
-        "documents.csv": table.getvalue(),
-        "statistics.yaml": banner + stats,
-    }
+    writer.writerows(rows)
+    return table.getvalue()
 
 
 def _yaml(data: object) -> str:

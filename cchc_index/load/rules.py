@@ -95,6 +95,9 @@ def load_framework(folder: Path) -> FrameworkSource:
             meta = Meta.model_validate(meta_src.data)
         except ValidationError as exc:
             problems.extend(problems_from(exc, meta_src, NAMES))
+        order = meta.cycle.order_problem(meta.year) if meta and meta.cycle else None
+        if order is not None:
+            problems.append(meta_src.problem(("cycle",), order, key=True))
     for src in area_srcs:
         try:
             areas.append(Area.model_validate(src.data))

@@ -12,6 +12,7 @@ from cchc_index.docnumber import DocKind, kind_from_text
 from cchc_index.fields import Deadline, Flag, Strict, VnDate
 from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
+from cchc_index.model.cycle import Cycle
 from cchc_index.model.sources import Completeness, Scheme, SourceDefect
 
 Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rounding"]
@@ -306,6 +307,7 @@ class Meta(Strict):
     rounding_step: Decimal = Field(gt=0)
     variables: dict[str, Variable] = Field(default_factory=dict)
     provenance: Provenance
+    cycle: Cycle | None = None  # dates in order: checked in load/rules.py, where they are located
 
 
 class Framework(Strict):

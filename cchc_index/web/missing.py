@@ -3,7 +3,9 @@ deadline, from the framework; and the review layer's verdict when the result car
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from cchc_index.model.framework import DocumentProduct, StatisticProduct
@@ -16,7 +18,8 @@ from cchc_index.web.scores import Unit
 class Supply:
     url: str
     deadline: str | None  # dd/mm/yyyy
-    still_possible: bool | None  # None: not known (the review layer has not said)
+    still_possible: bool | None  # None: no deadline to judge by
+    late_gain: Decimal | None = None  # too late for on time: what supplying it late still adds
 
 
 def supply(name: str, unit: Unit, missing: MissingProduct) -> Supply:
@@ -28,12 +31,10 @@ def supply(name: str, unit: Unit, missing: MissingProduct) -> Supply:
                 products = [*leaf.evidence, *(e for part in leaf.parts for e in part.evidence)]
                 product = next((p for p in products if p.id == missing.product), None)
                 break
-    deadline = getattr(missing, "deadline", None)
-    shown = deadline if isinstance(deadline, str) else None
+    last_day, possible, late = _timing(unit, missing)
+    shown = format_date(last_day) if last_day is not None else None
     if isinstance(product, DocumentProduct):
         kind, query = "documents", {"for": missing.node, "kind": product.doc_kind.value}
-        if shown is None and product.deadline is not None and unit.bundle is not None:
-            shown = format_date(product.deadline.resolve(unit.bundle.year))
     elif isinstance(product, StatisticProduct):
         known = unit.bundle.statistics if unit.bundle is not None else {}
         wanted = next((v for v in product.variables if v not in known), product.variables[0])
@@ -42,9 +43,20 @@ def supply(name: str, unit: Unit, missing: MissingProduct) -> Supply:
         kind, query = ("links" if product.type == "link" else "photos"), {"for": missing.node}
     else:  # the unit's own qualitative self-assessment
         kind, query = "qualitative", {"node": missing.node}
-    possible = getattr(missing, "still_possible", None)
-    return Supply(
-        f"/u/{name}/r/{kind}?{urlencode(query)}#add",
-        shown,
-        possible if isinstance(possible, bool) else None,
-    )
+    return Supply(f"/u/{name}/r/{kind}?{urlencode(query)}#add", shown, possible, late)
+
+
+def _timing(
+    unit: Unit, missing: MissingProduct
+) -> tuple[dt.date | None, bool | None, Decimal | None]:
+    """The last day `missing` can be produced in time (scoring/deadlines.py), and whether that
+    day is still ahead; (None, None) when neither the product nor the cycle has a deadline."""
+    if unit.split is None:
+        return None, None, None
+    for possible, timed in [(True, t) for t in unit.split.possible] + [
+        (False, t) for t in unit.split.too_late
+    ]:
+        if timed.product == missing:
+            judged = possible if timed.last_day is not None else None
+            return timed.last_day, judged, timed.late_gain
+    return None, None, None

@@ -7,6 +7,7 @@ process-wide lock. A local server for one officer never has much to wait for.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,9 +16,12 @@ from pathlib import Path
 from cchc_index.errors import Problem
 from cchc_index.load.rules import FrameworkSource
 from cchc_index.model.bundle import Bundle
-from cchc_index.model.result import LeafResult, Result, Status
+from cchc_index.model.deadlines import Split
+from cchc_index.model.result import LeafResult, Result
 from cchc_index.report.reasons import reason_text
+from cchc_index.scoring.deadlines import split_missing
 from cchc_index.scoring.evaluate import EngineName, Scorer
+from cchc_index.scoring.layers import score_range
 from cchc_index.web.staging import load_checked
 
 LOCK = threading.RLock()
@@ -32,6 +36,7 @@ class Unit:
     bundle: Bundle | None
     result: Result | None
     problems: list[Problem] = field(default_factory=list)
+    split: Split | None = None  # the missing products still possible today, and those too late
 
 
 class Scores:
@@ -49,7 +54,9 @@ class Scores:
             scorer = self._scorers.get(key)
             if scorer is None or scorer.framework != source.framework:
                 scorer = self._scorers[key] = Scorer(source.framework, self.engine)
-            return Unit(folder, source, bundle, scorer.evaluate(bundle))
+            result = scorer.evaluate(bundle)
+            split = split_missing(source.framework, result, dt.date.today())
+            return Unit(folder, source, bundle, result, split=split)
 
 
 def reason_of(leaf: LeafResult) -> str:
@@ -57,20 +64,13 @@ def reason_of(leaf: LeafResult) -> str:
     return reason_text(leaf)
 
 
-def total_range(result: Result) -> tuple[Decimal, Decimal] | None:
-    """(lowest, highest) total while some items await the reviewers' confirmation; None
-    when nothing is pending. A range computed by the scoring layer wins when it has one."""
-    given = getattr(result, "total_range", None)
-    if given is not None:
-        low, high = given
-        return (Decimal(low), Decimal(high)) if low != high else None
-    pending = sum(
-        (r.points for r in result.leaves if r.status is Status.PENDING and r.adjustment >= 0),
-        Decimal(0),
-    )
-    if not pending:
+def total_range(unit: Unit) -> tuple[Decimal, Decimal] | None:
+    """(lowest, highest) total while items await the reviewers' confirmation (every pending
+    item refused, or every one confirmed); None when nothing is pending."""
+    if unit.source is None or unit.result is None:
         return None
-    return max(Decimal(0), result.total - pending), result.total
+    found = score_range(unit.source.framework, unit.result)
+    return None if found is None else (found.low.total, found.high.total)
 
 
 @dataclass(frozen=True)

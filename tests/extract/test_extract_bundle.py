@@ -11,9 +11,9 @@ import pytest
 from cchc_index.errors import EvidenceError, ExitCode
 from cchc_index.extract.api import run_extract
 from cchc_index.extract.crosscheck import cross_check
-from cchc_index.extract.draft import Draft
+from cchc_index.extract.draft import UNDATED_FILE, Draft
 from cchc_index.extract.report import extract_report
-from cchc_index.extract.writer import BundleExists, write_draft
+from cchc_index.extract.writer import REVIEW_FILE, BundleExists, write_draft
 from cchc_index.load.bundle import load_bundle
 from cchc_index.model.bundle import Bundle, Document, Profile, Statistic
 
@@ -25,14 +25,20 @@ SEED = Path(__file__).parent / "seeds" / "001_fabfcb6c746946c4.txt"
 def test_the_draft_of_001_loads_as_a_bundle(tmp_path: Path) -> None:
     out = tmp_path / "quang-an"
     outcome = run_extract(SEED, output=out)
-    assert outcome.written_files == ("profile.yaml", "documents.csv", "statistics.yaml")
+    assert outcome.written_files == (
+        "profile.yaml", "documents.csv", "statistics.yaml", UNDATED_FILE, REVIEW_FILE)  # fmt: skip
     bundle = load_bundle(out)
     assert (bundle.profile.name, bundle.profile.level, bundle.profile.year) == (
         "UBND xã Quảng An", "xã", 2020)  # fmt: skip
     assert (bundle.profile.province, bundle.profile.district) == ("Thừa Thiên Huế", "Quảng Điền")
     symbols = [d.number.symbol for d in bundle.documents]
     assert symbols[0] == "385/BC-UBND"  # the report itself
-    assert "130/2005/NĐ-CP" not in symbols  # cited without a date: listed as a warning
+    assert "130/2005/NĐ-CP" not in symbols  # cited without a date: kept apart, with a note
+    undated = (out / UNDATED_FILE).read_text(encoding="utf-8").splitlines()
+    assert [row.split(",")[:2] for row in undated[1:]] == [
+        ["130/2005/NĐ-CP", ""], ["43/2006/NĐ-CP", ""]]  # fmt: skip
+    notes = (out / REVIEW_FILE).read_text(encoding="utf-8")
+    assert "130/2005/NĐ-CP (dòng 82): báo cáo không ghi ngày ban hành" in notes
     assert len(symbols) == 19
     plan = next(d for d in bundle.documents if d.number.symbol == "452/KH-UBND")
     assert (plan.date, plan.issuer) == (dt.date(2019, 12, 4), None)
@@ -59,7 +65,8 @@ def test_a_non_empty_folder_needs_force_and_keeps_other_files(tmp_path: Path) ->
     assert sorted(p.name for p in out.iterdir()) == ["photos.csv"]
     run_extract(SEED, output=out, force=True)
     assert sorted(p.name for p in out.iterdir()) == [
-        "documents.csv", "photos.csv", "profile.yaml", "statistics.yaml"]  # fmt: skip
+        "documents.csv", REVIEW_FILE, "photos.csv", "profile.yaml", "statistics.yaml",
+        UNDATED_FILE]  # fmt: skip
     assert (out / "photos.csv").read_text(encoding="utf-8").startswith("file,title")
 
 

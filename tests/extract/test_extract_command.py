@@ -34,8 +34,11 @@ def test_listing() -> None:
     assert "Văn bản được trích dẫn (20; 12 của đơn vị, 8 của cơ quan khác):" in out
     assert "452/KH-UBND        04/12/2019  Kế hoạch    của đơn vị" in out
     assert "tin_cchc = 218 (năm trước: 50)" in out
-    assert "tong_tin_bai = 1718  [tổng số tin, bài đã đăng; không có biến trong bộ chỉ số]" in out
-    assert "130/2005/NĐ-CP (dòng 82): không ghi ngày ban hành" in out
+    assert (
+        "tong_tin_bai = 1718  [tổng số tin, bài đã đăng; không có biến trong bộ chỉ số hue-xa-2020]"
+        in out
+    )
+    assert "130/2005/NĐ-CP (dòng 82): báo cáo không ghi ngày ban hành" in out
 
 
 def test_json() -> None:

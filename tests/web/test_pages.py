@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from markupsafe import escape
@@ -15,7 +13,6 @@ from cchc_index.load.unit import open_unit
 from cchc_index.report.formats import FORMATS
 from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.scoring.evaluate import evaluate
-from cchc_index.web.scores import total_range
 from tests.web.helpers import BUNDLE, RULES, client, served_copy, status_of
 
 
@@ -113,17 +110,12 @@ def test_the_range_of_the_total_while_items_await_confirmation(served: Path) -> 
     assert "2 – 2,5" in client(served).get("/").text
 
 
-def test_a_range_from_the_scoring_layer_is_shown_as_given() -> None:
-    given = SimpleNamespace(total_range=(Decimal("1.5"), Decimal("3")))
-    assert total_range(given) == (Decimal("1.5"), Decimal("3"))  # type: ignore[arg-type]
-    assert total_range(SimpleNamespace(total_range=(1, 1))) is None  # type: ignore[arg-type]
-
-
 def test_each_missing_product_links_to_the_form_that_supplies_it(tmp_path: Path) -> None:
     served = served_copy(tmp_path)  # without the plans: 1.1.1 is missing
     page = client(served).get(f"/u/{BUNDLE}/").text
     assert f"/u/{BUNDLE}/r/documents?for=1.1.1&amp;kind=KH#add" in page
     assert "31/12/2019" in page  # the plan's deadline, "31/12 năm trước" for 2020
+    assert "đã quá hạn" in page  # 31/12/2019 is long past: on time is no longer possible
     assert f"/u/{BUNDLE}/r/photos?for=3.2.2#add" in page
     assert f"/u/{BUNDLE}/r/statistics?name=" in page
     form = client(served).get(f"/u/{BUNDLE}/r/documents?for=1.1.1&kind=KH").text

@@ -1,0 +1,98 @@
+"""Print what `evaluate` measured, in the user's language, and time a 200-page report."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from cchc_index.errors import ExitCode
+from cchc_index.extract.evaluate import BARS, DEFAULT_SET, HELD_OUT, Score, evaluate
+from cchc_index.extract.report import extract_report
+from cchc_index.extract.synthetic import two_hundred_pages
+from cchc_index.i18n import num, tr
+
+LABELS = {
+    "citation precision": ("trích dẫn, độ chính xác", "citation precision"),
+    "citation recall": ("trích dẫn, độ phủ", "citation recall"),
+    "own-or-outside accuracy": ("của đơn vị hay cơ quan khác, tỷ lệ đúng", "own-or-outside accuracy"),
+    "figure precision": ("số liệu ghi chắc chắn, độ chính xác", "figure precision"),
+    "figure recall": ("số liệu, độ phủ", "figure recall"),
+}  # fmt: skip
+SECONDS_BAR = 2.0
+
+
+def time_200_pages() -> float:
+    """Seconds to extract a generated 200-page text report (best of three)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bao-cao.txt"
+        path.write_text(two_hundred_pages(), encoding="utf-8")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            extract_report(path, year=2020)
+            times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def render(folder: Path, score: Score) -> list[str]:
+    """The lines printed for one set."""
+    lines = [f"{folder}:"]
+    for key, value in score.summary().items():
+        vi, en = LABELS[key]
+        lines.append(f"  {tr(vi, en)}: {num(_decimal(value, 3), 3)}")
+    lines.append(
+        tr(
+            f"  trích dẫn: {score.cited_right} đúng, tìm thấy {score.cited_found}, "
+            f"đáp án {score.cited_expected}",
+            f"  citations: {score.cited_right} right, {score.cited_found} found, "
+            f"{score.cited_expected} expected",
+        )
+    )
+    lines.append(
+        tr(
+            f"  số liệu: {score.figures_right} đúng, {score.figures_written} ghi chắc chắn, "
+            f"đáp án {score.figures_expected}; sai: {len(score.wrong)}",
+            f"  figures: {score.figures_right} right, {score.figures_written} written as "
+            f"certain, {score.figures_expected} expected; wrong: {len(score.wrong)}",
+        )
+    )
+    lines += [tr("  SAI ", "  WRONG ") + line for line in score.wrong]
+    lines += [tr("  thừa ", "  extra ") + line for line in score.extra]
+    lines += [tr("  thiếu ", "  missed ") + line for line in score.missed]
+    return lines
+
+
+def _decimal(value: float, places: int) -> Decimal:
+    return Decimal(str(round(value, places)))
+
+
+def main(argv: list[str]) -> int:
+    """Print the scores of each folder (default: both of the repository's sets); exit 1 when
+    a bar is not met, 4 when a folder holds no report with its gold."""
+    folders = [Path(a) for a in argv] or [DEFAULT_SET, HELD_OUT]
+    failed = False
+    for folder in folders:
+        if not any(p.with_suffix(".yaml").exists() for p in folder.glob("*.txt")):
+            print(
+                tr(
+                    f"{folder}: không có báo cáo (.txt) nào kèm đáp án (.yaml)",
+                    f"{folder}: no report (.txt) with a gold file (.yaml)",
+                ),
+                file=sys.stderr,
+            )
+            return ExitCode.INVALID_EVIDENCE
+        score = evaluate(folder)
+        print("\n".join(render(folder, score)))
+        summary = score.summary()
+        failed |= any(summary[k] < bar for k, bar in BARS.items()) or bool(score.wrong)
+    seconds = time_200_pages()
+    print(
+        tr(
+            f"báo cáo 200 trang: {num(_decimal(seconds, 2), 2)} giây (ngưỡng 2 giây)",
+            f"200-page report: {seconds:.2f} s (bar: 2 s)",
+        )
+    )
+    return ExitCode.FINDINGS if failed or seconds >= SECONDS_BAR else ExitCode.OK

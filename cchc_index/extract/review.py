@@ -1,0 +1,88 @@
+"""What a person must check before trusting a draft's figures, each note saying what to check.
+
+A figure goes to statistics.yaml only when it is certain: one value for the year, stated
+exactly. Competing values, rounded or approximate ones, and one-stop figures whose
+arithmetic does not close (early + on time + late = resolved; resolved + in progress =
+received) are listed here instead, with the line of every value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from cchc_index.extract.report import Reading
+from cchc_index.i18n import tr
+from cchc_index.text import format_number
+
+Where = Callable[[int], str]
+
+# (parts, whole): the sum of the parts must not exceed the whole, and equals it when every
+# part is given. "trước và đúng hạn" stands for early + on time together.
+_SUMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("ho_so_truoc_han", "ho_so_dung_han", "ho_so_tre_han"), "ho_so_da_giai_quyet"),
+    (("ho_so_truoc_va_dung_han", "ho_so_tre_han"), "ho_so_da_giai_quyet"),
+    (("ho_so_da_giai_quyet", "ho_so_dang_giai_quyet"), "ho_so_tiep_nhan"),
+    (("ho_so_tiep_nhan_moi", "ho_so_ky_truoc"), "ho_so_tiep_nhan"),
+)
+
+
+def reading_notes(reading: Reading, where: Where) -> list[str]:
+    """Why this reading is not written as certain, naming the values and lines to check."""
+    name = reading.variable
+    now = reading.current
+    if now is None:
+        assert reading.previous is not None
+        prev = reading.previous
+        return [
+            tr(
+                f"{name}: báo cáo chỉ có số năm trước ({prev.value}, {where(prev.line)}); "
+                "chưa ghi vào statistics.yaml, hãy bổ sung số năm nay",
+                f"{name}: only last year's figure ({prev.value}, {where(prev.line)}); not "
+                "written to statistics.yaml, add this year's",
+            )
+        ]
+    if reading.others:
+        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
+        return [
+            tr(
+                f"{name}: báo cáo ghi nhiều số khác nhau ({listed}); chưa ghi vào "
+                "statistics.yaml, hãy chọn số của cả kỳ đánh giá",
+                f"{name}: the report gives different figures ({listed}); not written to "
+                "statistics.yaml, choose the one for the whole period",
+            )
+        ]
+    if now.approximate:
+        return [
+            tr(
+                f"{name}: {now.value} ({where(now.line)}) là số làm tròn hoặc ước lượng; "
+                "chưa ghi vào statistics.yaml, hãy lấy số chính xác từ phần mềm một cửa",
+                f"{name}: {now.value} ({where(now.line)}) is rounded or approximate; not "
+                "written to statistics.yaml, take the exact figure from the one-stop software",
+            )
+        ]
+    return []
+
+
+def arithmetic_notes(readings: tuple[Reading, ...], where: Where) -> list[str]:
+    """Each one-stop sum the certain figures break, with the figures and their lines."""
+    certain = {r.variable: r.current for r in readings if r.certain and r.current is not None}
+    notes = []
+    for parts, whole in _SUMS:
+        total = certain.get(whole)
+        given = [certain[p] for p in parts if p in certain]
+        if total is None or not given:
+            continue
+        added = sum((f.amount for f in given), Decimal(0))
+        complete = len(given) == len(parts)
+        if added > total.amount or (complete and added != total.amount):
+            terms = " + ".join(f"{f.variable} {f.value} ({where(f.line)})" for f in given)
+            notes.append(
+                tr(
+                    f"số liệu một cửa không khớp: {terms} = {format_number(added)}, nhưng "
+                    f"{whole} là {total.value} ({where(total.line)}); hãy kiểm tra lại các số này",
+                    f"one-stop figures do not add up: {terms} = {format_number(added)}, but "
+                    f"{whole} is {total.value} ({where(total.line)}); check these figures",
+                )
+            )
+    return notes

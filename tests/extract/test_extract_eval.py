@@ -1,0 +1,85 @@
+"""The evaluation set (tests/extract/eval): real reports the extractor was not built on, each
+with gold written by hand. The bars of issue 13: citations at 0.97, figures at 0.9, and not
+one figure written as certain that is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cchc_index.extract.evaluate import DEFAULT_SET, HELD_OUT, Score, evaluate, score_file
+
+SET = Path(__file__).parent / "eval"
+
+
+@pytest.fixture(scope="module", params=[DEFAULT_SET, HELD_OUT], ids=["eval", "heldout"])
+def score(request: pytest.FixtureRequest) -> Score:
+    folder: Path = request.param
+    return evaluate(folder)
+
+
+def test_the_sets_are_the_defaults_and_large_enough() -> None:
+    assert (SET, Path(__file__).parent / "heldout") == (DEFAULT_SET, HELD_OUT)
+    texts = sorted(SET.glob("*.txt"))
+    assert len(texts) >= 12 and len(sorted(HELD_OUT.glob("*.txt"))) >= 12
+    for text in [*texts, *HELD_OUT.glob("*.txt")]:
+        assert text.read_text(encoding="utf-8").startswith("# Nguồn: http")
+        assert text.with_suffix(".yaml").exists()
+
+
+def test_citations(score: Score) -> None:
+    summary = score.summary()
+    print(summary, score.extra, score.missed)
+    assert summary["citation precision"] >= 0.97
+    assert summary["citation recall"] >= 0.97
+    assert summary["own-or-outside accuracy"] >= 0.9
+
+
+def test_figures(score: Score) -> None:
+    assert score.wrong == []
+    assert score.summary()["figure recall"] >= 0.9
+
+
+def test_a_wrong_gold_is_caught(tmp_path: Path) -> None:
+    """The scorer can fail: a figure the text does not hold is a miss, another value wrong."""
+    text = SET / "e08-binhduong-2021-capxa.txt"
+    gold = yaml.safe_load(text.with_suffix(".yaml").read_text(encoding="utf-8"))
+    gold["figures"]["ho_so_tre_han"] = "74"
+    gold["figures"]["ho_so_so_hoa"] = "1"
+    score = Score()
+    score_file(text, gold, score)
+    assert score.wrong == [
+        "e08-binhduong-2021-capxa.txt: ho_so_tre_han = 73 written as certain (gold: 74)"]  # fmt: skip
+    assert len(score.missed) == 2 and score.figures_right == 3
+
+
+def test_the_command_prints_and_exits_by_the_bars(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cchc_index.extract import evaluate_print
+    from cchc_index.i18n import set_lang
+
+    monkeypatch.setattr(evaluate_print, "time_200_pages", lambda: 0.5)
+    monkeypatch.delenv("CCHC_LANG", raising=False)
+    assert evaluate_print.main([str(SET)]) == 0
+    out = capsys.readouterr().out
+    assert "trích dẫn, độ chính xác: 1,000" in out and "báo cáo 200 trang: 0,50 giây" in out
+    assert evaluate_print.main([str(tmp_path)]) == 4  # no report with a gold file
+    text = SET / "e08-binhduong-2021-capxa.txt"
+    (tmp_path / text.name).write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = yaml.safe_load(text.with_suffix(".yaml").read_text(encoding="utf-8"))
+    gold["figures"]["ho_so_tre_han"] = "74"
+    (tmp_path / "e08-binhduong-2021-capxa.yaml").write_text(yaml.safe_dump(gold), encoding="utf-8")
+    assert evaluate_print.main([str(tmp_path)]) == 1  # a wrong figure fails the bars
+    assert "SAI e08-binhduong-2021-capxa.txt: ho_so_tre_han = 73" in capsys.readouterr().out
+    set_lang("vi")
+
+
+def test_the_fresh_set_gets_no_wrong_figure() -> None:
+    """The set gathered after all tuning (not tuned on): no figure written wrong, no document
+    invented; its recall is recorded in its README, not held to the bars."""
+    score = evaluate(Path(__file__).parent / "fresh")
+    assert score.wrong == [] and score.extra == []
+    assert score.cited_expected >= 19
