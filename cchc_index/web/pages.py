@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -14,6 +15,9 @@ from cchc_index.load.digest import bundle_sha256
 from cchc_index.report.explain import explain_node, find_node
 from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS
+from cchc_index.report.layers import LAYER_RENDERERS
+from cchc_index.report.layers_files import appraisal_marks, layer_file
+from cchc_index.web import layers_view
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.missing import supply
 from cchc_index.web.scores import Unit, reason_of, total_range
@@ -48,18 +52,24 @@ def formats() -> list[tuple[str, str]]:
 
 
 def render_download(unit: Unit, fmt: str) -> tuple[bytes, str]:
-    """The one place a download is produced: the document's bytes and its file suffix."""
-    assert unit.source is not None and unit.bundle is not None and unit.result is not None
+    """The one place a download is produced, as `score -o` writes it: the layers side by side
+    for an appraised unit in the text formats, else the documents from a Filing."""
+    assert unit.source is not None and unit.bundle is not None and unit.layers is not None
     chosen = FORMATS[fmt]
-    documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
-    filing = build_filing(
-        unit.result,
-        unit.source.framework,
-        unit.bundle,
-        bundle_sha256(unit.folder) if documents else "",
-        datetime.now().astimezone(),
-    )
-    out = chosen.render(filing)
+    layers = unit.layers
+    if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
+        out = layer_file(fmt, LAYER_RENDERERS[fmt](layers))
+    else:
+        documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
+        filing = build_filing(
+            layers.self_result,
+            unit.source.framework,
+            unit.bundle,
+            bundle_sha256(unit.folder) if documents else "",
+            datetime.now().astimezone(),
+            appraisal_marks(layers),
+        )
+        out = chosen.render(filing)
     return (out.encode("utf-8") if isinstance(out, str) else out), chosen.suffixes[0]
 
 
@@ -69,13 +79,8 @@ def bundle_list(request: Request) -> Response:
     return site.page(request, "index.html", units=units, total_range=total_range)
 
 
-def unit_page(request: Request) -> Response:
-    site = site_of(request)
-    name = request.path_params["bundle"]
-    unit = site.scores.unit(site.folder(name))
-    return site.page(
-        request,
-        "unit.html",
+def _unit_context(name: str, unit: Unit) -> dict[str, Any]:
+    return dict(
         name=name,
         unit=unit,
         kinds=KINDS,
@@ -83,8 +88,17 @@ def unit_page(request: Request) -> Response:
         reason_of=reason_of,
         total_range=total_range,
         supply=supply,
-        status_code=200 if unit.result is not None else 422,
+        rows=layers_view.rows,
+        columns=layers_view.columns,
     )
+
+
+def unit_page(request: Request) -> Response:
+    site = site_of(request)
+    name = request.path_params["bundle"]
+    unit = site.scores.unit(site.folder(name))
+    status_code = 200 if unit.result is not None else 422
+    return site.page(request, "unit.html", status_code=status_code, **_unit_context(name, unit))
 
 
 def explain_page(request: Request) -> Response:
@@ -110,18 +124,8 @@ def download(request: Request) -> Response:
     if fmt not in FORMATS:
         raise NotFound(fmt)
     unit = site.scores.unit(site.folder(name))
-    if unit.result is None:
-        return site.page(
-            request,
-            "unit.html",
-            status_code=422,
-            name=name,
-            unit=unit,
-            kinds=KINDS,
-            formats=formats(),
-            reason_of=reason_of,
-            total_range=total_range,
-        )
+    if unit.result is None or unit.layers is None:
+        return site.page(request, "unit.html", status_code=422, **_unit_context(name, unit))
     with using(request_lang(request)):
         data, suffix = render_download(unit, fmt)
     filename = f"{name}-ket-qua{suffix}"

@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from cchc_index.errors import Problem
+from cchc_index.errors import CchcError, Problem
+from cchc_index.load.appraisal import load_appraisal
 from cchc_index.load.rules import FrameworkSource
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.deadlines import Split
+from cchc_index.model.layers import Layered
 from cchc_index.model.result import LeafResult, Result
 from cchc_index.report.reasons import reason_text
 from cchc_index.scoring.deadlines import split_missing
 from cchc_index.scoring.evaluate import EngineName, Scorer
-from cchc_index.scoring.layers import score_range
+from cchc_index.scoring.layers import layered, self_points
 from cchc_index.web.staging import load_checked
 
 LOCK = threading.RLock()
@@ -37,6 +39,13 @@ class Unit:
     result: Result | None
     problems: list[Problem] = field(default_factory=list)
     split: Split | None = None  # the missing products still possible today, and those too late
+    layers: Layered | None = None  # self → appraisal rounds → final (final = self without them)
+    notes: list[Problem] = field(default_factory=list)  # problems of appraisal.yaml
+
+    @property
+    def final(self) -> Result | None:
+        """The result after the reviewers' rounds (the self result when there are none)."""
+        return self.layers.final if self.layers is not None else self.result
 
 
 class Scores:
@@ -55,8 +64,15 @@ class Scores:
             if scorer is None or scorer.framework != source.framework:
                 scorer = self._scorers[key] = Scorer(source.framework, self.engine)
             result = scorer.evaluate(bundle)
-            split = split_missing(source.framework, result, dt.date.today())
-            return Unit(folder, source, bundle, result, split=split)
+        framework = source.framework
+        notes: list[Problem] = []
+        try:
+            appraisal = load_appraisal(folder, framework, self_points(result))
+        except CchcError as exc:  # shown on the page; the self layer still stands
+            appraisal, notes = None, list(exc.problems)
+        layers = layered(framework, result, appraisal)
+        split = split_missing(framework, layers.final, dt.date.today())
+        return Unit(folder, source, bundle, result, [], split, layers, notes)
 
 
 def reason_of(leaf: LeafResult) -> str:
@@ -67,9 +83,7 @@ def reason_of(leaf: LeafResult) -> str:
 def total_range(unit: Unit) -> tuple[Decimal, Decimal] | None:
     """(lowest, highest) total while items await the reviewers' confirmation (every pending
     item refused, or every one confirmed); None when nothing is pending."""
-    if unit.source is None or unit.result is None:
-        return None
-    found = score_range(unit.source.framework, unit.result)
+    found = unit.layers.range if unit.layers is not None else None
     return None if found is None else (found.low.total, found.high.total)
 
 

@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse
 from cchc_index.i18n import choose, lang, num, tr, using
 from cchc_index.model.result import Status
 from cchc_index.report.labels import gain, pct, pts, status
+from cchc_index.report.layer_words import layer_name
 from cchc_index.report.reasons import product_title
 from cchc_index.web.edits import EVIDENCE_SUFFIXES
 from cchc_index.web.kinds import KINDS
@@ -56,6 +57,7 @@ def _env() -> jinja2.Environment:
         kinds=KINDS,
         kind=None,
         product_title=product_title,
+        layer_name=layer_name,
     )
     env.globals["evidence_accept"] = ",".join(EVIDENCE_SUFFIXES)
     env.tests["file"] = lambda problem, name: Path(problem.path).name == name

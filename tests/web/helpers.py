@@ -26,10 +26,13 @@ PLAN = {
 }
 
 
-def served_copy(tmp: Path, without_plan: bool = True) -> Path:
-    """A served folder holding a copy of the sample bundle (optionally without the plans)."""
+def served_copy(tmp: Path, without_plan: bool = True, appraised: bool = False) -> Path:
+    """A served folder holding a copy of the sample bundle (optionally without the plans), as
+    the unit prepares it: before the appraisal unless `appraised`."""
     target = tmp / "evidence" / BUNDLE
     shutil.copytree(SAMPLE, target)
+    if not appraised:
+        (target / "appraisal.yaml").unlink(missing_ok=True)
     if without_plan:
         table = target / "documents.csv"
         lines = table.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.helpers import BUNDLE, PLAN, REPORT, served_copy, snapshot
+from tests.web.helpers import BUNDLE, PLAN, REPORT, SAMPLE, served_copy, snapshot
 from tests.web.live import chromium, keep_screenshot, live_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -187,6 +188,7 @@ PAGES = {
     "khong-ap-dung": f"/u/{BUNDLE}/r/not_applicable",
     "giai-thich": f"/u/{BUNDLE}/explain/1.1.1",
     "nhap-tu-bao-cao": "/draft",
+    "tham-dinh": "/u/quang-an-2020-tham-dinh/#scores",
 }
 
 
@@ -202,14 +204,19 @@ def _axe(page: Any) -> list[dict[str, Any]]:
     ]
 
 
-def test_every_page_is_axe_clean_and_screenshotted(browser: Any, site: str, tmp_path: Path) -> None:
+def test_every_page_is_axe_clean_and_screenshotted(
+    browser: Any, site: str, served: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(SAMPLE, served / "quang-an-2020-tham-dinh")  # with its appraisal.yaml
     page = _page(browser)
     found = {}
     for name, path in PAGES.items():
         page.goto(site + path)
         found[name] = _axe(page)
         shot = tmp_path / f"{name}.png"
-        page.screenshot(path=str(shot), full_page=name not in ("ket-qua", "van-ban", "so-lieu"))
+        page.screenshot(
+            path=str(shot), full_page=name not in ("ket-qua", "van-ban", "so-lieu", "tham-dinh")
+        )
         assert shot.stat().st_size > 5000
         keep_screenshot(shot, f"{name}.png")
     # a page with errors next to the fields, and the review of a report

@@ -13,6 +13,8 @@ from cchc_index.load.unit import open_unit
 from cchc_index.report.formats import FORMATS
 from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.scoring.evaluate import evaluate
+from cchc_index.scoring.review import review_unit
+from cchc_index.text import format_number
 from tests.web.helpers import BUNDLE, RULES, client, served_copy, status_of
 
 
@@ -106,8 +108,11 @@ def test_the_range_of_the_total_while_items_await_confirmation(served: Path) -> 
     photos.write_text(photos.read_text("utf-8") + row, "utf-8")
     page = client(served).get(f"/u/{BUNDLE}/").text
     assert status_of(page, "3.2.2") == "chờ xác nhận"
-    assert "tổng điểm sẽ nằm trong khoảng 2 – 2,5" in page
-    assert "2 – 2,5" in client(served).get("/").text
+    found = review_unit(served / BUNDLE, None, RULES).layered.range  # what `score` prints
+    assert found is not None and found.low.total < found.high.total
+    shown = f"{format_number(found.low.total)} – {format_number(found.high.total)}"
+    assert f"tổng điểm sẽ nằm trong khoảng {shown}" in page
+    assert shown in client(served).get("/").text
 
 
 def test_each_missing_product_links_to_the_form_that_supplies_it(tmp_path: Path) -> None:
@@ -139,3 +144,34 @@ def test_messages_in_english_after_the_switch(tmp_path: Path) -> None:
     answer = web.post(f"/u/{BUNDLE}/r/documents", data=form)
     assert answer.status_code == 422
     assert "Not saved" in answer.text and "Number" in answer.text
+
+
+def test_an_appraised_unit_shows_every_layer_as_score_does(tmp_path: Path) -> None:
+    served = served_copy(tmp_path, without_plan=False, appraised=True)
+    web = client(served)
+    page = web.get(f"/u/{BUNDLE}/").text
+    layers = review_unit(served / BUNDLE, None, RULES).layered
+    assert layers.appraised
+    final = format_number(layers.final.total)
+    assert f'data-final="{layers.final.total}">{final}</strong>' in page
+    for label in ("Thẩm định lần 1", "Thẩm định lần 2"):
+        assert f'<th scope="col" class="num">{label}</th>' in page
+    assert '<th scope="col">Cuối cùng</th>' in page
+    assert "Chưa cung cấp file Kế hoạch có chữ ký số" in page  # round 1's reason on 1.1.1
+    assert "Giải trình (20/12/2020)" in page
+    assert "sau thẩm định: " + final in web.get("/").text
+    # the text downloads are the layers side by side, as `score -o` writes them
+    table = web.get(f"/u/{BUNDLE}/download/markdown").text
+    assert "Thẩm định lần 2" in table
+
+
+def test_a_broken_appraisal_is_reported_and_the_self_score_still_shown(tmp_path: Path) -> None:
+    served = served_copy(tmp_path, without_plan=False, appraised=True)
+    appraisal = served / BUNDLE / "appraisal.yaml"
+    appraisal.write_text(
+        appraisal.read_text("utf-8").replace("points: 0,25", "points: 9", 1), "utf-8"
+    )
+    page = client(served).get(f"/u/{BUNDLE}/")
+    assert page.status_code == 200
+    assert "<code>appraisal.yaml:" in page.text
+    assert status_of(page.text, "1.1.1") == "đạt"
