@@ -131,6 +131,7 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("extract-eval", ["tests"], ExitCode.INVALID_EVIDENCE, "không có báo cáo"),
     ("import-framework", ["khong-co.docx", "-o", "/tmp/cchc-imp"], ExitCode.INVALID_EVIDENCE, ""),
     ("appraise", ["import", "khong-co.xlsx", SAMPLE], ExitCode.USAGE, "không tồn tại"),
+    ("serve", ["tests", "--port", "abc"], ExitCode.USAGE, "không phải là số hợp lệ"),
 ]
 
 
@@ -195,6 +196,21 @@ def test_a_real_ctrl_c_exits_130_in_vietnamese() -> None:
     assert proc.returncode == ExitCode.INTERRUPTED, err
     assert "Đã dừng (Ctrl-C)." in err
     assert "Aborted" not in err and "Traceback" not in err
+
+
+def test_a_server_stopped_with_ctrl_c_exits_130() -> None:
+    proc = subprocess.Popen(
+        [BIN, "serve", SAMPLE, "--no-browser"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == ExitCode.INTERRUPTED, err
+    assert "Đã dừng (Ctrl-C)." in err and "Traceback" not in err
 
 
 def test_a_closed_pipe_is_quiet() -> None:

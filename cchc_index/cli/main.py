@@ -19,6 +19,7 @@ from cchc_index.cli.framework_import import import_framework  # noqa: E402
 from cchc_index.cli.review import appraise, diff_command  # noqa: E402
 from cchc_index.cli.rules import test_cmd, validate  # noqa: E402
 from cchc_index.cli.score import check, explain, score  # noqa: E402
+from cchc_index.cli.serve import serve  # noqa: E402
 
 
 @click.group(
@@ -55,6 +56,7 @@ for command in (
     appraise,
 ):
     cli.add_command(command)
+cli.add_command(serve)
 
 
 def main() -> None:

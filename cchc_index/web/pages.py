@@ -1,0 +1,150 @@
+"""Read-only pages: the bundles, a unit's score, `explain` of a node, downloads, language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from cchc_index.errors import CchcError
+from cchc_index.i18n import tr, using
+from cchc_index.load.digest import bundle_sha256
+from cchc_index.report.explain import explain_node, find_node
+from cchc_index.report.filing import build_filing
+from cchc_index.report.formats import FORMATS
+from cchc_index.report.layers import LAYER_RENDERERS
+from cchc_index.report.layers_files import appraisal_marks, layer_file
+from cchc_index.web import layers_view
+from cchc_index.web.kinds import KINDS
+from cchc_index.web.missing import supply
+from cchc_index.web.scores import Unit, reason_of, total_range
+from cchc_index.web.site import NotFound, request_lang, site_of
+
+MEDIA = {
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".json": "application/json",
+    ".csv": "text/csv; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+LABELS = {
+    "docx": ("Báo cáo và Phụ lục DOCX (Word)", "DOCX report and annex (Word)"),
+    "xlsx": ("Bảng làm việc XLSX (Excel)", "XLSX working file (Excel)"),
+    "html": ("Trang HTML để in", "Printable HTML page"),
+    "csv": ("CSV (mở bằng Excel)", "CSV (opens in Excel)"),
+    "markdown": ("Markdown", "Markdown"),
+    "json": ("JSON", "JSON"),
+    "table": ("Bảng (văn bản thuần)", "Table (plain text)"),
+}
+
+
+def formats() -> list[tuple[str, str]]:
+    """Every format of the registry (report/formats.py), the filed documents first, as
+    (key, label): a format added there appears here."""
+    order = list(LABELS)
+    names = sorted(FORMATS, key=lambda n: order.index(n) if n in order else len(order))
+    return [(n, tr(*LABELS.get(n, (n.upper(), n.upper())))) for n in names]
+
+
+def render_download(unit: Unit, fmt: str) -> tuple[bytes, str]:
+    """The one place a download is produced, as `score -o` writes it: the layers side by side
+    for an appraised unit in the text formats, else the documents from a Filing."""
+    assert unit.source is not None and unit.bundle is not None and unit.layers is not None
+    chosen = FORMATS[fmt]
+    layers = unit.layers
+    if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
+        out = layer_file(fmt, LAYER_RENDERERS[fmt](layers))
+    else:
+        documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
+        filing = build_filing(
+            layers.self_result,
+            unit.source.framework,
+            unit.bundle,
+            bundle_sha256(unit.folder) if documents else "",
+            datetime.now().astimezone(),
+            appraisal_marks(layers),
+        )
+        out = chosen.render(filing)
+    return (out.encode("utf-8") if isinstance(out, str) else out), chosen.suffixes[0]
+
+
+def bundle_list(request: Request) -> Response:
+    site = site_of(request)
+    units = [(name, site.scores.unit(folder)) for name, folder in site.workspace.bundles().items()]
+    return site.page(request, "index.html", units=units, total_range=total_range)
+
+
+def _unit_context(name: str, unit: Unit) -> dict[str, Any]:
+    return dict(
+        name=name,
+        unit=unit,
+        kinds=KINDS,
+        formats=formats(),
+        reason_of=reason_of,
+        total_range=total_range,
+        supply=supply,
+        rows=layers_view.rows,
+        columns=layers_view.columns,
+    )
+
+
+def unit_page(request: Request) -> Response:
+    site = site_of(request)
+    name = request.path_params["bundle"]
+    unit = site.scores.unit(site.folder(name))
+    status_code = 200 if unit.result is not None else 422
+    return site.page(request, "unit.html", status_code=status_code, **_unit_context(name, unit))
+
+
+def explain_page(request: Request) -> Response:
+    site = site_of(request)
+    name = request.path_params["bundle"]
+    node_id = request.path_params["node"]
+    unit = site.scores.unit(site.folder(name))
+    if unit.source is None:
+        raise NotFound(node_id)
+    with using(request_lang(request)):
+        try:
+            node = find_node(unit.source.framework, node_id, unit.source.folder)
+        except CchcError:
+            raise NotFound(node_id) from None
+        text = explain_node(unit.source.framework, node, unit.result)
+    return site.page(request, "explain.html", name=name, unit=unit, node=node, text=text)
+
+
+def download(request: Request) -> Response:
+    site = site_of(request)
+    name = request.path_params["bundle"]
+    fmt = request.path_params["fmt"]
+    if fmt not in FORMATS:
+        raise NotFound(fmt)
+    unit = site.scores.unit(site.folder(name))
+    if unit.result is None or unit.layers is None:
+        return site.page(request, "unit.html", status_code=422, **_unit_context(name, unit))
+    with using(request_lang(request)):
+        data, suffix = render_download(unit, fmt)
+    filename = f"{name}-ket-qua{suffix}"
+    return Response(
+        data,
+        media_type=MEDIA.get(suffix, "application/octet-stream"),
+        headers={"content-disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def set_lang(request: Request) -> Response:
+    to = request.query_params.get("to", "vi")
+    back = request.query_params.get("next", "/")
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = "/"
+    response = RedirectResponse(back, status_code=303)
+    response.set_cookie("lang", "en" if to == "en" else "vi", samesite="strict", httponly=True)
+    return response
+
+
+def static_path() -> Path:
+    return Path(__file__).parent / "static"
