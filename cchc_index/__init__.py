@@ -8,7 +8,8 @@ The public API, imported on first use so that `import cchc_index` stays cheap:
     print(render(result, "markdown"))
 
 - `load_framework(folder)` → `FrameworkSource` (the validated `Framework` and its positions);
-- `load_bundle(folder)` → the validated `Bundle`; `open_unit(folder, rules, rules_dir)` loads a
+- `load_bundle(folder)` → the validated `Bundle`; `read_bundle(folder)` → `BundleSource` (the
+  bundle, its located files and its warnings); `open_unit(folder, rules, rules_dir)` loads a
   bundle with the framework it names and cross-checks them;
 - `Scorer(framework, engine)` compiles once and `.evaluate(bundle)` scores a unit;
   `evaluate(framework, bundle)` does both;
@@ -17,7 +18,9 @@ The public API, imported on first use so that `import cchc_index` stays cheap:
   (appraisal.yaml) as `layered` (self, rounds, survey, final; `layered.final` is a `Result`);
   `layered(framework, result, appraisal)` builds the layers of a result;
   `diff_results(a, b, label_a, label_b)` and `diff_frameworks(a, b)` → a `Diff`;
-- `CchcError` is the root of every error reported to a user; its `exit_code` is an `ExitCode`.
+- `CchcError` is the root of every error reported to a user (RuleError, EvidenceError,
+  SourceError, OutputError, OutputExists, EnvironmentProblem, EngineError); its `exit_code` is
+  an `ExitCode`.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ _EXPORTS = {
     "Problem": "cchc_index.errors",
     "load_framework": "cchc_index.load.rules",
     "load_bundle": "cchc_index.load.bundle",
+    "read_bundle": "cchc_index.load.bundle",
+    "BundleSource": "cchc_index.load.bundle",
     "open_unit": "cchc_index.load.unit",
     "Scorer": "cchc_index.scoring.evaluate",
     "evaluate": "cchc_index.scoring.evaluate",

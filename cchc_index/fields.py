@@ -10,6 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 
+from cchc_index.i18n import tr
 from cchc_index.text import parse_date, parse_number
 
 
@@ -70,14 +71,30 @@ def parse_rel_date(value: object) -> object:
     match = _RELATIVE.match(text)
     if match:
         day, month, word = int(match[1]), int(match[2]), match[3].casefold()
-        dt.date(2000, month, day)  # raises for 31/02; 2000 is a leap year, so 29/02 passes
+        if (day, month) == (29, 2):
+            raise ValueError(
+                tr(
+                    f"'{text}': ngày 29/02 không có trong mọi năm; dùng 28/02 hoặc 01/03",
+                    f"'{text}': 29/02 is not in every year; use 28/02 or 01/03",
+                )
+            )
+        try:
+            dt.date(2001, month, day)  # a year that is not a leap year: the date exists in all
+        except ValueError:
+            raise ValueError(
+                tr(f"'{text}': ngày không tồn tại", f"'{text}': no such date")
+            ) from None
         return RelDate(day, month, year_offset=_OFFSETS[word])
     try:
         absolute = parse_date(text)
     except ValueError:
         raise ValueError(
-            f"không đọc được mốc thời gian {value!r}: viết 'dd/mm năm trước', "
-            "'dd/mm năm đánh giá', 'dd/mm năm sau' hoặc 'dd/mm/yyyy'"
+            tr(
+                f"không đọc được mốc thời gian {value!r}: viết 'dd/mm năm trước', "
+                "'dd/mm năm đánh giá', 'dd/mm năm sau' hoặc 'dd/mm/yyyy'",
+                f"cannot read the date {value!r}: write 'dd/mm năm trước', "
+                "'dd/mm năm đánh giá', 'dd/mm năm sau' or 'dd/mm/yyyy'",
+            )
         ) from None
     return RelDate(absolute.day, absolute.month, year=absolute.year)
 

@@ -10,6 +10,7 @@ its own (`with using("en"): …`), and nothing reads it at import time. Unset, i
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,3 +62,37 @@ def num(value: Decimal, places: int | None = None) -> str:
         text = f"{value:,f}"
         return text.rstrip("0").rstrip(".") if "." in text else text
     return format_number(value, places)
+
+
+_OS_REASONS = {
+    errno.EACCES: ("không có quyền", "permission denied"),
+    errno.EPERM: ("không được phép", "not permitted"),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    errno.ENOSPC: ("hết chỗ trên đĩa", "no space left on the disk"),
+    errno.EDQUOT: ("vượt hạn mức đĩa", "disk quota exceeded"),
+    errno.ENOENT: ("không tồn tại", "does not exist"),
+    errno.ENOTDIR: (
+        "một phần của đường dẫn không phải thư mục",
+        "part of the path is not a folder",
+    ),
+    errno.EISDIR: ("là một thư mục", "is a folder"),
+    errno.ENAMETOOLONG: ("tên quá dài", "name too long"),
+    errno.ELOOP: ("vòng lặp liên kết tượng trưng", "symbolic link loop"),
+    errno.EMFILE: ("mở quá nhiều tệp", "too many open files"),
+    errno.ENFILE: ("mở quá nhiều tệp", "too many open files"),
+    errno.ENOMEM: ("không đủ bộ nhớ", "out of memory"),
+    errno.EIO: ("lỗi đọc/ghi của thiết bị", "device input/output error"),
+    errno.ENXIO: (
+        "không có thiết bị hay tiến trình nào ở đầu kia",
+        "no device or reader at the other end",
+    ),
+    errno.EBUSY: ("thiết bị đang bận", "device busy"),
+    errno.ETXTBSY: ("tệp đang được dùng", "file busy"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in the user's language (never the C library's English)."""
+    vi, en = _OS_REASONS.get(exc.errno or 0, ("lỗi hệ thống", "system error"))
+    code = errno.errorcode.get(exc.errno or 0, "")
+    return tr(vi, en) + (f" ({code})" if code else "")

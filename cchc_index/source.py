@@ -16,11 +16,24 @@ from typing import Any
 
 import yaml
 
-from cchc_index.errors import Problem
+from cchc_index.errors import Problem, SourceError
+from cchc_index.i18n import tr
 from cchc_index.text import nfc
+from cchc_index.textfile import decode, read_text
+from cchc_index.yaml_events import Key, Tree, build
+from cchc_index.yaml_messages import yaml_message
 
-Key = tuple[str | int, ...]
-_NULLS = {"", "~", "null", "Null", "NULL"}
+__all__ = [
+    "Key",
+    "Located",
+    "SourceError",
+    "decode",
+    "load_yaml",
+    "parse_csv",
+    "parse_yaml",
+    "read_text",
+    "shown",
+]
 
 
 @dataclass
@@ -58,87 +71,30 @@ class Located:
         return Problem(self.path, line, col, message, ".".join(str(p) for p in loc))
 
 
-class SourceError(Exception):
-    """A file that cannot be parsed at all; carries its located problems."""
+def parse_yaml(text: str, path: str, *, aliases: bool = True) -> Located:
+    """Parse one YAML document; raise SourceError with the line of the first syntax error.
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(p.format() for p in problems))
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _walk(node: yaml.Node, loc: Key, out: Located, problems: list[Problem]) -> Any:
-    out.positions[loc] = _mark(node)
-    if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, (*loc, i), out, problems) for i, item in enumerate(node.value)]
-    assert isinstance(node, yaml.MappingNode)
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            line, col = _mark(key_node)
-            problems.append(Problem(out.path, line, col, "khóa phải là một chuỗi"))
-            continue
-        key = key_node.value
-        if key in result:
-            line, col = _mark(key_node)
-            first = out.key_positions[(*loc, key)][0]
-            problems.append(
-                Problem(out.path, line, col, f"khóa {key!r} bị lặp (đã có ở dòng {first})")
-            )
-            continue
-        out.key_positions[(*loc, key)] = _mark(key_node)
-        result[key] = _walk(value_node, (*loc, key), out, problems)
-    return result
-
-
-def parse_yaml(text: str, path: str) -> Located:
-    """Parse one YAML document; raise SourceError with the line of the first syntax error."""
-    out = Located(path, None)
+    `aliases=False` (bundles) refuses anchors and aliases; otherwise their expansion is capped.
+    """
+    tree = Tree(path)
+    text = nfc(text)
     try:
-        node = yaml.compose(nfc(text), Loader=yaml.CSafeLoader)
+        problems = build(yaml.parse(text, Loader=yaml.CSafeLoader), tree, aliases)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise SourceError(
-            [Problem(path, line, col, f"YAML không hợp lệ: {exc.problem or exc}")]
-        ) from exc
+        raise SourceError([Problem(path, line, col, yaml_message(exc, text))]) from exc
     except yaml.YAMLError as exc:
-        raise SourceError([Problem(path, 1, 1, f"YAML không hợp lệ: {exc}")]) from exc
-    if node is None:
-        return out
-    problems: list[Problem] = []
-    out.data = _walk(node, (), out, problems)
+        raise SourceError([Problem(path, 1, 1, yaml_message(exc, text))]) from exc
     if problems:
         raise SourceError(problems)
-    return out
+    return Located(path, tree.data, tree.positions, tree.key_positions)
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 file (an Excel BOM is fine); a clear error otherwise."""
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            [
-                Problem(
-                    shown, 1, 1, f"tệp không phải UTF-8 (byte {exc.start}); hãy lưu lại dạng UTF-8"
-                )
-            ]
-        ) from exc
-    except OSError as exc:
-        raise SourceError([Problem(shown, 1, 1, f"không đọc được tệp: {exc.strerror}")]) from exc
-
-
-def load_yaml(path: Path, shown: str | None = None) -> Located:
+def load_yaml(path: Path, shown: str | None = None, *, aliases: bool = True) -> Located:
+    """Read and parse one YAML file (see `parse_yaml`)."""
     name = shown or str(path)
-    return parse_yaml(read_text(path, name), name)
+    return parse_yaml(read_text(path, name), name, aliases=aliases)
 
 
 def parse_csv(text: str, path: str) -> Located:
@@ -153,11 +109,14 @@ def parse_csv(text: str, path: str) -> Located:
     if not lines:
         return out
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
-        raise SourceError([Problem(path, 1, 1, f"CSV không hợp lệ: {exc}")]) from exc
+        raise SourceError([Problem(path, 1, 1, csv_message(exc))]) from exc
+    while header and not header[-1]:  # Excel's trailing empty header cells
+        header.pop()
+    _check_header(header, path)
     out.columns = {name: col for col, name in enumerate(header, start=1)}
     rows: list[dict[str, Any]] = []
     line = 1
@@ -166,18 +125,64 @@ def parse_csv(text: str, path: str) -> Located:
             line = reader.line_num
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) > len(header):
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
                 raise SourceError(
-                    [Problem(path, line, len(header) + 1, "dòng có nhiều ô hơn tiêu đề")]
+                    [
+                        Problem(
+                            path,
+                            line,
+                            len(header) + 1,
+                            tr(
+                                "dòng có nhiều ô hơn tiêu đề (ô có dữ liệu dưới cột không tên)",
+                                "the row has more cells than the header (data under no column)",
+                            ),
+                        )
+                    ]
                 )
             rows.append(
                 {name: nfc(cell.strip()) or None for name, cell in zip(header, cells, strict=False)}
             )
             out.row_lines.append(line)
     except csv.Error as exc:
-        raise SourceError([Problem(path, line, 1, f"CSV không hợp lệ: {exc}")]) from exc
+        raise SourceError([Problem(path, reader.line_num or line, 1, csv_message(exc))]) from exc
     out.data = rows
     return out
+
+
+def _check_header(header: list[str], path: str) -> None:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for col, name in enumerate(header, start=1):
+        if not name:
+            problems.append(
+                Problem(
+                    path, 1, col, tr(f"cột thứ {col} không có tên", f"column {col} has no name")
+                )
+            )
+        elif name in seen:
+            problems.append(
+                Problem(path, 1, col, tr(f"cột '{name}' bị lặp", f"column '{name}' is repeated"))
+            )
+        seen.add(name)
+    if problems:
+        raise SourceError(problems)
+
+
+def csv_message(exc: BaseException) -> str:
+    """The csv module's complaint in the user's language (never its English text)."""
+    said = str(exc)
+    if "field larger than field limit" in said:
+        return tr(
+            f'ô quá dài (quá {csv.field_size_limit()} ký tự); dấu ngoặc kép (") có bị thiếu không?',
+            f'a cell is too long (over {csv.field_size_limit()} characters); is a double quote (") missing?',
+        )
+    if "unexpected end of data" in said or "EOF" in said:
+        return tr('dấu ngoặc kép (") chưa đóng', 'an unclosed double quote (")')
+    if isinstance(exc, StopIteration):
+        return tr("bảng trống: thiếu dòng tiêu đề", "empty table: the header line is missing")
+    return tr(
+        "CSV không hợp lệ ở dòng này (dấu ngoặc kép?)", "invalid CSV on this line (a double quote?)"
+    )
 
 
 def shown(path: Path) -> str:

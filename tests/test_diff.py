@@ -26,19 +26,19 @@ def _diff(*args: str) -> tuple[int, dict[str, object]]:
 
 def test_a_copy_without_two_documents_names_exactly_the_affected_items(tmp_path: Path) -> None:
     copy = copy_sample(tmp_path)
-    # 452/KH-UBND is the plan of 1.1.1 (472/KH-UBND, also a CCHC plan on time, takes its
-    # place: same points); 474/BC-UBND is the TTHC-control report of 3.3.1 (still 0 points,
-    # now two products missing). Nothing else rests on them.
+    # 452/KH-UBND is the plan of 1.1.1; 472/KH-UBND, the CCHC *propaganda* plan, does not take
+    # its place (subject_excludes, issue 8): 1.1.1 loses its points. 474/BC-UBND is the
+    # TTHC-control report of 3.3.1 (still 0 points, now two products missing).
     drop_documents(copy, {"452/KH-UBND", "474/BC-UBND"})
     code, data = _diff(f"{SAMPLE}@self", f"{copy}@self")
     changes = data["changes"]
     assert code == 1 and isinstance(changes, list)
     assert [(c["a"]["id"], c["a"]["points"], c["b"]["points"], c["delta"]) for c in changes] == [
-        ("1.1.1", "0.5", "0.5", "0"),
+        ("1.1.1", "0.5", "0", "-0.5"),
         ("3.3.1", "0", "0", "0"),
     ]
-    assert changes[0]["fields"] == ["evidence"]
-    assert [e.split()[0] for e in changes[0]["b"]["evidence"]] == ["472/KH-UBND"]
+    assert changes[0]["b"]["status"] == "thiếu minh chứng"
+    assert changes[0]["b"]["evidence"] == []
     assert changes[1]["fields"] == ["missing", "evidence"]
 
 

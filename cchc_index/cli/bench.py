@@ -10,6 +10,21 @@ from cchc_index.cli.common import LANG, reports_errors
 from cchc_index.i18n import tr
 
 
+def _sizes(_ctx: click.Context, _param: click.Parameter, value: str) -> list[int]:
+    try:
+        sizes = [int(s) for s in value.split(",") if s.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise click.BadParameter(
+            tr(
+                f"'{value}': cần các số nguyên dương cách nhau bằng dấu phẩy, ví dụ 100,1000",
+                f"'{value}': expected positive whole numbers separated by commas, e.g. 100,1000",
+            )
+        )
+    return sizes
+
+
 @click.command(
     help=tr(
         "Đo hiệu năng trên một tỉnh tổng hợp (không phải kiểm thử có giới hạn thời gian).",
@@ -20,6 +35,7 @@ from cchc_index.i18n import tr
     "--sizes",
     default="100,1000,3321",
     show_default=True,
+    callback=_sizes,
     help=tr("Số đơn vị mỗi lượt, cách nhau bằng dấu phẩy.", "Units per run, comma-separated."),
 )
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
@@ -34,9 +50,9 @@ from cchc_index.i18n import tr
 )
 @LANG
 @reports_errors
-def bench(sizes: str, workers: int, sample: Path) -> None:
+def bench(sizes: list[int], workers: int, sample: Path) -> None:
     from cchc_index.bench.run import cold_start, measure
 
-    measure([int(s) for s in sizes.split(",") if s.strip()], workers, click.echo)
+    measure(sizes, workers, click.echo)
     if (sample / "profile.yaml").is_file():
         click.echo(f"cold_start_score_s={cold_start(sample):.3f}")

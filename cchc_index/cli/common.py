@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from cchc_index.errors import CchcError, EngineError, ExitCode
-from cchc_index.i18n import set_lang, tr
+from cchc_index.cli import click_vi
+from cchc_index.errors import CchcError, ExitCode, Problem
+from cchc_index.i18n import os_reason, set_lang, tr
+from cchc_index.text import safe_text
 
 F = TypeVar("F", bound=Callable[..., Any])
+click_vi.install()  # before any command builds (and caches) its help option
+MAX_SHOWN = 200  # located problems printed; the count is always the full one
 
 
 def lang_in_argv(argv: list[str]) -> str | None:
@@ -27,44 +32,128 @@ def lang_in_argv(argv: list[str]) -> str | None:
     return None
 
 
+_ENVIRONMENT_ERRNOS = {
+    errno.EACCES,
+    errno.EPERM,
+    errno.EROFS,
+    errno.ENOSPC,
+    errno.EDQUOT,
+    errno.EMFILE,
+    errno.ENFILE,
+    errno.ENOMEM,
+    errno.EIO,
+}
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C: a short line and 130 (128 + SIGINT), never click's English "Aborted!"."""
+    click.echo(tr("\nĐã dừng (Ctrl-C).", "\nStopped (Ctrl-C)."), err=True)
+    sys.exit(ExitCode.INTERRUPTED)
+
+
+def _broken_pipe() -> NoReturn:
+    # The reader went away (`| head`): nothing to say, and nothing more can be flushed.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(ExitCode.BROKEN_PIPE)
+
+
+def _environment(exc: BaseException) -> NoReturn:
+    if isinstance(exc, MemoryError):
+        what = tr("không đủ bộ nhớ", "out of memory")
+    else:
+        assert isinstance(exc, OSError)
+        name = f" ({exc.filename})" if exc.filename else ""
+        what = f"{os_reason(exc)}{name}"
+    click.echo(
+        tr(
+            f"Lỗi môi trường (máy, ổ đĩa, quyền), không phải lỗi dữ liệu: {what}",
+            f"Environment problem (machine, disk, permissions), not a data error: {what}",
+        ),
+        err=True,
+    )
+    sys.exit(ExitCode.ENVIRONMENT)
+
+
 def reports_errors(func: F) -> F:
-    """Print the located problems of a CchcError to stderr and exit with its code."""
+    """The one place errors become exit codes: every command is wrapped by it.
+
+    A CchcError prints its located problems and exits with its class's code; the machine's
+    refusals (permissions, full disk, memory) exit 6; Ctrl-C exits 130; anything else is a bug
+    of ours: a plain message and 5 (CCHC_DEBUG=1 shows the traceback).
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except CchcError as exc:
-            for problem in exc.problems:
-                click.echo(problem.format(), err=True)
-            click.echo(
-                tr(f"{len(exc.problems)} lỗi.", f"{len(exc.problems)} problem(s)."), err=True
-            )
+            lines = exc.lines()
+            for line in lines[:MAX_SHOWN]:
+                click.echo(safe_text(line), err=True)
+            if len(lines) > MAX_SHOWN:  # a table of 80.000 bad rows: the first ones say enough
+                more = len(lines) - MAX_SHOWN
+                click.echo(tr(f"… và {more} lỗi nữa", f"… and {more} more"), err=True)
+            if exc.problems:
+                count = len(exc.problems)
+                click.echo(tr(f"{count} lỗi.", f"{count} problem(s)."), err=True)
             sys.exit(exc.exit_code)
-        except EngineError as exc:
-            click.echo(
-                tr(
-                    f"Lỗi bộ máy chấm điểm (hãy báo lại): {exc}",
-                    f"Engine failure (please report): {exc}",
-                ),
-                err=True,
-            )
-            sys.exit(ExitCode.INTERNAL)
-        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            interrupted()
+        except BrokenPipeError:
+            _broken_pipe()
+        except OSError as exc:
+            if exc.errno not in _ENVIRONMENT_ERRNOS or os.environ.get("CCHC_DEBUG"):
+                return _internal(exc)
+            _environment(exc)
+        except MemoryError as exc:
+            _environment(exc)
         except Exception as exc:  # a bug of ours: say so plainly, never a bare traceback
-            if os.environ.get("CCHC_DEBUG"):
-                raise
-            click.echo(
-                tr(
-                    f"Lỗi nội bộ của cchc-index (hãy báo lại, kèm lệnh đã chạy): {type(exc).__name__}: {exc}",
-                    f"Internal error in cchc-index (please report it with the command): {type(exc).__name__}: {exc}",
-                ),
-                err=True,
-            )
-            sys.exit(ExitCode.INTERNAL)
+            _internal(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _internal(exc: Exception) -> NoReturn:
+    if os.environ.get("CCHC_DEBUG"):
+        raise exc
+    click.echo(
+        tr(
+            f"Lỗi nội bộ của cchc-index (hãy báo lại, kèm lệnh đã chạy): {type(exc).__name__}: {exc}",
+            f"Internal error in cchc-index (please report it with the command): {type(exc).__name__}: {exc}",
+        ),
+        err=True,
+    )
+    sys.exit(ExitCode.INTERNAL)
+
+
+class Group(click.Group):
+    """The command group: click's own failures (usage, Ctrl-C outside a command, a closed
+    pipe) take the same exit codes and language as everything else."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        click_vi.install()
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            interrupted()
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            _broken_pipe()
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
 def _lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -122,11 +211,20 @@ OUTPUT = click.option(
 
 
 def emit(text: str | bytes, output: Path | None) -> None:
+    """Print `text`, or write it to `output` (atomically, never over a special file)."""
     from cchc_index.output import write_atomic
 
     if output is None:
-        assert isinstance(text, str)
-        click.echo(text, nl=False)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            click.echo(safe_text(text), nl=False)
     else:
         write_atomic(output, text)
         click.echo(tr(f"Đã ghi {output}", f"Wrote {output}"), err=True)
+
+
+def warn(warnings: Iterable[Problem]) -> None:
+    """Located warnings on stderr: they never change the exit code."""
+    for problem in warnings:
+        click.echo(safe_text(tr("cảnh báo: ", "warning: ") + problem.format()), err=True)

@@ -113,6 +113,10 @@ def extract_command(
         )
     if against is not None and report is None:
         raise click.UsageError(tr("--against cần tệp báo cáo REPORT", "--against needs a REPORT"))
+    if output is not None:
+        from cchc_index.output import refuse_inputs
+
+        refuse_inputs(output, [report, against, documents])
     outcome = run_extract(
         report,
         year=year,

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from cchc_index.cli.common import LANG, lang_in_argv
+from cchc_index.cli.common import LANG, Group, lang_in_argv, reports_errors
 from cchc_index.i18n import set_lang, tr
 
 set_lang(lang_in_argv(sys.argv))
@@ -23,17 +23,21 @@ from cchc_index.cli.serve import serve  # noqa: E402
 
 
 @click.group(
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=tr(
         "Chấm điểm Chỉ số cải cách hành chính (PAR Index): tự đánh giá, kiểm tra minh chứng, kiểm tra bộ chỉ số.\n\n"
         "Mã thoát: 0 tốt; 1 có ca kiểm thử sai hoặc còn thiếu minh chứng; 2 sai cú pháp lệnh; "
-        "3 tệp bộ chỉ số sai; 4 bộ minh chứng hoặc tài liệu đầu vào sai; 5 lỗi bộ máy.",
+        "3 tệp bộ chỉ số sai; 4 bộ minh chứng hoặc tài liệu đầu vào sai; 5 lỗi của cchc-index; "
+        "6 lỗi môi trường (không ghi được, hết chỗ đĩa); 130 dừng bằng Ctrl-C; 141 ống ra bị đóng.",
         "Score the Public Administration Reform index (PAR Index): self-assessment, evidence checks, rule-file checks.\n\n"
         "Exit codes: 0 ok; 1 a rule case failed or evidence is missing; 2 bad command line; "
-        "3 invalid rule files; 4 invalid evidence bundle or input document; 5 engine failure.",
+        "3 invalid rule files; 4 invalid evidence bundle or input document; 5 a bug in cchc-index; "
+        "6 environment problem (cannot write, disk full); 130 stopped by Ctrl-C; 141 closed pipe.",
     ),
 )
 @LANG
+@reports_errors
 def cli() -> None:
     pass
 

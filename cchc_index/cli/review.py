@@ -46,6 +46,7 @@ def _split(target: str) -> tuple[Path, str]:
 def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path | None) -> None:
     from cchc_index.load.rules import load_framework
     from cchc_index.model.layers import Layer
+    from cchc_index.output import refuse_inputs, refuse_suffix
     from cchc_index.report.diff import DIFF_RENDERERS
     from cchc_index.report.layer_words import layer_name
     from cchc_index.scoring.diff import diff_frameworks, diff_results
@@ -53,6 +54,10 @@ def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path 
     from cchc_index.scoring.review import review_unit
 
     (path_a, layer_a), (path_b, layer_b) = _split(a), _split(b)
+    if output is not None:  # never over an input; never a suffix it cannot make
+        refuse_inputs(output, [path_a, path_b])
+        made = {".md": "markdown", ".json": "json", ".txt": "table"}
+        fmt = refuse_suffix(output, made, fmt) if output.suffix else fmt
     kinds = {(p / "framework.yaml").is_file() for p in (path_a, path_b)}
     if len(kinds) != 1:
         raise click.UsageError(

@@ -23,9 +23,11 @@ from cchc_index.i18n import tr
     "--format",
     "fmt",
     type=click.Choice(["text", "junit"]),
-    default="text",
-    show_default=True,
-    help=tr("Dạng báo cáo; junit cho CI.", "Report format; junit for CI."),
+    default=None,
+    help=tr(
+        "Dạng báo cáo: text (mặc định) hoặc junit cho CI; mặc định theo đuôi -o (.xml là junit).",
+        "Report format: text (default) or junit for CI; by default from the -o suffix (.xml: junit).",
+    ),
 )
 @click.option(
     "--verbose",
@@ -39,13 +41,17 @@ from cchc_index.i18n import tr
 @OUTPUT
 @LANG
 @reports_errors
-def validate(paths: tuple[Path, ...], fmt: str, verbose: bool, output: Path | None) -> None:
+def validate(paths: tuple[Path, ...], fmt: str | None, verbose: bool, output: Path | None) -> None:
     from cchc_index.errors import Problem, RuleError
     from cchc_index.load.rules import load_framework
+    from cchc_index.output import refuse_inputs, refuse_suffix
     from cchc_index.report.explain import framework_notes
     from cchc_index.report.junit import junit
     from cchc_index.scoring.cases import load_cases
 
+    if output is not None:
+        refuse_inputs(output, paths)
+        fmt = refuse_suffix(output, {".xml": "junit", ".txt": "text", ".log": "text"}, fmt)
     results: list[tuple[str, list[Problem]]] = []
     notes = ""
     for path in paths:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import sys
@@ -10,11 +11,23 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES, RULES_DIR, emit, reports_errors
+from cchc_index.cli.common import (
+    ENGINE,
+    LANG,
+    OUTPUT,
+    RULES,
+    RULES_DIR,
+    emit,
+    reports_errors,
+    warn,
+)
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
 if TYPE_CHECKING:
+    from cchc_index.load.bundle import BundleSource
+    from cchc_index.model.framework import Framework
+    from cchc_index.model.result import Result
     from cchc_index.scoring.review import Review
 
 
@@ -63,12 +76,18 @@ def score(
     from datetime import datetime
 
     from cchc_index.load.digest import bundle_sha256
+    from cchc_index.output import refuse_inputs, refuse_suffix
     from cchc_index.report.deadlines import lock_note
     from cchc_index.report.filing import build_filing
     from cchc_index.report.formats import FORMATS, format_for, known_suffixes, stdout_text
     from cchc_index.report.layers import LAYER_RENDERERS
     from cchc_index.report.layers_files import appraisal_marks, layer_file
 
+    if output is not None:  # never over an input, never a suffix no renderer makes
+        refuse_inputs(output, [bundle, rules])
+        if output.suffix:
+            made = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
+            fmt = refuse_suffix(output, made, fmt)
     chosen = FORMATS[fmt] if fmt is not None else format_for(output)
     if chosen is None:
         raise click.BadParameter(
@@ -83,9 +102,13 @@ def score(
             tr(f"dạng {chosen.name} cần -o TỆP", f"the {chosen.name} format needs -o FILE")
         )
     review = _review(bundle, rules, rules_dir, engine, lock)
+    warn(review.located.warnings if review.located else ())
     if review.ignored:
         click.echo(lock_note(review.ignored), err=True)
-    layers = review.layered
+    layers = dataclasses.replace(  # each product's rows considered and not used, with lines
+        review.layered,
+        self_result=explained(review.layered.self_result, review.source.framework, review.located),
+    )
     if (layers.appraised or layers.range is not None) and chosen.name in LAYER_RENDERERS:
         text = LAYER_RENDERERS[chosen.name](layers)  # the layers side by side, with reasons
         emit(layer_file(chosen.name, text) if output else text, output)
@@ -158,6 +181,7 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.da
     from cchc_index.scoring.deadlines import split_missing
 
     review = _review(bundle, rules, rules_dir, "durable", False)
+    warn(review.located.warnings if review.located else ())
     result = review.layered.final  # the missing products of the final layer
     split = split_missing(review.source.framework, result, on)
     if fmt == "json":
@@ -184,11 +208,33 @@ def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
     from cchc_index.report.layers import explain_layers
     from cchc_index.scoring.review import review_unit
 
-    framework = load_framework(rules).framework
+    loaded = load_framework(rules)  # once: the bundle is checked against this same one
+    framework = loaded.framework
     node = find_node(framework, node_id, rules)
     if bundle is None:
         click.echo(explain_node(framework, node, None), nl=False)
         return
-    review = review_unit(bundle, rules, rules.parent)
-    click.echo(explain_node(framework, node, review.layered.self_result), nl=False)
+    review = review_unit(bundle, rules, rules.parent, loaded=loaded)
+    warn(review.located.warnings if review.located else ())
+    result = explained(review.layered.self_result, framework, review.located)
+    click.echo(explain_node(framework, node, result), nl=False)
     click.echo(explain_layers(review.layered, node_id), nl=False)
+
+
+def explained(result: Result, framework: Framework, unit: BundleSource | None) -> Result:
+    """The result with, for each product, the rows considered and not used (and their line)."""
+    from cchc_index.scoring.considered import row_places, with_considered
+
+    if unit is None:
+        return result
+    places: dict[int, str] = {}
+    tables = (
+        ("documents.csv", unit.bundle.documents),
+        ("links.csv", unit.bundle.links),
+        ("photos.csv", unit.bundle.photos),
+    )
+    for name, rows in tables:
+        table = unit.files.get(name)
+        if table is not None:
+            places |= row_places(rows, table.path, table.row_lines)
+    return with_considered(result, framework, unit.bundle, places)

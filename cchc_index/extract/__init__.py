@@ -37,7 +37,6 @@ _EXPORTS = {
     "extract_source": "report",
     "Figure": "statistics",
     "find_figures": "statistics",
-    "BundleExists": "writer",
     "write_draft": "writer",
 }
 __all__ = sorted(_EXPORTS)

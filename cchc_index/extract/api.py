@@ -31,15 +31,17 @@ def run_extract(
 
     The draft fills the variables of the framework named by `rules`, else the one the
     `against` bundle's profile names in `rules_dir`, else the shipped default. Raises
-    EvidenceError for unreadable input, RuleError for an invalid framework and BundleExists
+    EvidenceError for unreadable input, RuleError for an invalid framework and OutputExists
     for a non-empty `output` without `force`.
     """
     hint: Unit | None = None
     bundle = None
+    source = None
     if against is not None:
-        from cchc_index.load.bundle import load_bundle
+        from cchc_index.load.bundle import read_bundle
 
-        bundle = load_bundle(against)
+        source = read_bundle(against)
+        bundle = source.bundle
         hint = unit_from_profile(bundle.profile)
         year = year or bundle.profile.year
     named = bundle.profile.framework if bundle is not None else None
@@ -66,7 +68,7 @@ def run_extract(
         )
     findings = None
     if bundle is not None and extraction is not None:
-        findings = cross_check(extraction, bundle)
+        findings = cross_check(extraction, bundle, source)
     written: tuple[str, ...] = ()
     if output is not None:
         origin = str(report) if report is not None else str(documents)

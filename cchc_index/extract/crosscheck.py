@@ -12,6 +12,7 @@ from decimal import Decimal
 from cchc_index.extract.report import Extraction
 from cchc_index.extract.statistics import Figure
 from cchc_index.i18n import tr
+from cchc_index.load.bundle import BundleSource
 from cchc_index.model.bundle import Bundle, Document
 from cchc_index.text import format_date, format_number
 
@@ -33,9 +34,13 @@ class Finding:
     message: str
 
 
-def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
-    """Every discrepancy between a report and a bundle, documents first."""
+def cross_check(
+    extraction: Extraction, bundle: Bundle, source: BundleSource | None = None
+) -> list[Finding]:
+    """Every discrepancy between a report and a bundle, documents first; with the bundle's
+    `source`, each names the line of documents.csv or statistics.yaml it is about."""
     where = extraction.source.shown
+    rows, figures = _places(source)
     by_key: dict[object, list[Document]] = {}
     for document in bundle.documents:
         by_key.setdefault(document.number.key, []).append(document)
@@ -60,28 +65,30 @@ def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
             )
         elif citation.date and all(d.date != citation.date for d in found):
             theirs = ", ".join(format_date(d.date) for d in found)
+            table = rows.get(id(found[0]), "documents.csv")
             findings.append(
                 Finding(
                     "date_differs",
                     symbol,
                     tr(
                         f"{symbol}: báo cáo ghi ngày {format_date(citation.date)} ({place}), "
-                        f"documents.csv ghi {theirs}",
+                        f"{table} ghi {theirs}",
                         f"{symbol}: the report says {format_date(citation.date)} ({place}), "
-                        f"documents.csv says {theirs}",
+                        f"{table} says {theirs}",
                     ),
                 )
             )
     for document in bundle.documents:
         if document.number.key not in cited:
             label = document.label()
+            table = rows.get(id(document), "documents.csv")
             findings.append(
                 Finding(
                     "uncited_document",
                     document.number.symbol,
                     tr(
-                        f"{label} có trong documents.csv nhưng báo cáo không nhắc đến",
-                        f"{label} is in documents.csv but the report never cites it",
+                        f"{label} có trong {table} nhưng báo cáo không nhắc đến",
+                        f"{label} is in {table} but the report never cites it",
                     ),
                 )
             )
@@ -113,18 +120,47 @@ def cross_check(extraction: Extraction, bundle: Bundle) -> list[Finding]:
             pairs.append((reading.previous, stat.last_year, "last_year"))
         for figure, value, field in pairs:
             if figure.amount != value:
-                findings.append(_differs(name, field, figure, value, where(figure.line)))
+                findings.append(
+                    _differs(
+                        name,
+                        field,
+                        figure,
+                        value,
+                        where(figure.line),
+                        figures.get(name, "statistics.yaml"),
+                    )
+                )
     return findings
 
 
-def _differs(name: str, field: str, figure: Figure, value: Decimal, place: str) -> Finding:
+def _places(source: BundleSource | None) -> tuple[dict[int, str], dict[str, str]]:
+    """Where each document row and each figure of the bundle stands, as the loader saw it."""
+    if source is None:
+        return {}, {}
+    rows: dict[int, str] = {}
+    table = source.files.get("documents.csv")
+    if table is not None:
+        for document, line in zip(source.bundle.documents, table.row_lines, strict=False):
+            rows[id(document)] = f"{table.path}:{line}"
+    figures: dict[str, str] = {}
+    stats = source.files.get("statistics.yaml")
+    if stats is not None:
+        for key, (line, _col) in stats.key_positions.items():
+            if len(key) == 1:
+                figures[str(key[0])] = f"{stats.path}:{line}"
+    return rows, figures
+
+
+def _differs(
+    name: str, field: str, figure: Figure, value: Decimal, place: str, stats: str
+) -> Finding:
     label = f"{name}.{field}" if field else name
     return Finding(
         "statistic_differs",
         name,
         tr(
-            f"{label}: báo cáo ghi {figure.value} ({place}), statistics.yaml ghi {format_number(value)}",
-            f"{label}: the report says {figure.value} ({place}), statistics.yaml says "
+            f"{label}: báo cáo ghi {figure.value} ({place}), {stats} ghi {format_number(value)}",
+            f"{label}: the report says {figure.value} ({place}), {stats} says "
             f"{format_number(value)}",
         ),
     )

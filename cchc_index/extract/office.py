@@ -14,6 +14,10 @@ from typing import Any
 
 from cchc_index.extract.problems import fail
 
+MAX_DOCX_UNPACKED = 300_000_000  # a 200-page report with photos unpacks to ~30 MB
+MAX_DOCX_MEMBERS = 5_000
+MAX_PDF_PAGES = 2_000
+
 
 def docx_lines(data: bytes, name: str) -> list[str]:
     """Paragraphs and table cells in document order; a table cell's paragraphs are lines,
@@ -21,8 +25,19 @@ def docx_lines(data: bytes, name: str) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             is_word = "word/document.xml" in archive.namelist()
+            members = archive.infolist()
     except Exception:  # BadZipFile, but also EOFError, ValueError… on damaged archives
         raise fail(name, "tệp .docx bị hỏng (không mở được)", "broken .docx file") from None
+    unpacked = sum(m.file_size for m in members)
+    if len(members) > MAX_DOCX_MEMBERS or unpacked > MAX_DOCX_UNPACKED:
+        # a "zip bomb": a few kB that unpack to gigabytes; python-docx would read it all
+        raise fail(
+            name,
+            f"tệp .docx giải nén quá lớn ({unpacked // 1_000_000} MB, {len(members)} phần; "
+            f"tối đa {MAX_DOCX_UNPACKED // 1_000_000} MB)",
+            f"the .docx unpacks too large ({unpacked // 1_000_000} MB, {len(members)} parts; "
+            f"at most {MAX_DOCX_UNPACKED // 1_000_000} MB)",
+        )
     if not is_word:
         raise fail(
             name,
@@ -34,11 +49,11 @@ def docx_lines(data: bytes, name: str) -> list[str]:
 
         document = docx.Document(io.BytesIO(data))
         return list(_blocks(document))
-    except Exception as exc:  # python-docx and lxml raise many types on malformed files
+    except Exception:  # python-docx and lxml raise many types on malformed files
         raise fail(
             name,
-            f"không đọc được tệp .docx ({type(exc).__name__}); hãy mở bằng Word và lưu lại",
-            f"cannot read the .docx ({type(exc).__name__}); open it in Word and save again",
+            "không đọc được tệp .docx (nội dung hỏng); hãy mở bằng Word và lưu lại",
+            "cannot read the .docx (damaged content); open it in Word and save again",
         ) from None
 
 
@@ -80,9 +95,17 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[str], tuple[int, ...]]:
             raise fail(name, "tệp PDF có mật khẩu", "the PDF is password-protected") from None
         raise fail(
             name,
-            f"không đọc được tệp PDF ({str(exc)[:80]})",
-            f"cannot read the PDF ({str(exc)[:80]})",
+            "không đọc được tệp PDF (hỏng hoặc không phải PDF chuẩn); hãy xuất lại PDF",
+            "cannot read the PDF (damaged or not a standard PDF); export it again",
         ) from None
+    if len(document) > MAX_PDF_PAGES:
+        count = len(document)
+        document.close()
+        raise fail(
+            name,
+            f"tệp PDF có {count} trang (tối đa {MAX_PDF_PAGES})",
+            f"the PDF has {count} pages (at most {MAX_PDF_PAGES})",
+        )
     try:
         for number in range(len(document)):
             page = document[number]
@@ -92,11 +115,11 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[str], tuple[int, ...]]:
                 pages.append(number + 1)
             textpage.close()
             page.close()
-    except pdfium.PdfiumError as exc:
+    except pdfium.PdfiumError:
         raise fail(
             name,
-            f"không đọc được tệp PDF ({str(exc)[:80]})",
-            f"cannot read the PDF ({str(exc)[:80]})",
+            "không đọc được tệp PDF (hỏng hoặc không phải PDF chuẩn); hãy xuất lại PDF",
+            "cannot read the PDF (damaged or not a standard PDF); export it again",
         ) from None
     finally:
         document.close()

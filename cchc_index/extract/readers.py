@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_index.extract.problems import fail
-from cchc_index.i18n import tr, using
+from cchc_index.i18n import os_reason, tr, using
+from cchc_index.text import blank_controls
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
@@ -85,6 +86,14 @@ def read_source(path: Path, shown: str | None = None) -> SourceText:
             "supported: .txt, .md, .docx, .pdf (with a text layer)",
         )
     try:
+        if path.is_dir():
+            raise IsADirectoryError
+        if not path.is_file() and path.exists():  # a FIFO or a device: reading would not end
+            raise fail(
+                name,
+                "không phải tệp thường (ống hay thiết bị); không đọc",
+                "not a regular file (a pipe or device); not read",
+            )
         if path.stat().st_size > MAX_BYTES:
             raise fail(name, "tệp quá lớn (trên 200 MB)", "file too large (over 200 MB)")
         data = path.read_bytes()
@@ -94,7 +103,7 @@ def read_source(path: Path, shown: str | None = None) -> SourceText:
         raise fail(name, "đây là thư mục, không phải tệp", "this is a folder, not a file") from None
     except OSError as exc:
         raise fail(
-            name, f"không đọc được tệp: {exc.strerror}", f"cannot read: {exc.strerror}"
+            name, f"không đọc được tệp: {os_reason(exc)}", f"cannot read: {os_reason(exc)}"
         ) from None
     return read_bytes(data, suffix, name)
 
@@ -151,6 +160,7 @@ def normalise(text: str) -> str:
     """NFC, no invisible characters, ordinary spaces, no trailing spaces on a single line."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\f", "\n"))
+    text = blank_controls(text)  # never into a draft bundle, never raw to a terminal
     return text if "\n" in text else text.rstrip()
 
 

@@ -16,15 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from cchc_index.errors import CchcError, EvidenceError, ExitCode, Problem
+from cchc_index.errors import EvidenceError, OutputExists, Problem
 from cchc_index.extract.draft import COLUMNS, UNDATED_FILE, Draft
 from cchc_index.i18n import tr
-
-
-class BundleExists(CchcError):
-    """The output folder already holds files and --force was not given."""
-
-    exit_code = ExitCode.USAGE
 
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
@@ -74,7 +68,7 @@ def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False)
             ]
         )
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise BundleExists(
+        raise OutputExists(
             [
                 Problem(
                     shown,

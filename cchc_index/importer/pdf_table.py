@@ -113,8 +113,8 @@ def read_pdf(data: bytes, shown: str) -> Document:
 
     try:
         pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise fail(shown, f"tệp PDF bị hỏng: {exc}", f"the PDF is corrupted: {exc}") from None
+    except pdfium.PdfiumError:
+        raise fail(shown, "tệp PDF bị hỏng", "the PDF is corrupted") from None
     tables: list[RawTable] = []
     preamble: list[str] = []
     has_text = False

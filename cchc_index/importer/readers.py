@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from cchc_index.i18n import os_reason
 from cchc_index.importer.pdf_table import read_pdf
 from cchc_index.importer.table import Document, RawTable, clean, fail, sniff
 
@@ -28,7 +29,7 @@ def read_document(path: Path, shown: str) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise fail(
-            shown, f"không mở được tệp: {exc.strerror}", f"cannot open: {exc.strerror}"
+            shown, f"không mở được tệp: {os_reason(exc)}", f"cannot open: {os_reason(exc)}"
         ) from None
     kind = sniff(data)
     expected = {".docx": "zip", ".xlsx": "zip", ".pdf": "pdf"}.get(suffix, "text")
@@ -46,10 +47,8 @@ def read_document(path: Path, shown: str) -> Document:
         if suffix == ".pdf":
             return read_pdf(data, shown)
         return _text(data, shown, suffix)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise fail(
-            shown, f"tệp {suffix} bị hỏng: {exc}", f"the {suffix} file is corrupted: {exc}"
-        ) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise fail(shown, f"tệp {suffix} bị hỏng", f"the {suffix} file is corrupted") from None
 
 
 def _docx(data: bytes, shown: str) -> Document:

@@ -3,24 +3,31 @@ and nodes, figures within their bounds (late ≤ received), declarations the fra
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.model.bundle import Bundle, NotApplicableClaim, Qualitative
-from cchc_index.model.framework import Area, Criterion, Framework, Leaf
-from cchc_index.source import load_yaml, shown
+from cchc_index.load.bundle import BundleSource
+from cchc_index.load.links import all_nodes, check_links
+from cchc_index.model.bundle import NotApplicableClaim, Qualitative
+from cchc_index.model.framework import Framework, Leaf
 from cchc_index.suggest import suggest
 
 
-def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
+def check_against(source: BundleSource, framework: Framework) -> None:
     """Problems that need the framework: the right framework and year, known variables and
-    node ids, and figures within their bounds (late ≤ received)."""
+    node ids, and figures within their bounds (late ≤ received). Positions come from the
+    files as the bundle loader read them; nothing is read again."""
+    bundle = source.bundle
     problems: list[Problem] = []
     meta = framework.meta
-    profile_path = shown(folder / "profile.yaml")
-    stats_path = shown(folder / "statistics.yaml")
-    positions = _positions(folder)
+    profile_path = source.where("profile.yaml", ())[0]
+    stats_path = source.where("statistics.yaml", ())[0]
+    positions = {
+        (label, str(key[0])): where
+        for label, file in (("profile", "profile.yaml"), ("statistics", "statistics.yaml"))
+        if file in source.files
+        for key, where in source.files[file].key_positions.items()
+        if len(key) == 1
+    }
     if bundle.profile.framework is not None and bundle.profile.framework != meta.id:
         problems.append(
             Problem(
@@ -77,35 +84,20 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
                             name,
                         )
                     )
-    problems.extend(_check_declarations(bundle, framework, folder))
+    problems.extend(_check_declarations(source, framework))
+    problems.extend(check_links(source, framework))
     if problems:
         raise EvidenceError(problems)
 
 
-def _positions(folder: Path) -> dict[tuple[str, str], tuple[int, int]]:
-    """Key positions of profile.yaml and statistics.yaml, read again only to place an error."""
-    found: dict[tuple[str, str], tuple[int, int]] = {}
-    for file, label in (("profile.yaml", "profile"), ("statistics.yaml", "statistics")):
-        path = folder / file
-        if path.is_file():
-            src = load_yaml(path)
-            for key, where in src.key_positions.items():
-                if len(key) == 1:
-                    found[(label, str(key[0]))] = where
-    return found
-
-
-def _check_declarations(bundle: Bundle, framework: Framework, folder: Path) -> list[Problem]:
+def _check_declarations(source: BundleSource, framework: Framework) -> list[Problem]:
     """Declared nodes must exist; a not-applicable claim only where the framework allows it;
     a qualitative declaration only for a qualitative node."""
-    path = folder / "declarations.yaml"
-    if not path.is_file():
+    src = source.files.get("declarations.yaml")
+    if src is None:
         return []
-    src = load_yaml(path, shown(path))
-    nodes: dict[str, Area | Criterion | Leaf] = {a.id: a for a in framework.areas}
-    nodes |= {c.id: c for a in framework.areas for c in a.criteria}
-    nodes |= {leaf.id: leaf for _, _, leaf in framework.leaves()}
-    nodes |= {unit.id: unit for _, _, _, unit in framework.units()}  # a part: "1.1.1#a"
+    bundle = source.bundle
+    nodes = all_nodes(framework)
     found: list[Problem] = []
     claims: tuple[tuple[str, tuple[Qualitative | NotApplicableClaim, ...]], ...] = (
         ("qualitative", bundle.declarations.qualitative),

@@ -67,7 +67,10 @@ def _open(path: Path) -> Any:
                     shown(path),
                     1,
                     1,
-                    tr(f"không đọc được bảng tính: {exc}", f"cannot read the workbook: {exc}"),
+                    tr(
+                        "không đọc được bảng tính (hỏng hoặc không phải .xlsx)",
+                        "cannot read the workbook (damaged or not .xlsx)",
+                    ),
                 )
             ]
         ) from exc

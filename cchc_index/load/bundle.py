@@ -7,7 +7,7 @@ registers in spreadsheets and because CSV reads ~20× faster than the same rows 
 
 from __future__ import annotations
 
-import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
+from cchc_index.load.bundle_files import check_files, date_warnings, stray_files
 from cchc_index.load.pydantic_problems import field_names, problems_from
 from cchc_index.model.bundle import (
     Bundle,
@@ -23,9 +24,12 @@ from cchc_index.model.bundle import (
     Item,
     Profile,
     Statistic,
+    foreign_message,
 )
-from cchc_index.source import Located, SourceError, load_yaml, parse_csv, read_text, shown
+from cchc_index.source import Key, Located, SourceError, load_yaml, parse_csv, read_text, shown
 from cchc_index.suggest import suggest
+from cchc_index.text import foreign_char
+from cchc_index.textfile import MAX_TABLE_BYTES
 
 TABLES: dict[str, type[BaseModel]] = {"documents": Document, "links": Item, "photos": Item}
 LISTS: dict[str, TypeAdapter[Any]] = {
@@ -44,11 +48,18 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
     path = folder / f"{name}.csv"
     if not path.is_file():
         return [], None
+    name_shown = shown(path)
     try:
-        src = parse_csv(read_text(path, shown(path)), shown(path))
+        text = read_text(path, name_shown, limit=MAX_TABLE_BYTES)
+        src = parse_csv(text, name_shown)
     except SourceError as exc:
         problems.extend(exc.problems)
         return [], None
+    if foreign_char(text) is not None:  # one search of the file; the cells only when needed
+        found = _foreign_cells(src)
+        if found:
+            problems.extend(found)
+            return [], src
     model = TABLES[name]
     allowed = _columns(model)
     for column in sorted(set(src.columns) - allowed):
@@ -72,12 +83,28 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
         return [], src
 
 
+# Columns where a look-alike letter (Cyrillic "о" for "o") would make a row silently fail to
+# match; a note, a file name or a URL may hold any script.
+WORD_COLUMNS = ("number", "kind", "issuer", "subject", "title")
+
+
+def _foreign_cells(src: Located) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, row in enumerate(src.data):
+        for column in WORD_COLUMNS:
+            value = row.get(column)
+            found = foreign_char(value) if value else None
+            if found is not None:
+                problems.append(src.problem((index, column), foreign_message(found)))
+    return problems
+
+
 def _yaml(folder: Path, name: str, problems: list[Problem]) -> Located | None:
     path = folder / name
     if not path.is_file():
         return None
     try:
-        return load_yaml(path, shown(path))
+        return load_yaml(path, shown(path), aliases=False)
     except SourceError as exc:
         problems.extend(exc.problems)
         return None
@@ -93,53 +120,32 @@ def _validate(src: Located | None, model: type[BaseModel], problems: list[Proble
         return None
 
 
-def _files_inside(
-    folder: Path, src: Located | None, items: list[Any], problems: list[Problem]
-) -> None:
-    """Every `file` must stay inside the bundle folder; a given sha256 must match."""
-    if src is None:
-        return
-    root = folder.resolve()
-    for index, item in enumerate(items):
-        if item.file is None:
-            continue
-        target = (folder / item.file).resolve()
-        if not target.is_relative_to(root) or Path(item.file).is_absolute():
-            problems.append(
-                src.problem(
-                    (index, "file"),
-                    tr(
-                        f"tệp '{item.file}' nằm ngoài thư mục bộ minh chứng",
-                        f"file '{item.file}' is outside the bundle folder",
-                    ),
-                )
-            )
-        elif item.sha256 is not None and target.is_file():
-            digest = hashlib.sha256(target.read_bytes()).hexdigest()
-            if digest != item.sha256.lower():
-                problems.append(
-                    src.problem(
-                        (index, "sha256"),
-                        tr(
-                            f"sha256 của '{item.file}' không khớp (tệp có {digest[:12]}…)",
-                            f"sha256 of '{item.file}' does not match (file has {digest[:12]}…)",
-                        ),
-                    )
-                )
-        elif item.sha256 is not None:
-            problems.append(
-                src.problem(
-                    (index, "file"),
-                    tr(
-                        f"không tìm thấy tệp '{item.file}' để kiểm tra sha256",
-                        f"file '{item.file}' not found to check its sha256",
-                    ),
-                )
-            )
+@dataclass(frozen=True)
+class BundleSource:
+    """The bundle and the located files it came from: later checks (against the framework,
+    `extract --against`, `explain`) place their messages without reading a file again."""
+
+    bundle: Bundle
+    folder: Path
+    files: dict[str, Located] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+
+    def where(self, file: str, loc: Key, *, key: bool = False) -> tuple[str, int, int]:
+        """(shown path, line, column) of `loc` in `file`, or of the file when it was not read."""
+        src = self.files.get(file)
+        if src is None:
+            return shown(self.folder / file), 1, 1
+        return (src.path, *src.where(loc, key=key))
 
 
 def load_bundle(folder: Path) -> Bundle:
     """Load one bundle folder; raise EvidenceError with every problem found."""
+    return read_bundle(folder).bundle
+
+
+def read_bundle(folder: Path) -> BundleSource:
+    """Load one bundle folder with the positions of its files; raise EvidenceError with every
+    problem found."""
     problems: list[Problem] = []
     if not (folder / "profile.yaml").is_file():
         raise EvidenceError(
@@ -176,13 +182,26 @@ def load_bundle(folder: Path) -> Bundle:
                     statistics[name] = Statistic.model_validate(raw)
                 except ValidationError as exc:
                     problems.extend(problems_from(exc, stats_src, NAMES, prefix=(name,)))
-    declarations = _validate(_yaml(folder, "declarations.yaml", problems), Declarations, problems)
+    declarations_src = _yaml(folder, "declarations.yaml", problems)
+    declarations = _validate(declarations_src, Declarations, problems)
     tables = {name: _table(folder, name, problems) for name in TABLES}
-    for name in ("documents", "photos"):
-        _files_inside(folder, tables[name][1], tables[name][0], problems)
+    for name in TABLES:  # every table with a `file` column, links.csv included
+        problems.extend(check_files(folder, tables[name][1], tables[name][0]))
+    warnings: list[Problem] = []
+    problems.extend(stray_files(folder, warnings))
     if problems or profile is None:
         raise EvidenceError(problems)
-    return Bundle(
+    files = {f"{name}.csv": src for name, (_, src) in tables.items() if src is not None}
+    files |= {
+        name: src
+        for name, src in (
+            ("profile.yaml", profile_src),
+            ("statistics.yaml", stats_src),
+            ("declarations.yaml", declarations_src),
+        )
+        if src is not None
+    }
+    bundle = Bundle(
         profile=profile,
         documents=tuple(tables["documents"][0]),
         statistics=statistics,
@@ -190,3 +209,10 @@ def load_bundle(folder: Path) -> Bundle:
         photos=tuple(tables["photos"][0]),
         declarations=declarations or Declarations(),
     )
+    rows = {
+        "documents.csv": bundle.documents,
+        "links.csv": bundle.links,
+        "photos.csv": bundle.photos,
+    }
+    warnings += date_warnings(files, rows, bundle.year)
+    return BundleSource(bundle, folder, files, tuple(warnings))

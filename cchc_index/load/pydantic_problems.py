@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from cchc_index.errors import Problem
-from cchc_index.i18n import tr
+from cchc_index.i18n import lang, tr
 from cchc_index.source import Key, Located
 from cchc_index.suggest import suggest
 
@@ -113,15 +114,78 @@ def _message(error: dict[str, Any], names: set[str]) -> tuple[str, bool]:
     if kind in ("list_type", "tuple_type"):
         return tr("cần một danh sách", "expected a list"), False
     if kind == "string_pattern_mismatch":
-        return tr(
-            f"giá trị không đúng dạng {ctx.get('pattern')}",
-            f"value does not match {ctx.get('pattern')}",
-        ), False
+        if "{64}" in str(ctx.get("pattern")):
+            return tr(
+                "sha256 phải là đúng 64 ký tự 0-9, a-f",
+                "a sha256 is exactly 64 characters 0-9, a-f",
+            ), False
+        return tr("giá trị không đúng dạng yêu cầu", "the value is not in the expected form"), False
     if kind in ("bool_parsing", "bool_type"):
         return tr("cần có/không (true/false)", "expected yes/no (true/false)"), False
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), False
-    return str(error["msg"]), False
+        said = str(ctx.get("error", ""))
+        return (english(said) if lang() == "en" else said) or tr(
+            "giá trị không hợp lệ", "invalid value"
+        ), False
+    if kind in ("string_type", "str_type"):
+        return tr("cần một chuỗi chữ", "expected text"), False
+    if kind in ("string_too_short",):
+        return tr("không được để trống", "must not be empty"), False
+    if kind in ("string_too_long",):
+        return tr("quá dài", "too long"), False
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return tr("cần một ngày dd/mm/yyyy", "expected a date dd/mm/yyyy"), False
+    if kind in (
+        "finite_number",
+        "decimal_max_digits",
+        "decimal_max_places",
+        "decimal_whole_digits",
+    ):
+        return tr(
+            "cần một số hữu hạn, không quá lớn", "expected a finite, not too large number"
+        ), False
+    if kind == "int_from_float":
+        return tr("cần một số nguyên", "expected a whole number"), False
+    # Never pydantic's English: the kind of error, in words the user can act on.
+    return tr(f"giá trị không hợp lệ ({kind})", f"invalid value ({kind})"), False
+
+
+# The ground modules (text.py, docnumber.py) sit below the language switch and say what is
+# wrong in Vietnamese; their few sentences are put into English here, at the one place
+# validation errors become messages.
+_ENGLISH = (
+    (re.compile(r"^không phải là số: (.*)$"), "not a number: {0}"),
+    (
+        re.compile(r"^không đọc được ngày (.*) \(dạng dd/mm/yyyy\)$"),
+        "cannot read the date {0} (dd/mm/yyyy)",
+    ),
+    (re.compile(r"^ngày không tồn tại: (.*)$"), "no such date: {0}"),
+    (
+        re.compile(r"^không nhận ra loại văn bản (.*) trong (.*)$"),
+        "unknown document kind {0} in {1}",
+    ),
+    (
+        re.compile(r"^số, ký hiệu (.*) thiếu loại văn bản \(dạng (.*)\)$"),
+        "document number {0} lacks the kind of document (e.g. {1})",
+    ),
+    (
+        re.compile(r"^số, ký hiệu (.*) thiếu loại văn bản và cơ quan ban hành$"),
+        "document number {0} lacks the kind and the issuer",
+    ),
+    (
+        re.compile(r"^số, ký hiệu (.*) thiếu cơ quan ban hành sau dấu '-'$"),
+        "document number {0} lacks the issuer after '-'",
+    ),
+)
+
+
+def english(message: str) -> str:
+    """A Vietnamese sentence of the ground modules in English (unchanged when unknown)."""
+    for pattern, template in _ENGLISH:
+        match = pattern.match(message)
+        if match:
+            return template.format(*match.groups())
+    return message
 
 
 def problems_from(

@@ -15,11 +15,16 @@ from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
 from cchc_index.load.checks import check_framework
 from cchc_index.load.pydantic_problems import field_names, problems_from
+from cchc_index.load.sanity import meta_problems, number_problems
 from cchc_index.model.framework import Area, Framework, Meta, id_key
 from cchc_index.source import Located, SourceError, load_yaml, shown
 
 META_FILE = "framework.yaml"
 CASES_SUFFIX = ".cases.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")  # `.yml` is read exactly like `.yaml`, never skipped
+# Files a framework folder may hold besides its YAML: notes and sources. Anything else (a
+# spreadsheet, JSON, a CSV) is an error rather than silently ignored rules.
+NOTES = {".md", ".txt", ".pdf", ".docx", ".doc", ".html", ".rst"}
 NAMES = field_names([Meta, Area])
 
 
@@ -33,12 +38,61 @@ class FrameworkSource:
     areas: tuple[Located, ...]
 
 
+def is_cases(path: Path) -> bool:
+    """`<area>.cases.yaml` (or `.cases.yml`): rule test cases, not an area."""
+    return path.suffix in YAML_SUFFIXES and path.stem.endswith(".cases")
+
+
+def meta_file(folder: Path) -> Path:
+    """framework.yaml, or framework.yml when only that exists."""
+    yml = folder / "framework.yml"
+    return yml if yml.is_file() and not (folder / META_FILE).exists() else folder / META_FILE
+
+
 def area_files(folder: Path) -> list[Path]:
+    """Every area file of a framework folder (`.yaml` or `.yml`, not the metadata or cases)."""
     return sorted(
         p
-        for p in folder.glob("*.yaml")
-        if p.name != META_FILE and not p.name.endswith(CASES_SUFFIX)
+        for p in folder.iterdir()
+        if p.suffix in YAML_SUFFIXES
+        and p.stem != "framework"
+        and not is_cases(p)
+        and not p.name.startswith(".")
     )
+
+
+def _stray_files(folder: Path) -> list[Problem]:
+    """Files in a framework folder that are neither rules, cases nor notes: never ignored."""
+    problems: list[Problem] = []
+    if (folder / META_FILE).exists() and (folder / "framework.yml").exists():
+        problems.append(
+            Problem(
+                shown(folder / "framework.yml"),
+                1,
+                1,
+                tr(
+                    "có cả framework.yaml và framework.yml; hãy giữ một tệp",
+                    "both framework.yaml and framework.yml exist; keep one",
+                ),
+            )
+        )
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix in YAML_SUFFIXES and not path.is_file():
+            message = tr(
+                f"'{path.name}' là thư mục, không phải tệp YAML",
+                f"'{path.name}' is a folder, not a YAML file",
+            )
+        elif path.is_file() and path.suffix.lower() in {".xlsx", ".xls", ".ods", ".csv", ".json"}:
+            message = tr(
+                f"bộ chỉ số chỉ đọc tệp .yaml; '{path.name}' không được đọc (hãy chuyển sang YAML hoặc xóa)",
+                f"a framework is read from .yaml files only; '{path.name}' is not read (convert it to YAML or remove it)",
+            )
+        else:
+            continue
+        problems.append(Problem(shown(path), 1, 1, message))
+    return problems
 
 
 def read_folder(folder: Path) -> tuple[Located | None, list[Located], list[Problem]]:
@@ -58,7 +112,8 @@ def read_folder(folder: Path) -> tuple[Located | None, list[Located], list[Probl
         )
     meta: Located | None = None
     areas: list[Located] = []
-    meta_path = folder / META_FILE
+    problems.extend(_stray_files(folder))
+    meta_path = meta_file(folder)
     if not meta_path.is_file():
         problems.append(
             Problem(shown(folder), 1, 1, tr(f"thiếu tệp {META_FILE}", f"missing {META_FILE}"))
@@ -88,6 +143,16 @@ def read_folder(folder: Path) -> tuple[Located | None, list[Located], list[Probl
 def load_framework(folder: Path) -> FrameworkSource:
     """Load and check one framework folder; raise RuleError with every problem found."""
     meta_src, area_srcs, problems = read_folder(folder)
+    if problems:
+        # A file that does not parse is reported alone, first: checks across files would only
+        # add follow-up errors (a variable "not declared" because framework.yaml did not load).
+        raise RuleError(problems)
+    for src in [meta_src, *area_srcs]:
+        if src is not None:
+            problems.extend(number_problems(src))
+    if meta_src is not None:
+        problems.extend(meta_problems(meta_src))
+    sane = not problems
     meta: Meta | None = None
     areas: list[Area] = []
     if meta_src is not None:
@@ -103,7 +168,8 @@ def load_framework(folder: Path) -> FrameworkSource:
             areas.append(Area.model_validate(src.data))
         except ValidationError as exc:
             problems.extend(problems_from(exc, src, NAMES))
-    problems.extend(check_framework(meta_src, area_srcs))
+    if sane:  # the checks across files do arithmetic on these numbers
+        problems.extend(check_framework(meta_src, area_srcs))
     if problems or meta is None:
         raise RuleError(problems)
     framework = Framework(meta=meta, areas=tuple(sorted(areas, key=lambda a: id_key(a.id))))

@@ -7,7 +7,7 @@ from pathlib import Path
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.load.against import check_against
-from cchc_index.load.bundle import load_bundle
+from cchc_index.load.bundle import BundleSource, read_bundle
 from cchc_index.load.rules import FrameworkSource, load_framework
 from cchc_index.model.bundle import Bundle
 from cchc_index.source import shown
@@ -53,7 +53,20 @@ def find_framework(
 
 def open_unit(folder: Path, rules: Path | None, rules_dir: Path) -> tuple[FrameworkSource, Bundle]:
     """Load and cross-check a bundle and its framework; errors name file, line and field."""
-    bundle = load_bundle(folder)
-    source = find_framework(bundle, folder, rules, rules_dir)
-    check_against(bundle, source.framework, folder)
-    return source, bundle
+    framework, source = open_unit_source(folder, rules, rules_dir)
+    return framework, source.bundle
+
+
+def open_unit_source(
+    folder: Path,
+    rules: Path | None,
+    rules_dir: Path,
+    framework: FrameworkSource | None = None,
+) -> tuple[FrameworkSource, BundleSource]:
+    """`open_unit` keeping the bundle's positions and warnings; a framework already loaded
+    (`explain`) is used as it is instead of being loaded again."""
+    source = read_bundle(folder)
+    if framework is None:
+        framework = find_framework(source.bundle, folder, rules, rules_dir)
+    check_against(source, framework.framework)
+    return framework, source

@@ -12,6 +12,26 @@ from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_n
 from cchc_index.fields import Strict, VnDate, VnDecimal
 from cchc_index.i18n import tr
 from cchc_index.model.framework import Level
+from cchc_index.text import foreign_char
+
+
+def foreign_message(found: tuple[str, str, str, str]) -> str:
+    """What to say about a letter of another script found by `text.foreign_char`."""
+    char, code, vi, en = found
+    return tr(
+        f"ký tự '{char}' ({code}, {vi}) lẫn trong chữ Việt: hãy gõ lại bằng bàn phím tiếng Việt",
+        f"character '{char}' ({code}, {en}) mixed into Vietnamese text: type it again",
+    )
+
+
+def clean(value: object) -> object:
+    """Refuse a letter of another script (Cyrillic, Greek…) or a non-ASCII digit in text.
+    (The tables of a bundle are checked once per file by the loader, not cell by cell.)"""
+    if isinstance(value, str):
+        found = foreign_char(value)
+        if found is not None:
+            raise ValueError(foreign_message(found))
+    return value
 
 
 def _doc_number(value: object) -> object:
@@ -42,14 +62,15 @@ Number = Annotated[
     DocNumber, BeforeValidator(_doc_number), PlainSerializer(lambda d: d.symbol, return_type=str)
 ]
 NodeIds = Annotated[tuple[str, ...], BeforeValidator(_ids)]
+Text = Annotated[str, BeforeValidator(clean)]
 Kind = Annotated[DocKind, BeforeValidator(_kind)]
 
 
 class Profile(Strict):
     """Who the unit is and which framework and year it is assessed on (profile.yaml)."""
 
-    name: str = Field(min_length=1)
-    aliases: tuple[str, ...] = ()
+    name: Text = Field(min_length=1)
+    aliases: tuple[Text, ...] = ()
     level: Level
     province: str
     district: str | None = None

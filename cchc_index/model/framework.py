@@ -74,6 +74,9 @@ class DocumentProduct(Strict):
     issuer: Literal["self", "other"] = "self"
     issuer_name: str | None = None
     subject: tuple[str, ...] = ()
+    # words that must NOT be in the subject: the annual CCHC plan is not the CCHC propaganda
+    # plan, though both subjects hold "cải cách hành chính"
+    subject_excludes: tuple[str, ...] = ()
     not_before: Deadline | None = None
     deadline: Deadline | None = None
     count: int = Field(default=1, ge=1)

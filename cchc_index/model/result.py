@@ -65,6 +65,18 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class Considered:
+    """A row of the bundle that was considered for a product and not used, and the one
+    reason why (`why`: kind, issuer, issuer_name, excluded, keywords, too_early)."""
+
+    product: str
+    row: str  # the row as the user knows it: "472/KH-UBND ngày 16/12/2019"
+    why: str
+    value: str = ""  # what decided it: the excluded word, the missing word, the kind …
+    where: str = ""  # "documents.csv:7" when the row's line is known
+
+
+@dataclass(frozen=True, slots=True)
 class LeafResult:
     id: str
     title: str
@@ -78,6 +90,7 @@ class LeafResult:
     missing: tuple[str, ...] = ()
     adjustment: int = 0  # +1 bonus, -1 deduction, 0 a regular sub-criterion
     illustrative: tuple[str, ...] = ()  # values the source does not give (points, deadline …)
+    considered: tuple[Considered, ...] = ()  # rows looked at and not used, with the reason
     parts: tuple[LeafResult, ...] = ()  # a node scored by parts: each part's own result
 
 

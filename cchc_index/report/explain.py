@@ -9,7 +9,7 @@ import yaml
 from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
 from cchc_index.model.framework import Criterion, Framework, Leaf, Provenance
-from cchc_index.model.result import Result
+from cchc_index.model.result import Considered, Result
 from cchc_index.report.labels import pts, status
 from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.suggest import suggest
@@ -92,6 +92,7 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
                     f"  missing: {where}{product_title(missing)} (+{pts(missing.gain_together)})",
                 )
             )
+        lines += considered_lines(got.considered)
     return "\n".join(lines) + "\n"
 
 
@@ -175,3 +176,49 @@ def framework_notes(framework: Framework) -> str:
             )
         )
     return "\n".join(lines) + "\n"
+
+
+def considered_lines(rows: tuple[Considered, ...]) -> list[str]:
+    """The rows considered and not used, each with its one reason."""
+    if not rows:
+        return []
+    lines = [tr("  đã xét nhưng không tính:", "  considered, not counted:")]
+    for row in rows:
+        where = f" ({row.where})" if row.where else ""
+        lines.append(f"    - {row.row}{where} [{row.product}]: {why_not(row)}")
+    return lines
+
+
+def why_not(row: Considered) -> str:
+    """The one reason a row did not count, in words."""
+    v = row.value
+    texts = {
+        "kind": (
+            f"loại văn bản {v}, không đúng loại yêu cầu",
+            f"document kind {v}, not the kind required",
+        ),
+        "issuer": (
+            (f"do {v} ban hành, không phải văn bản của đơn vị", f"issued by {v}, not by the unit")
+            if v
+            else (
+                "văn bản của đơn vị, cần văn bản của cơ quan khác",
+                "the unit's own, another body's is required",
+            )
+        ),
+        "issuer_name": (
+            f"cơ quan ban hành '{v}' không đúng",
+            f"issuer '{v}' is not the one required",
+        ),
+        "excluded": (
+            f"trích yếu có '{v}', là loại văn bản khác (bị loại trừ)",
+            f"the subject has '{v}': another kind of document (excluded)",
+        ),
+        "keywords": (
+            f"trích yếu/tiêu đề thiếu từ khóa '{v}'",
+            f"the subject or title lacks the keyword '{v}'",
+        ),
+        "too_early": (f"ban hành trước mốc {v}", f"issued before {v}"),
+        "for_other": (f"cột 'for' ghi mục khác ({v})", f"its 'for' names other items ({v})"),
+    }
+    vi, en = texts.get(row.why, (row.why, row.why))
+    return tr(vi, en)

@@ -12,7 +12,7 @@ from cchc_index.errors import Problem, RuleError
 from cchc_index.fields import Strict
 from cchc_index.i18n import tr
 from cchc_index.load.pydantic_problems import field_names, problems_from
-from cchc_index.load.rules import CASES_SUFFIX, FrameworkSource, load_framework
+from cchc_index.load.rules import FrameworkSource, is_cases, load_framework
 from cchc_index.model.bundle import Bundle, Declarations, Document, Item, Profile, Statistic
 from cchc_index.model.result import LeafResult, Status
 from cchc_index.scoring.evaluate import EngineName, Scorer
@@ -72,7 +72,7 @@ def load_cases(source: FrameworkSource) -> list[LoadedCase]:
     found: list[LoadedCase] = []
     ids = {leaf.id: leaf for _, _, leaf in source.framework.leaves()}
     ids |= {unit.id: unit for _, _, _, unit in source.framework.units()}  # a part: "1.1.1#a"
-    for path in sorted(source.folder.glob(f"*{CASES_SUFFIX}")):
+    for path in sorted(p for p in source.folder.iterdir() if is_cases(p) and p.is_file()):
         try:
             src = load_yaml(path, shown(path))
             parsed = CASE_LIST.validate_python(src.data or [])
@@ -108,6 +108,19 @@ def load_cases(source: FrameworkSource) -> list[LoadedCase]:
                                 ),
                             )
                         )
+            for table in ("documents", "links", "photos"):
+                for j, row in enumerate(getattr(case.evidence, table)):
+                    for node in row.for_:
+                        if node not in ids:  # the case would test a link that counts for nothing
+                            problems.append(
+                                src.problem(
+                                    (i, "evidence", table, j, "for"),
+                                    tr(
+                                        f"'for' ghi mục '{node}' không được chấm trong bộ chỉ số{suggest(node, ids)}",
+                                        f"'for' names '{node}', not a scored node of the framework{suggest(node, ids)}",
+                                    ),
+                                )
+                            )
             if case.name in names:
                 problems.append(
                     src.problem(

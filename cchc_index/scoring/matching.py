@@ -80,22 +80,60 @@ class EvidenceIndex:
                 break
         return found | (kind & self.by_node.get(node_id, set()))
 
+    def verdict(
+        self, product: DocumentProduct, node_id: str, i: int, start: dt.date | None
+    ) -> tuple[str, str] | None:
+        """Why document `i` does not count for `product` of `node_id` (a reason code and the
+        value that decided it), or None when it counts. The one place the rules are written:
+        matching and the "considered" list of `explain` both ask here."""
+        doc, subject, is_own = self.docs[i]
+        linked = node_id in doc.for_  # an explicit link wins over keyword matching
+        if doc.doc_kind is not product.doc_kind:
+            return "kind", doc.doc_kind.value
+        if (product.issuer == "self") != is_own:
+            return "issuer", doc.issuer or ""
+        if product.issuer_name and not contains_all(doc.issuer or "", (product.issuer_name,)):
+            return "issuer_name", doc.issuer or ""
+        if not linked:
+            for word, folded_word in zip(
+                product.subject_excludes, folded(product.subject_excludes), strict=True
+            ):
+                if folded_word in subject:
+                    return "excluded", word
+            for word, folded_word in zip(product.subject, folded(product.subject), strict=True):
+                if folded_word not in subject:
+                    return "keywords", word
+        if start is not None and doc.date < start:
+            return "too_early", f"{start:%d/%m/%Y}"
+        return None
+
+    def considered(self, product: DocumentProduct, node_id: str) -> list[tuple[Document, str, str]]:
+        """Rows a reader would expect to count (the product's kind, a keyword of its subject in
+        theirs, or a `for` link to the node) that do not, each with its one reason."""
+        start = product.not_before.resolve(self.year) if product.not_before else None
+        needed = [w for k in folded(product.subject) for w in k.split()]
+        keywords = folded(product.subject)
+        found = []
+        for i, (doc, subject, _own) in enumerate(self.docs):
+            shared = sum(1 for w in needed if w in subject)
+            near = (
+                node_id in doc.for_
+                or (bool(needed) and all(k in subject for k in keywords))
+                or (doc.doc_kind is product.doc_kind and 2 * shared >= len(needed))
+            )
+            why = self.verdict(product, node_id, i, start) if near else None
+            if why is not None:
+                found.append((doc, *why))
+        return found
+
     def _documents(self, product: DocumentProduct, node_id: str) -> ProductMatch:
         start = product.not_before.resolve(self.year) if product.not_before else None
         deadline = product.deadline.resolve(self.year) if product.deadline else None
-        keywords = folded(product.subject)
-        own = product.issuer == "self"
         found: list[tuple[int, dt.date, str, Document]] = []
         for i in self._candidates(product, node_id):
-            doc, subject, is_own = self.docs[i]
-            if own != is_own:
+            if self.verdict(product, node_id, i, start) is not None:
                 continue
-            if product.issuer_name and not contains_all(doc.issuer or "", (product.issuer_name,)):
-                continue
-            if node_id not in doc.for_ and not all(k in subject for k in keywords):
-                continue
-            if start is not None and doc.date < start:
-                continue
+            doc = self.docs[i][0]
             late = max(0, (doc.date - deadline).days) if deadline else 0
             found.append((late, doc.date, doc.number.symbol, doc))
         found.sort(key=lambda entry: entry[:3])
@@ -126,6 +164,25 @@ class EvidenceIndex:
             last = f" ({self.year - 1}: {stat.last_year})" if stat.last_year is not None else ""
             label = self._labels[variable] = f"{variable} = {stat.value}{last}"
         return label
+
+    def considered_items(self, product: ItemProduct, node_id: str) -> list[tuple[Item, str, str]]:
+        """Links or photos near the product (a `for` link elsewhere, or some of its keywords)
+        that do not count, each with its one reason."""
+        needed = [w for k in folded(product.subject) for w in k.split()]
+        found = []
+        for item in self.items[product.type]:
+            if node_id in item.for_ or (
+                product.subject and contains_all(item.title, product.subject)
+            ):
+                continue
+            title = words(item.title)
+            shared = sum(1 for w in needed if w in title)
+            if needed and 2 * shared >= len(needed):
+                missing = next(k for k in product.subject if words(k) not in title)
+                found.append((item, "keywords", missing))
+            elif item.for_ and not product.subject:
+                found.append((item, "for_other", "; ".join(item.for_)))
+        return found
 
     def _items(self, product: ItemProduct, node_id: str) -> ProductMatch:
         found = [

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_index.load.appraisal import load_appraisal
+from cchc_index.load.bundle import BundleSource
 from cchc_index.load.rules import FrameworkSource
-from cchc_index.load.unit import open_unit
+from cchc_index.load.unit import open_unit_source
 from cchc_index.model.bundle import Bundle, Document
 from cchc_index.model.layers import Layered
 from cchc_index.scoring.deadlines import lock_bundle, self_due
@@ -22,6 +23,7 @@ class Review:
     bundle: Bundle
     layered: Layered
     ignored: tuple[Document, ...]  # documents dated after the self-assessment due date (lock)
+    located: BundleSource | None = None  # the bundle's files with positions, and its warnings
 
 
 def review_unit(
@@ -30,9 +32,12 @@ def review_unit(
     rules_dir: Path,
     engine: EngineName = "durable",
     lock: bool = False,
+    loaded: FrameworkSource | None = None,
 ) -> Review:
-    """Score `folder`'s self layer and lay its appraisal (if any) over it."""
-    source, bundle = open_unit(folder, rules, rules_dir)
+    """Score `folder`'s self layer and lay its appraisal (if any) over it; a framework
+    already `loaded` (`explain`) is used instead of being loaded again."""
+    source, located = open_unit_source(folder, rules, rules_dir, loaded)
+    bundle = located.bundle
     framework = source.framework
     scored, ignored = bundle, tuple[Document, ...]()
     due = self_due(framework, bundle.year)
@@ -40,4 +45,4 @@ def review_unit(
         scored, ignored = lock_bundle(bundle, due)
     result = evaluate(framework, scored, engine)
     appraisal = load_appraisal(folder, framework, self_points(result))
-    return Review(source, bundle, layered(framework, result, appraisal), ignored)
+    return Review(source, bundle, layered(framework, result, appraisal), ignored, located)

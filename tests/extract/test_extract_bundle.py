@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from cchc_index.errors import EvidenceError, ExitCode
+from cchc_index.errors import EvidenceError, ExitCode, OutputExists
 from cchc_index.extract.api import run_extract
 from cchc_index.extract.crosscheck import cross_check
 from cchc_index.extract.draft import UNDATED_FILE, Draft
 from cchc_index.extract.report import extract_report
-from cchc_index.extract.writer import REVIEW_FILE, BundleExists, write_draft
+from cchc_index.extract.writer import REVIEW_FILE, write_draft
 from cchc_index.load.bundle import load_bundle
 from cchc_index.model.bundle import Bundle, Document, Profile, Statistic
 
@@ -59,7 +59,7 @@ def test_a_non_empty_folder_needs_force_and_keeps_other_files(tmp_path: Path) ->
     out = tmp_path / "b"
     out.mkdir()
     (out / "photos.csv").write_text("file,title,date,sha256,for,note\n", encoding="utf-8")
-    with pytest.raises(BundleExists) as caught:
+    with pytest.raises(OutputExists) as caught:
         run_extract(SEED, output=out)
     assert caught.value.exit_code is ExitCode.USAGE
     assert sorted(p.name for p in out.iterdir()) == ["photos.csv"]

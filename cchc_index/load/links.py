@@ -1,0 +1,73 @@
+"""Links from a bundle's rows into the framework (`for` ids).
+
+A `for` id names the sub-criterion a row is evidence for; a typo there would silently cost the
+unit its points, so an unknown id is an error with the nearest ids.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc_index.errors import Problem
+from cchc_index.i18n import tr
+from cchc_index.load.bundle import BundleSource
+from cchc_index.model.framework import Area, Criterion, Framework, Leaf
+from cchc_index.source import Located
+from cchc_index.suggest import suggest
+
+TABLES = ("documents.csv", "links.csv", "photos.csv")
+
+
+def all_nodes(framework: Framework) -> dict[str, Area | Criterion | Leaf]:
+    """Every area, criterion and sub-criterion of the framework by id."""
+    nodes: dict[str, Area | Criterion | Leaf] = {a.id: a for a in framework.areas}
+    nodes |= {c.id: c for a in framework.areas for c in a.criteria}
+    nodes |= {leaf.id: leaf for _, _, leaf in framework.leaves()}
+    nodes |= {unit.id: unit for _, _, _, unit in framework.units()}  # a part: "1.1.1#a"
+    return nodes
+
+
+def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
+    """Every `for` id of every table row must name a scored node of the framework: an unknown
+    id, or a criterion made of sub-criteria (which no product of its own can count for), would
+    silently count for nothing."""
+    nodes = all_nodes(framework)
+    leaves = [leaf.id for _, _, leaf in framework.leaves()]
+    # a part is matched by its own id, then by its node's (scoring/metrics.py)
+    scored = set(leaves) | {unit.id for _, _, _, unit in framework.units()}
+    problems: list[Problem] = []
+    bundle = source.bundle
+    rows: dict[str, tuple[Any, ...]] = {
+        "documents.csv": bundle.documents,
+        "links.csv": bundle.links,
+        "photos.csv": bundle.photos,
+    }
+    for table in TABLES:
+        src: Located | None = source.files.get(table)
+        if src is None:
+            continue
+        for index, row in enumerate(rows[table]):
+            for node in row.for_:
+                if node in nodes and node not in scored:
+                    inner = [leaf for leaf in leaves if leaf.startswith(f"{node}.")]
+                    problems.append(
+                        src.problem(
+                            (index, "for"),
+                            tr(
+                                f"cột 'for' ghi '{node}', mục gồm nhiều tiêu chí thành phần; hãy ghi mã tiêu chí thành phần: {', '.join(inner)}",
+                                f"'for' names '{node}', which is made of sub-criteria; name the sub-criterion: {', '.join(inner)}",
+                            ),
+                        )
+                    )
+                elif node not in nodes:
+                    hint = suggest(node, leaves) or suggest(node, nodes)
+                    problems.append(
+                        src.problem(
+                            (index, "for"),
+                            tr(
+                                f"cột 'for' ghi mục '{node}' không có trong bộ chỉ số '{framework.meta.id}'{hint}",
+                                f"'for' names '{node}', which is not in framework '{framework.meta.id}'{hint}",
+                            ),
+                        )
+                    )
+    return problems
