@@ -145,35 +145,43 @@ def parse_csv(text: str, path: str) -> Located:
     """Rows of a CSV table with a header line, as a list of dicts keyed by column name.
 
     The separator is `,` unless the header uses `;` (as Excel does in some locales).
-    Empty cells are None; positions are (line, column number) of each cell.
+    Empty cells are left out of a row's dict; positions are (line, column number) of each
+    cell. One pass: the text is NFC'd once, and a cell again only when the file has quotes
+    (removing a quote may put a combining mark next to its base letter).
     """
     out = Located(path, [])
     text = nfc(text)  # once for the whole file, not per cell
-    lines = text.splitlines(keepends=True)
-    if not lines:
+    if not text:
         return out
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    newline = text.find("\n")
+    first = text if newline < 0 else text[:newline]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
         raise SourceError([Problem(path, 1, 1, f"CSV không hợp lệ: {exc}")]) from exc
     out.columns = {name: col for col, name in enumerate(header, start=1)}
+    width = len(header)
+    quoted = '"' in text
     rows: list[dict[str, Any]] = []
+    append, lines = rows.append, out.row_lines
     line = 1
     try:
         for cells in reader:
             line = reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) > len(header):
-                raise SourceError(
-                    [Problem(path, line, len(header) + 1, "dòng có nhiều ô hơn tiêu đề")]
-                )
-            rows.append(
-                {name: nfc(cell.strip()) or None for name, cell in zip(header, cells, strict=False)}
-            )
-            out.row_lines.append(line)
+            if len(cells) > width:
+                if not any(c.strip() for c in cells):
+                    continue
+                raise SourceError([Problem(path, line, width + 1, "dòng có nhiều ô hơn tiêu đề")])
+            row = {}
+            for name, cell in zip(header, cells, strict=False):
+                value = cell.strip()
+                if value:
+                    row[name] = nfc(value) if quoted else value
+            if row:
+                append(row)
+                lines.append(line)
     except csv.Error as exc:
         raise SourceError([Problem(path, line, 1, f"CSV không hợp lệ: {exc}")]) from exc
     out.data = rows

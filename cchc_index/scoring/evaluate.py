@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Protocol
 
@@ -10,7 +11,7 @@ from cchc_index.engine.reference import ReferenceRunner
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework, id_key
 from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
-from cchc_index.scoring.matching import EvidenceIndex
+from cchc_index.scoring.matching import EvidenceIndex, needed_words
 from cchc_index.scoring.metrics import Derived, declaration_title, derive, potential
 from cchc_index.scoring.reasons import sentence
 
@@ -20,6 +21,8 @@ ZERO = Decimal(0)
 
 class Runner(Protocol):
     def fired(self, facts: list[dict[str, object]]) -> set[str]: ...
+
+    def fired_many(self, units: Sequence[list[dict[str, object]]]) -> list[set[str]]: ...
 
 
 def make_runner(ruleset: Ruleset, engine: EngineName) -> Runner:
@@ -37,25 +40,53 @@ def percent(part: Decimal, whole: Decimal) -> Decimal | None:
 
 
 class Scorer:
-    """A framework compiled once; `evaluate` scores one unit at a time, sharing no state."""
+    """A framework compiled once; `evaluate` scores one unit, `evaluate_many` a batch.
 
-    def __init__(self, framework: Framework, engine: EngineName = "durable") -> None:
+    Units share no state: a batch gives each unit exactly what `evaluate` gives it alone.
+    With `reasons=False` (the batch path) no reason sentence is formatted: `reason` is empty,
+    and only renderers of one unit need the sentence.
+    """
+
+    def __init__(
+        self, framework: Framework, engine: EngineName = "durable", *, reasons: bool = True
+    ) -> None:
         self.framework = framework
         self.engine: EngineName = engine
+        self.reasons = reasons
         self.ruleset = compile_framework(framework)
         self.runner = make_runner(self.ruleset, engine)
         self.step = framework.meta.rounding_step
         self.leaves = list(
             framework.leaves()
         )  # built once: a criterion scored directly becomes a Leaf
+        self.words = needed_words(framework)
 
     def evaluate(self, bundle: Bundle) -> Result:
-        index = EvidenceIndex(bundle)
+        index, derived, facts = self._derive(bundle)
+        return self._finish(bundle, index, derived, self.runner.fired(facts))
+
+    def evaluate_many(self, bundles: Sequence[Bundle]) -> list[Result]:
+        """Score several units, their metric facts fired in shared engine sessions."""
+        staged = [self._derive(bundle) for bundle in bundles]
+        fired = self.runner.fired_many([facts for _i, _d, facts in staged])
+        return [
+            self._finish(bundle, index, derived, names)
+            for bundle, (index, derived, _f), names in zip(bundles, staged, fired, strict=True)
+        ]
+
+    def _derive(
+        self, bundle: Bundle
+    ) -> tuple[EvidenceIndex, list[Derived], list[dict[str, object]]]:
+        index = EvidenceIndex(bundle, self.words)
         derived = [derive(index, a, c, leaf, self.step) for a, c, leaf in self.leaves]
         facts = [
             fact(d.leaf.id, d.metric) for d in derived if d.not_applicable is None and not d.survey
         ]
-        fired = self.runner.fired(facts)
+        return index, derived, facts
+
+    def _finish(
+        self, bundle: Bundle, index: EvidenceIndex, derived: list[Derived], fired: set[str]
+    ) -> Result:
         earned: dict[str, Decimal] = {}
         by_id = {d.leaf.id: d for d in derived}
         for name in fired:
@@ -94,7 +125,7 @@ class Scorer:
             max_points=leaf.points,
             points=points,
             status=status,
-            reason=sentence(item, points, status),
+            reason=sentence(item, points, status) if self.reasons else "",
             evidence=tuple(i for m in item.matches.values() for i in m.items),
             missing=item.missing,
             adjustment=method.sign if leaf.is_adjustment else 0,

@@ -16,7 +16,13 @@ from functools import lru_cache
 from cchc_index.docnumber import DocKind
 from cchc_index.methods.base import Declaration, ProductMatch
 from cchc_index.model.bundle import Bundle, Document, Item
-from cchc_index.model.framework import DocumentProduct, ItemProduct, Product, StatisticProduct
+from cchc_index.model.framework import (
+    DocumentProduct,
+    Framework,
+    ItemProduct,
+    Product,
+    StatisticProduct,
+)
 from cchc_index.text import contains_all, fold, words
 
 
@@ -26,10 +32,25 @@ def folded(keywords: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(words(k) for k in keywords)
 
 
-class EvidenceIndex:
-    """The bundle, grouped for matching: documents by kind, items, figures, declarations."""
+def needed_words(framework: Framework) -> frozenset[str]:
+    """Every subject word some document product of the framework asks for: compiled once per
+    framework, so a unit's index holds only the words that can decide a match."""
+    found: set[str] = set()
+    for _area, _criterion, leaf in framework.leaves():
+        for product in leaf.evidence:
+            if isinstance(product, DocumentProduct):
+                found.update(w for k in folded(product.subject) for w in k.split())
+    return frozenset(found)
 
-    def __init__(self, bundle: Bundle) -> None:
+
+class EvidenceIndex:
+    """The bundle, grouped for matching: documents by kind, items, figures, declarations.
+
+    `needed`, when given, limits the subject-word index to the words the framework asks
+    for (`needed_words`); without it every word is indexed.
+    """
+
+    def __init__(self, bundle: Bundle, needed: frozenset[str] | None = None) -> None:
         self.year = bundle.year
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
@@ -41,7 +62,8 @@ class EvidenceIndex:
         for i, (doc, subject, _own) in enumerate(self.docs):
             self.by_kind[doc.doc_kind].add(i)
             for word in subject.split():
-                self.by_word[word].add(i)
+                if needed is None or word in needed:
+                    self.by_word[word].add(i)
             for node in doc.for_:
                 self.by_node[node].add(i)
         self.items: dict[str, list[Item]] = {
@@ -139,7 +161,7 @@ class EvidenceIndex:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NodeFacts:
     """The `Facts` a method reads for one node; `overrides` stand in supplied products."""
 

@@ -22,7 +22,7 @@ def declaration_title() -> str:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built ~100 times a unit: slots, not frozen
 class Derived:
     area: Area
     criterion: Criterion
