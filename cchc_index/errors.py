@@ -16,6 +16,7 @@ class ExitCode(enum.IntEnum):
     INVALID_RULES = 3  # a rule file (framework, area, cases) is invalid
     INVALID_EVIDENCE = 4  # an evidence bundle or input document is invalid
     INTERNAL = 5  # the engine itself failed; a bug, please report it
+    UNITS_FAILED = 6  # `batch` finished, but some bundles were invalid (listed) and not ranked
 
 
 @dataclass(frozen=True, order=True)

@@ -17,6 +17,7 @@ from cchc_index.cli.bench import bench  # noqa: E402  (help texts need the langu
 from cchc_index.cli.extract import extract_command  # noqa: E402
 from cchc_index.cli.rules import test_cmd, validate  # noqa: E402
 from cchc_index.cli.score import check, explain, score  # noqa: E402
+from cchc_index.cli_batch import batch, results  # noqa: E402
 
 
 @click.group(
@@ -35,7 +36,7 @@ def cli() -> None:
     pass
 
 
-for command in (validate, test_cmd, score, check, explain, bench, extract_command):
+for command in (validate, test_cmd, score, check, explain, batch, results, bench, extract_command):
     cli.add_command(command)
 
 

@@ -1,0 +1,126 @@
+"""A province's units side by side: the rows a ranking renderer reads, none computes.
+
+`UnitScore` is what the batch keeps of one unit's result (and what the results store holds):
+its totals and, per scored node, points, status and reason. A `Ranking` is the units of one
+batch ordered by their index, with the units that could not be scored listed apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cchc_index.model.result import Result, Status
+
+SELF_ASSESSED = "tự chấm"  # the appraisal layer the batch records (review layers come later)
+
+
+@dataclass(frozen=True, slots=True)
+class NodeScore:
+    """One node of a unit's result: a leaf, a criterion or an area (`kind`)."""
+
+    node: str
+    kind: str  # "leaf" | "criterion" | "area"
+    title: str
+    points: Decimal
+    max_points: Decimal
+    status: str | None  # a leaf's status (Status value); None for criteria and areas
+    reason: str | None  # a leaf's reason when one was rendered; the batch renders none
+    index_percent: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitScore:
+    """One unit's scored result, as stored and ranked."""
+
+    folder: str
+    unit: str
+    year: int
+    framework: str  # the framework's id (framework.yaml `id`)
+    framework_title: str
+    total: Decimal
+    max_points: Decimal
+    index_percent: Decimal | None
+    band: str | None
+    missing: int  # products still missing
+    layer: str
+    nodes: tuple[NodeScore, ...]
+
+    def areas(self) -> tuple[NodeScore, ...]:
+        return tuple(n for n in self.nodes if n.kind == "area")
+
+
+def leaf_reason(reason: str) -> str | None:
+    """The one place the batch reads a leaf's reason (a structured reason later)."""
+    return reason or None
+
+
+def unit_score(result: Result, folder: str, layer: str = SELF_ASSESSED) -> UnitScore:
+    """What the batch keeps of a `Result`."""
+    nodes = [
+        NodeScore(
+            r.id,
+            "leaf",
+            r.title,
+            r.points,
+            r.max_points,
+            r.status.value,
+            leaf_reason(r.reason),
+            None,
+        )
+        for r in result.leaves
+    ]
+    nodes += [
+        NodeScore(n.id, kind, n.title, n.points, n.max_points, None, None, n.index_percent)
+        for kind, group in (("criterion", result.criteria), ("area", result.areas))
+        for n in group
+    ]
+    return UnitScore(
+        folder=folder,
+        unit=result.unit,
+        year=result.year,
+        framework=result.framework,
+        framework_title=result.framework_title,
+        total=result.total,
+        max_points=result.max_points,
+        index_percent=result.index_percent,
+        band=result.band,
+        missing=len(result.missing),
+        layer=layer,
+        nodes=tuple(nodes),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RankingRow:
+    rank: int
+    score: UnitScore
+    reused: bool = False  # taken from the results store instead of rescored
+
+
+@dataclass(frozen=True, slots=True)
+class FailedUnit:
+    """A bundle the batch could not score, with its located problems (`file:line:col: …`)."""
+
+    folder: str
+    problems: tuple[str, ...]
+    exit_code: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """Every scored unit of a batch by rank; units of different frameworks or years are
+    ranked separately (`groups`), since their points do not compare."""
+
+    rows: tuple[RankingRow, ...]
+    failed: tuple[FailedUnit, ...] = ()
+    run_id: int | None = None
+
+    def groups(self) -> list[tuple[tuple[int, str], list[RankingRow]]]:
+        found: dict[tuple[int, str], list[RankingRow]] = {}
+        for row in self.rows:
+            found.setdefault((row.score.year, row.score.framework), []).append(row)
+        return list(found.items())
+
+
+STATUSES = tuple(s.value for s in Status)
