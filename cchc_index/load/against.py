@@ -20,7 +20,7 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
     meta = framework.meta
     profile_path = shown(folder / "profile.yaml")
     stats_path = shown(folder / "statistics.yaml")
-    positions = _positions(folder)
+    positions = _LazyPositions(folder)
     if bundle.profile.framework is not None and bundle.profile.framework != meta.id:
         problems.append(
             Problem(
@@ -46,13 +46,13 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
             )
         )
     for name, stat in bundle.statistics.items():
-        where = positions.get(("statistics", name), (1, 1))
+        key = ("statistics", name)
         if name not in meta.variables:
             hint = suggest(name, meta.variables)
             problems.append(
                 Problem(
                     stats_path,
-                    *where,
+                    *positions.get(key, (1, 1)),
                     tr(
                         f"biến '{name}' không có trong bộ chỉ số '{meta.id}'{hint}",
                         f"variable '{name}' is not in framework '{meta.id}'{hint}",
@@ -69,7 +69,7 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
                     problems.append(
                         Problem(
                             stats_path,
-                            *where,
+                            *positions.get(key, (1, 1)),
                             tr(
                                 f"{name} = {mine} lớn hơn {bound} = {other} ({attr})",
                                 f"{name} = {mine} exceeds {bound} = {other} ({attr})",
@@ -80,6 +80,19 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
     problems.extend(_check_declarations(bundle, framework, folder))
     if problems:
         raise EvidenceError(problems)
+
+
+class _LazyPositions:
+    """`_positions`, read only when a problem needs one (never for a clean bundle)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.found: dict[tuple[str, str], tuple[int, int]] | None = None
+
+    def get(self, key: tuple[str, str], default: tuple[int, int]) -> tuple[int, int]:
+        if self.found is None:
+            self.found = _positions(self.folder)
+        return self.found.get(key, default)
 
 
 def _positions(folder: Path) -> dict[tuple[str, str], tuple[int, int]]:

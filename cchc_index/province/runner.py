@@ -52,6 +52,7 @@ class _Worker:
 
     rules_dir: Path
     engine: EngineName
+    hashing: bool = True  # content hashes are needed only to store and reuse results
     scorers: dict[str, Scorer] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
 
@@ -65,7 +66,7 @@ class _Worker:
                 if ref not in self.scorers:
                     source = find_framework(bundle, folder, None, self.rules_dir)
                     self.scorers[ref] = Scorer(source.framework, self.engine, reasons=False)
-                    self.hashes[ref] = folder_hash(self.rules_dir / ref)
+                    self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.hashing else ""
                 check_against(bundle, self.scorers[ref].framework, folder)
             except CchcError as exc:
                 problems = tuple(p.format() for p in exc.problems)
@@ -76,19 +77,18 @@ class _Worker:
             results = self.scorers[ref].evaluate_many([b for _f, b in members])
             for (folder, _b), result in zip(members, results, strict=True):
                 name = shown(folder)
-                out[folder] = Scored(
-                    name, folder_hash(folder), ref, self.hashes[ref], unit_score(result, name)
-                )
+                digest = folder_hash(folder) if self.hashing else ""
+                out[folder] = Scored(name, digest, ref, self.hashes[ref], unit_score(result, name))
         return [out[f] for f in folders]
 
 
 _WORKER: _Worker | None = None
 
 
-def _init(rules_dir: Path, engine: EngineName) -> None:
+def _init(rules_dir: Path, engine: EngineName, hashing: bool) -> None:
     global _WORKER
     gc.set_threshold(50_000, 20, 20)  # as the CLI does: short-lived acyclic objects
-    _WORKER = _Worker(rules_dir, engine)
+    _WORKER = _Worker(rules_dir, engine, hashing)
 
 
 def _score_chunk(folders: list[Path]) -> list[Scored | FailedUnit]:
@@ -102,17 +102,17 @@ def _chunks(items: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def score_folders(
-    folders: list[Path], rules_dir: Path, engine: EngineName, jobs: int
+    folders: list[Path], rules_dir: Path, engine: EngineName, jobs: int, hashing: bool = True
 ) -> Iterator[list[Scored | FailedUnit]]:
     """Score bundles chunk by chunk, in `jobs` processes; chunks come back as they finish."""
     chunks = _chunks(folders, jobs)
     if jobs <= 1 or len(chunks) <= 1:
-        _init(rules_dir, engine)
+        _init(rules_dir, engine, hashing)
         for chunk in chunks:
             yield _score_chunk(chunk)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_init, initargs=(rules_dir, engine)) as pool:
+    with context.Pool(jobs, initializer=_init, initargs=(rules_dir, engine, hashing)) as pool:
         yield from pool.imap_unordered(_score_chunk, chunks)
 
 
@@ -139,7 +139,7 @@ def run_batch(
     done = len(bundles) - len(todo)
     if progress:
         progress(done, len(bundles))
-    for chunk in score_folders(todo, rules_dir, engine, jobs):
+    for chunk in score_folders(todo, rules_dir, engine, jobs, store is not None):
         new = [item for item in chunk if isinstance(item, Scored)]
         bad = [item for item in chunk if isinstance(item, FailedUnit)]
         if store is not None and run_id is not None:

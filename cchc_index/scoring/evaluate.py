@@ -11,7 +11,7 @@ from cchc_index.engine.reference import ReferenceRunner
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework, id_key
 from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
-from cchc_index.scoring.matching import EvidenceIndex, needed_words
+from cchc_index.scoring.matching import EvidenceIndex, compile_questions, needed_words
 from cchc_index.scoring.metrics import Derived, declaration_title, derive, potential
 from cchc_index.scoring.reasons import sentence
 
@@ -60,6 +60,7 @@ class Scorer:
             framework.leaves()
         )  # built once: a criterion scored directly becomes a Leaf
         self.words = needed_words(framework)
+        self.questions = compile_questions(framework)  # document matchers, compiled once
 
     def evaluate(self, bundle: Bundle) -> Result:
         index, derived, facts = self._derive(bundle)
@@ -77,7 +78,7 @@ class Scorer:
     def _derive(
         self, bundle: Bundle
     ) -> tuple[EvidenceIndex, list[Derived], list[dict[str, object]]]:
-        index = EvidenceIndex(bundle, self.words)
+        index = EvidenceIndex(bundle, self.words, self.questions)
         derived = [derive(index, a, c, leaf, self.step) for a, c, leaf in self.leaves]
         facts = [
             fact(d.leaf.id, d.metric) for d in derived if d.not_applicable is None and not d.survey

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from cchc_index.docnumber import DocKind
+from cchc_index.fields import RelDate
 from cchc_index.methods.base import Declaration, ProductMatch
 from cchc_index.model.bundle import Bundle, Document, Item
 from cchc_index.model.framework import (
@@ -43,6 +44,54 @@ def needed_words(framework: Framework) -> frozenset[str]:
     return frozenset(found)
 
 
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A document product compiled once per framework: what a matching document must be.
+
+    Products that ask the same question (`key`) share one answer per unit."""
+
+    product: DocumentProduct
+    key: tuple[object, ...]
+    kind: DocKind
+    own: bool
+    issuer_name: str | None
+    keywords: tuple[str, ...]  # padded folded keywords, for the substring test
+    words: tuple[str, ...]  # their words, for the index
+    count: int
+
+    @classmethod
+    def of(cls, product: DocumentProduct) -> Question:
+        keywords = folded(product.subject)
+        p = product
+        key = (p.doc_kind, p.issuer, p.issuer_name, keywords, p.not_before, p.deadline, p.count)
+        words = tuple(w for k in keywords for w in k.split())
+        return cls(p, key, p.doc_kind, p.issuer == "self", p.issuer_name, keywords, words, p.count)
+
+    def window(self, year: int) -> tuple[dt.date | None, dt.date | None]:
+        return _window(self.product.not_before, self.product.deadline, year)
+
+
+@lru_cache(maxsize=1024)
+def _window(
+    not_before: RelDate | None, deadline: RelDate | None, year: int
+) -> tuple[dt.date | None, dt.date | None]:
+    return (
+        not_before.resolve(year) if not_before else None,
+        deadline.resolve(year) if deadline else None,
+    )
+
+
+def compile_questions(framework: Framework) -> dict[int, Question]:
+    """Every document product of the framework, keyed by the product object's identity (the
+    framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too)."""
+    found: dict[int, Question] = {}
+    for _area, _criterion, leaf in framework.leaves():
+        for product in leaf.evidence:
+            if isinstance(product, DocumentProduct):
+                found[id(product)] = Question.of(product)
+    return found
+
+
 class EvidenceIndex:
     """The bundle, grouped for matching: documents by kind, items, figures, declarations.
 
@@ -50,8 +99,17 @@ class EvidenceIndex:
     for (`needed_words`); without it every word is indexed.
     """
 
-    def __init__(self, bundle: Bundle, needed: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        bundle: Bundle,
+        needed: frozenset[str] | None = None,
+        questions: dict[int, Question] | None = None,
+    ) -> None:
         self.year = bundle.year
+        self.questions = questions
+        self._answers: dict[
+            tuple[object, str | None], tuple[bool, int, tuple[str, ...], int | None]
+        ] = {}
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
         ordered = sorted(unique.values(), key=lambda d: (d.date, d.number.symbol))
@@ -88,48 +146,51 @@ class EvidenceIndex:
             return self._statistic(product)
         return self._items(product, node_id)
 
-    def _candidates(self, product: DocumentProduct, node_id: str) -> set[int]:
+    def _candidates(self, question: Question, node_id: str) -> set[int]:
         """Documents of the product's kind whose subject has every keyword's words, or that
         name the node in their `for` column; the substring test follows."""
-        kind = self.by_kind.get(product.doc_kind, set())
-        needed = [w for k in folded(product.subject) for w in k.split()]
-        if not needed:
+        kind = self.by_kind.get(question.kind, set())
+        if not question.words:
             return kind
         found = set(kind)
-        for word in needed:
+        for word in question.words:
             found &= self.by_word.get(word, set())
             if not found:
                 break
         return found | (kind & self.by_node.get(node_id, set()))
 
     def _documents(self, product: DocumentProduct, node_id: str) -> ProductMatch:
-        start = product.not_before.resolve(self.year) if product.not_before else None
-        deadline = product.deadline.resolve(self.year) if product.deadline else None
-        keywords = folded(product.subject)
-        own = product.issuer == "self"
+        question = self.questions.get(id(product)) if self.questions else None
+        if question is None or question.product is not product:
+            question = Question.of(product)
+        # the answer depends on the node only through documents whose `for` names it
+        key = (question.key, node_id if node_id in self.by_node else None)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._answer(question, node_id)
+        present, count, items, days = answer
+        return ProductMatch(product.id, present, count, items, days)
+
+    def _answer(self, q: Question, node_id: str) -> tuple[bool, int, tuple[str, ...], int | None]:
+        start, deadline = q.window(self.year)
         found: list[tuple[int, dt.date, str, Document]] = []
-        for i in self._candidates(product, node_id):
+        for i in self._candidates(q, node_id):
             doc, subject, is_own = self.docs[i]
-            if own != is_own:
+            if q.own != is_own:
                 continue
-            if product.issuer_name and not contains_all(doc.issuer or "", (product.issuer_name,)):
+            if q.issuer_name and not contains_all(doc.issuer or "", (q.issuer_name,)):
                 continue
-            if node_id not in doc.for_ and not all(k in subject for k in keywords):
+            if node_id not in doc.for_ and not all(k in subject for k in q.keywords):
                 continue
             if start is not None and doc.date < start:
                 continue
             late = max(0, (doc.date - deadline).days) if deadline else 0
             found.append((late, doc.date, doc.number.symbol, doc))
         found.sort(key=lambda entry: entry[:3])
-        present = len(found) >= product.count
-        used = found[: product.count]
-        return ProductMatch(
-            product.id,
-            present,
-            len(found),
-            tuple(entry[3].label() for entry in used),
-            used[-1][0] if present and deadline else (0 if present else None),
-        )
+        present = len(found) >= q.count
+        used = found[: q.count]
+        days = used[-1][0] if present and deadline else (0 if present else None)
+        return present, len(found), tuple(entry[3].label() for entry in used), days
 
     def _statistic(self, product: StatisticProduct) -> ProductMatch:
         given = [self.statistics.get(v) for v in product.variables]
