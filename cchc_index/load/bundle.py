@@ -44,8 +44,9 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
     path = folder / f"{name}.csv"
     if not path.is_file():
         return [], None
+    label = shown(path)
     try:
-        src = parse_csv(read_text(path, shown(path)), shown(path))
+        src = parse_csv(read_text(path, label), label)
     except SourceError as exc:
         problems.extend(exc.problems)
         return [], None

@@ -168,8 +168,8 @@ class Scorer:
             return r.adjustment == 0 and r.status not in (Status.NOT_APPLICABLE, Status.SURVEY)
 
         def node(node_id: str, title: str, members: list[LeafResult]) -> NodeResult:
-            pts = sum((r.points for r in members if counted(r)), ZERO)
-            top = sum((r.max_points for r in members if counted(r)), ZERO)
+            pts = sum((r.points for r in members), ZERO)  # members: counted leaves only
+            top = sum((r.max_points for r in members), ZERO)
             return NodeResult(
                 id=node_id, title=title, max_points=top, points=pts, index_percent=percent(pts, top)
             )
@@ -178,8 +178,9 @@ class Scorer:
         by_criterion: dict[str, list[LeafResult]] = {}
         by_area: dict[str, list[LeafResult]] = {}
         for r in leaves:
-            by_criterion.setdefault(r.criterion, []).append(r)
-            by_area.setdefault(r.area, []).append(r)
+            if counted(r):
+                by_criterion.setdefault(r.criterion, []).append(r)
+                by_area.setdefault(r.area, []).append(r)
         criteria = tuple(
             node(c.id, c.title, by_criterion.get(c.id, [])) for a in fw.areas for c in a.criteria
         )
