@@ -8,3 +8,6 @@ command -v "$PY" >/dev/null || PY=python3
 "$PY" -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 13), "cchc-index needs Python 3.11 or 3.12"'
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+# Bytecode for the package itself: an editable install has none, and this environment may set
+# PYTHONDONTWRITEBYTECODE, so every cold start would compile ~80 modules (~25-50 ms).
+.venv/bin/python -m compileall -q cchc_index
