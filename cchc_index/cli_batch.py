@@ -69,7 +69,10 @@ class _Bar:
     )
 )
 @click.argument(
-    "folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False)
+    "folders",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
 )
 @RULES_DIR
 @click.option(

@@ -9,6 +9,8 @@ variations drawn from a fixed seed, so the province has a real spread of totals:
 
 - documents missing: the annual CCHC plan (452/KH-UBND, item 1.1.1) or the one-stop report
   (474/BC-UBND, 3.3.1) dropped;
+- documents and photos added that Quảng An's report lacks: the annual CCHC report (1.1.2),
+  photos of the notice board (3.2.2, 3.2.3) and of the progress posts (3.2.4), for some units;
 - documents late: the annual plan dated in January of the assessment year (after its
   31/12 deadline: half points);
 - figures changed: news items this year and last (1.4.2 growth), tasks planned and done
@@ -62,6 +64,12 @@ def _documents(rnd: random.Random, name: str) -> tuple[str, list[str]]:
     if rnd.random() < 0.25:
         body = [r for r in body if r[0] != "474/BC-UBND"]
         notes.append("thiếu báo cáo kiểm soát TTHC (474/BC-UBND)")
+    if rnd.random() < 0.5:
+        body.append(
+            [f"{rnd.randint(400, 600)}/BC-UBND", f"{rnd.randint(1, 30):02d}/11/2020", "BC", ""]
+            + ["Báo cáo công tác cải cách hành chính năm 2020", "", "", "", ""]
+        )
+        notes.append("có báo cáo CCHC năm (1.1.2)")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -134,7 +142,13 @@ def make(folder: Path, slug: str, name: str, seed: int) -> None:
     (folder / "profile.yaml").write_text("\n".join(profile) + "\n", encoding="utf-8")
     (folder / "documents.csv").write_text(documents, encoding="utf-8")
     (folder / "statistics.yaml").write_text(_statistics(rnd), encoding="utf-8")
-    for table in ("links.csv", "photos.csv", "declarations.yaml"):
+    photos = (SOURCE / "photos.csv").read_text(encoding="utf-8").replace("Quảng An", name)
+    if rnd.random() < 0.5:
+        photos += f",Ảnh bảng niêm yết thủ tục hành chính tại Bộ phận TN&TKQ,{rnd.randint(1, 28):02d}/08/2020,,3.2.2; 3.2.3,mẫu tổng hợp\n"
+    if rnd.random() < 0.4:
+        photos += ",Ảnh công khai tiến độ giải quyết hồ sơ trên Trang TTĐT,,,3.2.4,mẫu tổng hợp\n"
+    (folder / "photos.csv").write_text(photos, encoding="utf-8")
+    for table in ("links.csv", "declarations.yaml"):
         text = (SOURCE / table).read_text(encoding="utf-8")
         text = text.replace("Quảng An", name).replace("quangan", slug.replace("-", ""))
         (folder / table).write_text(text, encoding="utf-8")

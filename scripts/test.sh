@@ -3,6 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# valgrind runs the durable_rules C core on the batch path (tests/test_valgrind.py, marked slow)
+if ! command -v valgrind >/dev/null; then
+    (apt-get update -qq && apt-get install -y -qq valgrind >/dev/null) \
+        || echo "valgrind could not be installed: tests/test_valgrind.py will say so" >&2
+fi
 .venv/bin/ruff check cchc_index tests
 .venv/bin/ruff format --check cchc_index tests
 .venv/bin/mypy cchc_index

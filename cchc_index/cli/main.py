@@ -30,10 +30,12 @@ from cchc_index.cli_batch import batch, results  # noqa: E402
     help=tr(
         "Chấm điểm Chỉ số cải cách hành chính (PAR Index): tự đánh giá, kiểm tra minh chứng, kiểm tra bộ chỉ số.\n\n"
         "Mã thoát: 0 tốt; 1 có ca kiểm thử sai hoặc còn thiếu minh chứng; 2 sai cú pháp lệnh; "
-        "3 tệp bộ chỉ số sai; 4 bộ minh chứng hoặc tài liệu đầu vào sai; 5 lỗi bộ máy.",
+        "3 tệp bộ chỉ số sai; 4 bộ minh chứng hoặc tài liệu đầu vào sai; 5 lỗi bộ máy; "
+        "6 batch xong nhưng có bộ minh chứng lỗi.",
         "Score the Public Administration Reform index (PAR Index): self-assessment, evidence checks, rule-file checks.\n\n"
         "Exit codes: 0 ok; 1 a rule case failed or evidence is missing; 2 bad command line; "
-        "3 invalid rule files; 4 invalid evidence bundle or input document; 5 engine failure.",
+        "3 invalid rule files; 4 invalid evidence bundle or input document; 5 engine failure; "
+        "6 batch finished but some bundles were invalid.",
     ),
 )
 @LANG

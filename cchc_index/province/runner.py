@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc_index.errors import CchcError
+from cchc_index.errors import CchcError, EvidenceError, Problem
+from cchc_index.i18n import tr
 from cchc_index.load.against import check_against
 from cchc_index.load.bundle import load_bundle
 from cchc_index.load.unit import find_framework
@@ -127,6 +128,21 @@ def run_batch(
 ) -> Ranking:
     """Score and rank every bundle under `folders`; record the run in `store` when given."""
     bundles = find_bundles(folders)
+    if not bundles:
+        raise EvidenceError(
+            [
+                Problem(
+                    shown(f),
+                    1,
+                    1,
+                    tr(
+                        "không có bộ minh chứng nào (thư mục chứa profile.yaml)",
+                        "no evidence bundle here (a folder holding profile.yaml)",
+                    ),
+                )
+                for f in folders
+            ]
+        )
     code = code_hash()
     run_id = store.begin_run(engine, code, [str(f) for f in folders]) if store else None
     scores: list[tuple[UnitScore, bool]] = []
