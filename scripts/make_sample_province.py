@@ -66,8 +66,17 @@ def _documents(rnd: random.Random, name: str) -> tuple[str, list[str]]:
         notes.append("thiếu báo cáo kiểm soát TTHC (474/BC-UBND)")
     if rnd.random() < 0.5:
         body.append(
-            [f"{rnd.randint(400, 600)}/BC-UBND", f"{rnd.randint(1, 30):02d}/11/2020", "BC", ""]
-            + ["Báo cáo công tác cải cách hành chính năm 2020", "", "", "", ""]
+            [
+                f"{rnd.randint(400, 600)}/BC-UBND",
+                f"{rnd.randint(1, 30):02d}/11/2020",
+                "BC",
+                "",
+                "Báo cáo công tác cải cách hành chính năm 2020",
+                "",
+                "",
+                "",
+                "",
+            ]
         )
         notes.append("có báo cáo CCHC năm (1.1.2)")
     out = io.StringIO()
