@@ -18,13 +18,12 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
     node ids, and figures within their bounds (late ≤ received)."""
     problems: list[Problem] = []
     meta = framework.meta
-    profile_path = shown(folder / "profile.yaml")
-    stats_path = shown(folder / "statistics.yaml")
+    # labels via shown() (which resolves paths) are made only when a problem needs one
     positions = _LazyPositions(folder)
     if bundle.profile.framework is not None and bundle.profile.framework != meta.id:
         problems.append(
             Problem(
-                profile_path,
+                shown(folder / "profile.yaml"),
                 *positions.get(("profile", "framework"), (1, 1)),
                 tr(
                     f"bộ minh chứng dành cho bộ chỉ số '{bundle.profile.framework}', không phải '{meta.id}'",
@@ -36,7 +35,7 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
     if bundle.profile.year != meta.year:
         problems.append(
             Problem(
-                profile_path,
+                shown(folder / "profile.yaml"),
                 *positions.get(("profile", "year"), (1, 1)),
                 tr(
                     f"năm đánh giá {bundle.profile.year} khác năm {meta.year} của bộ chỉ số '{meta.id}'",
@@ -51,7 +50,7 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
             hint = suggest(name, meta.variables)
             problems.append(
                 Problem(
-                    stats_path,
+                    shown(folder / "statistics.yaml"),
                     *positions.get(key, (1, 1)),
                     tr(
                         f"biến '{name}' không có trong bộ chỉ số '{meta.id}'{hint}",
@@ -68,7 +67,7 @@ def check_against(bundle: Bundle, framework: Framework, folder: Path) -> None:
                 if mine is not None and other is not None and mine > other:
                     problems.append(
                         Problem(
-                            stats_path,
+                            shown(folder / "statistics.yaml"),
                             *positions.get(key, (1, 1)),
                             tr(
                                 f"{name} = {mine} lớn hơn {bound} = {other} ({attr})",

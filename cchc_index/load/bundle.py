@@ -33,6 +33,7 @@ LISTS: dict[str, TypeAdapter[Any]] = {
     "links": TypeAdapter(list[Item]),
     "photos": TypeAdapter(list[Item]),
 }
+STATISTICS: TypeAdapter[dict[str, Statistic]] = TypeAdapter(dict[str, Statistic])
 NAMES = field_names([Profile, Document, Item, Statistic, Declarations])
 
 
@@ -65,7 +66,9 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
                 ),
             )
         )
-    clean = [{k: v for k, v in row.items() if v is not None and k in allowed} for row in src.data]
+    clean = src.data  # rows hold only non-empty cells; drop unknown columns when there are any
+    if not allowed.issuperset(src.columns):
+        clean = [{k: v for k, v in row.items() if k in allowed} for row in src.data]
     try:
         return list(LISTS[name].validate_python(clean)), src
     except ValidationError as exc:
@@ -172,11 +175,14 @@ def load_bundle(folder: Path) -> Bundle:
                 )
             )
         else:
-            for name, raw in stats_src.data.items():
-                try:
-                    statistics[name] = Statistic.model_validate(raw)
-                except ValidationError as exc:
-                    problems.extend(problems_from(exc, stats_src, NAMES, prefix=(name,)))
+            try:  # one validation call for the whole table; per figure only to locate errors
+                statistics = STATISTICS.validate_python(stats_src.data)
+            except ValidationError:
+                for name, raw in stats_src.data.items():
+                    try:
+                        statistics[name] = Statistic.model_validate(raw)
+                    except ValidationError as exc:
+                        problems.extend(problems_from(exc, stats_src, NAMES, prefix=(name,)))
     declarations = _validate(_yaml(folder, "declarations.yaml", problems), Declarations, problems)
     tables = {name: _table(folder, name, problems) for name in TABLES}
     for name in ("documents", "photos"):
