@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,31 +42,38 @@ from cchc_index.load.rules import load_framework
 from cchc_index.scoring.evaluate import Scorer
 scorer = Scorer(load_framework(Path(sys.argv[1])).framework, "durable")
 folders = [Path(p) for p in sys.argv[2:]]
-start = time.perf_counter()
+wall, cpu = time.perf_counter(), time.process_time()
 total = sum((scorer.evaluate(load_bundle(f)).total for f in folders), Decimal(0))
-print(time.perf_counter() - start, total)
+print(time.perf_counter() - wall, time.process_time() - cpu, total)
 """
+Timing = tuple[float, float, Decimal]  # wall seconds, CPU seconds (all processes), total
 
 
-def _batch(rules: Path, units: list[Path], engine: EngineName, jobs: int) -> tuple[float, Decimal]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _batch(rules: Path, units: list[Path], engine: EngineName, jobs: int) -> Timing:
+    wall, cpu = time.perf_counter(), _cpu()
     total = Decimal(0)
     for chunk in score_folders(units, rules.parent, engine, jobs, hashing=False):
         for item in chunk:
             assert isinstance(item, Scored), item
             total += item.score.total
-    return time.perf_counter() - start, total
+    return time.perf_counter() - wall, _cpu() - cpu, total
 
 
-def _one_unit(rules: Path, units: list[Path]) -> tuple[float, Decimal]:
+def _one_unit(rules: Path, units: list[Path]) -> Timing:
     scorer = Scorer(load_framework(rules).framework, "durable")
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), _cpu()
     total = sum((scorer.evaluate(load_bundle(f)).total for f in units), Decimal(0))
-    return time.perf_counter() - start, total
+    return time.perf_counter() - wall, _cpu() - cpu, total
 
 
-def _baseline(tree: Path, rules: Path, units: list[Path], jobs: int) -> tuple[float, Decimal]:
-    """The earlier version's one-unit loop, `jobs` interpreters on equal shares at once."""
+def _baseline(tree: Path, rules: Path, units: list[Path], jobs: int) -> Timing:
+    """The earlier version's one-unit loop, `jobs` interpreters on equal shares at once;
+    each times its own loop (not its start-up), the slowest one is the wall time."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     shares = [units[i::jobs] for i in range(jobs)]
     procs = [
@@ -78,28 +86,38 @@ def _baseline(tree: Path, rules: Path, units: list[Path], jobs: int) -> tuple[fl
         for share in shares
     ]
     outs = [p.communicate()[0].split() for p in procs]
-    return max(float(o[0]) for o in outs), sum((Decimal(o[1]) for o in outs), Decimal(0))
+    return (
+        max(float(o[0]) for o in outs),
+        sum(float(o[1]) for o in outs),
+        sum((Decimal(o[2]) for o in outs), Decimal(0)),
+    )
 
 
-def _row(size: int, runs: dict[str, tuple[float, Decimal]], workers: int) -> dict[str, Any]:
-    totals = {name: total for name, (_s, total) in runs.items()}
-    assert len(set(totals.values())) == 1, f"totals disagree: {totals}"
-    secs = {name: s for name, (s, _t) in runs.items()}
-    row: dict[str, Any] = {"units": size}
-    row |= {f"{name}_s": s for name, s in secs.items()}
-    row["ms_per_unit"] = 1000 * secs["batch_1"] / size
-    row["durable_over_reference"] = secs["batch_1"] / secs["reference_1"]
-    row[f"speedup_{workers}_procs"] = secs["batch_1"] / secs[f"batch_{workers}"]
-    if "today_1" in secs:
-        row["today_over_batch_1"] = secs["today_1"] / secs["batch_1"]
-        row[f"today_over_batch_{workers}"] = secs[f"today_{workers}"] / secs[f"batch_{workers}"]
+def _row(size: int, runs: dict[str, list[Timing]], workers: int) -> dict[str, Any]:
+    totals = {name: {t for _w, _c, t in timings} for name, timings in runs.items()}
+    assert len(set().union(*totals.values())) == 1, f"totals disagree: {totals}"
+    wall = {name: statistics.median(w for w, _c, _t in ts) for name, ts in runs.items()}
+    cpu = {name: statistics.median(c for _w, c, _t in ts) for name, ts in runs.items()}
+    row: dict[str, Any] = {"units": size, "rounds": len(runs["batch_1"])}
+    row |= {f"{name}_s": s for name, s in wall.items()}
+    row["ms_per_unit_cpu"] = 1000 * cpu["batch_1"] / size
+    row["durable_over_reference"] = cpu["batch_1"] / cpu["reference_1"]
+    row[f"speedup_{workers}_procs"] = wall["batch_1"] / wall[f"batch_{workers}"]
+    if "today_1" in wall:
+        row["today_over_batch_1_cpu"] = cpu["today_1"] / cpu["batch_1"]
+        row["today_over_batch_1_wall"] = wall["today_1"] / wall["batch_1"]
+        row[f"today_over_batch_{workers}_wall"] = (
+            wall[f"today_{workers}"] / wall[f"batch_{workers}"]
+        )
     row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return row
 
 
 def measure(
-    sizes: list[int], workers: int, echo: Echo, baseline: Path | None = None
+    sizes: list[int], workers: int, echo: Echo, baseline: Path | None = None, rounds: int = 3
 ) -> list[dict[str, Any]]:
+    """Each size: `rounds` rounds in which every variant runs once, in turn (medians kept),
+    so a busy machine slows old and new code alike."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
         root = Path(tmp)
@@ -112,15 +130,19 @@ def measure(
             write_bundle(folder, i)
         for size in sizes:
             units = bundles[:size]
-            runs: dict[str, tuple[float, Decimal]] = {}
+            runs: dict[str, list[Timing]] = {}
+            variants: dict[str, Callable[[], Timing]] = {}
             if baseline is not None:  # old and new back to back, on the same files
-                runs["today_1"] = _baseline(baseline, rules, units, 1)
-            runs["batch_1"] = _batch(rules, units, "durable", 1)
-            runs["reference_1"] = _batch(rules, units, "reference", 1)
-            runs["one_unit_path_1"] = _one_unit(rules, units)
+                variants["today_1"] = partial(_baseline, baseline, rules, units, 1)
+            variants["batch_1"] = partial(_batch, rules, units, "durable", 1)
+            variants["reference_1"] = partial(_batch, rules, units, "reference", 1)
             if baseline is not None:
-                runs[f"today_{workers}"] = _baseline(baseline, rules, units, workers)
-            runs[f"batch_{workers}"] = _batch(rules, units, "durable", workers)
+                variants[f"today_{workers}"] = partial(_baseline, baseline, rules, units, workers)
+            variants[f"batch_{workers}"] = partial(_batch, rules, units, "durable", workers)
+            for _round in range(rounds):
+                for name, variant in variants.items():
+                    runs.setdefault(name, []).append(variant())
+            runs["one_unit_path_1"] = [_one_unit(rules, units)]
             row = _row(size, runs, workers)
             rows.append(row)
             echo(

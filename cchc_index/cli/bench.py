@@ -24,6 +24,13 @@ from cchc_index.i18n import tr
 )
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option(
+    "--rounds",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 20),
+    help=tr("Số lượt xen kẽ mỗi cỡ (lấy trung vị).", "Interleaved rounds per size (medians)."),
+)
+@click.option(
     "--sample",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("evidence/quang-an-2020"),
@@ -45,10 +52,10 @@ from cchc_index.i18n import tr
 )
 @LANG
 @reports_errors
-def bench(sizes: str, workers: int, sample: Path, baseline: Path | None) -> None:
+def bench(sizes: str, workers: int, rounds: int, sample: Path, baseline: Path | None) -> None:
     from cchc_index.bench.run import cold_start, measure
 
-    measure([int(s) for s in sizes.split(",") if s.strip()], workers, click.echo, baseline)
+    measure([int(s) for s in sizes.split(",") if s.strip()], workers, click.echo, baseline, rounds)
     if (sample / "profile.yaml").is_file():
         if baseline is not None:  # alternate old and new so both see the same machine load
             old, new = [], []
