@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from cchc_index.docnumber import DocKind
 from cchc_index.fields import RelDate
@@ -112,18 +113,19 @@ class EvidenceIndex:
         ] = {}
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
-        ordered = sorted(unique.values(), key=lambda d: (d.date, d.number.symbol))
+        ordered = sorted(unique.values(), key=attrgetter("date", "number.symbol"))
         self.docs = [(d, words(d.subject or ""), self.is_own(d)) for d in ordered]
-        self.by_kind: dict[DocKind, set[int]] = defaultdict(set)
-        self.by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents
-        self.by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
+        by_kind: dict[DocKind, set[int]] = defaultdict(set)
+        by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents
+        by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
         for i, (doc, subject, _own) in enumerate(self.docs):
-            self.by_kind[doc.doc_kind].add(i)
-            for word in subject.split():
-                if needed is None or word in needed:
-                    self.by_word[word].add(i)
+            by_kind[doc.number.kind].add(i)
+            split = subject.split()
+            for word in split if needed is None else needed.intersection(split):
+                by_word[word].add(i)
             for node in doc.for_:
-                self.by_node[node].add(i)
+                by_node[node].add(i)
+        self.by_kind, self.by_word, self.by_node = by_kind, by_word, by_node
         self.items: dict[str, list[Item]] = {
             "link": sorted(set(bundle.links), key=lambda i: i.label()),
             "photo": sorted(set(bundle.photos), key=lambda i: i.label()),
