@@ -45,8 +45,16 @@ def test_the_batch_path_is_clean_under_valgrind(tmp_path: Path) -> None:
     log = tmp_path / "memcheck.log"
     env = {**os.environ, "PYTHONMALLOC": "malloc"}
     completed = subprocess.run(
-        ["valgrind", "--tool=memcheck", "--error-limit=no", f"--log-file={log}"]
-        + [sys.executable, "-c", SCRIPT, str(tmp_path / "units")],
+        [
+            "valgrind",
+            "--tool=memcheck",
+            "--error-limit=no",
+            f"--log-file={log}",
+            sys.executable,
+            "-c",
+            SCRIPT,
+            str(tmp_path / "units"),
+        ],
         env=env,
         capture_output=True,
         text=True,
