@@ -8,6 +8,7 @@ registers in spreadsheets and because CSV reads ~20× faster than the same rows 
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,14 @@ LISTS: dict[str, TypeAdapter[Any]] = {
     "links": TypeAdapter(list[Item]),
     "photos": TypeAdapter(list[Item]),
 }
-STATISTICS: TypeAdapter[dict[str, Statistic]] = TypeAdapter(dict[str, Statistic])
+
+
+@cache
+def _statistics_adapter() -> TypeAdapter[dict[str, Statistic]]:
+    """Built on first use: a schema built at import would cost every cold start."""
+    return TypeAdapter(dict[str, Statistic])
+
+
 NAMES = field_names([Profile, Document, Item, Statistic, Declarations])
 
 
@@ -176,7 +184,7 @@ def load_bundle(folder: Path) -> Bundle:
             )
         else:
             try:  # one validation call for the whole table; per figure only to locate errors
-                statistics = STATISTICS.validate_python(stats_src.data)
+                statistics = _statistics_adapter().validate_python(stats_src.data)
             except ValidationError:
                 for name, raw in stats_src.data.items():
                     try:
