@@ -72,7 +72,7 @@ print(time.perf_counter() - wall, time.process_time() - cpu + kids.ru_utime + ki
 def _batch(rules: Path, units: list[Path], engine: EngineName, jobs: int) -> Timing:
     """The batch path in a fresh interpreter, as the old code is run: same conditions."""
     out = subprocess.run(
-        [sys.executable, "-c", _BATCH, str(rules), engine, str(jobs), *map(str, units)],
+        [sys.executable, "-P", "-c", _BATCH, str(rules), engine, str(jobs), *map(str, units)],
         stdout=subprocess.PIPE,
         text=True,
         check=True,
@@ -89,12 +89,13 @@ def _one_unit(rules: Path, units: list[Path]) -> Timing:
 
 def _baseline(tree: Path, rules: Path, units: list[Path], jobs: int) -> Timing:
     """The earlier version's one-unit loop, `jobs` interpreters on equal shares at once;
-    each times its own loop (not its start-up), the slowest one is the wall time."""
+    each times its own loop (not its start-up), the slowest one is the wall time. `-P`: the
+    working folder must not shadow the tree on PYTHONPATH (run from a checkout, it would)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     shares = [units[i::jobs] for i in range(jobs)]
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", _BASELINE, str(rules), *map(str, share)],
+            [sys.executable, "-P", "-c", _BASELINE, str(rules), *map(str, share)],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -209,7 +210,7 @@ def cold_start(bundle: Path, runs: int = 7, tree: Path | None = None) -> float:
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "cchc_index", "score", str(bundle)],
+            [sys.executable, "-P", "-m", "cchc_index", "score", str(bundle)],
             check=True,
             capture_output=True,
             env=env,
