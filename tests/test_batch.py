@@ -126,3 +126,10 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("không phải SQLite " * 100, encoding="utf-8")
     result = CliRunner().invoke(cli, ["results", "ranking", "--db", str(bad)])
     assert result.exit_code == 4 and "kq.db:1:1:" in result.stderr
+
+
+def test_the_order_folders_are_named_does_not_change_the_ranking(tmp_path: Path) -> None:
+    folders = sorted(_province(tmp_path, 8).iterdir())
+    forward = run_batch(folders, RULES)
+    backward = run_batch(folders[::-1], RULES, jobs=2)
+    assert [(r.rank, r.score) for r in forward.rows] == [(r.rank, r.score) for r in backward.rows]

@@ -20,7 +20,7 @@ from cchc_index.bench.data import synthetic_framework, write_bundle
 from cchc_index.load.dump import framework_files
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework
-from cchc_index.model.ranking import NodeScore, UnitScore, unit_score
+from cchc_index.model.ranking import NodeScore, UnitScore, pack, unit_score
 from cchc_index.province.queries import latest_run, ranking_of_year
 from cchc_index.province.ranking import rank
 from cchc_index.province.store import Scored, Store
@@ -58,14 +58,14 @@ def _pairs(store: Store, run: int) -> list[tuple[UnitScore, bool]]:
 def _without_reasons(score: UnitScore) -> UnitScore:
     from dataclasses import replace
 
-    return replace(score, nodes=tuple(replace(n, reason=None) for n in score.nodes))
+    return replace(score, packed=tuple((*p[:6], None, p[7]) for p in score.packed))
 
 
 SCORES = st.builds(
     lambda i, idx, total: UnitScore(
         f"f{i}", f"Xã {i % 5}", 2024, "fw", "Bộ", Decimal(total), Decimal(10),
         None if idx is None else Decimal(idx), None, 0, "tự chấm",
-        (NodeScore("1", "area", "A", Decimal(total), Decimal(10), None, None, None),),
+        (pack(NodeScore("1", "area", "A", Decimal(total), Decimal(10), None, None, None)),),
     ),
     st.integers(0, 10**6),
     st.one_of(st.none(), st.sampled_from(["10", "25.5", "50", "50.00", "90"])),

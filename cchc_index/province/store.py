@@ -20,7 +20,7 @@ from pathlib import Path
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.model.ranking import FailedUnit, NodeScore, UnitScore
+from cchc_index.model.ranking import FailedUnit, UnitScore
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -242,21 +242,7 @@ class Store:
         aid = int(cursor.lastrowid or 0)
         db.executemany(
             "INSERT INTO scores VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    aid,
-                    seq,
-                    n.node,
-                    n.kind,
-                    n.title,
-                    str(n.points),
-                    str(n.max_points),
-                    n.status,
-                    n.reason,
-                    _text(n.index_percent),
-                )
-                for seq, n in enumerate(s.nodes)
-            ],
+            [(aid, seq, *node) for seq, node in enumerate(s.packed)],
         )
         return aid
 
@@ -268,8 +254,7 @@ class Store:
             (assessment_id,),
         ).fetchone()
         nodes = tuple(
-            NodeScore(node, kind, title, Decimal(pts), Decimal(top), status, reason, _dec(idx))
-            for node, kind, title, pts, top, status, reason, idx in self.db.execute(
+            self.db.execute(
                 "SELECT node, kind, title, points, max_points, status, reason, index_percent"
                 " FROM scores WHERE assessment_id = ? ORDER BY seq",
                 (assessment_id,),
