@@ -143,3 +143,20 @@ def test_a_killed_run_leaves_the_previous_one_intact_and_a_rerun_finishes_it(
     after = ranking_of_year(store)
     assert len(after.rows) == 400
     assert sum(r.reused for r in after.rows) >= done  # what the killed run stored is reused
+
+
+def test_the_schema_is_migrated_once_and_a_newer_one_is_refused(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cchc_index.cli.main import cli
+    from cchc_index.province.schema import MIGRATIONS
+
+    db = tmp_path / "kq.db"
+    Store.open(db).close()
+    Store.open(db).close()  # already up to date: nothing runs twice
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        raw.execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")
+    result = CliRunner().invoke(cli, ["results", "ranking", "--db", str(db)])
+    assert result.exit_code == 4 and "mới hơn" in result.stderr

@@ -1,7 +1,7 @@
 """The results store: one SQLite file remembering every batch run.
 
 stdlib `sqlite3`, WAL, STRICT tables, the schema versioned by `PRAGMA user_version` and
-brought up to date by the numbered migrations below (never edit one: add the next). Every
+brought up to date by the numbered migrations of `schema.py` (never edit one: add the next). Every
 write is one transaction, so a run killed at any point leaves what was committed before it
 intact and readable; a run that never finished keeps `finished` NULL and is ignored by the
 queries, and re-running reuses what it had stored. Points are stored as decimal text, exact.
@@ -21,63 +21,7 @@ from pathlib import Path
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.model.ranking import FailedUnit, UnitScore
-
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE runs (
-      id INTEGER PRIMARY KEY,
-      started TEXT NOT NULL,
-      finished TEXT,
-      engine TEXT NOT NULL,
-      code_hash TEXT NOT NULL,
-      folders TEXT NOT NULL,
-      scored INTEGER NOT NULL DEFAULT 0,
-      reused INTEGER NOT NULL DEFAULT 0,
-      failed INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-    CREATE TABLE assessments (
-      id INTEGER PRIMARY KEY,
-      run_id INTEGER NOT NULL REFERENCES runs(id),
-      bundle_hash TEXT NOT NULL,
-      framework_hash TEXT NOT NULL,
-      code_hash TEXT NOT NULL,
-      framework_ref TEXT NOT NULL,
-      framework TEXT NOT NULL,
-      framework_title TEXT NOT NULL,
-      unit TEXT NOT NULL,
-      year INTEGER NOT NULL,
-      layer TEXT NOT NULL,
-      total TEXT NOT NULL,
-      max_points TEXT NOT NULL,
-      index_percent TEXT,
-      band TEXT,
-      missing INTEGER NOT NULL,
-      UNIQUE (bundle_hash, framework_hash, code_hash, layer)
-    ) STRICT;
-    CREATE TABLE scores (
-      assessment_id INTEGER NOT NULL REFERENCES assessments(id),
-      seq INTEGER NOT NULL,
-      node TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      title TEXT NOT NULL,
-      points TEXT NOT NULL,
-      max_points TEXT NOT NULL,
-      status TEXT,
-      reason TEXT,
-      index_percent TEXT,
-      PRIMARY KEY (assessment_id, seq)
-    ) STRICT;
-    CREATE TABLE run_units (
-      run_id INTEGER NOT NULL REFERENCES runs(id),
-      folder TEXT NOT NULL,
-      assessment_id INTEGER REFERENCES assessments(id),
-      problems TEXT,
-      PRIMARY KEY (run_id, folder)
-    ) STRICT;
-    CREATE INDEX assessments_bundle ON assessments(bundle_hash);
-    CREATE INDEX scores_node ON scores(node, kind);
-    """,
-)
+from cchc_index.province.schema import MIGRATIONS
 
 
 def _dec(value: str | None) -> Decimal | None:
@@ -133,6 +77,13 @@ class Store:
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise sqlite3.DatabaseError(
+                tr(
+                    f"lược đồ phiên bản {version} do một bản cchc-index mới hơn tạo (bản này biết tới {len(MIGRATIONS)})",
+                    f"schema version {version} was made by a newer cchc-index (this one knows up to {len(MIGRATIONS)})",
+                )
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
                 for statement in filter(str.strip, script.split(";")):
