@@ -174,11 +174,10 @@ def parse_csv(text: str, path: str) -> Located:
                 if not any(c.strip() for c in cells):
                     continue
                 raise SourceError([Problem(path, line, width + 1, "dòng có nhiều ô hơn tiêu đề")])
-            row = {}
-            for name, cell in zip(header, cells, strict=False):
-                value = cell.strip()
-                if value:
-                    row[name] = nfc(value) if quoted else value
+            pairs = zip(header, cells, strict=False)
+            row = {name: value for name, cell in pairs if (value := cell.strip())}
+            if quoted:
+                row = {name: nfc(value) for name, value in row.items()}
             if row:
                 append(row)
                 lines.append(line)

@@ -30,6 +30,7 @@ from cchc_index.engine.compile import SESSION_RULE, Ruleset
 from cchc_index.errors import EngineError
 
 _MAX_HOSTS = 4  # each registered ruleset holds ~1 MB in the C core until deleted
+_ALWAYS = ({"t": "m"}, {"h": 1})
 CAP = 10_000  # more matches than any batch holds: one action per rule per batch
 BATCH_UNITS = 20  # units a session holds; ~100 facts each, far below issue #376's ~100k
 
@@ -91,6 +92,10 @@ class DurableRunner:
             rule["run"] = rule_name
             if cap is not None:
                 rule["cap"] = cap
+                # slim facts: only metric facts with a value are asserted in a batch, so the
+                # `t == "m"` and `h == 1` tests are always true there; drop them and the fields
+                tests = rule["all"][0]["m"]["$and"]
+                rule["all"][0]["m"]["$and"] = [t for t in tests if t not in _ALWAYS]
         rules[SESSION_RULE] = {"all": [{"m": {"t": "__session__"}}], "run": SESSION_RULE}
         host = _ScoringHost()
         host.register_rulesets({name: rules})
@@ -125,7 +130,11 @@ class DurableRunner:
         batch: list[dict[str, Any]] = [{"sid": sid, "id": "__s", "t": "__session__"}]
         ids = itertools.count()
         for u, facts in enumerate(units):
-            batch += [{**f, "sid": sid, "id": next(ids), "u": u} for f in facts if "h" in f]
+            batch += [
+                {"sid": sid, "id": next(ids), "u": u, "c": f["c"], "vf": f["vf"], "vc": f["vc"]}
+                for f in facts
+                if "h" in f
+            ]
         payload = json.dumps(batch, ensure_ascii=False)
         fired: list[set[str]] = [set() for _ in units]
         try:
