@@ -63,6 +63,7 @@ def test_the_batch_path_is_clean_under_valgrind(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "totals" in completed.stdout
     report = log.read_text(encoding="utf-8", errors="replace")
+    assert "Memcheck" in report and "ERROR SUMMARY" in report  # memcheck really ran to the end
     blocks = re.split(r"\n==\d+== \n", report)
     ours = [
         b
