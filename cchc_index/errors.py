@@ -23,6 +23,7 @@ class ExitCode(enum.IntEnum):
     ENVIRONMENT = 6  # the machine refused: unwritable folder, full disk, out of memory
     BROKEN_PIPE = 141  # the reader of the output went away (`| head`): 128 + SIGPIPE
     INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
+    UNITS_FAILED = 7  # `batch` finished, but some bundles were invalid (listed) and not ranked
 
 
 @dataclass(frozen=True, order=True)

@@ -132,6 +132,10 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("import-framework", ["khong-co.docx", "-o", "/tmp/cchc-imp"], ExitCode.INVALID_EVIDENCE, ""),
     ("appraise", ["import", "khong-co.xlsx", SAMPLE], ExitCode.USAGE, "không tồn tại"),
     ("serve", ["tests", "--port", "abc"], ExitCode.USAGE, "không phải là số hợp lệ"),
+    ("batch", ["evidence/tinh-mau", "-q"], ExitCode.OK, ""),
+    ("batch", ["khong-co"], ExitCode.USAGE, "không tồn tại"),
+    ("batch", ["tests/frameworks"], ExitCode.INVALID_EVIDENCE, "không có bộ minh chứng"),
+    ("results", ["ranking", "--db", "khong-co.db"], ExitCode.INVALID_EVIDENCE, "cơ sở dữ liệu"),
 ]
 
 
@@ -157,6 +161,7 @@ def test_every_command_and_code_is_covered() -> None:
     assert seen == set(COMMANDS)
     codes = {e for *_, e, _s in CASES} | {ExitCode.INTERRUPTED, ExitCode.INTERNAL}
     codes |= {ExitCode.BROKEN_PIPE}
+    codes |= {ExitCode.UNITS_FAILED}  # a folder with a broken bundle: tests/test_batch.py
     assert codes == set(ExitCode)
 
 

@@ -1,15 +1,16 @@
-"""`cchc-index bench`: a synthetic province scored from disk, timed, against the reference.
+"""`cchc-index bench`: a synthetic province scored from disk on the batch path, timed.
 
-Generates a framework of ~100 sub-criteria over every common method and N unit bundles
-of a few hundred facts each (documents.csv rows, statistics, links, declarations), writes
-them to a temporary folder, then measures reading, scoring with durable_rules and with the
-pure-Python reference evaluator of the same compiled rules, in one process and in two.
+Generates a framework of ~100 sub-criteria over every common method and N unit bundles of
+a few hundred facts each, writes them to a temporary folder, then measures, back to back on
+the same files: the batch path (`province.runner`, `Scorer.evaluate_many`) with durable_rules
+on one process and on `workers`, the same with the pure-Python reference evaluator, the
+one-unit path `score` uses, and — given `baseline`, a source tree of an earlier version —
+that version's one-unit loop in its own interpreters. Totals must agree everywhere.
 """
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
+import os
 import resource
 import statistics
 import subprocess
@@ -18,140 +19,198 @@ import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cchc_index.bench.data import synthetic_framework, write_bundle
-from cchc_index.engine.compile import fact
 from cchc_index.load.bundle import load_bundle
 from cchc_index.load.dump import framework_files
 from cchc_index.load.rules import load_framework
 from cchc_index.scoring.evaluate import EngineName, Scorer
-from cchc_index.scoring.matching import EvidenceIndex
-from cchc_index.scoring.metrics import derive
+
+Echo = Callable[[str], None]
+_BASELINE = """
+import gc, sys, time
+from decimal import Decimal
+from pathlib import Path
+gc.set_threshold(50_000, 20, 20)
+from cchc_index.load.bundle import load_bundle
+from cchc_index.load.rules import load_framework
+from cchc_index.scoring.evaluate import Scorer
+scorer = Scorer(load_framework(Path(sys.argv[1])).framework, "durable")
+folders = [Path(p) for p in sys.argv[2:]]
+wall, cpu = time.perf_counter(), time.process_time()
+total = sum((scorer.evaluate(load_bundle(f)).total for f in folders), Decimal(0))
+print(time.perf_counter() - wall, time.process_time() - cpu, total)
+"""
+Timing = tuple[float, float, Decimal]  # wall seconds, CPU seconds (all processes), total
 
 
-def _quantile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+def _cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def _run(
-    rules: Path, bundles: list[Path], engine: EngineName
-) -> tuple[list[float], list[float], Decimal]:
-    scorer = Scorer(load_framework(rules).framework, engine)
-    reads, scores, total = [], [], Decimal(0)
-    for folder in bundles:
-        start = time.perf_counter()
-        bundle = load_bundle(folder)
-        middle = time.perf_counter()
-        total += scorer.evaluate(bundle).total
-        reads.append(middle - start)
-        scores.append(time.perf_counter() - middle)
-    return reads, scores, total
+_BATCH = """
+import sys, time
+from decimal import Decimal
+from pathlib import Path
+from cchc_index.province.runner import score_folders
+rules, engine, jobs = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+folders = [Path(p) for p in sys.argv[4:]]
+wall, cpu = time.perf_counter(), time.process_time()
+total = Decimal(0)
+for chunk in score_folders(folders, rules.parent, engine, jobs, hashing=False):
+    total += sum((item.score.total for item in chunk), Decimal(0))
+import resource
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - wall, time.process_time() - cpu + kids.ru_utime + kids.ru_stime, total)
+"""
 
 
-def _worker(args: tuple[Path, list[Path], EngineName]) -> tuple[list[float], list[float], Decimal]:
-    gc.set_threshold(50_000, 20, 20)  # as the CLI does (cli.main)
-    return _run(*args)
+def _batch(rules: Path, units: list[Path], engine: EngineName, jobs: int) -> Timing:
+    """The batch path in a fresh interpreter, as the old code is run: same conditions."""
+    out = subprocess.run(
+        [sys.executable, "-P", "-c", _BATCH, str(rules), engine, str(jobs), *map(str, units)],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return float(out[0]), float(out[1]), Decimal(out[2])
 
 
-def measure(sizes: list[int], workers: int, echo: Callable[[str], None]) -> list[dict[str, Any]]:
+def _one_unit(rules: Path, units: list[Path]) -> Timing:
+    scorer = Scorer(load_framework(rules).framework, "durable")
+    wall, cpu = time.perf_counter(), _cpu()
+    total = sum((scorer.evaluate(load_bundle(f)).total for f in units), Decimal(0))
+    return time.perf_counter() - wall, _cpu() - cpu, total
+
+
+def _baseline(tree: Path, rules: Path, units: list[Path], jobs: int) -> Timing:
+    """The earlier version's one-unit loop, `jobs` interpreters on equal shares at once;
+    each times its own loop (not its start-up), the slowest one is the wall time. `-P`: the
+    working folder must not shadow the tree on PYTHONPATH (run from a checkout, it would)."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    shares = [units[i::jobs] for i in range(jobs)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-P", "-c", _BASELINE, str(rules), *map(str, share)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for share in shares
+    ]
+    outs = [p.communicate()[0].split() for p in procs]
+    return (
+        max(float(o[0]) for o in outs),
+        sum(float(o[1]) for o in outs),
+        sum((Decimal(o[2]) for o in outs), Decimal(0)),
+    )
+
+
+def _row(size: int, runs: dict[str, list[Timing]], workers: int) -> dict[str, Any]:
+    totals = {name: {t for _w, _c, t in timings} for name, timings in runs.items()}
+    assert len(set().union(*totals.values())) == 1, f"totals disagree: {totals}"
+    wall = {name: statistics.median(w for w, _c, _t in ts) for name, ts in runs.items()}
+    cpu = {name: statistics.median(c for _w, c, _t in ts) for name, ts in runs.items()}
+    row: dict[str, Any] = {"units": size, "rounds": len(runs["batch_1"])}
+    row |= {f"{name}_s": s for name, s in wall.items()}
+    row["ms_per_unit_cpu"] = 1000 * cpu["batch_1"] / size
+    row["durable_over_reference"] = cpu["batch_1"] / cpu["reference_1"]
+    row[f"speedup_{workers}_procs"] = wall["batch_1"] / wall[f"batch_{workers}"]
+    if "today_1" in wall:
+        row["today_over_batch_1_cpu"] = cpu["today_1"] / cpu["batch_1"]
+        row["today_over_batch_1_wall"] = wall["today_1"] / wall["batch_1"]
+        row[f"today_over_batch_{workers}_wall"] = (
+            wall[f"today_{workers}"] / wall[f"batch_{workers}"]
+        )
+    row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return row
+
+
+def measure(
+    sizes: list[int], workers: int, echo: Echo, baseline: Path | None = None, rounds: int = 3
+) -> list[dict[str, Any]]:
+    """Each size: `rounds` rounds in which every variant runs once, in turn (medians kept),
+    so a busy machine slows old and new code alike."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
         root = Path(tmp)
-        rules = root / "bench"
-        rules.mkdir()
+        rules = root / "rules" / "bench"
+        rules.mkdir(parents=True)
         for name, text in framework_files(synthetic_framework()).items():
             (rules / name).write_text(text, encoding="utf-8")
-        bundles = [root / "units" / f"u{i}" for i in range(max(sizes))]
+        bundles = [root / "units" / f"u{i:05d}" for i in range(max(sizes))]
         for i, folder in enumerate(bundles):
             write_bundle(folder, i)
         for size in sizes:
-            batch = bundles[:size]
-            wall: dict[str, float] = {}
-            engines: tuple[EngineName, ...] = ("durable", "reference")
-            for engine in engines:
-                start = time.perf_counter()
-                reads, scores, total = _run(rules, batch, engine)
-                wall[engine] = time.perf_counter() - start
-                if engine == "durable":
-                    durable_total, lat, read = (
-                        total,
-                        [r + s for r, s in zip(reads, scores, strict=True)],
-                        reads,
-                    )
-                    score_d = sum(scores)
-                else:
-                    assert total == durable_total, "durable and reference disagree"
-                    score_r = sum(scores)
-            start = time.perf_counter()
-            chunks = [batch[i::workers] for i in range(workers)]
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pool.map(_worker, [(rules, chunk, "durable") for chunk in chunks])
-            parallel = time.perf_counter() - start
-            row = {
-                "units": size,
-                "one_core_s": wall["durable"],
-                f"{workers}_procs_s": parallel,
-                "units_per_s": size / wall["durable"],
-                "p50_ms": 1000 * _quantile(lat, 0.5),
-                "p95_ms": 1000 * _quantile(lat, 0.95),
-                "read_share": sum(read) / wall["durable"],
-                "reference_s": wall["reference"],
-                "engine_ratio": score_d / score_r,
-                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            }
+            units = bundles[:size]
+            runs: dict[str, list[Timing]] = {}
+            variants: dict[str, Callable[[], Timing]] = {}
+            if baseline is not None:  # old and new back to back, on the same files
+                variants["today_1"] = partial(_baseline, baseline, rules, units, 1)
+            variants["batch_1"] = partial(_batch, rules, units, "durable", 1)
+            variants["reference_1"] = partial(_batch, rules, units, "reference", 1)
+            if baseline is not None:
+                variants[f"today_{workers}"] = partial(_baseline, baseline, rules, units, workers)
+            variants[f"batch_{workers}"] = partial(_batch, rules, units, "durable", workers)
+            for _round in range(rounds):
+                for name, variant in variants.items():
+                    runs.setdefault(name, []).append(variant())
+            runs["one_unit_path_1"] = [_one_unit(rules, units)]
+            row = _row(size, runs, workers)
             rows.append(row)
             echo(
                 " ".join(
                     f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()
                 )
             )
-        breakdown(rules, bundles[:200], echo)
+        breakdown(rules, bundles[:400], echo)
     return rows
 
 
-def breakdown(rules: Path, bundles: list[Path], echo: Callable[[str], None]) -> None:
-    """Median milliseconds a unit spends in each step of `Scorer.evaluate`, durable engine."""
-    scorer = Scorer(load_framework(rules).framework, "durable")
+def breakdown(rules: Path, bundles: list[Path], echo: Echo, chunk: int = 20) -> None:
+    """Median milliseconds a unit spends in each stage of the batch path, per chunk of 20."""
+    scorers = {e: Scorer(load_framework(rules).framework, e) for e in ("durable", "reference")}
+    durable, reference = scorers["durable"], scorers["reference"]
     steps: dict[str, list[float]] = {
-        "read": [],
-        "index": [],
-        "derive": [],
-        "durable": [],
-        "total": [],
+        k: [] for k in ("read", "derive", "durable", "reference", "results")
     }
-    for folder in bundles:
+    for start in range(0, len(bundles), chunk):
+        folders = bundles[start : start + chunk]
         t0 = time.perf_counter()
-        bundle = load_bundle(folder)
+        units = [load_bundle(f) for f in folders]
         t1 = time.perf_counter()
-        index = EvidenceIndex(bundle)
+        staged = [durable._derive(u) for u in units]
         t2 = time.perf_counter()
-        derived = [derive(index, a, c, u, scorer.step, o) for a, c, _n, u, o in scorer.units]
+        fired = durable.runner.fired_many([facts for _i, _d, facts in staged])
         t3 = time.perf_counter()
-        scorer.runner.fired([fact(d.leaf.id, d.metric) for d in derived])
+        reference.runner.fired_many([facts for _i, _d, facts in staged])
         t4 = time.perf_counter()
-        scorer.evaluate(bundle)
+        for unit, (index, derived, _f), names in zip(units, staged, fired, strict=True):
+            durable._finish(unit, index, derived, names)
         t5 = time.perf_counter()
         for key, value in zip(steps, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
-            steps[key].append(1000 * value)
+            steps[key].append(1000 * value / len(folders))
     medians = {key: statistics.median(values) for key, values in steps.items()}
-    medians["results"] = (
-        medians["total"] - medians["index"] - medians["derive"] - medians["durable"]
-    )
-    echo("per_unit_ms " + " ".join(f"{k}={v:.2f}" for k, v in medians.items() if k != "total"))
+    echo("per_unit_ms " + " ".join(f"{k}={v:.3f}" for k, v in medians.items()))
+    echo(f"engine_durable_over_reference={medians['durable'] / medians['reference']:.2f}")
 
 
-def cold_start(bundle: Path, runs: int = 5) -> float:
-    """Median wall time of `cchc-index score BUNDLE` in a fresh interpreter."""
+def cold_start(bundle: Path, runs: int = 7, tree: Path | None = None) -> float:
+    """Median wall time of `cchc-index score BUNDLE` in a fresh interpreter (of the code
+    in `tree` when given)."""
+    env = {**os.environ, "PYTHONPATH": str(tree)} if tree is not None else None
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "cchc_index", "score", str(bundle)],
+            [sys.executable, "-P", "-m", "cchc_index", "score", str(bundle)],
             check=True,
             capture_output=True,
+            env=env,
         )
         times.append(time.perf_counter() - start)
     return statistics.median(times)

@@ -40,6 +40,13 @@ def _sizes(_ctx: click.Context, _param: click.Parameter, value: str) -> list[int
 )
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option(
+    "--rounds",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 20),
+    help=tr("Số lượt xen kẽ mỗi cỡ (lấy trung vị).", "Interleaved rounds per size (medians)."),
+)
+@click.option(
     "--sample",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("evidence/quang-an-2020"),
@@ -48,11 +55,32 @@ def _sizes(_ctx: click.Context, _param: click.Parameter, value: str) -> list[int
         "Bộ minh chứng để đo thời gian khởi động lạnh.", "Bundle for the cold-start measurement."
     ),
 )
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help=tr(
+        "Thư mục mã nguồn của một phiên bản trước (ví dụ `git worktree add /tmp/cu <commit>`) "
+        "để đo xen kẽ với mã hiện tại trên cùng dữ liệu.",
+        "Source tree of an earlier version (e.g. `git worktree add /tmp/old <commit>`), "
+        "measured back to back with this code on the same data.",
+    ),
+)
 @LANG
 @reports_errors
-def bench(sizes: list[int], workers: int, sample: Path) -> None:
+def bench(sizes: list[int], workers: int, rounds: int, sample: Path, baseline: Path | None) -> None:
     from cchc_index.bench.run import cold_start, measure
 
-    measure(sizes, workers, click.echo)
+    measure(sizes, workers, click.echo, baseline, rounds)
     if (sample / "profile.yaml").is_file():
-        click.echo(f"cold_start_score_s={cold_start(sample):.3f}")
+        if baseline is not None:  # alternate old and new so both see the same machine load
+            old, new = [], []
+            for _ in range(5):
+                old.append(cold_start(sample, 1, baseline))
+                new.append(cold_start(sample, 1))
+            click.echo(
+                f"cold_start_score_s={sorted(new)[2]:.3f} cold_start_today_s={sorted(old)[2]:.3f}"
+                f" ratio={sorted(new)[2] / sorted(old)[2]:.2f}"
+            )
+        else:
+            click.echo(f"cold_start_score_s={cold_start(sample):.3f}")

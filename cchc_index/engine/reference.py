@@ -7,7 +7,7 @@ reference` fallback should the C core ever fail.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from cchc_index.engine.compile import OPERATORS, Ruleset
@@ -59,3 +59,6 @@ class ReferenceRunner:
                 ):
                     names.add(name)
         return names
+
+    def fired_many(self, units: Sequence[list[dict[str, Any]]]) -> list[set[str]]:
+        return [self.fired(facts) for facts in units]

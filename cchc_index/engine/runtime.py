@@ -5,14 +5,22 @@ hangs outside a narrow subset: a Host without its background timer threads, one 
 per compiled framework, one session (sid) per unit with a session-marker fact first,
 unique fact ids, JSON with `ensure_ascii=False`, the low-level batch assert, the actions
 run synchronously, and `delete_state` always, in `finally`.
+
+`fired_many` is the batch path (research/performance.md §3.3): K units share one session of
+a second registration of the ruleset whose every rule has `cap` (an action takes up to `cap`
+matches at once), each fact tagged with its unit's position `u`. That is outside the subset
+durable-rules.md §6 verified, so it is held to one-unit-at-a-time by a hypothesis property
+(tests/test_batched.py) and to a valgrind run of the C core (tests/test_valgrind.py).
 """
 
 from __future__ import annotations
 
 import copy
+import ctypes
 import itertools
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 import durable_rules_engine as dre
@@ -22,6 +30,29 @@ from cchc_index.engine.compile import SESSION_RULE, Ruleset
 from cchc_index.errors import EngineError
 
 _MAX_HOSTS = 4  # each registered ruleset holds ~1 MB in the C core until deleted
+_ALWAYS = ({"t": "m"}, {"h": 1})
+CAP = 10_000  # more matches than any batch holds: one action per rule per batch
+BATCH_UNITS = 20  # units a session holds; ~100 facts each, far below issue #376's ~100k
+
+
+def _tune_malloc() -> None:
+    """Keep the C core's ~8 KB-a-rule session state on the heap instead of mmap'ing it.
+
+    A session of 176 rules mallocs ~1.4 MB, above glibc's 128 KB mmap threshold, so every
+    unit paid ~380 page faults to map and unmap it: half the durable step
+    (research/performance.md §3.1). Raising the mmap and trim thresholds keeps the block.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-1, 256 << 20)  # M_TRIM_THRESHOLD
+        libc.mallopt(-3, 32 << 20)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):  # not glibc (musl): nothing to tune
+        pass
+
+
+_tune_malloc()
 
 
 class _ScoringHost(engine.Host):  # type: ignore[misc]
@@ -45,23 +76,31 @@ class DurableRunner:
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
-        if ruleset.name not in self._hosts:
-            self._register(ruleset)
-        self.host, self.handle = self._hosts[ruleset.name]
+        self.host, self.handle = self._registered(ruleset.name, ruleset, cap=None)
+        self._capped: tuple[_ScoringHost, Any] | None = None
 
     @classmethod
-    def _register(cls, ruleset: Ruleset) -> None:
+    def _registered(cls, name: str, ruleset: Ruleset, cap: int | None) -> tuple[_ScoringHost, Any]:
+        if name in cls._hosts:
+            return cls._hosts[name]
         while len(cls._hosts) >= _MAX_HOSTS:
             _old, (_host, old) = next(iter(cls._hosts.items()))
             dre.delete_ruleset(old._handle)
             del cls._hosts[_old]
         rules = copy.deepcopy(ruleset.rules)  # registration deletes each rule's 'run'
-        for name, rule in rules.items():
-            rule["run"] = name
+        for rule_name, rule in rules.items():
+            rule["run"] = rule_name
+            if cap is not None:
+                rule["cap"] = cap
+                # slim facts: only metric facts with a value are asserted in a batch, so the
+                # `t == "m"` and `h == 1` tests are always true there; drop them and the fields
+                tests = rule["all"][0]["m"]["$and"]
+                rule["all"][0]["m"]["$and"] = [t for t in tests if t not in _ALWAYS]
         rules[SESSION_RULE] = {"all": [{"m": {"t": "__session__"}}], "run": SESSION_RULE}
         host = _ScoringHost()
-        host.register_rulesets({ruleset.name: rules})
-        cls._hosts[ruleset.name] = (host, host.get_ruleset(ruleset.name))
+        host.register_rulesets({name: rules})
+        cls._hosts[name] = (host, host.get_ruleset(name))
+        return cls._hosts[name]
 
     def fired(self, facts: list[dict[str, Any]]) -> set[str]:
         sid = f"u{next(self._sids)}"
@@ -75,6 +114,46 @@ class DurableRunner:
             raise EngineError(f"durable_rules: {exc}") from exc
         finally:
             self.host.delete_state(self.ruleset.name, sid)
+
+    def fired_many(self, units: Sequence[list[dict[str, Any]]]) -> list[set[str]]:
+        """The rules each unit's facts fire, `BATCH_UNITS` units to a capped session."""
+        out: list[set[str]] = []
+        for start in range(0, len(units), BATCH_UNITS):
+            out += self._fired_batch(units[start : start + BATCH_UNITS])
+        return out
+
+    def _fired_batch(self, units: Sequence[list[dict[str, Any]]]) -> list[set[str]]:
+        if self._capped is None:
+            self._capped = self._registered(f"{self.ruleset.name}_cap", self.ruleset, CAP)
+        _host, handle = self._capped
+        sid = f"b{next(self._sids)}"
+        batch: list[dict[str, Any]] = [{"sid": sid, "id": "__s", "t": "__session__"}]
+        ids = itertools.count()
+        for u, facts in enumerate(units):
+            batch += [
+                {"sid": sid, "id": next(ids), "u": u, "c": f["c"], "vf": f["vf"], "vc": f["vc"]}
+                for f in facts
+                if "h" in f
+            ]
+        payload = json.dumps(batch, ensure_ascii=False)
+        fired: list[set[str]] = [set() for _ in units]
+        try:
+            _code, offset = dre.assert_facts(handle._handle, payload)
+            result = dre.start_action_for_state(handle._handle, offset)
+            message = result[1] if result else None
+            while message:
+                for name, frames in json.loads(message).items():
+                    if name == SESSION_RULE:
+                        continue
+                    # with `cap` an action carries a list of frames, each {"m": fact}
+                    for frame in frames if isinstance(frames, list) else [frames]:
+                        fired[frame["m"]["u"]].add(name)
+                message = dre.complete_and_start_action(handle._handle, offset)
+        except Exception as exc:  # the C core reports only numeric codes
+            raise EngineError(f"durable_rules: {exc}") from exc
+        finally:
+            handle.delete_state(sid)
+        return fired
 
     def _drain(self, offset: int) -> set[str]:
         """Take every pending action of this session, in the order the core hands them out.

@@ -76,6 +76,8 @@ class Profile(Strict):
     district: str | None = None
     year: int = Field(ge=2000, le=2100)
     framework: str | None = None
+    synthetic: bool = False  # a made-up sample unit (evidence/tinh-mau), not a real one
+    note: str | None = None
 
 
 class Document(Strict):

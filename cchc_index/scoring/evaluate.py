@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Protocol
 
@@ -18,7 +19,7 @@ from cchc_index.model.result import (
     Result,
     Status,
 )
-from cchc_index.scoring.matching import EvidenceIndex
+from cchc_index.scoring.matching import EvidenceIndex, compile_questions, needed_words
 from cchc_index.scoring.metrics import Derived, derive, potential
 from cchc_index.scoring.parts import combine_parts
 
@@ -28,6 +29,8 @@ ZERO = Decimal(0)
 
 class Runner(Protocol):
     def fired(self, facts: list[dict[str, object]]) -> set[str]: ...
+
+    def fired_many(self, units: Sequence[list[dict[str, object]]]) -> list[set[str]]: ...
 
 
 def make_runner(ruleset: Ruleset, engine: EngineName) -> Runner:
@@ -45,7 +48,11 @@ def percent(part: Decimal, whole: Decimal) -> Decimal | None:
 
 
 class Scorer:
-    """A framework compiled once; `evaluate` scores one unit at a time, sharing no state."""
+    """A framework compiled once; `evaluate` scores one unit, `evaluate_many` a batch.
+
+    Units share no state: a batch gives each unit exactly what `evaluate` gives it alone.
+    Reasons are data (`model.result.Reason`); no sentence is formatted while scoring.
+    """
 
     def __init__(self, framework: Framework, engine: EngineName = "durable") -> None:
         self.framework = framework
@@ -59,14 +66,35 @@ class Scorer:
             for a, c, node, unit in framework.units()
         ]
         self.nodes = [node for _a, _c, node in framework.leaves()]
+        self.words = needed_words(framework)
+        self.questions = compile_questions(framework)  # document matchers, compiled once
 
     def evaluate(self, bundle: Bundle) -> Result:
-        index = EvidenceIndex(bundle)
+        index, derived, facts = self._derive(bundle)
+        return self._finish(bundle, index, derived, self.runner.fired(facts))
+
+    def evaluate_many(self, bundles: Sequence[Bundle]) -> list[Result]:
+        """Score several units, their metric facts fired in shared engine sessions."""
+        staged = [self._derive(bundle) for bundle in bundles]
+        fired = self.runner.fired_many([facts for _i, _d, facts in staged])
+        return [
+            self._finish(bundle, index, derived, names)
+            for bundle, (index, derived, _f), names in zip(bundles, staged, fired, strict=True)
+        ]
+
+    def _derive(
+        self, bundle: Bundle
+    ) -> tuple[EvidenceIndex, list[Derived], list[dict[str, object]]]:
+        index = EvidenceIndex(bundle, self.words, self.questions)
         derived = [derive(index, a, c, u, self.step, owner) for a, c, _n, u, owner in self.units]
         facts = [
             fact(d.leaf.id, d.metric) for d in derived if d.not_applicable is None and not d.survey
         ]
-        fired = self.runner.fired(facts)
+        return index, derived, facts
+
+    def _finish(
+        self, bundle: Bundle, index: EvidenceIndex, derived: list[Derived], fired: set[str]
+    ) -> Result:
         earned: dict[str, Decimal] = {}
         by_id = {d.leaf.id: d for d in derived}
         for name in fired:
@@ -165,8 +193,8 @@ class Scorer:
             return r.adjustment == 0 and r.status not in (Status.NOT_APPLICABLE, Status.SURVEY)
 
         def node(node_id: str, title: str, members: list[LeafResult]) -> NodeResult:
-            pts = sum((r.points for r in members if counted(r)), ZERO)
-            top = sum((r.max_points for r in members if counted(r)), ZERO)
+            pts = sum((r.points for r in members), ZERO)  # members: counted leaves only
+            top = sum((r.max_points for r in members), ZERO)
             return NodeResult(
                 id=node_id, title=title, max_points=top, points=pts, index_percent=percent(pts, top)
             )
@@ -175,8 +203,9 @@ class Scorer:
         by_criterion: dict[str, list[LeafResult]] = {}
         by_area: dict[str, list[LeafResult]] = {}
         for r in leaves:
-            by_criterion.setdefault(r.criterion, []).append(r)
-            by_area.setdefault(r.area, []).append(r)
+            if counted(r):
+                by_criterion.setdefault(r.criterion, []).append(r)
+                by_area.setdefault(r.area, []).append(r)
         criteria = tuple(
             node(c.id, c.title, by_criterion.get(c.id, [])) for a in fw.areas for c in a.criteria
         )

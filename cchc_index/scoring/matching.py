@@ -12,12 +12,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from cchc_index.docnumber import DocKind
+from cchc_index.fields import RelDate
 from cchc_index.methods.base import Declaration, ProductMatch
 from cchc_index.model.bundle import Bundle, Document, Item
-from cchc_index.model.framework import DocumentProduct, ItemProduct, Product, StatisticProduct
+from cchc_index.model.framework import (
+    DocumentProduct,
+    Framework,
+    ItemProduct,
+    Product,
+    StatisticProduct,
+)
 from cchc_index.text import contains_all, fold, words
+
+Answer = tuple[bool, int, tuple[str, ...], int | None]  # present, count, items used, days late
 
 
 @lru_cache(maxsize=4096)
@@ -26,24 +36,101 @@ def folded(keywords: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(words(k) for k in keywords)
 
 
-class EvidenceIndex:
-    """The bundle, grouped for matching: documents by kind, items, figures, declarations."""
+def _document_products(framework: Framework) -> list[DocumentProduct]:
+    return [
+        product
+        for _area, _criterion, _node, unit in framework.units()
+        for product in unit.evidence
+        if isinstance(product, DocumentProduct)
+    ]
 
-    def __init__(self, bundle: Bundle) -> None:
+
+def needed_words(framework: Framework) -> frozenset[str]:
+    """Every subject word some document product of the framework asks for: compiled once per
+    framework, so a unit's index holds only the words that can decide a match."""
+    return frozenset(
+        w for p in _document_products(framework) for k in folded(p.subject) for w in k.split()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A document product compiled once per framework: what a matching document must be.
+
+    Products that ask the same question (`key`) share one answer per unit."""
+
+    product: DocumentProduct
+    key: tuple[object, ...]
+    words: tuple[str, ...]  # the words of its keywords, for the index
+
+    @classmethod
+    def of(cls, product: DocumentProduct) -> Question:
+        p = product
+        keywords = folded(p.subject)
+        key = (
+            p.doc_kind,
+            p.issuer,
+            p.issuer_name,
+            keywords,
+            folded(p.subject_excludes),
+            p.not_before,
+            p.deadline,
+            p.count,
+        )
+        return cls(p, key, tuple(w for k in keywords for w in k.split()))
+
+    def window(self, year: int) -> tuple[dt.date | None, dt.date | None]:
+        return _window(self.product.not_before, self.product.deadline, year)
+
+
+@lru_cache(maxsize=1024)
+def _window(
+    not_before: RelDate | None, deadline: RelDate | None, year: int
+) -> tuple[dt.date | None, dt.date | None]:
+    return (
+        not_before.resolve(year) if not_before else None,
+        deadline.resolve(year) if deadline else None,
+    )
+
+
+def compile_questions(framework: Framework) -> dict[int, Question]:
+    """Every document product of the framework, keyed by the product object's identity (the
+    framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too)."""
+    return {id(p): Question.of(p) for p in _document_products(framework)}
+
+
+class EvidenceIndex:
+    """The bundle, grouped for matching: documents by kind, items, figures, declarations.
+
+    `needed`, when given, limits the subject-word index to the words the framework asks
+    for (`needed_words`); `questions` are its document products compiled once
+    (`compile_questions`). Without them every word is indexed and products compiled here.
+    """
+
+    def __init__(
+        self,
+        bundle: Bundle,
+        needed: frozenset[str] | None = None,
+        questions: dict[int, Question] | None = None,
+    ) -> None:
         self.year = bundle.year
+        self.questions = questions
+        self._answers: dict[tuple[object, str | None], Answer] = {}
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
-        ordered = sorted(unique.values(), key=lambda d: (d.date, d.number.symbol))
+        ordered = sorted(unique.values(), key=attrgetter("date", "number.symbol"))
         self.docs = [(d, words(d.subject or ""), self.is_own(d)) for d in ordered]
-        self.by_kind: dict[DocKind, set[int]] = defaultdict(set)
-        self.by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents
-        self.by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
+        by_kind: dict[DocKind, set[int]] = defaultdict(set)
+        by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents
+        by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
         for i, (doc, subject, _own) in enumerate(self.docs):
-            self.by_kind[doc.doc_kind].add(i)
-            for word in subject.split():
-                self.by_word[word].add(i)
+            by_kind[doc.number.kind].add(i)
+            split = subject.split()
+            for word in split if needed is None else needed.intersection(split):
+                by_word[word].add(i)
             for node in doc.for_:
-                self.by_node[node].add(i)
+                by_node[node].add(i)
+        self.by_kind, self.by_word, self.by_node = by_kind, by_word, by_node
         self.items: dict[str, list[Item]] = {
             "link": sorted(set(bundle.links), key=lambda i: i.label()),
             "photo": sorted(set(bundle.photos), key=lambda i: i.label()),
@@ -66,15 +153,14 @@ class EvidenceIndex:
             return self._statistic(product)
         return self._items(product, node_id)
 
-    def _candidates(self, product: DocumentProduct, node_id: str) -> set[int]:
+    def _candidates(self, question: Question, node_id: str) -> set[int]:
         """Documents of the product's kind whose subject has every keyword's words, or that
-        name the node in their `for` column; the substring test follows."""
-        kind = self.by_kind.get(product.doc_kind, set())
-        needed = [w for k in folded(product.subject) for w in k.split()]
-        if not needed:
+        name the node in their `for` column; `verdict` decides each."""
+        kind = self.by_kind.get(question.product.doc_kind, set())
+        if not question.words:
             return kind
         found = set(kind)
-        for word in needed:
+        for word in question.words:
             found &= self.by_word.get(word, set())
             if not found:
                 break
@@ -127,10 +213,22 @@ class EvidenceIndex:
         return found
 
     def _documents(self, product: DocumentProduct, node_id: str) -> ProductMatch:
-        start = product.not_before.resolve(self.year) if product.not_before else None
-        deadline = product.deadline.resolve(self.year) if product.deadline else None
+        question = self.questions.get(id(product)) if self.questions else None
+        if question is None or question.product is not product:
+            question = Question.of(product)
+        # the answer depends on the node only through documents whose `for` names it
+        key = (question.key, node_id if node_id in self.by_node else None)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._answer(question, node_id)
+        present, count, items, days = answer
+        return ProductMatch(product.id, present, count, items, days)
+
+    def _answer(self, question: Question, node_id: str) -> Answer:
+        product = question.product
+        start, deadline = question.window(self.year)
         found: list[tuple[int, dt.date, str, Document]] = []
-        for i in self._candidates(product, node_id):
+        for i in self._candidates(question, node_id):
             if self.verdict(product, node_id, i, start) is not None:
                 continue
             doc = self.docs[i][0]
@@ -139,13 +237,8 @@ class EvidenceIndex:
         found.sort(key=lambda entry: entry[:3])
         present = len(found) >= product.count
         used = found[: product.count]
-        return ProductMatch(
-            product.id,
-            present,
-            len(found),
-            tuple(entry[3].label() for entry in used),
-            used[-1][0] if present and deadline else (0 if present else None),
-        )
+        days = used[-1][0] if present and deadline else (0 if present else None)
+        return present, len(found), tuple(entry[3].label() for entry in used), days
 
     def _statistic(self, product: StatisticProduct) -> ProductMatch:
         given = [self.statistics.get(v) for v in product.variables]
@@ -196,7 +289,7 @@ class EvidenceIndex:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NodeFacts:
     """The `Facts` a method reads for one node; `overrides` stand in supplied products."""
 

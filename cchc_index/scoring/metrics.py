@@ -13,7 +13,7 @@ from cchc_index.model.result import DECLARATION
 from cchc_index.scoring.matching import EvidenceIndex, NodeFacts
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built ~100 times a unit: slots, not frozen
 class Derived:
     area: Area
     criterion: Criterion

@@ -1,0 +1,257 @@
+"""`batch` (score and rank every unit of a province) and `results` (query the results store)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports_errors
+from cchc_index.errors import ExitCode
+from cchc_index.i18n import tr
+
+FORMATS = ["table", "markdown", "json", "csv"]
+FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help=tr(
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv), nếu không thì bảng.",
+        "Output format; by default from the -o file's suffix (.md, .json, .csv), else a table.",
+    ),
+)
+DB = click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=tr(
+        "Tệp SQLite lưu mọi lần chạy (tạo nếu chưa có); kết quả không đổi thì dùng lại.",
+        "SQLite file remembering every run (created if missing); unchanged units are reused.",
+    ),
+)
+
+
+def _format(fmt: str | None, output: Path | None) -> str:
+    from cchc_index.report.ranking import SUFFIXES
+
+    if fmt is not None:
+        return fmt
+    return SUFFIXES.get(output.suffix.lower() if output else "", "table")
+
+
+class _Bar:
+    """A progress line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total == 0:
+            return
+        filled = 30 * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+@click.command(
+    help=tr(
+        "Chấm và xếp hạng mọi bộ minh chứng trong các thư mục (mỗi bộ theo bộ chỉ số ghi trong "
+        "profile.yaml). Bộ sai được liệt kê kèm vị trí lỗi và không làm dừng cả lượt; khi đó "
+        "mã thoát là 6.",
+        "Score and rank every evidence bundle under the folders (each against the framework its "
+        "profile.yaml names). An invalid bundle is listed with its located errors and the batch "
+        "goes on; the exit code is then 6.",
+    )
+)
+@click.argument(
+    "folders",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+)
+@RULES_DIR
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=None,
+    help=tr("Số tiến trình (mặc định: số lõi).", "Worker processes (default: the cores)."),
+)
+@DB
+@OUTPUT
+@FORMAT
+@ENGINE
+@click.option("--quiet", "-q", is_flag=True, help=tr("Không in thanh tiến độ.", "No progress bar."))
+@LANG
+@reports_errors
+def batch(
+    folders: tuple[Path, ...],
+    rules_dir: Path,
+    jobs: int | None,
+    db: Path | None,
+    output: Path | None,
+    fmt: str | None,
+    engine: str,
+    quiet: bool,
+) -> None:
+    from cchc_index.province.runner import run_batch
+    from cchc_index.province.store import Store
+    from cchc_index.report.ranking import RANKING_RENDERERS
+
+    fmt = _format(fmt, output)
+    store = Store.open(db) if db is not None else None
+    try:
+        ranking = run_batch(
+            folders,
+            rules_dir,
+            engine=engine,  # type: ignore[arg-type]
+            jobs=jobs or os.cpu_count() or 1,
+            store=store,
+            progress=_Bar(not quiet),
+        )
+    finally:
+        if store is not None:
+            store.close()
+    for failed in ranking.failed:
+        click.echo(
+            tr(f"Không chấm được {failed.folder}:", f"Not scored: {failed.folder}:"), err=True
+        )
+        for problem in failed.problems:
+            click.echo(f"  {problem}", err=True)
+    emit(RANKING_RENDERERS[fmt](ranking), output)
+    reused = sum(1 for r in ranking.rows if r.reused)
+    if not quiet:
+        click.echo(
+            tr(
+                f"{len(ranking.rows)} đơn vị được xếp hạng ({reused} dùng lại kết quả đã lưu), "
+                f"{len(ranking.failed)} bộ minh chứng lỗi.",
+                f"{len(ranking.rows)} unit(s) ranked ({reused} reused from the store), "
+                f"{len(ranking.failed)} invalid bundle(s).",
+            ),
+            err=True,
+        )
+    sys.exit(ExitCode.UNITS_FAILED if ranking.failed else ExitCode.OK)
+
+
+@click.group(
+    help=tr(
+        "Đọc cơ sở dữ liệu kết quả của `batch --db`: xếp hạng một năm, lịch sử một đơn vị, "
+        "phân bố điểm của từng mục.",
+        "Query the results store of `batch --db`: a year's ranking, a unit's history, "
+        "the distribution of each item's points.",
+    )
+)
+def results() -> None:
+    pass
+
+
+def _open(db: Path):  # type: ignore[no-untyped-def]
+    from cchc_index.errors import EvidenceError, Problem
+    from cchc_index.province.store import Store
+
+    if not db.is_file():
+        raise EvidenceError(
+            [Problem(str(db), 1, 1, tr("không có tệp cơ sở dữ liệu", "no such database file"))]
+        )
+    return Store.open(db)
+
+
+DB_REQUIRED = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True)
+
+
+@results.command(
+    help=tr(
+        "Xếp hạng của một năm (lần chạy xong gần nhất).", "A year's ranking (last finished run)."
+    )
+)
+@DB_REQUIRED
+@click.option("--year", type=int, default=None)
+@OUTPUT
+@FORMAT
+@LANG
+@reports_errors
+def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) -> None:
+    from cchc_index.province.queries import ranking_of_year
+    from cchc_index.report.ranking import RANKING_RENDERERS
+
+    store = _open(db)
+    try:
+        emit(RANKING_RENDERERS[_format(fmt, output)](ranking_of_year(store, year)), output)
+    finally:
+        store.close()
+
+
+@results.command(help=tr("Điểm của một đơn vị qua các năm.", "A unit's results over the years."))
+@click.argument("unit")
+@DB_REQUIRED
+@LANG
+@reports_errors
+def history(unit: str, db: Path) -> None:
+    from cchc_index.province.queries import history as unit_history
+    from cchc_index.report.labels import pct, pts
+
+    store = _open(db)
+    try:
+        found = unit_history(store, unit)
+    finally:
+        store.close()
+    if not found:
+        click.echo(tr(f"Không có kết quả nào của '{unit}'.", f"No result for '{unit}'."), err=True)
+        sys.exit(ExitCode.FINDINGS)
+    for s in found:
+        band = f" — {s.band}" if s.band else ""
+        click.echo(
+            f"{s.year}  {s.unit}  {pts(s.total)}/{pts(s.max_points)}  {pct(s.index_percent)}{band}"
+            f"  ({s.framework}; {tr('thiếu', 'missing')} {s.missing})"
+        )
+
+
+@results.command(
+    help=tr(
+        "Phân bố điểm của từng mục trên các đơn vị, mục mất nhiều điểm nhất trước.",
+        "Each item's points across units, the items losing the most points first.",
+    )
+)
+@DB_REQUIRED
+@click.option("--year", type=int, default=None)
+@click.option("--node", default=None, help=tr("Chỉ một mục.", "One item only."))
+@LANG
+@reports_errors
+def items(db: Path, year: int | None, node: str | None) -> None:
+    from tabulate import tabulate
+
+    from cchc_index.province.queries import item_spreads
+    from cchc_index.report.labels import pts
+
+    store = _open(db)
+    try:
+        spreads = [s for s in item_spreads(store, year) if node is None or s.node == node]
+    finally:
+        store.close()
+    rows = [
+        [
+            s.node,
+            s.title,
+            pts(s.max_points),
+            f"{s.units_losing}/{s.units}",
+            pts(s.lost),
+            "; ".join(f"{pts(p)}: {n}" for p, n in sorted(s.points.items(), reverse=True)),
+            "; ".join(f"{k}: {n}" for k, n in sorted(s.statuses.items())),
+        ]
+        for s in spreads
+    ]
+    header = [
+        tr("Mục", "Item"),
+        tr("Tên", "Title"),
+        tr("Tối đa", "Max"),
+        tr("Số ĐV mất điểm", "Units losing"),
+        tr("Tổng điểm mất", "Points lost"),
+        tr("Điểm: số ĐV", "Points: units"),
+        tr("Trạng thái: số ĐV", "Status: units"),
+    ]
+    click.echo(tabulate(rows, header, tablefmt="simple_grid", maxcolwidths=[None, 40]))

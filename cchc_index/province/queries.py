@@ -1,0 +1,122 @@
+"""Reading the results store: the ranking of a year, a unit's history, where points are lost.
+
+Only finished runs count: a run killed halfway is invisible here until a re-run finishes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cchc_index.model.ranking import FailedUnit, Ranking, UnitScore
+from cchc_index.province.ranking import rank
+from cchc_index.province.store import Store
+from cchc_index.text import fold
+
+
+def latest_run(store: Store, year: int | None = None) -> int | None:
+    """The last finished run (holding units of `year`, when given)."""
+    sql = "SELECT max(r.id) FROM runs r WHERE r.finished IS NOT NULL"
+    args: tuple[int, ...] = ()
+    if year is not None:
+        sql += (
+            " AND EXISTS (SELECT 1 FROM run_units u JOIN assessments a ON a.id = u.assessment_id"
+            " WHERE u.run_id = r.id AND a.year = ?)"
+        )
+        args = (year,)
+    found = store.db.execute(sql, args).fetchone()[0]
+    return None if found is None else int(found)
+
+
+def run_scores(store: Store, run_id: int) -> list[tuple[UnitScore, bool]]:
+    """Every unit a run covered, with whether the run reused it from an earlier one."""
+    rows = store.db.execute(
+        "SELECT u.folder, a.id, a.run_id FROM run_units u JOIN assessments a"
+        " ON a.id = u.assessment_id WHERE u.run_id = ? ORDER BY u.folder",
+        (run_id,),
+    ).fetchall()
+    return [(store.load(aid, folder), scored_in != run_id) for folder, aid, scored_in in rows]
+
+
+def run_failures(store: Store, run_id: int) -> list[FailedUnit]:
+    import json
+
+    rows = store.db.execute(
+        "SELECT folder, problems FROM run_units WHERE run_id = ? AND assessment_id IS NULL",
+        (run_id,),
+    ).fetchall()
+    return [FailedUnit(folder, tuple(json.loads(problems or "[]")), 4) for folder, problems in rows]
+
+
+def ranking_of_year(store: Store, year: int | None = None, run_id: int | None = None) -> Ranking:
+    """The ranking of `year` (default: every year) from a run (default: the last finished)."""
+    run = run_id if run_id is not None else latest_run(store, year)
+    if run is None:
+        return Ranking(())
+    scores = [(s, r) for s, r in run_scores(store, run) if year is None or s.year == year]
+    return rank(scores, run_failures(store, run), run)
+
+
+def history(store: Store, unit: str) -> list[UnitScore]:
+    """A unit's results over the years (its name compared ignoring case and Unicode form):
+    per year, the assessment of the last finished run that covered it."""
+    rows = store.db.execute(
+        "SELECT a.id, u.folder, a.unit, a.year FROM run_units u"
+        " JOIN assessments a ON a.id = u.assessment_id JOIN runs r ON r.id = u.run_id"
+        " WHERE r.finished IS NOT NULL ORDER BY u.run_id",
+    ).fetchall()
+    wanted = fold(unit)
+    latest: dict[int, tuple[int, str]] = {}
+    for aid, folder, name, year in rows:
+        if fold(name) == wanted:
+            latest[year] = (aid, folder)
+    return [store.load(aid, folder) for _year, (aid, folder) in sorted(latest.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSpread:
+    """How one scored item (a leaf) went across the units of a run."""
+
+    node: str
+    title: str
+    max_points: Decimal
+    units: int
+    points: dict[Decimal, int]  # points earned → number of units
+    statuses: dict[str, int]  # status → number of units
+    lost: Decimal  # points below the maximum, summed over units where the item applies
+
+    @property
+    def units_losing(self) -> int:
+        return sum(n for p, n in self.points.items() if p < self.max_points)
+
+
+def item_spreads(
+    store: Store, year: int | None = None, run_id: int | None = None
+) -> list[ItemSpread]:
+    """Every item of a run's units with its distribution of points, the most lost first."""
+    run = run_id if run_id is not None else latest_run(store, year)
+    if run is None:
+        return []
+    sql = (
+        "SELECT s.node, s.title, s.max_points, s.points, s.status FROM run_units u"
+        " JOIN assessments a ON a.id = u.assessment_id JOIN scores s ON s.assessment_id = a.id"
+        " WHERE u.run_id = ? AND s.kind = 'leaf'"
+    )
+    args: tuple[int, ...] = (run,)
+    if year is not None:
+        sql += " AND a.year = ?"
+        args = (run, year)
+    found: dict[str, ItemSpread] = {}
+    for node, title, top, points, status in store.db.execute(sql, args):
+        spread = found.get(node) or ItemSpread(node, title, Decimal(top), 0, {}, {}, Decimal(0))
+        earned = Decimal(points)
+        counts = dict(spread.points)
+        counts[earned] = counts.get(earned, 0) + 1
+        statuses = dict(spread.statuses)
+        statuses[status] = statuses.get(status, 0) + 1
+        applies = status not in ("không áp dụng", "do tỉnh chấm")
+        lost = spread.lost + (Decimal(top) - earned if applies else 0)
+        found[node] = ItemSpread(
+            node, title, Decimal(top), spread.units + 1, counts, statuses, lost
+        )
+    return sorted(found.values(), key=lambda s: (-s.lost, -s.units_losing, s.node))
