@@ -12,8 +12,7 @@ from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.framework import PART_SEP, DocumentProduct, Framework
 from cchc_index.model.layers import Layer, LayerTotal
 from cchc_index.model.result import MissingProduct, Result
-from cchc_index.scoring.evaluate import percent
-from cchc_index.scoring.layers import band_of
+from cchc_index.scoring.rollup import band_of, percent
 
 
 def self_due(framework: Framework, year: int) -> dt.date | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal, Protocol
 
 from cchc_index.engine.compile import Ruleset, compile_framework, fact
@@ -13,7 +13,6 @@ from cchc_index.model.framework import PART_SEP, Framework, id_key
 from cchc_index.model.result import (
     LeafResult,
     MissingProduct,
-    NodeResult,
     Reason,
     ReasonKind,
     Result,
@@ -22,6 +21,7 @@ from cchc_index.model.result import (
 from cchc_index.scoring.matching import EvidenceIndex, compile_questions, needed_words
 from cchc_index.scoring.metrics import Derived, derive, potential
 from cchc_index.scoring.parts import combine_parts
+from cchc_index.scoring.rollup import roll_up
 
 EngineName = Literal["durable", "reference"]
 ZERO = Decimal(0)
@@ -39,12 +39,6 @@ def make_runner(ruleset: Ruleset, engine: EngineName) -> Runner:
     from cchc_index.engine.runtime import DurableRunner  # imported only when chosen
 
     return DurableRunner(ruleset)
-
-
-def percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    if whole == 0:
-        return None
-    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 class Scorer:
@@ -189,54 +183,25 @@ class Scorer:
     def _roll_up(
         self, bundle: Bundle, leaves: tuple[LeafResult, ...], missing: tuple[MissingProduct, ...]
     ) -> Result:
-        def counted(r: LeafResult) -> bool:
-            return r.adjustment == 0 and r.status not in (Status.NOT_APPLICABLE, Status.SURVEY)
-
-        def node(node_id: str, title: str, members: list[LeafResult]) -> NodeResult:
-            pts = sum((r.points for r in members), ZERO)  # members: counted leaves only
-            top = sum((r.max_points for r in members), ZERO)
-            return NodeResult(
-                id=node_id, title=title, max_points=top, points=pts, index_percent=percent(pts, top)
-            )
-
-        fw = self.framework
-        by_criterion: dict[str, list[LeafResult]] = {}
-        by_area: dict[str, list[LeafResult]] = {}
-        for r in leaves:
-            if counted(r):
-                by_criterion.setdefault(r.criterion, []).append(r)
-                by_area.setdefault(r.area, []).append(r)
-        criteria = tuple(
-            node(c.id, c.title, by_criterion.get(c.id, [])) for a in fw.areas for c in a.criteria
-        )
-        areas = tuple(node(a.id, a.title, by_area.get(a.id, [])) for a in fw.areas)
-        bonus = sum((r.points for r in leaves if r.adjustment > 0), ZERO)
-        deduction = sum((r.points for r in leaves if r.adjustment < 0), ZERO)
-        top = sum((a.max_points for a in areas), ZERO)
-        total = max(ZERO, sum((a.points for a in areas), ZERO) + bonus - deduction)
-        index = percent(total, top)
-        band = None
-        if index is not None:
-            band = next((b.name for b in fw.meta.bands if index >= b.min_percent), None)
-        survey = sum((r.max_points for r in leaves if r.status is Status.SURVEY), ZERO)
-        return Result(
-            framework=fw.meta.id,
-            framework_title=fw.meta.title,
+        result = Result(
+            framework=self.framework.meta.id,
+            framework_title=self.framework.meta.title,
             unit=bundle.profile.name,
             year=bundle.year,
             leaves=leaves,
-            criteria=criteria,
-            areas=areas,
-            bonus=bonus,
-            deduction=deduction,
-            total=total,
-            max_points=top,
-            survey_points=survey + fw.meta.survey_points,
-            index_percent=index,
-            band=band,
+            criteria=(),
+            areas=(),
+            bonus=ZERO,
+            deduction=ZERO,
+            total=ZERO,
+            max_points=ZERO,
+            survey_points=ZERO,
+            index_percent=None,
+            band=None,
             missing=missing,
             engine=self.engine,
         )
+        return roll_up(self.framework, result, leaves)
 
 
 def _reason(item: Derived, status: Status) -> Reason:

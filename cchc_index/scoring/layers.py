@@ -17,8 +17,8 @@ from cchc_index.model.layers import (
     ScoreRange,
     UnitExplanation,
 )
-from cchc_index.model.result import LeafResult, MissingProduct, NodeResult, Result, Status
-from cchc_index.scoring.evaluate import percent
+from cchc_index.model.result import LeafResult, MissingProduct, Result, Status
+from cchc_index.scoring.rollup import roll_up
 
 ZERO = Decimal(0)
 ROUND_LAYERS = {1: Layer.ROUND_1, 2: Layer.ROUND_2}
@@ -80,53 +80,6 @@ def apply_values(result: Result, latest: dict[str, Decimal]) -> tuple[LeafResult
         else leaf
         for leaf in result.leaves
     )
-
-
-def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]) -> Result:
-    """`result` with new leaves: criteria, areas, total, index and band computed again."""
-
-    def counted(r: LeafResult) -> bool:
-        return r.adjustment == 0 and r.status not in (Status.NOT_APPLICABLE, Status.SURVEY)
-
-    def node(node_id: str, title: str, members: list[LeafResult]) -> NodeResult:
-        pts = sum((r.points for r in members if counted(r)), ZERO)
-        top = sum((r.max_points for r in members if counted(r)), ZERO)
-        return NodeResult(node_id, title, top, pts, percent(pts, top))
-
-    by_criterion: dict[str, list[LeafResult]] = {}
-    by_area: dict[str, list[LeafResult]] = {}
-    for r in leaves:
-        by_criterion.setdefault(r.criterion, []).append(r)
-        by_area.setdefault(r.area, []).append(r)
-    areas = tuple(node(a.id, a.title, by_area.get(a.id, [])) for a in framework.areas)
-    criteria = tuple(
-        node(c.id, c.title, by_criterion.get(c.id, [])) for a in framework.areas for c in a.criteria
-    )
-    bonus = sum((r.points for r in leaves if r.adjustment > 0), ZERO)
-    deduction = sum((r.points for r in leaves if r.adjustment < 0), ZERO)
-    top = sum((a.max_points for a in areas), ZERO)
-    total = max(ZERO, sum((a.points for a in areas), ZERO) + bonus - deduction)
-    index = percent(total, top)
-    survey = sum((r.max_points for r in leaves if r.status is Status.SURVEY), ZERO)
-    return replace(
-        result,
-        leaves=leaves,
-        criteria=criteria,
-        areas=areas,
-        bonus=bonus,
-        deduction=deduction,
-        total=total,
-        max_points=top,
-        survey_points=survey + framework.meta.survey_points,
-        index_percent=index,
-        band=band_of(framework, index),
-    )
-
-
-def band_of(framework: Framework, index: Decimal | None) -> str | None:
-    if index is None:
-        return None
-    return next((b.name for b in framework.meta.bands if index >= b.min_percent), None)
 
 
 def _total(layer: Layer, result: Result) -> LayerTotal:
