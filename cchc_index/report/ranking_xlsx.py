@@ -85,7 +85,12 @@ def _values(stt: int, row: RankingRow, areas: list[str]) -> list[Any]:
 
 
 def _head(ws: Worksheet, title: str, columns: list[tuple[str, float, str | None]]) -> None:
-    ws.cell(row=1, column=1, value=title).font = TITLE
+    top = ws.cell(row=1, column=1, value=title)
+    top.font, top.alignment = TITLE, WRAP
+    # merged across the table so a long title wraps inside the printed width, not beyond it
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    ws.row_dimensions[1].height = 36
+    ws.row_dimensions[HEADER_ROW].height = 45  # room for the wrapped headers
     for col, (text, width, _fmt) in enumerate(columns, start=1):
         cell = ws.cell(row=HEADER_ROW, column=col, value=text)
         cell.font, cell.fill, cell.alignment = BOLD, HEAD_FILL, HEAD_ALIGN
