@@ -12,15 +12,17 @@ from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
-FORMATS = ["table", "markdown", "json", "csv"]
+FORMATS = ["table", "markdown", "json", "csv", "xlsx"]
 FORMAT = click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
     help=tr(
-        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv), nếu không thì bảng.",
-        "Output format; by default from the -o file's suffix (.md, .json, .csv), else a table.",
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv, .xlsx), nếu không thì bảng; "
+        "xlsx cần -o TỆP.",
+        "Output format; by default from the -o file's suffix (.md, .json, .csv, .xlsx), else a "
+        "table; xlsx needs -o FILE.",
     ),
 )
 DB = click.option(
@@ -35,11 +37,16 @@ DB = click.option(
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
-    from cchc_index.report.ranking import SUFFIXES
+    """The ranking format asked for (`--format`, else the -o suffix, else a table); a binary
+    format without -o is a usage error (exit 2), refused before any unit is scored."""
+    from cchc_index.report.ranking import FILE_ONLY, SUFFIXES
 
-    if fmt is not None:
-        return fmt
-    return SUFFIXES.get(output.suffix.lower() if output else "", "table")
+    chosen = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "table")
+    if output is None and chosen in FILE_ONLY:
+        raise click.UsageError(
+            tr(f"dạng {chosen} cần -o TỆP", f"the {chosen} format needs -o FILE")
+        )
+    return chosen
 
 
 class _Bar:
@@ -62,10 +69,10 @@ class _Bar:
     help=tr(
         "Chấm và xếp hạng mọi bộ minh chứng trong các thư mục (mỗi bộ theo bộ chỉ số ghi trong "
         "profile.yaml). Bộ sai được liệt kê kèm vị trí lỗi và không làm dừng cả lượt; khi đó "
-        "mã thoát là 6.",
+        "mã thoát là 7.",
         "Score and rank every evidence bundle under the folders (each against the framework its "
         "profile.yaml names). An invalid bundle is listed with its located errors and the batch "
-        "goes on; the exit code is then 6.",
+        "goes on; the exit code is then 7.",
     )
 )
 @click.argument(
@@ -179,9 +186,10 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
     from cchc_index.province.queries import ranking_of_year
     from cchc_index.report.ranking import RANKING_RENDERERS
 
+    chosen = _format(fmt, output)
     store = _open(db)
     try:
-        emit(RANKING_RENDERERS[_format(fmt, output)](ranking_of_year(store, year)), output)
+        emit(RANKING_RENDERERS[chosen](ranking_of_year(store, year)), output)
     finally:
         store.close()
 

@@ -1,7 +1,7 @@
-"""Ranking → text: terminal table, Markdown, CSV, JSON.
+"""Ranking → terminal table, Markdown, CSV, JSON text, or an XLSX workbook (bytes).
 
-`RANKING_RENDERERS` is the registry keyed by format: another format (XLSX) plugs in as one
-more entry. Each renderer reads a `Ranking` and computes nothing. Units of different
+`RANKING_RENDERERS` is the registry keyed by format; a binary format (`FILE_ONLY`) is only
+written to an `-o` file. Each renderer reads a `Ranking` and computes nothing. Units of different
 frameworks or years come as separate groups; the units that failed are the CLI's to list.
 """
 
@@ -151,10 +151,18 @@ def render_ranking_csv(ranking: Ranking) -> str:
     return out.getvalue()
 
 
-RANKING_RENDERERS: dict[str, Callable[[Ranking], str]] = {
+def render_ranking_xlsx(ranking: Ranking) -> bytes:
+    from cchc_index.report.ranking_xlsx import render_ranking_xlsx as workbook  # openpyxl on demand
+
+    return workbook(ranking)
+
+
+RANKING_RENDERERS: dict[str, Callable[[Ranking], str | bytes]] = {
     "table": render_ranking_table,
     "markdown": render_ranking_markdown,
     "json": render_ranking_json,
     "csv": render_ranking_csv,
+    "xlsx": render_ranking_xlsx,
 }
-SUFFIXES = {".md": "markdown", ".json": "json", ".csv": "csv"}
+SUFFIXES = {".md": "markdown", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
+FILE_ONLY = frozenset({"xlsx"})  # binary: written to an -o file, never to the terminal
