@@ -201,7 +201,8 @@ def breakdown(rules: Path, bundles: list[Path], echo: Echo, chunk: int = 20) -> 
 
 def cold_start(bundle: Path, runs: int = 7, tree: Path | None = None) -> float:
     """Median wall time of `cchc-index score BUNDLE` in a fresh interpreter (of the code
-    in `tree` when given)."""
+    in `tree` when given, run in that tree: an earlier version reads its own rule files and
+    sample, which the current rule format may have outgrown)."""
     env = {**os.environ, "PYTHONPATH": str(tree)} if tree is not None else None
     times = []
     for _ in range(runs):
@@ -211,6 +212,7 @@ def cold_start(bundle: Path, runs: int = 7, tree: Path | None = None) -> float:
             check=True,
             capture_output=True,
             env=env,
+            cwd=tree,
         )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
