@@ -139,8 +139,9 @@ def parse_csv(text: str, path: str) -> Located:
                         )
                     ]
                 )
+            # the text is NFC already: a cell cut at an ASCII separator or quote stays NFC
             rows.append(
-                {name: nfc(cell.strip()) or None for name, cell in zip(header, cells, strict=False)}
+                {name: cell.strip() or None for name, cell in zip(header, cells, strict=False)}
             )
             out.row_lines.append(line)
     except csv.Error as exc:

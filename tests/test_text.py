@@ -79,3 +79,16 @@ def test_matching_ignores_case_and_unicode_form() -> None:
 @given(st.decimals(min_value=0, max_value=10**9, places=2))
 def test_vietnamese_number_format_round_trips(value: Decimal) -> None:
     assert parse_number(format_number(value)) == value
+
+
+def test_csv_cells_are_nfc_when_the_file_is_decomposed() -> None:
+    import unicodedata
+
+    from cchc_index.source import parse_csv
+
+    text = unicodedata.normalize(
+        "NFD", 'number,subject\n1/KH-UBND,"Kế hoạch ""cải cách"" hành chính"\n'
+    )
+    row = parse_csv(text, "documents.csv").data[0]
+    assert row["subject"] == unicodedata.normalize("NFC", 'Kế hoạch "cải cách" hành chính')
+    assert unicodedata.is_normalized("NFC", row["subject"])
