@@ -108,9 +108,13 @@ def leaf(draw: st.DrawFn, node_id: str) -> dict[str, Any]:
     elif kind == "all_of":
         node["evidence"] = [
             _doc("p", doc_kind, True),
-            # a second product that no document of the first can satisfy (one document
-            # answering two products of one node is a known defect, see the README's notes)
-            _doc("q", draw(st.sampled_from(KINDS)), True, "kiểm tra"),
+            # often the same question as the first: one document must not answer both
+            _doc(
+                "q",
+                draw(st.sampled_from(KINDS)),
+                True,
+                draw(st.sampled_from(["cải cách", "kiểm tra"])),
+            ),
         ]
         node["method"] = {"type": "all_of", "products": ["p", "q"]}
     elif kind == "ratio_bands":

@@ -9,12 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_index.load.rules import load_framework
 from cchc_index.model.bundle import Bundle, Document, Profile
-from cchc_index.model.framework import DocumentProduct
+from cchc_index.model.framework import DocumentProduct, Framework
 from cchc_index.scoring.matching import EvidenceIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,3 +163,71 @@ def test_removing_the_only_satisfying_document_never_credits_an_excluded_one(
 
 def node_not_linked(doc: Document) -> bool:
     return "1.1.1" not in doc.for_
+
+
+def _two_plans_node() -> Framework:
+    """One node asking for two plans that read alike (all_of), as a framework might."""
+    from cchc_index.model.framework import Area, Meta
+
+    meta = Meta.model_validate(
+        {
+            "id": "hai-ke-hoach",
+            "title": "Thử",
+            "decision": {"number": "1/QĐ-UBND", "issuer": "UBND tỉnh"},
+            "level": "xã",
+            "province": "Thử",
+            "year": 2024,
+            "bands": [{"name": "Tốt", "min_percent": 0}],
+            "rounding_step": "0.25",
+            "provenance": {"source": "kiểm thử"},
+        }
+    )
+    plan = {"type": "document", "title": "Kế hoạch", "doc_kind": "KH", "subject": ["cải cách"]}
+    area = Area.model_validate(
+        {
+            "id": "1",
+            "title": "Lĩnh vực",
+            "points": 1,
+            "provenance": {"source": "kiểm thử"},
+            "criteria": [
+                {
+                    "id": "1.1",
+                    "title": "Hai kế hoạch",
+                    "points": 1,
+                    "evidence": [{**plan, "id": "p"}, {**plan, "id": "q"}],
+                    "method": {"type": "all_of", "products": ["p", "q"]},
+                    "provenance": {"source": "kiểm thử"},
+                }
+            ],
+        }
+    )
+    return Framework(meta=meta, areas=(area,))
+
+
+def _unit(*numbers: str, node: str = "") -> Bundle:
+    from cchc_index.model.bundle import Document, Profile
+
+    documents = tuple(
+        Document.model_validate(
+            {
+                "number": n,
+                "date": "10/01/2024",
+                "subject": "Kế hoạch cải cách hành chính",
+                "for": node,
+            }
+        )
+        for n in numbers
+    )
+    profile = Profile(name="UBND xã Thử", level="xã", province="Thử", year=2024)
+    return Bundle(profile=profile, documents=documents)
+
+
+@pytest.mark.parametrize("node", ["", "1.1"])
+def test_one_document_never_answers_two_products_of_a_node(node: str) -> None:
+    from cchc_index.scoring.evaluate import Scorer
+
+    scorer = Scorer(_two_plans_node(), "reference")
+    one = scorer.evaluate(_unit("5/KH-UBND", node=node)).leaves[0]
+    assert one.points == 0 and one.missing == ("q",)  # with or without a `for` link
+    two = scorer.evaluate(_unit("5/KH-UBND", "6/KH-UBND", node=node)).leaves[0]
+    assert two.points == 1 and two.evidence == ("5/KH-UBND (10/01/2024)", "6/KH-UBND (10/01/2024)")

@@ -146,9 +146,13 @@ class EvidenceIndex:
     def is_own(self, document: Document) -> bool:
         return document.issuer is None or fold(document.issuer) in self.own_names
 
-    def match(self, product: Product, node_id: str) -> ProductMatch:
+    def match(
+        self, product: Product, node_id: str, taken: frozenset[str] = frozenset()
+    ) -> ProductMatch:
+        """How `product` of `node_id` is found; documents in `taken` (labels of documents
+        another product of the same node already uses) do not count again."""
         if isinstance(product, DocumentProduct):
-            return self._documents(product, node_id)
+            return self._documents(product, node_id, taken)
         if isinstance(product, StatisticProduct):
             return self._statistic(product)
         return self._items(product, node_id)
@@ -212,7 +216,9 @@ class EvidenceIndex:
                 found.append((doc, *why))
         return found
 
-    def _documents(self, product: DocumentProduct, node_id: str) -> ProductMatch:
+    def _documents(
+        self, product: DocumentProduct, node_id: str, taken: frozenset[str]
+    ) -> ProductMatch:
         question = self.questions.get(id(product)) if self.questions else None
         if question is None or question.product is not product:
             question = Question.of(product)
@@ -221,10 +227,14 @@ class EvidenceIndex:
         answer = self._answers.get(key)
         if answer is None:
             answer = self._answers[key] = self._answer(question, node_id)
+        if taken and taken.intersection(answer[2]):  # one document answers one product
+            answer = self._answer(question, node_id, taken)
         present, count, items, days = answer
         return ProductMatch(product.id, present, count, items, days)
 
-    def _answer(self, question: Question, node_id: str) -> Answer:
+    def _answer(
+        self, question: Question, node_id: str, taken: frozenset[str] = frozenset()
+    ) -> Answer:
         product = question.product
         start, deadline = question.window(self.year)
         found: list[tuple[int, dt.date, str, Document]] = []
@@ -232,6 +242,8 @@ class EvidenceIndex:
             if self.verdict(product, node_id, i, start) is not None:
                 continue
             doc = self.docs[i][0]
+            if taken and doc.label() in taken:
+                continue
             late = max(0, (doc.date - deadline).days) if deadline else 0
             found.append((late, doc.date, doc.number.symbol, doc))
         found.sort(key=lambda entry: entry[:3])

@@ -54,12 +54,15 @@ def derive(
     """`leaf` is the unit scored; `node` the sub-criterion it is a part of, when it is one:
     documents are matched, and not-applicable decided, on the node's id."""
     owner = node if node is not None else leaf
-    matches = {p.id: index.match(p, leaf.id) for p in leaf.evidence}
-    if node is not None:  # a part: items marked for the part ("4.2#a") or for its node ("4.2")
-        matches = {
-            p.id: m if m.present else index.match(p, node.id)
-            for p, m in zip(leaf.evidence, matches.values(), strict=True)
-        }
+    matches: dict[str, ProductMatch] = {}
+    taken: set[str] = set()  # one document answers one product of a unit, never two
+    for p in leaf.evidence:
+        found = index.match(p, leaf.id, frozenset(taken))
+        if node is not None and not found.present:  # a part: items marked for it or its node
+            found = index.match(p, node.id, frozenset(taken))
+        matches[p.id] = found
+        if isinstance(p, DocumentProduct):
+            taken.update(found.items)
     missing = [pid for pid, m in matches.items() if not m.present]
     facts = NodeFacts(index, leaf.id, matches)
     if leaf.scoring.needs_declaration and facts.declaration() is None:
