@@ -18,19 +18,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cchc_index.errors import CchcError, Problem
+from cchc_index.load.bundle_files import DATA_FILES
 from cchc_index.load.rules import FrameworkSource
 from cchc_index.load.unit import open_unit
 from cchc_index.model.bundle import Bundle
 from cchc_index.web.tables import parse_table
 
-BUNDLE_FILES = (
-    "profile.yaml",
-    "documents.csv",
-    "statistics.yaml",
-    "links.csv",
-    "photos.csv",
-    "declarations.yaml",
-)
 STAGING_PREFIX = ".cchc-web-"
 
 
@@ -74,7 +67,7 @@ def staged(bundle: Path, changes: dict[str, str], uploads: dict[str, bytes]) -> 
     `uploads` (relative name → content) added; removed on exit."""
     stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=bundle))
     try:
-        texts = {name: read(bundle / name) for name in BUNDLE_FILES}
+        texts = {name: read(bundle / name) for name in DATA_FILES}
         texts.update(changes)
         for name, text in texts.items():
             if text is not None:
