@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cchc_index.model.layers import Layer
 from cchc_index.model.result import Reason, Result, Status
 
-SELF_ASSESSED = "self"  # the layer a unit without appraisal.yaml is ranked on (model.layers.Layer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def unit_score(result: Result, folder: str, layer: str = SELF_ASSESSED) -> UnitScore:
+def unit_score(result: Result, folder: str, layer: str = Layer.SELF.value) -> UnitScore:
     """What the batch keeps of a `Result`."""
     packed: list[PackedNode] = [
         (
