@@ -15,7 +15,6 @@ from cchc_index.model.layers import Layer
 from cchc_index.model.result import Reason, Result, Status
 
 
-
 @dataclass(frozen=True, slots=True)
 class NodeScore:
     """One node of a unit's result: a leaf, a criterion or an area (`kind`)."""
