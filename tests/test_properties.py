@@ -123,12 +123,12 @@ def test_a_total_is_the_sum_of_its_parts(framework: Framework, unit: Bundle) -> 
 def test_every_method_returns_points_within_its_maximum(framework: Framework, unit: Bundle) -> None:
     """Checked on the methods themselves, before the roll-up caps anything."""
     from cchc_index.scoring.matching import EvidenceIndex
-    from cchc_index.scoring.metrics import derive
+    from cchc_index.scoring.metrics import Plan, derive
 
     index = EvidenceIndex(unit)
     for area, criterion, node, leaf in framework.units():
         owner = None if leaf is node else node
-        item = derive(index, area, criterion, leaf, framework.meta.rounding_step, owner)
+        item = derive(index, Plan.of(area, criterion, leaf, owner), framework.meta.rounding_step)
         for tier in leaf.scoring.tiers(leaf.points):
             if tier.matches(item.metric):
                 points = tier.points if tier.points is not None else item.metric.award

@@ -27,7 +27,16 @@ from cchc_index.model.bundle import (
     Statistic,
     foreign_message,
 )
-from cchc_index.source import Key, Located, SourceError, load_yaml, parse_csv, read_text, shown
+from cchc_index.source import (
+    Key,
+    Located,
+    SourceError,
+    load_yaml,
+    parse_csv,
+    read_text,
+    shown,
+    shown_in,
+)
 from cchc_index.suggest import suggest
 from cchc_index.text import foreign_char
 from cchc_index.textfile import MAX_TABLE_BYTES
@@ -46,18 +55,21 @@ def _statistics_adapter() -> TypeAdapter[dict[str, Statistic]]:
     return TypeAdapter(dict[str, Statistic])
 
 
-NAMES = field_names([Profile, Document, Item, Statistic, Declarations])
-
-
 def _columns(model: type[BaseModel]) -> set[str]:
     return {info.alias or name for name, info in model.model_fields.items()}
 
 
-def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any], Located | None]:
+COLUMNS = {name: _columns(model) for name, model in TABLES.items()}
+NAMES = field_names([Profile, Document, Item, Statistic, Declarations])
+
+
+def _table(
+    folder: Path, base: str, name: str, problems: list[Problem]
+) -> tuple[list[Any], Located | None]:
     path = folder / f"{name}.csv"
     if not path.is_file():
         return [], None
-    name_shown = shown(path)
+    name_shown = shown_in(base, path.name)
     try:
         text = read_text(path, name_shown, limit=MAX_TABLE_BYTES)
         src = parse_csv(text, name_shown)
@@ -69,9 +81,9 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
         if found:
             problems.extend(found)
             return [], src
-    model = TABLES[name]
-    allowed = _columns(model)
-    for column in sorted(set(src.columns) - allowed):
+    allowed = COLUMNS[name]
+    unknown = sorted(set(src.columns) - allowed)
+    for column in unknown:
         col = src.columns[column]
         problems.append(
             Problem(
@@ -84,7 +96,9 @@ def _table(folder: Path, name: str, problems: list[Problem]) -> tuple[list[Any],
                 ),
             )
         )
-    clean = [{k: v for k, v in row.items() if v is not None and k in allowed} for row in src.data]
+    clean = src.data  # rows hold their non-empty cells only
+    if unknown:
+        clean = [{k: v for k, v in row.items() if k in allowed} for row in clean]
     try:
         return list(LISTS[name].validate_python(clean)), src
     except ValidationError as exc:
@@ -108,12 +122,12 @@ def _foreign_cells(src: Located) -> list[Problem]:
     return problems
 
 
-def _yaml(folder: Path, name: str, problems: list[Problem]) -> Located | None:
+def _yaml(folder: Path, base: str, name: str, problems: list[Problem]) -> Located | None:
     path = folder / name
     if not path.is_file():
         return None
     try:
-        return load_yaml(path, shown(path), aliases=False)
+        return load_yaml(path, shown_in(base, name), aliases=False)
     except SourceError as exc:
         problems.extend(exc.problems)
         return None
@@ -156,11 +170,12 @@ def read_bundle(folder: Path) -> BundleSource:
     """Load one bundle folder with the positions of its files; raise EvidenceError with every
     problem found."""
     problems: list[Problem] = []
+    base = shown(folder)
     if not (folder / "profile.yaml").is_file():
         raise EvidenceError(
             [
                 Problem(
-                    shown(folder),
+                    base,
                     1,
                     1,
                     tr(
@@ -170,9 +185,9 @@ def read_bundle(folder: Path) -> BundleSource:
                 )
             ]
         )
-    profile_src = _yaml(folder, "profile.yaml", problems)
+    profile_src = _yaml(folder, base, "profile.yaml", problems)
     profile = _validate(profile_src, Profile, problems)
-    stats_src = _yaml(folder, "statistics.yaml", problems)
+    stats_src = _yaml(folder, base, "statistics.yaml", problems)
     statistics: dict[str, Statistic] = {}
     if stats_src is not None and stats_src.data is not None:
         if not isinstance(stats_src.data, dict):
@@ -194,9 +209,9 @@ def read_bundle(folder: Path) -> BundleSource:
                         statistics[name] = Statistic.model_validate(raw)
                     except ValidationError as exc:
                         problems.extend(problems_from(exc, stats_src, NAMES, prefix=(name,)))
-    declarations_src = _yaml(folder, "declarations.yaml", problems)
+    declarations_src = _yaml(folder, base, "declarations.yaml", problems)
     declarations = _validate(declarations_src, Declarations, problems)
-    tables = {name: _table(folder, name, problems) for name in TABLES}
+    tables = {name: _table(folder, base, name, problems) for name in TABLES}
     for name in TABLES:  # every table with a `file` column, links.csv included
         problems.extend(check_files(folder, tables[name][1], tables[name][0]))
     warnings: list[Problem] = []

@@ -6,6 +6,7 @@ unit its points, so an unknown id is an error with the nearest ids.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from cchc_index.errors import Problem
@@ -18,23 +19,18 @@ from cchc_index.suggest import suggest
 TABLES = ("documents.csv", "links.csv", "photos.csv")
 
 
-def all_nodes(framework: Framework) -> dict[str, Area | Criterion | Leaf]:
+def all_nodes(framework: Framework) -> Mapping[str, Area | Criterion | Leaf]:
     """Every area, criterion and sub-criterion of the framework by id."""
-    nodes: dict[str, Area | Criterion | Leaf] = {a.id: a for a in framework.areas}
-    nodes |= {c.id: c for a in framework.areas for c in a.criteria}
-    nodes |= {leaf.id: leaf for _, _, leaf in framework.leaves()}
-    nodes |= {unit.id: unit for _, _, _, unit in framework.units()}  # a part: "1.1.1#a"
-    return nodes
+    return framework.nodes_by_id
 
 
 def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
     """Every `for` id of every table row must name a scored node of the framework: an unknown
     id, or a criterion made of sub-criteria (which no product of its own can count for), would
     silently count for nothing."""
-    nodes = all_nodes(framework)
-    leaves = [leaf.id for _, _, leaf in framework.leaves()]
+    nodes = framework.nodes_by_id
     # a part is matched by its own id, then by its node's (scoring/metrics.py)
-    scored = set(leaves) | {unit.id for _, _, _, unit in framework.units()}
+    scored = framework.scored_ids
     problems: list[Problem] = []
     bundle = source.bundle
     rows: dict[str, tuple[Any, ...]] = {
@@ -48,7 +44,10 @@ def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
             continue
         for index, row in enumerate(rows[table]):
             for node in row.for_:
-                if node in nodes and node not in scored:
+                if node in scored:
+                    continue
+                leaves = [leaf.id for _, _, leaf in framework.leaves()]
+                if node in nodes:
                     inner = [leaf for leaf in leaves if leaf.startswith(f"{node}.")]
                     problems.append(
                         src.problem(
@@ -59,7 +58,7 @@ def check_links(source: BundleSource, framework: Framework) -> list[Problem]:
                             ),
                         )
                     )
-                elif node not in nodes:
+                else:
                     hint = suggest(node, leaves) or suggest(node, nodes)
                     problems.append(
                         src.problem(

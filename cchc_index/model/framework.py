@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from functools import cached_property
+from types import MappingProxyType
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -328,6 +330,23 @@ class Framework(Strict):
         for area, criterion, leaf in self.leaves():
             for unit in leaf.units():
                 yield area, criterion, leaf, unit
+
+    @cached_property
+    def nodes_by_id(self) -> Mapping[str, Area | Criterion | Leaf]:
+        """Every area, criterion, sub-criterion and part ("1.1.1#a") by id; built once, as
+        the model is frozen (batch checks every bundle's `for` ids against it)."""
+        nodes: dict[str, Area | Criterion | Leaf] = {a.id: a for a in self.areas}
+        nodes |= {c.id: c for a in self.areas for c in a.criteria}
+        nodes |= {leaf.id: leaf for _, _, leaf in self.leaves()}
+        nodes |= {unit.id: unit for _, _, _, unit in self.units()}
+        return MappingProxyType(nodes)
+
+    @cached_property
+    def scored_ids(self) -> frozenset[str]:
+        """Ids a product can count for: sub-criteria (or criteria scored directly) and parts."""
+        return frozenset(leaf.id for _, _, leaf in self.leaves()) | {
+            unit.id for _, _, _, unit in self.units()
+        }
 
     def rows(self) -> int:
         """Rows of the official table these files encode: areas, criteria, sub-criteria."""

@@ -73,11 +73,13 @@ class UnitScore:
 def leaf_reason(reason: Reason) -> str:
     """A leaf's reason as the store keeps it: the structured data as compact JSON (kind,
     method, values, items, text), in no language; a renderer turns it into words."""
-    return json.dumps(
-        [reason.kind.value, reason.method, reason.detail, reason.items, reason.text],
-        ensure_ascii=False,
-        separators=(",", ":"),
+    return _COMPACT.encode(
+        [reason.kind.value, reason.method, reason.detail, reason.items, reason.text]
     )
+
+
+# one encoder: `json.dumps` with options builds a new one a call (~4 µs, 100 leaves a unit)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _text(value: Decimal | None) -> str | None:

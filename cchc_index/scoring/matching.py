@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -147,7 +148,7 @@ class EvidenceIndex:
         return document.issuer is None or fold(document.issuer) in self.own_names
 
     def match(
-        self, product: Product, node_id: str, taken: frozenset[str] = frozenset()
+        self, product: Product, node_id: str, taken: AbstractSet[str] = frozenset()
     ) -> ProductMatch:
         """How `product` of `node_id` is found; documents in `taken` (labels of documents
         another product of the same node already uses) do not count again."""
@@ -217,7 +218,7 @@ class EvidenceIndex:
         return found
 
     def _documents(
-        self, product: DocumentProduct, node_id: str, taken: frozenset[str]
+        self, product: DocumentProduct, node_id: str, taken: AbstractSet[str]
     ) -> ProductMatch:
         question = self.questions.get(id(product)) if self.questions else None
         if question is None or question.product is not product:
@@ -227,13 +228,13 @@ class EvidenceIndex:
         answer = self._answers.get(key)
         if answer is None:
             answer = self._answers[key] = self._answer(question, node_id)
-        if taken and taken.intersection(answer[2]):  # one document answers one product
+        if taken and not taken.isdisjoint(answer[2]):  # one document answers one product
             answer = self._answer(question, node_id, taken)
         present, count, items, days = answer
         return ProductMatch(product.id, present, count, items, days)
 
     def _answer(
-        self, question: Question, node_id: str, taken: frozenset[str] = frozenset()
+        self, question: Question, node_id: str, taken: AbstractSet[str] = frozenset()
     ) -> Answer:
         product = question.product
         start, deadline = question.window(self.year)
@@ -253,14 +254,16 @@ class EvidenceIndex:
         return present, len(found), tuple(entry[3].label() for entry in used), days
 
     def _statistic(self, product: StatisticProduct) -> ProductMatch:
-        given = [self.statistics.get(v) for v in product.variables]
-        present = all(
-            s is not None and (s.last_year is not None or not product.last_year) for s in given
-        )
-        items = tuple(
-            self._stat_label(v) for v, s in zip(product.variables, given, strict=True) if s
-        )
-        return ProductMatch(product.id, present, int(present), items)
+        present, items = True, []
+        for variable in product.variables:
+            stat = self.statistics.get(variable)
+            if stat is None:
+                present = False
+                continue
+            if product.last_year and stat.last_year is None:
+                present = False
+            items.append(self._stat_label(variable))
+        return ProductMatch(product.id, present, int(present), tuple(items))
 
     def _stat_label(self, variable: str) -> str:
         label = self._labels.get(variable)

@@ -8,7 +8,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cchc_index.methods.base import Metric, ProductMatch
-from cchc_index.model.framework import Area, Criterion, DocumentProduct, Leaf, StatisticProduct
+from cchc_index.methods.registry import Method
+from cchc_index.model.framework import (
+    Area,
+    Criterion,
+    DocumentProduct,
+    Leaf,
+    Product,
+    StatisticProduct,
+)
 from cchc_index.model.result import DECLARATION
 from cchc_index.scoring.matching import EvidenceIndex, NodeFacts
 
@@ -43,44 +51,82 @@ def not_applicable_reason(
     return None
 
 
-def derive(
-    index: EvidenceIndex,
-    area: Area,
-    criterion: Criterion,
-    leaf: Leaf,
-    step: Decimal,
-    node: Leaf | None = None,
-) -> Derived:
-    """`leaf` is the unit scored; `node` the sub-criterion it is a part of, when it is one:
-    documents are matched, and not-applicable decided, on the node's id."""
-    owner = node if node is not None else leaf
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One scored unit of a framework, compiled once: what `derive` reads of it for every
+    bundle. `node` is the sub-criterion the unit is a part of, when it is one."""
+
+    area: Area
+    criterion: Criterion
+    leaf: Leaf
+    node: Leaf | None
+    method: Method
+    products: tuple[tuple[Product, bool], ...]  # each product, and whether it is a document
+    policies: tuple[Area | Criterion | Leaf, ...]  # the nodes above that may not apply
+    survey: bool
+    needs_declaration: bool
+
+    @classmethod
+    def of(cls, area: Area, criterion: Criterion, leaf: Leaf, node: Leaf | None) -> Plan:
+        owner = node if node is not None else leaf
+        method = leaf.scoring
+        return cls(
+            area,
+            criterion,
+            leaf,
+            node,
+            method,
+            tuple((p, isinstance(p, DocumentProduct)) for p in leaf.evidence),
+            tuple(n for n in (area, criterion, owner) if n.not_applicable is not None),
+            not method.self_scored,
+            method.needs_declaration,
+        )
+
+
+def derive(index: EvidenceIndex, plan: Plan, step: Decimal) -> Derived:
+    """The evidence found for one unit of the framework and its metric: documents are matched,
+    and not-applicable decided, on the node's id when the unit is a part."""
+    leaf, node = plan.leaf, plan.node
     matches: dict[str, ProductMatch] = {}
     taken: set[str] = set()  # one document answers one product of a unit, never two
-    for p in leaf.evidence:
-        found = index.match(p, leaf.id, frozenset(taken))
+    missing: list[str] = []
+    for p, is_document in plan.products:
+        found = index.match(p, leaf.id, taken)
         if node is not None and not found.present:  # a part: items marked for it or its node
-            found = index.match(p, node.id, frozenset(taken))
+            found = index.match(p, node.id, taken)
         matches[p.id] = found
-        if isinstance(p, DocumentProduct):
+        if is_document:
             taken.update(found.items)
-    missing = [pid for pid, m in matches.items() if not m.present]
+        if not found.present:
+            missing.append(p.id)
     facts = NodeFacts(index, leaf.id, matches)
-    if leaf.scoring.needs_declaration and facts.declaration() is None:
+    if plan.needs_declaration and facts.declaration() is None:
         missing.append(DECLARATION)
-    reason = not_applicable_reason(index, (area, criterion, owner))
-    survey = not leaf.scoring.self_scored
-    if reason is not None or survey:
+    reason = not_applicable_reason(index, plan.policies) if plan.policies else None
+    if reason is not None or plan.survey:
         missing = []  # nothing is owed for a node that does not apply or is not self-scored
-    metric, nothing_arose = Metric(None), False
-    if reason is None and not survey:
-        metric = leaf.scoring.derive(facts, leaf.points, step)
+    metric, nothing_arose = _NO_METRIC, False
+    if reason is None and not plan.survey:
+        metric = plan.method.derive(facts, leaf.points, step)
         if metric.not_applicable:
             reason, missing, nothing_arose = "", [], True
         if missing:
             metric = replace(metric, value=None, award=None, none_arose=False, zero_base=False)
     return Derived(
-        area, criterion, leaf, metric, matches, tuple(missing), reason, survey, nothing_arose, node
+        plan.area,
+        plan.criterion,
+        leaf,
+        metric,
+        matches,
+        tuple(missing),
+        reason,
+        plan.survey,
+        nothing_arose,
+        node,
     )
+
+
+_NO_METRIC = Metric(None)  # shared: a metric is never changed once made (`replace` copies)
 
 
 def best_points(leaf: Leaf, metric: Metric) -> Decimal:
