@@ -1,7 +1,10 @@
-"""The result of scoring one unit: frozen data that every renderer reads, none computes.
+"""The result of scoring one unit: data that every renderer reads, none computes.
 
-Plain frozen dataclasses rather than pydantic models: a result is built by the engine, never
-parsed from user input, and building ~100 per unit is on the hot path of `bench`.
+Plain dataclasses rather than pydantic models: a result is built by the engine, never parsed
+from user input. Nothing changes a result once it is built (`dataclasses.replace` copies);
+the records built ~100 times a unit (`Reason`, `LeafResult`, `NodeResult`) are not declared
+frozen only because a frozen dataclass's `__init__` costs ~1 µs more a record, on the batch's
+hot path.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ class ReasonKind(enum.StrEnum):
     PARTS = "parts"  # a node scored by parts: each part's own reason (`LeafResult.parts`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per node of every unit: see the module docstring
 class Reason:
     """How a node's points came about, as data: a kind, the method, and its values."""
 
@@ -76,7 +79,7 @@ class Considered:
     where: str = ""  # "documents.csv:7" when the row's line is known
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per node of every unit: see the module docstring
 class LeafResult:
     id: str
     title: str
@@ -94,7 +97,7 @@ class LeafResult:
     parts: tuple[LeafResult, ...] = ()  # a node scored by parts: each part's own result
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per node of every unit: see the module docstring
 class NodeResult:
     """A criterion or area rolled up: points of its applicable leaves, and its index."""
 

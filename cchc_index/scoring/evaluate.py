@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import chain
 from typing import Literal, Protocol
 
 from cchc_index.engine.compile import Ruleset, compile_framework, fact
@@ -60,6 +61,7 @@ class Scorer:
             for a, c, node, unit in framework.units()
         ]
         self.plans = [Plan.of(a, c, unit, owner) for a, c, _n, unit, owner in self.units]
+        self.plans = [Plan.of(a, c, unit, owner) for a, c, _n, unit, owner in self.units]
         self.nodes = [node for _a, _c, node in framework.leaves()]
         self.words = needed_words(framework)
         self.questions = compile_questions(framework)  # document matchers, compiled once
@@ -91,13 +93,16 @@ class Scorer:
         self, bundle: Bundle, index: EvidenceIndex, derived: list[Derived], fired: set[str]
     ) -> Result:
         earned: dict[str, Decimal] = {}
-        by_id = {d.leaf.id: d for d in derived}
+        by_id = {d.leaf.id: d for d in derived} if fired else {}
         for name in fired:
             ref = self.ruleset.tiers[name]
             item = by_id[ref.node]
             points = ref.tier.points if ref.tier.points is not None else item.metric.award
             earned[ref.node] = max(earned.get(ref.node, ZERO), points or ZERO)
-        units = tuple(self._leaf(d, earned.get(d.leaf.id, ZERO)) for d in derived)
+        units = tuple(
+            _leaf(plan, d, earned.get(plan.leaf.id, ZERO))
+            for plan, d in zip(self.plans, derived, strict=True)
+        )
         missing = self._missing(index, derived, units)
         return self._roll_up(bundle, self._nodes(units), missing)
 
@@ -111,41 +116,6 @@ class Scorer:
         return tuple(
             combine_parts(node, tuple(by_node[node.id])) if node.parts else by_node[node.id][0]
             for node in self.nodes
-        )
-
-    def _leaf(self, item: Derived, engine_points: Decimal) -> LeafResult:
-        leaf, method = item.leaf, item.leaf.scoring
-        points = ZERO
-        if item.survey:
-            status = Status.SURVEY
-        elif item.not_applicable is not None:
-            status = Status.NOT_APPLICABLE
-        elif item.missing:
-            status = Status.MISSING
-        elif method.sign < 0:  # a deduction: met when nothing is deducted
-            points = min(engine_points, leaf.points)
-            status = Status.NOT_MET if points > 0 else Status.MET
-        else:
-            points = leaf.points if item.metric.none_arose else min(engine_points, leaf.points)
-            if points > 0 and method.needs_review:
-                status = Status.PENDING
-            elif points == leaf.points and points > 0:
-                status = Status.MET
-            else:
-                status = Status.PARTLY if points > 0 else Status.NOT_MET
-        return LeafResult(
-            id=leaf.id,
-            title=leaf.title,
-            area=item.area.id,
-            criterion=item.criterion.id,
-            max_points=leaf.points,
-            points=points,
-            status=status,
-            reason=_reason(item, status),
-            evidence=tuple(i for m in item.matches.values() for i in m.items),
-            missing=item.missing,
-            adjustment=method.adjustment,
-            illustrative=leaf.provenance.illustrative,
         )
 
     def _missing(
@@ -205,9 +175,46 @@ class Scorer:
         return roll_up(self.framework, result, leaves)
 
 
-def _reason(item: Derived, status: Status) -> Reason:
+def _leaf(plan: Plan, item: Derived, engine_points: Decimal) -> LeafResult:
+    leaf, metric = plan.leaf, item.metric
+    points = ZERO
+    if item.survey:
+        status = Status.SURVEY
+    elif item.not_applicable is not None:
+        status = Status.NOT_APPLICABLE
+    elif item.missing:
+        status = Status.MISSING
+    elif plan.adjustment < 0:  # a deduction: met when nothing is deducted
+        points = min(engine_points, leaf.points)
+        status = Status.NOT_MET if points > 0 else Status.MET
+    else:
+        points = leaf.points if metric.none_arose else min(engine_points, leaf.points)
+        if points > 0 and plan.needs_review:
+            status = Status.PENDING
+        elif points == leaf.points and points > 0:
+            status = Status.MET
+        else:
+            status = Status.PARTLY if points > 0 else Status.NOT_MET
+    used = tuple(chain.from_iterable(m.items for m in item.matches.values()))
+    return LeafResult(
+        leaf.id,
+        leaf.title,
+        plan.area.id,
+        plan.criterion.id,
+        leaf.points,
+        points,
+        status,
+        _reason(plan, item, status, used),
+        used,
+        item.missing,
+        plan.adjustment,
+        leaf.provenance.illustrative,
+    )
+
+
+def _reason(plan: Plan, item: Derived, status: Status, used: tuple[str, ...]) -> Reason:
     """The data a renderer needs to say how the node's points came about."""
-    method, metric = item.leaf.scoring.type, item.metric
+    method, metric = plan.method.type, item.metric
     if status is Status.SURVEY:
         return Reason(ReasonKind.SURVEY, method)
     if status is Status.NOT_APPLICABLE:
@@ -215,14 +222,12 @@ def _reason(item: Derived, status: Status) -> Reason:
             return Reason(ReasonKind.NOTHING_AROSE, method)
         return Reason(ReasonKind.NOT_APPLICABLE, method, text=item.not_applicable or "")
     if status is Status.MISSING:
-        titles = {p.id: p.title for p in item.leaf.evidence}
-        missing = tuple(titles.get(p, p) for p in item.missing)
+        missing = tuple(plan.titles.get(p, p) for p in item.missing)
         return Reason(ReasonKind.MISSING, method, items=missing)
     if metric.none_arose:
         return Reason(ReasonKind.NONE_AROSE_FULL, method)
     if metric.zero_base:
         return Reason(ReasonKind.NONE_AROSE_ZERO, method)
-    used = tuple(i for m in item.matches.values() for i in m.items)
     return Reason(ReasonKind.SCORED, method, metric.detail, used)
 
 

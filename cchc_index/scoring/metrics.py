@@ -65,6 +65,9 @@ class Plan:
     policies: tuple[Area | Criterion | Leaf, ...]  # the nodes above that may not apply
     survey: bool
     needs_declaration: bool
+    needs_review: bool
+    adjustment: int  # +1 bonus, -1 deduction, 0 a regular node
+    titles: dict[str, str]  # product id → title
 
     @classmethod
     def of(cls, area: Area, criterion: Criterion, leaf: Leaf, node: Leaf | None) -> Plan:
@@ -80,6 +83,9 @@ class Plan:
             tuple(n for n in (area, criterion, owner) if n.not_applicable is not None),
             not method.self_scored,
             method.needs_declaration,
+            method.needs_review,
+            method.adjustment,
+            {p.id: p.title for p in leaf.evidence},
         )
 
 
