@@ -19,7 +19,7 @@ from cchc_index.model.result import (
     Result,
     Status,
 )
-from cchc_index.scoring.matching import EvidenceIndex, compile_questions, needed_words
+from cchc_index.scoring.matching import EvidenceIndex, compile_questions
 from cchc_index.scoring.metrics import Derived, Plan, derive, potential
 from cchc_index.scoring.parts import combine_parts
 from cchc_index.scoring.rollup import roll_up
@@ -63,7 +63,6 @@ class Scorer:
         self.plans = [Plan.of(a, c, unit, owner) for a, c, _n, unit, owner in self.units]
         self.plans = [Plan.of(a, c, unit, owner) for a, c, _n, unit, owner in self.units]
         self.nodes = [node for _a, _c, node in framework.leaves()]
-        self.words = needed_words(framework)
         self.questions = compile_questions(framework)  # document matchers, compiled once
 
     def evaluate(self, bundle: Bundle) -> Result:
@@ -82,7 +81,7 @@ class Scorer:
     def _derive(
         self, bundle: Bundle
     ) -> tuple[EvidenceIndex, list[Derived], list[dict[str, object]]]:
-        index = EvidenceIndex(bundle, self.words, self.questions)
+        index = EvidenceIndex(bundle, self.questions)
         derived = [derive(index, plan, self.step) for plan in self.plans]
         facts = [
             fact(d.leaf.id, d.metric) for d in derived if d.not_applicable is None and not d.survey

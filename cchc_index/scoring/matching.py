@@ -46,14 +46,6 @@ def _document_products(framework: Framework) -> list[DocumentProduct]:
     ]
 
 
-def needed_words(framework: Framework) -> frozenset[str]:
-    """Every subject word some document product of the framework asks for: compiled once per
-    framework, so a unit's index holds only the words that can decide a match."""
-    return frozenset(
-        w for p in _document_products(framework) for k in folded(p.subject) for w in k.split()
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Question:
     """A document product compiled once per framework: what a matching document must be.
@@ -62,7 +54,7 @@ class Question:
 
     product: DocumentProduct
     key: tuple[object, ...]
-    words: tuple[str, ...]  # the words of its keywords, for the index
+    keywords: tuple[str, ...]  # its subject keywords, folded: a subject must hold them all
 
     @classmethod
     def of(cls, product: DocumentProduct) -> Question:
@@ -78,7 +70,7 @@ class Question:
             p.deadline,
             p.count,
         )
-        return cls(p, key, tuple(w for k in keywords for w in k.split()))
+        return cls(p, key, keywords)
 
     def window(self, year: int) -> tuple[dt.date | None, dt.date | None]:
         return _window(self.product.not_before, self.product.deadline, year)
@@ -103,17 +95,11 @@ def compile_questions(framework: Framework) -> dict[int, Question]:
 class EvidenceIndex:
     """The bundle, grouped for matching: documents by kind, items, figures, declarations.
 
-    `needed`, when given, limits the subject-word index to the words the framework asks
-    for (`needed_words`); `questions` are its document products compiled once
-    (`compile_questions`). Without them every word is indexed and products compiled here.
+    `questions` are the framework's document products compiled once (`compile_questions`);
+    without them a product is compiled when it is asked for.
     """
 
-    def __init__(
-        self,
-        bundle: Bundle,
-        needed: frozenset[str] | None = None,
-        questions: dict[int, Question] | None = None,
-    ) -> None:
+    def __init__(self, bundle: Bundle, questions: dict[int, Question] | None = None) -> None:
         self.year = bundle.year
         self.questions = questions
         self._answers: dict[tuple[object, str | None], Answer] = {}
@@ -121,17 +107,13 @@ class EvidenceIndex:
         unique = {(d.number.key, d.date): d for d in bundle.documents}
         ordered = sorted(unique.values(), key=attrgetter("date", "number.symbol"))
         self.docs = [(d, words(d.subject or ""), self.is_own(d)) for d in ordered]
-        by_kind: dict[DocKind, set[int]] = defaultdict(set)
-        by_word: dict[str, set[int]] = defaultdict(set)  # word of a subject → documents
+        by_kind: dict[DocKind, list[int]] = defaultdict(list)
         by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
-        for i, (doc, subject, _own) in enumerate(self.docs):
-            by_kind[doc.number.kind].add(i)
-            split = subject.split()
-            for word in split if needed is None else needed.intersection(split):
-                by_word[word].add(i)
+        for i, (doc, _subject, _own) in enumerate(self.docs):
+            by_kind[doc.number.kind].append(i)
             for node in doc.for_:
                 by_node[node].add(i)
-        self.by_kind, self.by_word, self.by_node = by_kind, by_word, by_node
+        self.by_kind, self.by_node = by_kind, by_node
         self.items: dict[str, list[Item]] = {
             "link": sorted(set(bundle.links), key=lambda i: i.label()),
             "photo": sorted(set(bundle.photos), key=lambda i: i.label()),
@@ -159,17 +141,19 @@ class EvidenceIndex:
         return self._items(product, node_id)
 
     def _candidates(self, question: Question, node_id: str) -> set[int]:
-        """Documents of the product's kind whose subject has every keyword's words, or that
-        name the node in their `for` column; `verdict` decides each."""
-        kind = self.by_kind.get(question.product.doc_kind, set())
-        if not question.words:
-            return kind
-        found = set(kind)
-        for word in question.words:
-            found &= self.by_word.get(word, set())
-            if not found:
-                break
-        return found | (kind & self.by_node.get(node_id, set()))
+        """Documents of the product's kind whose subject holds every keyword, or that name the
+        node in their `for` column; `verdict` decides each. A scan of one kind's documents
+        per distinct question: cheaper than indexing every word of every subject."""
+        kind = self.by_kind.get(question.product.doc_kind, [])
+        keywords = question.keywords
+        if not keywords:
+            return set(kind)
+        docs = self.docs
+        found = {i for i in kind if all(k in docs[i][1] for k in keywords)}
+        linked = self.by_node.get(node_id)
+        if linked:
+            found.update(i for i in kind if i in linked)
+        return found
 
     def verdict(
         self, product: DocumentProduct, node_id: str, i: int, start: dt.date | None

@@ -20,36 +20,45 @@ def percent(part: Decimal, whole: Decimal) -> Decimal | None:
 
 
 def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]) -> Result:
-    """`result` with new leaves: criteria, areas, total, index and band computed again."""
+    """`result` with new leaves: criteria, areas, total, index and band computed again.
 
-    def counted(r: LeafResult) -> bool:
-        return r.adjustment == 0 and r.status not in (Status.NOT_APPLICABLE, Status.SURVEY)
-
-    def node(node_id: str, title: str, members: list[LeafResult]) -> NodeResult:
-        pts = sum((r.points for r in members if counted(r)), ZERO)
-        top = sum((r.max_points for r in members if counted(r)), ZERO)
-        return NodeResult(node_id, title, top, pts, percent(pts, top))
-
-    by_criterion: dict[str, list[LeafResult]] = {}
-    by_area: dict[str, list[LeafResult]] = {}
+    A criterion counts its regular leaves that apply (not bonus, deduction, survey or not
+    applicable); an area, its criteria; one pass over the leaves (exact Decimal sums)."""
+    sums: dict[str, list[Decimal]] = {}  # criterion → [points, maximum]
+    bonus = deduction = survey = ZERO
     for r in leaves:
-        by_criterion.setdefault(r.criterion, []).append(r)
-        by_area.setdefault(r.area, []).append(r)
-    areas = tuple(node(a.id, a.title, by_area.get(a.id, [])) for a in framework.areas)
-    criteria = tuple(
-        node(c.id, c.title, by_criterion.get(c.id, [])) for a in framework.areas for c in a.criteria
-    )
-    bonus = sum((r.points for r in leaves if r.adjustment > 0), ZERO)
-    deduction = sum((r.points for r in leaves if r.adjustment < 0), ZERO)
+        if r.status is Status.SURVEY:
+            survey += r.max_points
+        if r.adjustment > 0:
+            bonus += r.points
+        elif r.adjustment < 0:
+            deduction += r.points
+        elif r.status is not Status.NOT_APPLICABLE and r.status is not Status.SURVEY:
+            pair = sums.get(r.criterion)
+            if pair is None:
+                pair = sums[r.criterion] = [ZERO, ZERO]
+            pair[0] += r.points
+            pair[1] += r.max_points
+    criteria: list[NodeResult] = []
+    areas: list[NodeResult] = []
+    for a in framework.areas:
+        area_points = area_top = ZERO
+        for c in a.criteria:
+            pts, top = sums.get(c.id, _NONE)
+            criteria.append(NodeResult(c.id, c.title, top, pts, percent(pts, top)))
+            area_points += pts
+            area_top += top
+        areas.append(
+            NodeResult(a.id, a.title, area_top, area_points, percent(area_points, area_top))
+        )
     top = sum((a.max_points for a in areas), ZERO)
     total = max(ZERO, sum((a.points for a in areas), ZERO) + bonus - deduction)
     index = percent(total, top)
-    survey = sum((r.max_points for r in leaves if r.status is Status.SURVEY), ZERO)
     return replace(
         result,
         leaves=leaves,
-        criteria=criteria,
-        areas=areas,
+        criteria=tuple(criteria),
+        areas=tuple(areas),
         bonus=bonus,
         deduction=deduction,
         total=total,
@@ -58,6 +67,9 @@ def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]
         index_percent=index,
         band=band_of(framework, index),
     )
+
+
+_NONE = [ZERO, ZERO]
 
 
 def band_of(framework: Framework, index: Decimal | None) -> str | None:
