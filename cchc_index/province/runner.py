@@ -58,7 +58,7 @@ class _Worker:
 
     rules_dir: Path
     engine: EngineName
-    hashing: bool = True  # content hashes are needed only to store and reuse results
+    hashing: bool = True  # content hashes and leaves are needed only to store and reuse results
     scorers: dict[str, Scorer] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
 
@@ -92,7 +92,7 @@ class _Worker:
                     out[folder] = FailedUnit(name, problems, int(exc.exit_code))
                     continue
                 digest = folder_hash(folder) if self.hashing else ""
-                score = unit_score(final, name, layer)
+                score = unit_score(final, name, layer, leaves=self.hashing)
                 out[folder] = Scored(name, digest, ref, self.hashes[ref], score)
         return [out[f] for f in folders]
 
