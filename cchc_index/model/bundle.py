@@ -6,7 +6,14 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, PlainSerializer, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
 from cchc_index.fields import Strict, VnDate, VnDecimal
@@ -93,16 +100,20 @@ class Document(Strict):
     for_: NodeIds = Field(default=(), alias="for")
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _kind_agrees(self) -> Document:
-        if self.kind is not None and self.kind is not self.number.kind:
+    @field_validator("kind")
+    @classmethod
+    def _kind_agrees(cls, kind: DocKind | None, info: ValidationInfo) -> DocKind | None:
+        # a field validator runs only when the column is filled (a model validator would run
+        # on every row of every bundle); `number` is validated before `kind`
+        number = info.data.get("number")
+        if kind is not None and number is not None and kind is not number.kind:
             raise ValueError(
                 tr(
-                    f"loại '{self.kind.value}' khác loại trong số ký hiệu {self.number.symbol}",
-                    f"kind '{self.kind.value}' differs from the kind in {self.number.symbol}",
+                    f"loại '{kind.value}' khác loại trong số ký hiệu {number.symbol}",
+                    f"kind '{kind.value}' differs from the kind in {number.symbol}",
                 )
             )
-        return self
+        return kind
 
     @property
     def doc_kind(self) -> DocKind:
