@@ -42,6 +42,7 @@ class _Open:
     size: int = 1
     key: str | None = None
     skip: bool = False  # the pending key was a duplicate or not a string
+    is_map: bool = False
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -56,7 +57,27 @@ def build(events: Any, out: Tree, aliases: bool) -> list[Problem]:
     anchors: dict[str, tuple[Any, int]] = {}
     total = documents = 0
     event: Any
+    positions = out.positions
     for event in events:
+        kind = type(event)
+        if kind is _SCALAR and stack:  # the common case first: a key, or a value in a table
+            top = stack[-1]
+            if top.key is None and top.is_map:
+                problems.extend(_key(out, top, event))
+                continue
+            if event.anchor is None:
+                mark = event.start_mark
+                at: str | int = top.key if top.key is not None else len(top.value)
+                positions[(*top.loc, at)] = (mark.line + 1, mark.column + 1)
+                total += 1
+                if total > MAX_NODES:
+                    return [_too_large(out, event)]
+                _attach(
+                    top,
+                    None if event.style is None and event.value in _NULLS else event.value,
+                    1,
+                )
+                continue
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -116,7 +137,7 @@ def build(events: Any, out: Tree, aliases: bool) -> list[Problem]:
                 ]
             out.positions[loc] = _mark(event)
             value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            stack.append(_Open(value, loc, event.anchor))
+            stack.append(_Open(value, loc, event.anchor, is_map=isinstance(value, dict)))
             continue
         if isinstance(event, yaml.AliasEvent):
             if not aliases:
@@ -147,19 +168,24 @@ def build(events: Any, out: Tree, aliases: bool) -> list[Problem]:
                 anchors[event.anchor] = (value, 1)
         total += size
         if total > MAX_NODES:
-            return [
-                _at(
-                    out,
-                    event,
-                    f"tệp quá lớn sau khi mở rộng bí danh YAML (quá {MAX_NODES} nút)",
-                    f"the file is too large once its YAML aliases are expanded (over {MAX_NODES} nodes)",
-                )
-            ]
+            return [_too_large(out, event)]
         if parent is None:
             out.data = value
         else:
             _attach(parent, value, size)
     return problems
+
+
+_SCALAR = yaml.ScalarEvent
+
+
+def _too_large(out: Tree, event: Any) -> Problem:
+    return _at(
+        out,
+        event,
+        f"tệp quá lớn sau khi mở rộng bí danh YAML (quá {MAX_NODES} nút)",
+        f"the file is too large once its YAML aliases are expanded (over {MAX_NODES} nodes)",
+    )
 
 
 def _key(out: Tree, parent: _Open, event: Any) -> list[Problem]:
@@ -189,9 +215,11 @@ def _at(out: Tree, event: Any, vi: str, en: str) -> Problem:
 
 def _attach(parent: _Open, value: Any, size: int) -> None:
     parent.size += size
-    if isinstance(parent.value, list):
+    if not parent.is_map:
+        assert isinstance(parent.value, list)
         parent.value.append(value)
     else:
+        assert isinstance(parent.value, dict)
         if not parent.skip:
             assert parent.key is not None
             parent.value[parent.key] = value

@@ -92,3 +92,38 @@ def test_csv_cells_are_nfc_when_the_file_is_decomposed() -> None:
     row = parse_csv(text, "documents.csv").data[0]
     assert row["subject"] == unicodedata.normalize("NFC", 'Kế hoạch "cải cách" hành chính')
     assert unicodedata.is_normalized("NFC", row["subject"])
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.text(alphabet=st.sampled_from(list("ab \t\u00a0\u3000,;\"đ")), max_size=6),
+            min_size=2,
+            max_size=2,
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_csv_rows_are_the_stripped_non_empty_cells(rows: list[list[str]], end: str) -> None:
+    """The reader skips `strip` on files with no blank at a cell's edge: whatever the file,
+    a row is exactly its stripped non-empty cells (the fast path changes nothing)."""
+    import csv
+    import io
+
+    from cchc_index.source import parse_csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=end)
+    writer.writerow(["number", "subject"])
+    writer.writerows(rows)
+    text = buffer.getvalue()
+    got = parse_csv(text, "documents.csv").data
+    reader = csv.reader(io.StringIO(text), strict=True)
+    next(reader)
+    expected = [
+        row
+        for cells in reader
+        if (row := {k: v.strip() for k, v in zip(["number", "subject"], cells) if v.strip()})
+    ]
+    assert got == expected
