@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path, PurePath
@@ -126,13 +125,10 @@ def parse_csv(text: str, path: str) -> Located:
     lines_of = out.row_lines
     width = len(header)
     line = 1
-    # cells are stripped only when some may need it: a blank next to a separator or a line
-    # end, or quotes (a quoted cell may hold its own blanks); otherwise `strip` is a no-op
-    strip = '"' in text or _EDGE_BLANK.search(text) is not None
     try:
         for cells in reader:
-            # a row keeps only its non-empty cells: built by C calls, not cell by cell
-            values = list(map(str.strip, cells)) if strip else cells
+            # a row keeps only its non-empty cells, stripped: built by C calls, not per cell
+            values = list(map(str.strip, cells))
             row = dict(compress(zip(header, values, strict=False), values))
             if len(values) > width and any(values[width:]):
                 line = reader.line_num
@@ -156,9 +152,6 @@ def parse_csv(text: str, path: str) -> Located:
         raise SourceError([Problem(path, reader.line_num or line, 1, csv_message(exc))]) from exc
     out.data = rows
     return out
-
-
-_EDGE_BLANK = re.compile(r"(?:^|[,;\r])[^\S\r\n]|[^\S\r\n](?=$|[,;\r])", re.MULTILINE)
 
 
 def _check_header(header: list[str], path: str) -> None:
