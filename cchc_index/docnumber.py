@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cchc_index.text import nfc
 
@@ -97,19 +97,22 @@ class DocNumber:
     year: int | None = None
     party_style: bool = False  # `49-NQ/ĐU`: the Party's order of parts
 
-    @cached_property
-    def symbol(self) -> str:
-        if self.party_style:
-            return f"{self.number}-{self.kind.value}/{self.issuer}"
-        year = f"{self.year}/" if self.year else ""
-        if self.kind is DocKind.CV:
-            return f"{self.number}/{year}{self.issuer}"
-        return f"{self.number}/{year}{self.kind.value}-{self.issuer}"
+    # computed once when made (a parsed number is shared through `parse_doc_number`'s cache):
+    # plain attributes, read for every document of every unit
+    symbol: str = field(init=False, compare=False, repr=False)
+    key: tuple[str, int | None, DocKind, str] = field(init=False, compare=False, repr=False)
 
-    @cached_property
-    def key(self) -> tuple[str, int | None, DocKind, str]:
-        """Identity for matching: case, `Đ`/`D` and leading zeros do not matter."""
-        return (self.number.lstrip("0") or "0", self.year, self.kind, ascii_key(self.issuer))
+    def __post_init__(self) -> None:
+        if self.party_style:
+            symbol = f"{self.number}-{self.kind.value}/{self.issuer}"
+        else:
+            year = f"{self.year}/" if self.year else ""
+            middle = "" if self.kind is DocKind.CV else f"{self.kind.value}-"
+            symbol = f"{self.number}/{year}{middle}{self.issuer}"
+        object.__setattr__(self, "symbol", symbol)
+        # identity for matching: case, `Đ`/`D` and leading zeros do not matter
+        key = (self.number.lstrip("0") or "0", self.year, self.kind, ascii_key(self.issuer))
+        object.__setattr__(self, "key", key)
 
 
 _PREFIX = re.compile(r"^(?:số\s*:?\s*)+", re.IGNORECASE)
