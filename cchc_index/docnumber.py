@@ -100,7 +100,7 @@ class DocNumber:
     # computed once when made (a parsed number is shared through `parse_doc_number`'s cache):
     # plain attributes, read for every document of every unit
     symbol: str = field(init=False, compare=False, repr=False)
-    key: tuple[str, int | None, DocKind, str] = field(init=False, compare=False, repr=False)
+    key: str = field(init=False, compare=False, repr=False)  # identity for matching
 
     def __post_init__(self) -> None:
         if self.party_style:
@@ -110,9 +110,11 @@ class DocNumber:
             middle = "" if self.kind is DocKind.CV else f"{self.kind.value}-"
             symbol = f"{self.number}/{year}{middle}{self.issuer}"
         object.__setattr__(self, "symbol", symbol)
-        # identity for matching: case, `Đ`/`D` and leading zeros do not matter
-        key = (self.number.lstrip("0") or "0", self.year, self.kind, ascii_key(self.issuer))
-        object.__setattr__(self, "key", key)
+        # identity for matching: case, `Đ`/`D` and leading zeros do not matter. One string
+        # (its hash is kept; a tuple holding the enum would hash through Python each time),
+        # joined by a control character no accepted text holds
+        parts = (self.number.lstrip("0") or "0", str(self.year or ""), self.kind.value)
+        object.__setattr__(self, "key", "\x1f".join((*parts, ascii_key(self.issuer))))
 
 
 _PREFIX = re.compile(r"^(?:số\s*:?\s*)+", re.IGNORECASE)
