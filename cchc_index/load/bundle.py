@@ -152,6 +152,7 @@ class BundleSource:
     folder: Path
     files: dict[str, Located] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+    shown: str = ""  # the folder as the user should see it (`source.shown`), once resolved
 
     def where(self, file: str, loc: Key, *, key: bool = False) -> tuple[str, int, int]:
         """(shown path, line, column) of `loc` in `file`, or of the file when it was not read."""
@@ -242,4 +243,4 @@ def read_bundle(folder: Path) -> BundleSource:
         "photos.csv": bundle.photos,
     }
     warnings += date_warnings(files, rows, bundle.year)
-    return BundleSource(bundle, folder, files, tuple(warnings))
+    return BundleSource(bundle, folder, files, tuple(warnings), base)

@@ -64,7 +64,7 @@ class _Worker:
 
     def score(self, folders: Sequence[Path]) -> list[Scored | FailedUnit]:
         out: dict[Path, Scored | FailedUnit] = {}
-        groups: dict[str, list[tuple[Path, Bundle]]] = {}
+        groups: dict[str, list[tuple[Path, str, Bundle]]] = {}
         for folder in folders:
             try:
                 source = read_bundle(folder)
@@ -79,12 +79,11 @@ class _Worker:
                 problems = tuple(p.format() for p in exc.problems)
                 out[folder] = FailedUnit(shown(folder), problems, int(exc.exit_code))
                 continue
-            groups.setdefault(ref, []).append((folder, bundle))
+            groups.setdefault(ref, []).append((folder, source.shown, bundle))
         for ref, members in groups.items():
-            results = self.scorers[ref].evaluate_many([b for _f, b in members])
+            results = self.scorers[ref].evaluate_many([b for _f, _n, b in members])
             framework = self.scorers[ref].framework
-            for (folder, _b), result in zip(members, results, strict=True):
-                name = shown(folder)
+            for (folder, name, _b), result in zip(members, results, strict=True):
                 try:  # an appraised unit is ranked on its final layer
                     final, layer = final_layer(folder, framework, result)
                 except CchcError as exc:
