@@ -16,7 +16,14 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.load.bundle_files import check_files, date_warnings, stray_files
+from cchc_index.load.bundle_files import (
+    Listing,
+    check_files,
+    date_warnings,
+    has_file,
+    listing,
+    stray_files,
+)
 from cchc_index.load.pydantic_problems import field_names, problems_from
 from cchc_index.model.bundle import (
     Bundle,
@@ -64,10 +71,10 @@ NAMES = field_names([Profile, Document, Item, Statistic, Declarations])
 
 
 def _table(
-    folder: Path, base: str, name: str, problems: list[Problem]
+    folder: Path, base: str, name: str, problems: list[Problem], entries: Listing | None
 ) -> tuple[list[Any], Located | None]:
     path = folder / f"{name}.csv"
-    if not path.is_file():
+    if not has_file(folder, path.name, entries):
         return [], None
     name_shown = shown_in(base, path.name)
     try:
@@ -122,9 +129,11 @@ def _foreign_cells(src: Located) -> list[Problem]:
     return problems
 
 
-def _yaml(folder: Path, base: str, name: str, problems: list[Problem]) -> Located | None:
+def _yaml(
+    folder: Path, base: str, name: str, problems: list[Problem], entries: Listing | None
+) -> Located | None:
     path = folder / name
-    if not path.is_file():
+    if not has_file(folder, name, entries):
         return None
     try:
         return load_yaml(path, shown_in(base, name), aliases=False)
@@ -172,7 +181,8 @@ def read_bundle(folder: Path) -> BundleSource:
     problem found."""
     problems: list[Problem] = []
     base = shown(folder)
-    if not (folder / "profile.yaml").is_file():
+    entries = listing(folder)
+    if not has_file(folder, "profile.yaml", entries):
         raise EvidenceError(
             [
                 Problem(
@@ -186,9 +196,9 @@ def read_bundle(folder: Path) -> BundleSource:
                 )
             ]
         )
-    profile_src = _yaml(folder, base, "profile.yaml", problems)
+    profile_src = _yaml(folder, base, "profile.yaml", problems, entries)
     profile = _validate(profile_src, Profile, problems)
-    stats_src = _yaml(folder, base, "statistics.yaml", problems)
+    stats_src = _yaml(folder, base, "statistics.yaml", problems, entries)
     statistics: dict[str, Statistic] = {}
     if stats_src is not None and stats_src.data is not None:
         if not isinstance(stats_src.data, dict):
@@ -210,13 +220,13 @@ def read_bundle(folder: Path) -> BundleSource:
                         statistics[name] = Statistic.model_validate(raw)
                     except ValidationError as exc:
                         problems.extend(problems_from(exc, stats_src, NAMES, prefix=(name,)))
-    declarations_src = _yaml(folder, base, "declarations.yaml", problems)
+    declarations_src = _yaml(folder, base, "declarations.yaml", problems, entries)
     declarations = _validate(declarations_src, Declarations, problems)
-    tables = {name: _table(folder, base, name, problems) for name in TABLES}
+    tables = {name: _table(folder, base, name, problems, entries) for name in TABLES}
     for name in TABLES:  # every table with a `file` column, links.csv included
         problems.extend(check_files(folder, tables[name][1], tables[name][0]))
     warnings: list[Problem] = []
-    problems.extend(stray_files(folder, warnings))
+    problems.extend(stray_files(folder, warnings, entries))
     if problems or profile is None:
         raise EvidenceError(problems)
     files = {f"{name}.csv": src for name, (_, src) in tables.items() if src is not None}

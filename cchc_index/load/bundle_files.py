@@ -8,6 +8,7 @@ Every `file` a table names must stay inside the bundle and match its `sha256`.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +41,50 @@ TABLES = ("documents.csv", "links.csv", "photos.csv")
 MAX_HASHED_BYTES = 500_000_000  # a file whose sha256 is checked (a scanned PDF is ~50 MB)
 
 
-def stray_files(folder: Path, warnings: list[Problem] | None = None) -> list[Problem]:
+_STEMS = {Path(name).stem: name for name in DATA_FILES}
+Listing = dict[str, os.DirEntry[str]]
+
+
+def listing(folder: Path) -> Listing | None:
+    """The folder's entries by name, from one system call; None when it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name: entry for entry in entries}
+    except OSError:
+        return None
+
+
+def has_file(folder: Path, name: str, entries: Listing | None) -> bool:
+    """Whether `name` is a regular file of the folder, asked of its listing (no `stat` for
+    each file a bundle may hold); a name found only in another case is asked of the file
+    system itself, which may ignore case (Windows, macOS)."""
+    if entries is None:
+        return (folder / name).is_file()
+    entry = entries.get(name)
+    if entry is None:
+        folded = name.casefold()
+        return any(n.casefold() == folded for n in entries) and (folder / name).is_file()
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def stray_files(
+    folder: Path, warnings: list[Problem] | None = None, entries: Listing | None = None
+) -> list[Problem]:
     """Entries of the bundle folder that look like data but that the loader would not read
     (errors); files written by our tools and not scored on purpose go to `warnings`."""
     problems: list[Problem] = []
-    stems = {Path(name).stem: name for name in DATA_FILES}
-    for entry in sorted(folder.iterdir()):
-        name = entry.name
+    stems = _STEMS
+    found = entries if entries is not None else listing(folder)
+    names = sorted(found) if found is not None else sorted(p.name for p in folder.iterdir())
+    for name in names:
+        entry = folder / name
         if name.startswith(".") or name.startswith("~$"):  # hidden, or Office's lock files
             continue
         if name in DATA_FILES:
-            if not entry.is_file():
+            if not has_file(folder, name, found):
                 problems.append(
                     _at(
                         entry,
@@ -66,7 +100,7 @@ def stray_files(folder: Path, warnings: list[Problem] | None = None) -> list[Pro
                 warnings.append(_at(entry, tr(*NOT_SCORED[name])))
             continue
         suffix = entry.suffix.lower()
-        if suffix not in _DATA_SUFFIXES or not entry.is_file():
+        if suffix not in _DATA_SUFFIXES or not has_file(folder, name, found):
             continue  # an attachment, or a folder of attachments
         stem = entry.stem.lower()
         if stem in stems and suffix in SPREADSHEETS:
