@@ -112,46 +112,67 @@ def parse_csv(text: str, path: str) -> Located:
         return out
     first = text.splitlines()[0] if "\r" in text else text.partition("\n")[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except (StopIteration, csv.Error) as exc:
-        raise SourceError([Problem(path, 1, 1, csv_message(exc))]) from exc
+    lines = _plain_lines(text)
+    if lines is not None:  # each line a row: split, in comprehensions (no per-row calls)
+        header = [h.strip() for h in lines[0].split(delimiter)]
+        values = [list(map(str.strip, line.split(delimiter))) for line in lines[1:]]
+        numbers: list[int] | range = range(2, len(lines) + 1)
+    else:
+        header, values, numbers = _csv_cells(text, delimiter, path)
     while header and not header[-1]:  # Excel's trailing empty header cells
         header.pop()
     _check_header(header, path)
     out.columns = {name: col for col, name in enumerate(header, start=1)}
-    rows: list[dict[str, Any]] = []
-    lines_of = out.row_lines
     width = len(header)
-    line = 1
-    try:
-        for cells in reader:
-            # a row keeps only its non-empty cells, stripped: built by C calls, not per cell
-            values = list(map(str.strip, cells))
-            row = dict(compress(zip(header, values, strict=False), values))
-            if len(values) > width and any(values[width:]):
-                line = reader.line_num
-                raise SourceError(
-                    [
-                        Problem(
-                            path,
-                            line,
-                            width + 1,
-                            tr(
-                                "dòng có nhiều ô hơn tiêu đề (ô có dữ liệu dưới cột không tên)",
-                                "the row has more cells than the header (data under no column)",
-                            ),
-                        )
-                    ]
+    if max(map(len, values), default=0) > width:
+        for cells, line in zip(values, numbers, strict=True):
+            if len(cells) > width and any(cells[width:]):
+                message = tr(
+                    "dòng có nhiều ô hơn tiêu đề (ô có dữ liệu dưới cột không tên)",
+                    "the row has more cells than the header (data under no column)",
                 )
-            if row:  # a blank row is skipped; the text is NFC already, so are its cells
-                rows.append(row)
-                lines_of.append(reader.line_num)
-    except csv.Error as exc:
-        raise SourceError([Problem(path, reader.line_num or line, 1, csv_message(exc))]) from exc
-    out.data = rows
+                raise SourceError([Problem(path, line, width + 1, message)])
+    # a row keeps only its non-empty cells (the text is NFC already, so are they); a blank
+    # row is skipped
+    rows = [dict(compress(zip(header, cells, strict=False), cells)) for cells in values]
+    if all(rows):
+        out.data, out.row_lines = rows, list(numbers)
+    else:
+        kept = [(row, line) for row, line in zip(rows, numbers, strict=True) if row]
+        out.data, out.row_lines = [row for row, _ in kept], [line for _, line in kept]
     return out
+
+
+def _csv_cells(
+    text: str, delimiter: str, path: str
+) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, stripped cells of each row and its line, by the standard library's reader
+    (strict: a stray quote is an error, at its line)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    values: list[list[str]] = []
+    numbers: list[int] = []
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        for cells in reader:
+            values.append(list(map(str.strip, cells)))
+            numbers.append(reader.line_num)
+    except csv.Error as exc:
+        raise SourceError([Problem(path, reader.line_num or 1, 1, csv_message(exc))]) from exc
+    return header, values, numbers
+
+
+def _plain_lines(text: str) -> list[str] | None:
+    """The lines of a table that `str.split` reads exactly as `csv.reader` would: no quote
+    (nothing to unquote, no line inside a cell), no lone CR and no NUL (the csv module
+    refuses both), no line over its cell limit (refused too). Lines end in LF or CRLF."""
+    if '"' in text or "\x00" in text or text.count("\r") != text.count("\r\n"):
+        return None
+    lines = (text.replace("\r\n", "\n") if "\r" in text else text).split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # the final line end
+    if len(text) > csv.field_size_limit() and max(map(len, lines)) > csv.field_size_limit():
+        return None
+    return lines
 
 
 def _check_header(header: list[str], path: str) -> None:

@@ -133,3 +133,50 @@ def test_csv_rows_are_the_stripped_non_empty_cells(rows: list[list[str]], end: s
         )
     ]
     assert got == expected
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("ab đ\t,;")), max_size=8)
+        | st.sampled_from(["", "\r", " ", "a,b,c"]),
+        max_size=8,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+def test_a_table_without_quotes_reads_as_the_csv_module_reads_it(
+    lines: list[str], end: str, final: bool
+) -> None:
+    """A table without quotes is split line by line (the fast path): its rows, their lines
+    and its errors are those of the csv module's reader (a lone CR: refused by both)."""
+    from cchc_index.source import SourceError, parse_csv
+
+    text = end.join(["number,subject", *lines]) + (end if final else "")
+    expected = _read_by_the_csv_module(text)
+    try:
+        got = parse_csv(text, "documents.csv")
+    except SourceError as exc:
+        assert isinstance(expected, int) and exc.problems[0].line == expected
+        return
+    assert list(zip(got.data, got.row_lines, strict=True)) == expected
+
+
+def _read_by_the_csv_module(text: str) -> list[tuple[dict[str, str], int]] | int:
+    """Rows (stripped non-empty cells) with their lines, or the line of the first error."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows = []
+    try:
+        header = next(reader)
+        for cells in reader:
+            values = [c.strip() for c in cells]
+            if any(values[len(header) :]):
+                return reader.line_num
+            row = {k: v for k, v in zip(header, values, strict=False) if v}
+            if row:
+                rows.append((row, reader.line_num))
+    except csv.Error:
+        return reader.line_num
+    return rows
