@@ -86,6 +86,10 @@ def _window(
     )
 
 
+def _asked_kinds(questions: dict[int, Question]) -> frozenset[DocKind]:
+    return frozenset(q.product.doc_kind for q in questions.values())
+
+
 def compile_questions(framework: Framework) -> dict[int, Question]:
     """Every document product of the framework, keyed by the product object's identity (the
     framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too)."""
@@ -96,7 +100,8 @@ class EvidenceIndex:
     """The bundle, grouped for matching: documents by kind, items, figures, declarations.
 
     `questions` are the framework's document products compiled once (`compile_questions`);
-    without them a product is compiled when it is asked for.
+    without them a product is compiled when it is asked for. A document's subject words are
+    computed at once for the kinds the questions ask about, for the others when needed.
     """
 
     def __init__(self, bundle: Bundle, questions: dict[int, Question] | None = None) -> None:
@@ -105,15 +110,19 @@ class EvidenceIndex:
         self._answers: dict[tuple[object, str | None], Answer] = {}
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
         unique = {(d.number.key, d.date): d for d in bundle.documents}
-        ordered = sorted(unique.values(), key=attrgetter("date", "number.symbol"))
-        self.docs = [(d, words(d.subject or ""), self.is_own(d)) for d in ordered]
+        self.docs = sorted(unique.values(), key=attrgetter("date", "number.symbol"))
+        asked = _asked_kinds(questions) if questions else None
         by_kind: dict[DocKind, list[int]] = defaultdict(list)
         by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
-        for i, (doc, _subject, _own) in enumerate(self.docs):
-            by_kind[doc.number.kind].append(i)
+        subjects: list[str | None] = []
+        for i, doc in enumerate(self.docs):
+            kind = doc.number.kind
+            by_kind[kind].append(i)
+            wanted = asked is None or kind in asked
+            subjects.append(words(doc.subject or "") if wanted else None)
             for node in doc.for_:
                 by_node[node].add(i)
-        self.by_kind, self.by_node = by_kind, by_node
+        self.by_kind, self.by_node, self._subjects = by_kind, by_node, subjects
         self.items: dict[str, list[Item]] = {
             "link": _distinct(bundle.links),
             "photo": _distinct(bundle.photos),
@@ -128,6 +137,13 @@ class EvidenceIndex:
 
     def is_own(self, document: Document) -> bool:
         return document.issuer is None or fold(document.issuer) in self.own_names
+
+    def subject(self, i: int) -> str:
+        """Document `i`'s subject in the padded whole-word form of `text.words`."""
+        found = self._subjects[i]
+        if found is None:
+            found = self._subjects[i] = words(self.docs[i].subject or "")
+        return found
 
     def match(
         self, product: Product, node_id: str, taken: AbstractSet[str] = frozenset()
@@ -148,8 +164,8 @@ class EvidenceIndex:
         keywords = question.keywords
         if not keywords:
             return set(kind)
-        docs = self.docs
-        found = {i for i in kind if all(k in docs[i][1] for k in keywords)}
+        subjects, subject = self._subjects, self.subject
+        found = {i for i in kind if all(k in (subjects[i] or subject(i)) for k in keywords)}
         linked = self.by_node.get(node_id)
         if linked:
             found.update(i for i in kind if i in linked)
@@ -161,15 +177,16 @@ class EvidenceIndex:
         """Why document `i` does not count for `product` of `node_id` (a reason code and the
         value that decided it), or None when it counts. The one place the rules are written:
         matching and the "considered" list of `explain` both ask here."""
-        doc, subject, is_own = self.docs[i]
+        doc = self.docs[i]
         linked = node_id in doc.for_  # an explicit link wins over keyword matching
         if doc.doc_kind is not product.doc_kind:
             return "kind", doc.doc_kind.value
-        if (product.issuer == "self") != is_own:
+        if (product.issuer == "self") != self.is_own(doc):
             return "issuer", doc.issuer or ""
         if product.issuer_name and not contains_all(doc.issuer or "", (product.issuer_name,)):
             return "issuer_name", doc.issuer or ""
         if not linked:
+            subject = self.subject(i)
             for word, folded_word in zip(
                 product.subject_excludes, folded(product.subject_excludes), strict=True
             ):
@@ -189,7 +206,8 @@ class EvidenceIndex:
         needed = [w for k in folded(product.subject) for w in k.split()]
         keywords = folded(product.subject)
         found = []
-        for i, (doc, subject, _own) in enumerate(self.docs):
+        for i, doc in enumerate(self.docs):
+            subject = self.subject(i)
             shared = sum(1 for w in needed if w in subject)
             near = (
                 node_id in doc.for_
@@ -226,7 +244,7 @@ class EvidenceIndex:
         for i in self._candidates(question, node_id):
             if self.verdict(product, node_id, i, start) is not None:
                 continue
-            doc = self.docs[i][0]
+            doc = self.docs[i]
             if taken and doc.label() in taken:
                 continue
             late = max(0, (doc.date - deadline).days) if deadline else 0
