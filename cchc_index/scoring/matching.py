@@ -13,7 +13,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from operator import attrgetter
 
 from cchc_index.docnumber import DocKind
 from cchc_index.fields import RelDate
@@ -109,8 +108,9 @@ class EvidenceIndex:
         self.questions = questions
         self._answers: dict[tuple[object, str | None], Answer] = {}
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
-        unique = {(d.number.key, d.date): d for d in bundle.documents}
-        self.docs = sorted(unique.values(), key=attrgetter("date", "number.symbol"))
+        # one document per number and date; in the bundle's order (an answer sorts what it
+        # finds, `considered` its list: the bundle's order never shows)
+        self.docs = list({(d.number.key, d.date): d for d in bundle.documents}.values())
         asked = _asked_kinds(questions) if questions else None
         by_kind: dict[DocKind, list[int]] = defaultdict(list)
         by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
@@ -217,7 +217,7 @@ class EvidenceIndex:
             why = self.verdict(product, node_id, i, start) if near else None
             if why is not None:
                 found.append((doc, *why))
-        return found
+        return sorted(found, key=lambda entry: (entry[0].date, entry[0].number.symbol))
 
     def _documents(
         self, product: DocumentProduct, node_id: str, taken: AbstractSet[str]
