@@ -11,12 +11,13 @@ from cchc_index.model.framework import Framework
 from cchc_index.model.result import LeafResult, NodeResult, Result, Status
 
 ZERO = Decimal(0)
+HUNDREDTH = Decimal("0.01")
 
 
 def percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    if whole == 0:
+    if not whole:
         return None
-    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (part * 100 / whole).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
 
 
 def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]) -> Result:
