@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from cchc_index.docnumber import DocKind
-from cchc_index.fields import RelDate
 from cchc_index.methods.base import Declaration, ProductMatch
 from cchc_index.model.bundle import Bundle, Document, Item
 from cchc_index.model.framework import (
@@ -49,14 +48,20 @@ def _document_products(framework: Framework) -> list[DocumentProduct]:
 class Question:
     """A document product compiled once per framework: what a matching document must be.
 
-    Products that ask the same question (`key`) share one answer per unit."""
+    Products that ask the same question (`key`) share one answer per unit, cached under
+    `slot`: a small number per distinct key of a framework (the key holds dates whose hash
+    runs in Python), or the key itself for a product compiled on its own."""
 
     product: DocumentProduct
     key: tuple[object, ...]
     keywords: tuple[str, ...]  # its subject keywords, folded: a subject must hold them all
+    slot: object
+    windows: dict[int, tuple[dt.date | None, dt.date | None]] = field(
+        default_factory=dict, compare=False
+    )
 
     @classmethod
-    def of(cls, product: DocumentProduct) -> Question:
+    def of(cls, product: DocumentProduct, slot: object = None) -> Question:
         p = product
         keywords = folded(p.subject)
         key = (
@@ -69,20 +74,18 @@ class Question:
             p.deadline,
             p.count,
         )
-        return cls(p, key, keywords)
+        return cls(p, key, keywords, key if slot is None else slot)
 
     def window(self, year: int) -> tuple[dt.date | None, dt.date | None]:
-        return _window(self.product.not_before, self.product.deadline, year)
-
-
-@lru_cache(maxsize=1024)
-def _window(
-    not_before: RelDate | None, deadline: RelDate | None, year: int
-) -> tuple[dt.date | None, dt.date | None]:
-    return (
-        not_before.resolve(year) if not_before else None,
-        deadline.resolve(year) if deadline else None,
-    )
+        """The first and last day a document may bear, in the assessment `year`."""
+        found = self.windows.get(year)
+        if found is None:
+            p = self.product
+            found = self.windows[year] = (
+                p.not_before.resolve(year) if p.not_before else None,
+                p.deadline.resolve(year) if p.deadline else None,
+            )
+        return found
 
 
 def _asked_kinds(questions: dict[int, Question]) -> frozenset[DocKind]:
@@ -92,7 +95,13 @@ def _asked_kinds(questions: dict[int, Question]) -> frozenset[DocKind]:
 def compile_questions(framework: Framework) -> dict[int, Question]:
     """Every document product of the framework, keyed by the product object's identity (the
     framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too)."""
-    return {id(p): Question.of(p) for p in _document_products(framework)}
+    slots: dict[tuple[object, ...], int] = {}
+    questions = {}
+    for p in _document_products(framework):
+        question = Question.of(p)
+        slot = slots.setdefault(question.key, len(slots))
+        questions[id(p)] = Question(p, question.key, question.keywords, slot)
+    return questions
 
 
 class EvidenceIndex:
@@ -165,7 +174,11 @@ class EvidenceIndex:
         if not keywords:
             return set(kind)
         subjects, subject = self._subjects, self.subject
-        found = {i for i in kind if all(k in (subjects[i] or subject(i)) for k in keywords)}
+        if len(keywords) == 1:  # the usual question: one phrase
+            (phrase,) = keywords
+            found = {i for i in kind if phrase in (subjects[i] or subject(i))}
+        else:
+            found = {i for i in kind if all(k in (subjects[i] or subject(i)) for k in keywords)}
         linked = self.by_node.get(node_id)
         if linked:
             found.update(i for i in kind if i in linked)
@@ -226,7 +239,7 @@ class EvidenceIndex:
         if question is None or question.product is not product:
             question = Question.of(product)
         # the answer depends on the node only through documents whose `for` names it
-        key = (question.key, node_id if node_id in self.by_node else None)
+        key = (question.slot, node_id if node_id in self.by_node else None)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._answers[key] = self._answer(question, node_id)
