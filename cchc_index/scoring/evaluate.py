@@ -194,7 +194,11 @@ def _leaf(plan: Plan, item: Derived, engine_points: Decimal) -> LeafResult:
             status = Status.MET
         else:
             status = Status.PARTLY if points > 0 else Status.NOT_MET
-    used = tuple(chain.from_iterable(m.items for m in item.matches.values()))
+    matches = item.matches
+    if len(matches) == 1:  # most nodes ask for one product
+        used = next(iter(matches.values())).items
+    else:
+        used = tuple(chain.from_iterable(m.items for m in matches.values()))
     return LeafResult(
         leaf.id,
         leaf.title,
