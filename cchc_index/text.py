@@ -179,7 +179,7 @@ _SCRIPTS = {
 # without the other lead bytes holds no letter of the scripts `_FOREIGN` looks for.
 _SUSPECT = {*range(0xCD, 0xE1), *range(0xE3, 0x100)}
 _NOT_SUSPECT = bytes(b for b in range(256) if b not in _SUSPECT)
-_VIETNAMESE_E1 = (b"\xe1\xb8", b"\xe1\xb9", b"\xe1\xba", b"\xe1\xbb")
+_OTHER_E1 = re.compile(b"\xe1(?![\xb8-\xbb])")  # a 0xE1 lead byte not of Vietnamese letters
 
 
 def may_be_foreign(text: str) -> bool:
@@ -187,9 +187,7 @@ def may_be_foreign(text: str) -> bool:
     if text.isascii():
         return False
     data = text.encode("utf-8", "surrogatepass")
-    return bool(data.translate(None, _NOT_SUSPECT)) or data.count(b"\xe1") != sum(
-        data.count(seq) for seq in _VIETNAMESE_E1
-    )
+    return bool(data.translate(None, _NOT_SUSPECT)) or _OTHER_E1.search(data) is not None
 
 
 def foreign_char(text: str) -> tuple[str, str, str, str] | None:
