@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import ctypes
+import functools
 import itertools
 import json
 import sys
@@ -66,6 +67,11 @@ class _ScoringHost(engine.Host):  # type: ignore[misc]
             pass
 
         return act
+
+
+@functools.lru_cache(maxsize=65536)
+def _json_text(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 class DurableRunner:
@@ -127,15 +133,20 @@ class DurableRunner:
             self._capped = self._registered(f"{self.ruleset.name}_cap", self.ruleset, CAP)
         _host, handle = self._capped
         sid = f"b{next(self._sids)}"
-        batch: list[dict[str, Any]] = [{"sid": sid, "id": "__s", "t": "__session__"}]
-        ids = itertools.count()
+        # the JSON written directly, fact by fact (no dict per fact and no encoder pass: a
+        # third of the time); the node id is the only string, encoded once per node
+        head = f'{{"sid":"{sid}","id":'
+        parts = [f'[{{"sid":"{sid}","id":"__s","t":"__session__"}}']
+        n = 0
         for u, facts in enumerate(units):
-            batch += [
-                {"sid": sid, "id": next(ids), "u": u, "c": f["c"], "vf": f["vf"], "vc": f["vc"]}
-                for f in facts
-                if "h" in f
-            ]
-        payload = json.dumps(batch, ensure_ascii=False)
+            for f in facts:
+                if "h" in f:
+                    node = _json_text(f["c"])
+                    parts.append(
+                        f'{head}{n},"u":{u},"c":{node},"vf":{f["vf"]:d},"vc":{f["vc"]:d}}}'
+                    )
+                    n += 1
+        payload = ",".join(parts) + "]"
         fired: list[set[str]] = [set() for _ in units]
         try:
             _code, offset = dre.assert_facts(handle._handle, payload)
