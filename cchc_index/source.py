@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from pathlib import Path, PurePath
 from typing import Any
@@ -213,10 +215,16 @@ def csv_message(exc: BaseException) -> str:
 
 def shown(path: Path) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    real, cwd = os.path.realpath(path), _real_folder(os.getcwd())
+    if real == cwd:
+        return "."
+    inside = cwd.rstrip(os.sep) + os.sep
+    return real[len(inside) :] if real.startswith(inside) else str(path)
+
+
+@lru_cache(maxsize=8)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def shown_in(folder: str, name: str) -> str:

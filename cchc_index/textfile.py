@@ -7,6 +7,7 @@ Control characters (ANSI escapes and the like) are refused at their line, named.
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def read_text(path: Path, shown: str, *, limit: int = MAX_BYTES) -> str:
         size = info.st_size
         if size > limit:
             raise SourceError([Problem(shown, 1, 1, _too_big(size, limit))])
-        data = path.read_bytes()
+        data = _read(path, shown, limit)
     except OSError as exc:
         raise SourceError(
             [
@@ -57,6 +58,22 @@ def read_text(path: Path, shown: str, *, limit: int = MAX_BYTES) -> str:
             ]
         ) from exc
     return decode(data, shown)
+
+
+def _read(path: Path, shown: str, limit: int) -> bytes:
+    """The file's bytes by the system calls themselves (no buffered file object: a bundle
+    reads four small files each time); a file grown past `limit` since `stat` is refused."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise SourceError([Problem(shown, 1, 1, _too_big(total, limit))])
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes, shown: str) -> str:
