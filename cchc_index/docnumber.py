@@ -87,7 +87,7 @@ def kind_from_text(text: str) -> DocKind | None:
     return _KIND_BY_KEY.get(key) or _TITLE_BY_KEY.get(key)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocNumber:
     """A parsed number and symbol, with one canonical spelling."""
 
