@@ -20,6 +20,7 @@ import ctypes
 import functools
 import itertools
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
@@ -67,6 +68,24 @@ class _ScoringHost(engine.Host):  # type: ignore[misc]
             pass
 
         return act
+
+
+_UNIT = re.compile(r'"u":(\d+)')
+
+
+def _action_units(message: str) -> list[tuple[str, list[int]]]:
+    """The rules of an action message and the units whose facts each matched. With `cap` a
+    message is `{"r12":[{"m":{…,"u":3,…}},…]}`: one rule, a list of frames. That shape is read
+    with a search for the units (an action of a batch echoes ~700 bytes of facts a unit);
+    any other shape is parsed as JSON."""
+    if message.startswith('{"r') and message.count(":[") == 1:
+        return [(message[2 : message.index('"', 2)], [int(u) for u in _UNIT.findall(message)])]
+    found = []
+    for name, frames in json.loads(message).items():
+        # without `cap` an action carries one frame; with it, a list of frames
+        listed = frames if isinstance(frames, list) else [frames]
+        found.append((name, [frame["m"]["u"] for frame in listed if "u" in frame.get("m", {})]))
+    return found
 
 
 @functools.lru_cache(maxsize=65536)
@@ -153,12 +172,10 @@ class DurableRunner:
             result = dre.start_action_for_state(handle._handle, offset)
             message = result[1] if result else None
             while message:
-                for name, frames in json.loads(message).items():
-                    if name == SESSION_RULE:
-                        continue
-                    # with `cap` an action carries a list of frames, each {"m": fact}
-                    for frame in frames if isinstance(frames, list) else [frames]:
-                        fired[frame["m"]["u"]].add(name)
+                for name, members in _action_units(message):
+                    if name != SESSION_RULE:
+                        for u in members:
+                            fired[u].add(name)
                 message = dre.complete_and_start_action(handle._handle, offset)
         except Exception as exc:  # the C core reports only numeric codes
             raise EngineError(f"durable_rules: {exc}") from exc
