@@ -231,3 +231,22 @@ def test_one_document_never_answers_two_products_of_a_node(node: str) -> None:
     assert one.points == 0 and one.missing == ("q",)  # with or without a `for` link
     two = scorer.evaluate(_unit("5/KH-UBND", "6/KH-UBND", node=node)).leaves[0]
     assert two.points == 1 and two.evidence == ("5/KH-UBND (10/01/2024)", "6/KH-UBND (10/01/2024)")
+
+
+@given(st.permutations([0, 1, 2]), st.sampled_from(["452/KH-UBND", "0452/KH-UBND", "452/kh-ubnd"]))
+def test_a_number_and_date_count_once_whichever_rows_repeat_it(
+    order: list[int], spelling: str
+) -> None:
+    """Rows repeating one document (its number spelled any way, the same date) count it once,
+    and whether it counts does not depend on which row comes last: any row of it that
+    matches makes it count."""
+    rows = [
+        {"number": "452/KH-UBND", "date": "10/12/2019", "subject": SUBJECTS[0]},
+        {"number": spelling, "date": "10/12/2019", "subject": "Kế hoạch công tác năm 2020"},
+        {"number": "452/KH-UBND", "date": "10/12/2019", "subject": SUBJECTS[0]},
+    ]
+    docs = tuple(Document.model_validate(rows[i]) for i in order)
+    profile = Profile(name="UBND xã Quảng An", level="xã", province="Huế", year=2020)
+    match = EvidenceIndex(Bundle(profile=profile, documents=docs)).match(PLAN, "1.1.1")
+    assert match.present and match.count == 1
+    assert match.items == ("452/KH-UBND (10/12/2019)",)

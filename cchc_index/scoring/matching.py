@@ -117,9 +117,9 @@ class EvidenceIndex:
         self.questions = questions
         self._answers: dict[tuple[object, str | None], Answer] = {}
         self.own_names = {fold(bundle.profile.name), *(fold(a) for a in bundle.profile.aliases)}
-        # one document per number and date; in the bundle's order (an answer sorts what it
-        # finds, `considered` its list: the bundle's order never shows)
-        self.docs = list({(d.number.key, d.date): d for d in bundle.documents}.values())
+        # the rows in the bundle's order: an answer counts a number and date once and sorts
+        # what it finds, `considered` likewise, so neither order nor repeats ever show
+        self.docs = bundle.documents
         asked = _asked_kinds(questions) if questions else None
         by_kind: dict[DocKind, list[int]] = defaultdict(list)
         by_node: dict[str, set[int]] = defaultdict(set)  # `for` column → documents
@@ -230,7 +230,10 @@ class EvidenceIndex:
             why = self.verdict(product, node_id, i, start) if near else None
             if why is not None:
                 found.append((doc, *why))
-        return sorted(found, key=lambda entry: (entry[0].date, entry[0].number.symbol))
+        unique = {
+            (doc.number.key, doc.date, why, value): (doc, why, value) for doc, why, value in found
+        }
+        return sorted(unique.values(), key=lambda entry: (entry[0].date, entry[0].number.symbol))
 
     def _documents(
         self, product: DocumentProduct, node_id: str, taken: AbstractSet[str]
@@ -263,6 +266,8 @@ class EvidenceIndex:
             late = max(0, (doc.date - deadline).days) if deadline else 0
             found.append((late, doc.date, doc.number.symbol, doc))
         found.sort(key=lambda entry: entry[:3])
+        if len(found) > 1:  # a number and date counts once, whichever of its rows match
+            found = _first_of_each(found)
         present = len(found) >= product.count
         used = found[: product.count]
         days = used[-1][0] if present and deadline else (0 if present else None)
@@ -317,6 +322,20 @@ class EvidenceIndex:
         return ProductMatch(
             product.id, len(found) >= product.count, len(found), tuple(i.label() for i in found)
         )
+
+
+def _first_of_each(
+    found: list[tuple[int, dt.date, str, Document]],
+) -> list[tuple[int, dt.date, str, Document]]:
+    """The first entry of each document number and date (rows repeating one)."""
+    seen: set[tuple[str, dt.date]] = set()
+    kept = []
+    for entry in found:
+        key = (entry[3].number.key, entry[1])
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
 
 
 def _distinct(items: tuple[Item, ...]) -> list[Item]:
