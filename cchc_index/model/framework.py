@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -186,8 +187,12 @@ class Leaf(Strict):
 
     def units(self) -> tuple[Leaf, ...]:
         """What is scored on its own: the node itself, or each part as `<id>#<part>`."""
-        if not self.parts:
-            return (self,)
+        return self.part_units if self.parts else (self,)
+
+    @cached_property
+    def part_units(self) -> tuple[Leaf, ...]:
+        # Built once per node, for the reasons given at `Criterion.scored_leaf` (never the
+        # node itself: a model holding itself would make `==` recurse without end).
         return tuple(
             Leaf(
                 id=f"{self.id}{PART_SEP}{p.id}",
@@ -250,6 +255,14 @@ class Criterion(Strict):
         return self
 
     def as_leaf(self) -> Leaf:
+        """The criterion as the node it scores (built once: see `scored_leaf`)."""
+        return self.scored_leaf
+
+    @cached_property
+    def scored_leaf(self) -> Leaf:
+        # Cached in the instance (models are frozen): every `Framework.leaves()` of every unit
+        # used to validate a new Leaf, and a framework from the cache (load/framework_cache.py)
+        # carries these already built, so `score` never builds the Leaf validator.
         assert self.scored and self.provenance is not None
         return Leaf(
             id=self.id,

@@ -1,0 +1,106 @@
+"""The cold start of `score` (issue 9, item 3) guarded without timing anything: what a fresh
+interpreter imports and builds to score the sample. A module that reappears here is a cost
+every `score` pays again (socket and webbrowser for `serve`, hashlib-based digests, the web
+stack, the document writers...); the figures themselves are measured by `bench`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = "evidence/quang-an-2020"
+
+# Runs `python -m cchc_index ARGS` in this interpreter, then reports what it left behind.
+PROBE = """
+import json, runpy, sys
+report = sys.argv[1]
+sys.argv = ["cchc-index", *sys.argv[2:]]
+try:
+    runpy.run_module("cchc_index", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+from cchc_index.model.framework import Area, Criterion, Framework, Leaf, Meta
+built = {c.__name__: c.__pydantic_complete__ for c in (Area, Criterion, Framework, Leaf, Meta)}
+with open(report, "w", encoding="utf-8") as out:
+    json.dump({"modules": sorted(sys.modules), "built": built}, out)
+"""
+
+NOT_ON_THE_SCORE_PATH = [
+    # the commands that need them import them when they run
+    "webbrowser",
+    "subprocess",
+    "multiprocessing",
+    "sqlite3",
+    "uvicorn",
+    "starlette",
+    "jinja2",
+    "docx",
+    "openpyxl",
+    "pypdfium2",
+    "cchc_index.web",
+    "cchc_index.extract",
+    "cchc_index.importer",
+    "cchc_index.province",
+    "cchc_index.bench",
+    # what the table of an appraised unit does not print: the bundle's hash, the deadline
+    # notes, the filing of the documents
+    "cchc_index.load.digest",
+    "cchc_index.report.deadlines",
+    "cchc_index.report.filing",
+]
+
+
+def probe(tmp_path: Path, name: str, *args: str, cache: bool = True) -> tuple[dict, str]:  # type: ignore[type-arg]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    env.pop("CCHC_NO_CACHE", None)
+    if not cache:
+        env["CCHC_NO_CACHE"] = "1"
+    report = tmp_path / f"{name}.json"
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", PROBE, str(report), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stderr == "", done.stderr
+    return json.loads(report.read_text(encoding="utf-8")), done.stdout
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, str]]:  # type: ignore[type-arg]
+    tmp = tmp_path_factory.mktemp("cold")
+    return {
+        "first": probe(tmp, "first", "score", SAMPLE),  # fills the framework cache
+        "second": probe(tmp, "second", "score", SAMPLE),  # reads it
+        "uncached": probe(tmp, "uncached", "score", SAMPLE, cache=False),
+    }
+
+
+def test_score_prints_the_same_with_and_without_the_cache(runs: dict) -> None:  # type: ignore[type-arg]
+    outputs = {name: out for name, (_report, out) in runs.items()}
+    assert "Tổng điểm cuối cùng" in outputs["first"]
+    assert outputs["first"] == outputs["second"] == outputs["uncached"]
+
+
+@pytest.mark.parametrize("module", NOT_ON_THE_SCORE_PATH)
+def test_score_does_not_import(runs: dict, module: str) -> None:  # type: ignore[type-arg]
+    for name, (report, _out) in runs.items():
+        loaded = [m for m in report["modules"] if m == module or m.startswith(module + ".")]
+        assert loaded == [], f"{name} run of `score` imported {loaded}"
+
+
+def test_a_cached_framework_builds_no_framework_validator(runs: dict) -> None:  # type: ignore[type-arg]
+    """From the cache, the framework's classes are never validated (defer_build): the
+    criteria carry their leaves already built (model/framework.py `scored_leaf`)."""
+    report, _out = runs["second"]
+    assert report["built"] == dict.fromkeys(report["built"], False)
+    uncached, _out = runs["uncached"]
+    assert uncached["built"]["Framework"] is True  # the probe itself can see a build
