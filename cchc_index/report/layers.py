@@ -16,6 +16,7 @@ from cchc_index.report.labels import gain, headline, pct, pts, status
 from cchc_index.report.layer_words import layer_name, leaf_reason, range_line
 from cchc_index.report.layers_files import render_layers_csv, render_layers_json
 from cchc_index.report.reasons import product_title
+from cchc_index.report.wrapped import table
 from cchc_index.text import format_date
 
 
@@ -91,7 +92,7 @@ def _missing(result: Result, fmt: str) -> list[str]:
             "Sản phẩm còn thiếu, xếp theo số điểm sẽ thêm nếu bổ sung (tính trên điểm cuối cùng):",
             "Missing products, ranked by the points they would add (on the final points):",
         ),
-        tabulate(
+        table(
             rows, head, tablefmt=fmt, maxcolwidths=None if fmt == "pipe" else [None, None, 60, 20]
         ),
     ]
@@ -112,7 +113,7 @@ def _text(layered: Layered, fmt: str) -> str:
     lines = ["\n\n".join(head_lines) if fmt == "pipe" else "\n".join(head_lines), ""]
     widths = [None, 30, None, None, *([None] * len(_columns(layered))), 14, 60]
     lines.append(
-        tabulate(
+        table(
             _rows(layered, sep),
             _header(layered),
             tablefmt=fmt,

@@ -14,6 +14,7 @@ from cchc_index.i18n import tr, using
 from cchc_index.model.result import LeafResult, Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
 from cchc_index.report.reasons import product_title, reason_text
+from cchc_index.report.wrapped import table
 
 
 def _leaf_rows(result: Result) -> list[list[str]]:
@@ -107,7 +108,7 @@ def _widths(title: int, reason: int, width: int) -> list[int | None]:
 def _text(result: Result, fmt: str, width: int = DEFAULT_WIDTH) -> str:
     lines = [*headline(result), ""]
     lines.append(
-        tabulate(
+        table(
             _leaf_rows(result),
             _leaf_header(),
             tablefmt=fmt,
@@ -124,7 +125,7 @@ def _text(result: Result, fmt: str, width: int = DEFAULT_WIDTH) -> str:
             )
         )
         lines.append(
-            tabulate(
+            table(
                 _missing_rows(result),
                 _missing_header(),
                 tablefmt=fmt,
@@ -234,7 +235,7 @@ def render_missing(result: Result) -> str:
         )
     )
     lines.append(
-        tabulate(
+        table(
             _missing_rows(result),
             _missing_header(),
             tablefmt="simple_grid",
