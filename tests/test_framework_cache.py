@@ -153,6 +153,23 @@ def test_the_cache_keeps_at_most_limit_entries(cache: Path, rules: Path) -> None
     assert cache / f"{0:064x}.pickle" not in kept
 
 
+def test_a_hit_counts_as_a_use_for_the_bound(cache: Path, rules: Path) -> None:
+    load_framework_cached(rules)
+    (entry,) = entries(cache)
+    os.utime(entry, ns=(0, 0))
+    load_framework_cached(rules)
+    assert entry.stat().st_mtime_ns > 0
+
+
+def test_no_home_folder_only_costs_time(rules: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", homeless)
+    assert load_framework_cached(rules) == load_framework(rules)
+
+
 @settings(max_examples=15)
 @given(title=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40))
 def test_whatever_the_edit_the_cache_loads_what_a_plain_load_does(title: str) -> None:

@@ -6,7 +6,7 @@ result, only skip work:
 
 - the key is a SHA-256 of everything the load depends on: the bytes and names of the folder's
   YAML files, the names and kinds of its other entries, the paths as shown in messages (they
-  depend on the working folder), the language, the Python and pydantic versions, and the size
+  depend on the working folder), the language, the Python, pydantic and PyYAML versions, and the size
   and modification time of every source file of the layers that load a framework (`load/` and
   below: the import contract guarantees nothing above them takes part);
 - anything unexpected when reading an entry (missing, truncated, corrupt, of another class,
@@ -21,6 +21,7 @@ Only `score` and `check` use it (`review_unit(..., cache=True)`); the library AP
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -45,31 +46,36 @@ def cache_folder() -> Path:
     return Path(base) / "cchc-index" / "frameworks"
 
 
+def _bytes(text: str) -> bytes:
+    # surrogateescape: a file name that is not UTF-8 still has bytes, and still counts
+    return text.encode("utf-8", "surrogateescape") + b"\0"
+
+
 def _code_stamp(digest: hashlib._Hash) -> None:
     for name in CODE_FOLDERS:
         with os.scandir(PACKAGE / name) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
                 if entry.name.endswith(".py"):
                     info = entry.stat()
-                    digest.update(
-                        f"{name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}\0".encode()
-                    )
+                    digest.update(_bytes(f"{name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}"))
 
 
 def framework_key(folder: Path) -> str:
     """The cache key of `folder` as it is now (raises OSError when it cannot be read)."""
     import pydantic
+    import yaml
 
     digest = hashlib.sha256(FORMAT)
-    for part in (sys.version, pydantic.VERSION, lang(), str(folder), shown(folder)):
-        digest.update(part.encode() + b"\0")
+    for part in (sys.version, pydantic.VERSION, yaml.__version__, lang()):
+        digest.update(_bytes(part))
+    digest.update(_bytes(str(folder)) + _bytes(shown(folder)))
     _code_stamp(digest)
     for path in sorted(folder.iterdir()):
         kind = "file" if path.is_file() else "dir" if path.is_dir() else "other"
-        digest.update(f"{path.name}\0{kind}\0{shown(path)}\0".encode())
+        digest.update(_bytes(path.name) + _bytes(kind) + _bytes(shown(path)))
         if kind == "file" and path.suffix in YAML_SUFFIXES:
             content = path.read_bytes()
-            digest.update(f"{len(content)}\0".encode() + content)
+            digest.update(_bytes(str(len(content))) + content)
     return digest.hexdigest()
 
 
@@ -79,19 +85,21 @@ def _read(entry: Path, folder: Path) -> FrameworkSource | None:
             loaded = pickle.load(handle)
     except Exception:  # missing, truncated, corrupt, or pickled by other code: load instead
         return None
-    if isinstance(loaded, FrameworkSource) and loaded.folder == folder:
-        return loaded
-    return None
+    if not isinstance(loaded, FrameworkSource) or loaded.folder != folder:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # the entries kept are the ones used last
+    return loaded
 
 
 def _write(entry: Path, source: FrameworkSource) -> None:
     from cchc_index.output import write_atomic
 
-    # Every derived Leaf built (and kept by its criterion) before pickling: a framework read
-    # back then never builds the Leaf validator (~4 ms of `score`).
-    for _unit in source.framework.units():
-        pass
     try:
+        # Every derived Leaf built (and kept by its criterion) before pickling: a framework
+        # read back then never builds the Leaf validator (~4 ms of `score`).
+        for _unit in source.framework.units():
+            pass
         write_atomic(entry, pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
         kept = sorted(entry.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
         for old in kept[:-LIMIT]:
@@ -106,16 +114,16 @@ def load_framework_cached(folder: Path) -> FrameworkSource:
         return load_framework(folder)
     try:
         key = framework_key(folder)
-    except OSError:  # not a readable folder: the plain load says so, with its own message
-        return load_framework(folder)
-    entry = cache_folder() / f"{key}.pickle"
+        entry = cache_folder() / f"{key}.pickle"
+    except (OSError, RuntimeError):  # an unreadable folder (the plain load says so, with
+        return load_framework(folder)  # its own message), or no home folder for the cache
     cached = _read(entry, folder)
     if cached is not None:
         return cached
     source = load_framework(folder)  # a RuleError propagates: nothing is stored
     try:
         unchanged = framework_key(folder) == key  # a file edited while it was being loaded
-    except OSError:
+    except (OSError, RuntimeError):
         unchanged = False
     if unchanged:
         _write(entry, source)
