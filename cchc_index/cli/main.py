@@ -75,4 +75,9 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     gc.enable()  # `python -m cchc_index` turned it off while the modules loaded
-    cli()
+    try:
+        cli()
+    finally:
+        # On its way out the interpreter runs one full collection over every object still
+        # alive (~16 ms of a `score`), only to free what the process exit frees anyway.
+        gc.freeze()
