@@ -50,10 +50,13 @@ NOT_ON_THE_SCORE_PATH = [
     "cchc_index.importer",
     "cchc_index.province",
     "cchc_index.bench",
+    # the tables are drawn by report/text_table.py (tabulate only for columns of decimals)
+    "tabulate",
     # what the table of an appraised unit does not print: the bundle's hash, the deadline
     # notes, the filing of the documents
     "cchc_index.load.digest",
     "cchc_index.report.deadlines",
+    "cchc_index.model.deadlines",
     "cchc_index.report.filing",
 ]
 

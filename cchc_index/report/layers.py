@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from tabulate import tabulate
-
 from cchc_index.i18n import tr
 from cchc_index.model.layers import Layer, Layered, LayerTotal, NodeLayers
 from cchc_index.model.result import LeafResult, Result
@@ -16,7 +14,7 @@ from cchc_index.report.labels import gain, headline, pct, pts, status
 from cchc_index.report.layer_words import layer_name, leaf_reason, range_line
 from cchc_index.report.layers_files import render_layers_csv, render_layers_json
 from cchc_index.report.reasons import product_title
-from cchc_index.report.wrapped import table
+from cchc_index.report.text_table import table
 from cchc_index.text import format_date
 
 
@@ -122,7 +120,7 @@ def _text(layered: Layered, fmt: str) -> str:
     )
     head = [tr("Lớp điểm", "Layer"), tr("Tổng", "Total"), tr("Tối đa", "Max")]
     head += [tr("Chỉ số", "Index"), tr("Xếp loại", "Band")]
-    lines += ["", tabulate(_totals(layered.totals), head, tablefmt=fmt), ""]
+    lines += ["", table(_totals(layered.totals), head, tablefmt=fmt), ""]
     if layered.range is not None:
         lines += [range_line(layered.range), ""]
     lines += _missing(layered.final, fmt)

@@ -8,13 +8,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from tabulate import tabulate
-
 from cchc_index.i18n import tr, using
 from cchc_index.model.result import LeafResult, Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
 from cchc_index.report.reasons import product_title, reason_text
-from cchc_index.report.wrapped import table
+from cchc_index.report.text_table import table
 
 
 def _leaf_rows(result: Result) -> list[list[str]]:
@@ -115,7 +113,7 @@ def _text(result: Result, fmt: str, width: int = DEFAULT_WIDTH) -> str:
             maxcolwidths=_widths(40, 60, width) if fmt != "pipe" else None,
         )
     )
-    lines += ["", tabulate(_areas(result), _area_header(), tablefmt=fmt)]
+    lines += ["", table(_areas(result), _area_header(), tablefmt=fmt)]
     lines.append("")
     if result.missing:
         lines.append(
