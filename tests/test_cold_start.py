@@ -21,6 +21,8 @@ PROBE = """
 import json, runpy, sys
 report = sys.argv[1]
 sys.argv = ["cchc-index", *sys.argv[2:]]
+import cchc_index.cli.main
+cchc_index.cli.main._leave = lambda done: None  # stay to report (main ends with os._exit)
 try:
     runpy.run_module("cchc_index", run_name="__main__", alter_sys=True)
 except SystemExit:
@@ -116,3 +118,89 @@ def test_the_exit_has_no_objects_to_collect(runs: dict) -> None:  # type: ignore
     on the way out (~16 ms over ~40.000 objects after a `score`) then has nothing to walk."""
     for name, (report, _out) in runs.items():
         assert report["unfrozen"] < 1_000, (name, report["unfrozen"])
+
+
+class _Exit(Exception):
+    """Stands in for os._exit in the tests of `_leave`."""
+
+
+def _leaving(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    import cchc_index.cli.main as main
+
+    events: list[object] = []
+
+    def fake_exit(code: int) -> None:
+        events.append(("exit", code))
+        raise _Exit
+
+    monkeypatch.setattr(main.os, "_exit", fake_exit)
+    monkeypatch.setattr(main.atexit, "_run_exitfuncs", lambda: events.append("atexit"))
+    return events
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (1, 1), (4, 4), (True, True)])
+def test_leave_runs_the_exit_handlers_then_ends_with_the_code(
+    monkeypatch: pytest.MonkeyPatch, code: object, status: object
+) -> None:
+    from cchc_index.cli.main import _leave
+
+    events = _leaving(monkeypatch)
+    with pytest.raises(_Exit):
+        _leave(SystemExit(code))
+    assert events == ["atexit", ("exit", status)]
+
+
+def test_leave_lets_the_interpreter_exit_when_something_is_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A message as the code, another thread running, or a stream that will not flush: the
+    interpreter's own exit, exactly as before."""
+    import threading
+
+    from cchc_index.cli.main import _leave
+
+    events = _leaving(monkeypatch)
+    _leave(SystemExit("a message to print"))
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        _leave(SystemExit(0))
+    finally:
+        stop.set()
+        worker.join()
+    assert events == []
+
+    class Closed:
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    monkeypatch.setattr("sys.stdout", Closed())
+    _leave(SystemExit(0))
+    assert events == ["atexit"]  # handlers ran; the interpreter's exit reports the pipe
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stream", "text"),
+    [
+        (["score", SAMPLE], 0, "stdout", "Tổng điểm cuối cùng"),
+        (["check", SAMPLE], 1, "stdout", "Tính đến ngày"),
+        (["score", "evidence/khong-co"], 4, "stderr", "thiếu profile.yaml"),
+        (["score", SAMPLE, "--format", "nope"], 2, "stderr", "nope"),
+    ],
+)
+def test_a_command_ends_with_its_code_and_all_its_output(
+    tmp_path: Path, args: list[str], code: int, stream: str, text: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-P", "-m", "cchc_index", *args],
+        cwd=ROOT,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == code, done.stderr
+    assert text in getattr(done, stream)
+    if code == 0:  # the whole table, to its last line
+        assert done.stdout.endswith("\n") and "Sản phẩm còn thiếu" in done.stdout
