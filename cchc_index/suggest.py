@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from cchc_index.i18n import tr
@@ -10,6 +9,8 @@ from cchc_index.i18n import tr
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """` (có phải ý bạn là 'x'?)` when a close match exists, else ''."""
+    import difflib  # only a mistake needs it: not loaded by every run
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     if not close:
         return ""

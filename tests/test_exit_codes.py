@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -24,7 +25,7 @@ BIN = str(Path(sys.executable).with_name("cchc-index"))
 SAMPLE = "evidence/quang-an-2020"
 RULES = "rules/hue-xa-2020"
 SEED = "tests/extract/seeds/001_fabfcb6c746946c4.txt"
-COMMANDS = sorted(cli.commands)
+COMMANDS = cli.list_commands(click.Context(cli))  # imported when used: cli/main.py
 
 
 @pytest.fixture(autouse=True)
@@ -170,11 +171,13 @@ def test_a_bug_of_ours_exits_5_plainly(command: str, monkeypatch: pytest.MonkeyP
     def boom(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
+    import cchc_index.load.framework_cache
     import cchc_index.load.unit
     import cchc_index.scoring.cases  # noqa: F401  (imported before patching: they bind the name)
 
-    for module in ("load.rules", "load.unit", "scoring.cases"):
+    for module in ("load.rules", "load.unit", "load.framework_cache", "scoring.cases"):
         monkeypatch.setattr(f"cchc_index.{module}.load_framework", boom)
+    monkeypatch.setattr("cchc_index.load.unit.load_framework_cached", boom)  # score, check
     args = {
         "score": [SAMPLE, "--rules", RULES],
         "check": [SAMPLE, "--rules", RULES],

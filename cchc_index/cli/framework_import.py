@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import click
@@ -15,6 +13,9 @@ from cchc_index.i18n import tr
 
 def write_folder(target: Path, files: dict[str, str], force: bool) -> None:
     """All files or none: written in a fresh folder beside the target, then renamed into place."""
+    import shutil  # here: `score` and the other commands start without them
+    import tempfile
+
     if target.exists() and any(target.iterdir()) and not force:
         raise click.UsageError(
             tr(

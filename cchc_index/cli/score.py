@@ -73,17 +73,14 @@ def score(
     engine: str,
     lock: bool,
 ) -> None:
-    from datetime import datetime
-
-    from cchc_index.load.digest import bundle_sha256
-    from cchc_index.output import refuse_inputs, refuse_suffix
-    from cchc_index.report.deadlines import lock_note
-    from cchc_index.report.filing import build_filing
+    # Each import sits on the branch that needs it: `score` starts in a fresh interpreter
+    # every time, and what the default table does not use (hashlib, the deadline notes, the
+    # filing of the single-layer documents) is not paid for (tests/test_cold_start.py).
     from cchc_index.report.formats import FORMATS, format_for, known_suffixes, stdout_text
-    from cchc_index.report.layers import LAYER_RENDERERS
-    from cchc_index.report.layers_files import appraisal_marks, layer_file
 
     if output is not None:  # never over an input, never a suffix no renderer makes
+        from cchc_index.output import refuse_inputs, refuse_suffix
+
         refuse_inputs(output, [bundle, rules])
         if output.suffix:
             made = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
@@ -104,15 +101,30 @@ def score(
     review = _review(bundle, rules, rules_dir, engine, lock)
     warn(review.located.warnings if review.located else ())
     if review.ignored:
+        from cchc_index.report.deadlines import lock_note
+
         click.echo(lock_note(review.ignored), err=True)
     layers = dataclasses.replace(  # each product's rows considered and not used, with lines
         review.layered,
         self_result=explained(review.layered.self_result, review.source.framework, review.located),
     )
+    from cchc_index.report.layers import LAYER_RENDERERS
+
     if (layers.appraised or layers.range is not None) and chosen.name in LAYER_RENDERERS:
         text = LAYER_RENDERERS[chosen.name](layers)  # the layers side by side, with reasons
-        emit(layer_file(chosen.name, text) if output else text, output)
+        if output is not None:
+            from cchc_index.report.layers_files import layer_file
+
+            emit(layer_file(chosen.name, text), output)
+        else:
+            emit(text, None)
         return
+    from datetime import datetime
+
+    from cchc_index.load.digest import bundle_sha256
+    from cchc_index.report.filing import build_filing
+    from cchc_index.report.layers_files import appraisal_marks
+
     documents = chosen.name in ("docx", "xlsx", "html")  # only these print the bundle's hash
     filing = build_filing(
         layers.self_result,
@@ -130,7 +142,7 @@ def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock
     from cchc_index.scoring.deadlines import self_due
     from cchc_index.scoring.review import review_unit
 
-    review = review_unit(bundle, rules, rules_dir, engine, lock)  # type: ignore[arg-type]
+    review = review_unit(bundle, rules, rules_dir, engine, lock, cache=True)  # type: ignore[arg-type]
     if lock and self_due(review.source.framework, review.bundle.year) is None:
         raise click.UsageError(
             tr(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import webbrowser
 from pathlib import Path
 
 import click
@@ -55,6 +52,10 @@ def serve(
     no_browser: bool,
     max_upload_mb: int,
 ) -> None:
+    import socket  # here, not at the top: every other command's cold start would pay for them
+    import threading
+    import webbrowser
+
     import uvicorn
 
     from cchc_index.web.app import create_app

@@ -13,9 +13,7 @@ from pydantic import ValidationError
 
 from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
-from cchc_index.load.checks import check_framework
 from cchc_index.load.pydantic_problems import field_names, problems_from
-from cchc_index.load.sanity import meta_problems, number_problems
 from cchc_index.model.framework import Area, Framework, Meta, id_key
 from cchc_index.source import Located, SourceError, load_yaml, shown
 
@@ -142,6 +140,10 @@ def read_folder(folder: Path) -> tuple[Located | None, list[Located], list[Probl
 
 def load_framework(folder: Path) -> FrameworkSource:
     """Load and check one framework folder; raise RuleError with every problem found."""
+    # The checks load here, not with the module: a framework from the cache (`score`) skips them.
+    from cchc_index.load.checks import check_framework
+    from cchc_index.load.sanity import meta_problems, number_problems
+
     meta_src, area_srcs, problems = read_folder(folder)
     if problems:
         # A file that does not parse is reported alone, first: checks across files would only

@@ -8,17 +8,20 @@ from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.load.against import check_against
 from cchc_index.load.bundle import BundleSource, read_bundle
+from cchc_index.load.framework_cache import load_framework_cached
 from cchc_index.load.rules import FrameworkSource, load_framework
 from cchc_index.model.bundle import Bundle
 from cchc_index.source import shown
 
 
 def find_framework(
-    bundle: Bundle, folder: Path, rules: Path | None, rules_dir: Path
+    bundle: Bundle, folder: Path, rules: Path | None, rules_dir: Path, *, cache: bool = False
 ) -> FrameworkSource:
-    """The framework named by --rules, else the one the bundle's profile names in rules_dir."""
+    """The framework named by --rules, else the one the bundle's profile names in rules_dir
+    (`cache`: through the framework cache of `score` and `check`)."""
+    load = load_framework_cached if cache else load_framework
     if rules is not None:
-        return load_framework(rules)
+        return load(rules)
     if bundle.profile.framework is None:
         raise EvidenceError(
             [
@@ -48,7 +51,7 @@ def find_framework(
                 )
             ]
         )
-    return load_framework(candidate)
+    return load(candidate)
 
 
 def open_unit(folder: Path, rules: Path | None, rules_dir: Path) -> tuple[FrameworkSource, Bundle]:
@@ -62,11 +65,13 @@ def open_unit_source(
     rules: Path | None,
     rules_dir: Path,
     framework: FrameworkSource | None = None,
+    *,
+    cache: bool = False,
 ) -> tuple[FrameworkSource, BundleSource]:
     """`open_unit` keeping the bundle's positions and warnings; a framework already loaded
     (`explain`) is used as it is instead of being loaded again."""
     source = read_bundle(folder)
     if framework is None:
-        framework = find_framework(source.bundle, folder, rules, rules_dir)
+        framework = find_framework(source.bundle, folder, rules, rules_dir, cache=cache)
     check_against(source, framework.framework)
     return framework, source

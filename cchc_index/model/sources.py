@@ -1,7 +1,8 @@
 """What a rule file says about its source beyond where it comes from: defects of the official
 text and the reading chosen, how much of the source is encoded, the national scheme followed."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
+# from annotations Python has already evaluated (part of every `score` start).
 
 from typing import Annotated
 
@@ -30,7 +31,7 @@ class Completeness(Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _not_more_than_the_source(self) -> Completeness:
+    def _not_more_than_the_source(self) -> "Completeness":
         if self.rows_source is not None and self.rows_encoded > self.rows_source:
             raise ValueError(
                 tr(

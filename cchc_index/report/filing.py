@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from importlib.metadata import PackageNotFoundError, version
 
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework
@@ -94,6 +93,9 @@ def _has_kind(name: str) -> bool:
 
 
 def engine_version() -> str:
+    # importlib.metadata (with email, zipfile, csv) costs ~8 ms: only the documents need it
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("cchc-index")
     except PackageNotFoundError:  # running from a source tree that was never installed

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cchc_index.report.filing import Filing
 from cchc_index.report.render import DEFAULT_WIDTH, RENDERERS, render_table
+
+if TYPE_CHECKING:  # `score` of an appraised unit prints its layers and never builds a filing
+    from cchc_index.report.filing import Filing
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,10 +33,13 @@ def review_unit(
     engine: EngineName = "durable",
     lock: bool = False,
     loaded: FrameworkSource | None = None,
+    *,
+    cache: bool = False,
 ) -> Review:
     """Score `folder`'s self layer and lay its appraisal (if any) over it; a framework
-    already `loaded` (`explain`) is used instead of being loaded again."""
-    source, located = open_unit_source(folder, rules, rules_dir, loaded)
+    already `loaded` (`explain`) is used instead of being loaded again; `cache`: the
+    framework through the on-disk cache (`load/framework_cache.py`, `score` and `check`)."""
+    source, located = open_unit_source(folder, rules, rules_dir, loaded, cache=cache)
     bundle = located.bundle
     framework = source.framework
     scored, ignored = bundle, tuple[Document, ...]()

@@ -6,6 +6,7 @@ segfault shows as a negative exit code.
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
 import sys
@@ -15,12 +16,8 @@ resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
 REPORT = os.environ.get("CCHC_TEST_REPORT")
 
-try:
-    sys.argv = ["cchc-index", *sys.argv[1:]]
-    from cchc_index.cli.main import main
 
-    main()
-finally:
+def report() -> None:
     if REPORT:
         # VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork and exec
         with open("/proc/self/status", encoding="utf-8") as status:
@@ -28,3 +25,12 @@ finally:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         with open(REPORT, "w", encoding="utf-8") as handle:
             handle.write(f"{peak} {usage.ru_utime + usage.ru_stime}\n")
+
+
+# An exit handler, not a `finally`: `main` ends the process with os._exit once the exit
+# handlers have run (cli/main.py `_leave`), so code after it never runs.
+atexit.register(report)
+sys.argv = ["cchc-index", *sys.argv[1:]]
+from cchc_index.cli.main import main  # noqa: E402
+
+main()

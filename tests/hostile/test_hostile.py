@@ -165,6 +165,7 @@ def test_hostile_input(case: Case, workspace: Path, tmp_path: Path) -> None:
         assert re.search(case.at, out, re.MULTILINE), f"{case.id}: no {case.at!r} in\n{out[-3000:]}"
     leaked = [phrase for phrase in ENGLISH if phrase in out]
     assert not leaked, f"{case.id}: English library text {leaked}:\n{out[-3000:]}"
+    assert rss_kb > 0, f"{case.id}: run_limited.py wrote no usage report"  # or no limit holds
     assert rss_kb < 400_000, f"{case.id}: {rss_kb} kB"
     if case.fast:  # hostile YAML and archives: refused in under 1 s and 200 MB
         assert cpu < 1.0, f"{case.id}: {cpu:.2f} s of CPU"
