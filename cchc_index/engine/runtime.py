@@ -16,7 +16,6 @@ durable-rules.md §6 verified, so it is held to one-unit-at-a-time by a hypothes
 from __future__ import annotations
 
 import copy
-import ctypes
 import functools
 import itertools
 import json
@@ -44,8 +43,12 @@ def _tune_malloc() -> None:
     unit paid ~380 page faults to map and unmap it: half the durable step
     (research/performance.md §3.1). Raising the mmap and trim thresholds keeps the block.
     """
-    if not sys.platform.startswith("linux"):
+    global _TUNED
+    if _TUNED or not sys.platform.startswith("linux"):
         return
+    _TUNED = True
+    import ctypes  # here: one `score` runs one session and needs no tuning (nor ctypes)
+
     try:
         libc = ctypes.CDLL("libc.so.6")
         libc.mallopt(-1, 256 << 20)  # M_TRIM_THRESHOLD
@@ -54,7 +57,7 @@ def _tune_malloc() -> None:
         pass
 
 
-_tune_malloc()
+_TUNED = False  # done once, before the second session of the process
 
 
 class _ScoringHost(engine.Host):  # type: ignore[misc]
@@ -128,7 +131,10 @@ class DurableRunner:
         return cls._hosts[name]
 
     def fired(self, facts: list[dict[str, Any]]) -> set[str]:
-        sid = f"u{next(self._sids)}"
+        number = next(self._sids)
+        if number:  # a second session in this process: more may follow
+            _tune_malloc()
+        sid = f"u{number}"
         batch: list[dict[str, Any]] = [{"sid": sid, "id": "__s", "t": "__session__"}]
         batch += [{**f, "sid": sid, "id": i} for i, f in enumerate(facts) if "h" in f]
         payload = json.dumps(batch, ensure_ascii=False)
@@ -151,6 +157,7 @@ class DurableRunner:
         if self._capped is None:
             self._capped = self._registered(f"{self.ruleset.name}_cap", self.ruleset, CAP)
         _host, handle = self._capped
+        _tune_malloc()
         sid = f"b{next(self._sids)}"
         # the JSON written directly, fact by fact (no dict per fact and no encoder pass: a
         # third of the time); the node id is the only string, encoded once per node

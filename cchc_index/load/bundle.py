@@ -49,11 +49,13 @@ from cchc_index.text import foreign_char
 from cchc_index.textfile import MAX_TABLE_BYTES
 
 TABLES: dict[str, type[BaseModel]] = {"documents": Document, "links": Item, "photos": Item}
-LISTS: dict[str, TypeAdapter[Any]] = {
-    "documents": TypeAdapter(list[Document]),
-    "links": TypeAdapter(list[Item]),
-    "photos": TypeAdapter(list[Item]),
-}
+
+
+@cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
+    """Built on first use, one per model (links and photos share theirs): a table the bundle
+    does not have costs no schema."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 @cache
@@ -107,7 +109,7 @@ def _table(
     if unknown:
         clean = [{k: v for k, v in row.items() if k in allowed} for row in clean]
     try:
-        return list(LISTS[name].validate_python(clean)), src
+        return list(_list_adapter(TABLES[name]).validate_python(clean)), src
     except ValidationError as exc:
         problems.extend(problems_from(exc, src, NAMES))
         return [], src

@@ -1,6 +1,7 @@
 """The evidence bundle (bộ minh chứng) of one unit for one assessment year."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic builds these classes faster from
+# annotations Python has already evaluated (part of every `score` start).
 
 import re
 from decimal import Decimal
