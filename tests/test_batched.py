@@ -33,3 +33,34 @@ def test_batched_evaluation_equals_one_unit_at_a_time(
     for unit, result, oracle in zip(units, batched, reference, strict=True):
         assert result == alone.evaluate(unit)
         assert replace(result, engine="") == replace(oracle, engine="")
+
+
+def test_an_action_message_is_read_as_its_json_says() -> None:
+    """The units of a capped action are found by a search of its text; every other shape (a
+    message naming several rules, one frame without a list, a node id holding `:[`) is
+    parsed as JSON, and both readings agree."""
+    import json
+
+    from cchc_index.engine.runtime import _action_units
+
+    frame = {"m": {"sid": "b1", "id": 4, "u": 3, "c": "1.1.1", "vf": 5, "vc": 5}}
+    odd = {"m": {"sid": "b1", "id": 5, "u": 7, "c": 'x:["u":9]', "vf": 1, "vc": 1}}
+    messages = {
+        "capped": {"r12": [frame, {"m": {**frame["m"], "id": 6, "u": 11}}]},
+        "several rules": {"r1": [frame], "r2": [odd]},
+        "one frame": {"r3": frame},
+        "odd node id": {"r4": [odd]},
+        "one frame, odd node id": {"r5": odd},
+        "session": {"__session": {"m": {"sid": "b1", "id": "__s", "t": "__session__"}}},
+    }
+    expected = {
+        "capped": [("r12", [3, 11])],
+        "several rules": [("r1", [3]), ("r2", [7])],
+        "one frame": [("r3", [3])],
+        "odd node id": [("r4", [7])],
+        "one frame, odd node id": [("r5", [7])],
+        "session": [("__session", [])],
+    }
+    for name, message in messages.items():
+        text = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+        assert _action_units(text) == expected[name], name
