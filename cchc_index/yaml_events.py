@@ -72,11 +72,7 @@ def build(events: Any, out: Tree, aliases: bool) -> list[Problem]:
                 total += 1
                 if total > MAX_NODES:
                     return [_too_large(out, event)]
-                _attach(
-                    top,
-                    None if event.style is None and event.value in _NULLS else event.value,
-                    1,
-                )
+                _attach(top, _scalar(event), 1)
                 continue
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -160,9 +156,8 @@ def build(events: Any, out: Tree, aliases: bool) -> list[Problem]:
                 ]
             value, size = anchors[str(event.anchor)]
         else:
-            scalar: Any = event
             out.positions[loc] = _mark(event)
-            value = None if scalar.style is None and scalar.value in _NULLS else scalar.value
+            value = _scalar(event)
             size = 1
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
@@ -177,6 +172,11 @@ def build(events: Any, out: Tree, aliases: bool) -> list[Problem]:
 
 
 _SCALAR = yaml.ScalarEvent
+
+
+def _scalar(event: Any) -> str | None:
+    """A scalar's value: a string as typed, or None for an unquoted null (`~`, `null`, empty)."""
+    return None if event.style is None and event.value in _NULLS else event.value
 
 
 def _too_large(out: Tree, event: Any) -> Problem:

@@ -65,7 +65,7 @@ rules, engine, jobs = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 folders = [Path(p) for p in sys.argv[4:]]
 wall, cpu = time.perf_counter(), time.process_time()
 total = Decimal(0)
-for chunk in score_folders(folders, rules.parent, engine, jobs, hashing=False):
+for chunk in score_folders(folders, rules.parent, engine, jobs, storing=False):
     total += sum((item.score.total for item in chunk), Decimal(0))
 import resource
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)

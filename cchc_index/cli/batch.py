@@ -231,10 +231,9 @@ def history(unit: str, db: Path) -> None:
 @LANG
 @reports_errors
 def items(db: Path, year: int | None, node: str | None) -> None:
-    from tabulate import tabulate
-
     from cchc_index.province.queries import item_spreads
     from cchc_index.report.labels import pts
+    from cchc_index.report.text_table import table
 
     store = _open(db)
     try:
@@ -262,4 +261,4 @@ def items(db: Path, year: int | None, node: str | None) -> None:
         tr("Điểm: số ĐV", "Points: units"),
         tr("Trạng thái: số ĐV", "Status: units"),
     ]
-    click.echo(tabulate(rows, header, tablefmt="simple_grid", maxcolwidths=[None, 40]))
+    click.echo(table(rows, header, "simple_grid", [None, 40]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.load.bundle import BundleSource
-from cchc_index.load.links import all_nodes, check_links
+from cchc_index.load.links import check_links
 from cchc_index.model.bundle import NotApplicableClaim, Qualitative
 from cchc_index.model.framework import Framework, Leaf
 from cchc_index.suggest import suggest
@@ -97,7 +97,7 @@ def _check_declarations(source: BundleSource, framework: Framework) -> list[Prob
     if src is None:
         return []
     bundle = source.bundle
-    nodes = all_nodes(framework)
+    nodes = framework.nodes_by_id
     found: list[Problem] = []
     claims: tuple[tuple[str, tuple[Qualitative | NotApplicableClaim, ...]], ...] = (
         ("qualitative", bundle.declarations.qualitative),

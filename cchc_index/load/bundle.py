@@ -169,7 +169,7 @@ class BundleSource:
         """(shown path, line, column) of `loc` in `file`, or of the file when it was not read."""
         src = self.files.get(file)
         if src is None:
-            return shown(self.folder / file), 1, 1
+            return shown_in(self.shown, file) if self.shown else shown(self.folder / file), 1, 1
         return (src.path, *src.where(loc, key=key))
 
 

@@ -76,7 +76,6 @@ def stray_files(
     """Entries of the bundle folder that look like data but that the loader would not read
     (errors); files written by our tools and not scored on purpose go to `warnings`."""
     problems: list[Problem] = []
-    stems = _STEMS
     found = entries if entries is not None else listing(folder)
     names = sorted(found) if found is not None else sorted(p.name for p in folder.iterdir())
     for name in names:
@@ -103,18 +102,18 @@ def stray_files(
         if suffix not in _DATA_SUFFIXES or not has_file(folder, name, found):
             continue  # an attachment, or a folder of attachments
         stem = entry.stem.lower()
-        if stem in stems and suffix in SPREADSHEETS:
+        if stem in _STEMS and suffix in SPREADSHEETS:
             message = tr(
-                f"'{name}' là bảng tính: hãy lưu thành {stems[stem]} (Excel: Lưu thành → \"CSV UTF-8\")",
-                f"'{name}' is a spreadsheet: save it as {stems[stem]} (Excel: Save As → \"CSV UTF-8\")",
+                f"'{name}' là bảng tính: hãy lưu thành {_STEMS[stem]} (Excel: Lưu thành → \"CSV UTF-8\")",
+                f"'{name}' is a spreadsheet: save it as {_STEMS[stem]} (Excel: Save As → \"CSV UTF-8\")",
             )
-        elif stem in stems:
+        elif stem in _STEMS:
             message = tr(
-                f"tệp '{name}' không được đọc; hãy đổi tên thành {stems[stem]}",
-                f"'{name}' is not read; rename it to {stems[stem]}",
+                f"tệp '{name}' không được đọc; hãy đổi tên thành {_STEMS[stem]}",
+                f"'{name}' is not read; rename it to {_STEMS[stem]}",
             )
         else:
-            hint = suggest(name, DATA_FILES) or suggest(entry.stem, list(stems))
+            hint = suggest(name, DATA_FILES) or suggest(entry.stem, list(_STEMS))
             message = tr(
                 f"tệp '{name}' không được đọc: bộ minh chứng chỉ đọc {', '.join(DATA_FILES)}{hint}",
                 f"'{name}' is not read: a bundle reads only {', '.join(DATA_FILES)}{hint}",

@@ -6,22 +6,16 @@ unit its points, so an unknown id is an error with the nearest ids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from cchc_index.errors import Problem
 from cchc_index.i18n import tr
 from cchc_index.load.bundle import BundleSource
-from cchc_index.model.framework import Area, Criterion, Framework, Leaf
+from cchc_index.model.framework import Framework
 from cchc_index.source import Located
 from cchc_index.suggest import suggest
 
 TABLES = ("documents.csv", "links.csv", "photos.csv")
-
-
-def all_nodes(framework: Framework) -> Mapping[str, Area | Criterion | Leaf]:
-    """Every area, criterion and sub-criterion of the framework by id."""
-    return framework.nodes_by_id
 
 
 def check_links(source: BundleSource, framework: Framework) -> list[Problem]:

@@ -58,7 +58,7 @@ class _Worker:
 
     rules_dir: Path
     engine: EngineName
-    hashing: bool = True  # content hashes and leaves are needed only to store and reuse results
+    storing: bool = True  # for a results store: content hashes to reuse results, every leaf
     scorers: dict[str, Scorer] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
 
@@ -73,7 +73,7 @@ class _Worker:
                 if ref not in self.scorers:
                     rules = find_framework(bundle, folder, None, self.rules_dir)
                     self.scorers[ref] = Scorer(rules.framework, self.engine)
-                    self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.hashing else ""
+                    self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.storing else ""
                 check_against(source, self.scorers[ref].framework)
             except CchcError as exc:
                 problems = tuple(p.format() for p in exc.problems)
@@ -90,8 +90,8 @@ class _Worker:
                     problems = tuple(p.format() for p in exc.problems)
                     out[folder] = FailedUnit(name, problems, int(exc.exit_code))
                     continue
-                digest = folder_hash(folder) if self.hashing else ""
-                score = unit_score(final, name, layer, leaves=self.hashing)
+                digest = folder_hash(folder) if self.storing else ""
+                score = unit_score(final, name, layer, leaves=self.storing)
                 out[folder] = Scored(name, digest, ref, self.hashes[ref], score)
         return [out[f] for f in folders]
 
@@ -109,10 +109,10 @@ def final_layer(folder: Path, framework: Framework, result: Result) -> tuple[Res
 _WORKER: _Worker | None = None
 
 
-def _init(rules_dir: Path, engine: EngineName, hashing: bool) -> None:
+def _init(rules_dir: Path, engine: EngineName, storing: bool) -> None:
     global _WORKER
     gc.set_threshold(50_000, 20, 20)  # as the CLI does: short-lived acyclic objects
-    _WORKER = _Worker(rules_dir, engine, hashing)
+    _WORKER = _Worker(rules_dir, engine, storing)
 
 
 def _score_chunk(folders: list[Path]) -> list[Scored | FailedUnit]:
@@ -126,17 +126,17 @@ def _chunks(items: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def score_folders(
-    folders: list[Path], rules_dir: Path, engine: EngineName, jobs: int, hashing: bool = True
+    folders: list[Path], rules_dir: Path, engine: EngineName, jobs: int, storing: bool = True
 ) -> Iterator[list[Scored | FailedUnit]]:
     """Score bundles chunk by chunk, in `jobs` processes; chunks come back as they finish."""
     chunks = _chunks(folders, jobs)
     if jobs <= 1 or len(chunks) <= 1:
-        _init(rules_dir, engine, hashing)
+        _init(rules_dir, engine, storing)
         for chunk in chunks:
             yield _score_chunk(chunk)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_init, initargs=(rules_dir, engine, hashing)) as pool:
+    with context.Pool(jobs, initializer=_init, initargs=(rules_dir, engine, storing)) as pool:
         yield from pool.imap_unordered(_score_chunk, chunks)
 
 

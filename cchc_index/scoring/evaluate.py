@@ -61,7 +61,6 @@ class Scorer:
             for a, c, node, unit in framework.units()
         ]
         self.plans = [Plan.of(a, c, unit, owner) for a, c, _n, unit, owner in self.units]
-        self.plans = [Plan.of(a, c, unit, owner) for a, c, _n, unit, owner in self.units]
         self.nodes = [node for _a, _c, node in framework.leaves()]
         self.questions = compile_questions(framework)  # document matchers, compiled once
 
@@ -121,11 +120,11 @@ class Scorer:
         self, index: EvidenceIndex, derived: list[Derived], leaves: tuple[LeafResult, ...]
     ) -> tuple[MissingProduct, ...]:
         found = []
-        for item, result in zip(derived, leaves, strict=True):
+        for plan, item, result in zip(self.plans, derived, leaves, strict=True):
             if result.status is not Status.MISSING:
                 continue
             together, bound_all = potential(index, item, set(item.missing), self.step)
-            titles = {p.id: p.title for p in item.leaf.evidence}
+            titles = plan.titles
             node, part, node_title = item.leaf.id, None, item.leaf.title
             if item.node is not None:  # a part: listed under its node, named by both
                 node, part = item.node.id, item.leaf.id.split(PART_SEP, 1)[1]
