@@ -16,6 +16,8 @@ The public API, imported on first use so that `import cchc_index` stays cheap:
 - `render(result, fmt, lang)` → text in one of `RENDERERS` (table, markdown, json, csv);
 - `review_unit(folder, rules, rules_dir)` → a `Review`: the unit's self layer and its appraisal
   (appraisal.yaml) as `layered` (self, rounds, survey, final; `layered.final` is a `Result`);
+  `Reviewer(rules_dir)` keeps one Scorer per framework for many units;
+  `produce(review, fmt)` → the reviewed unit in any format of `report/formats.py`;
   `layered(framework, result, appraisal)` builds the layers of a result;
   `diff_results(a, b, label_a, label_b)` and `diff_frameworks(a, b)` → a `Diff`;
 - `CchcError` is the root of every error reported to a user (RuleError, EvidenceError,
@@ -42,7 +44,9 @@ _EXPORTS = {
     "Result": "cchc_index.model.result",
     "RENDERERS": "cchc_index.report.render",
     "render": "cchc_index.report.render",
-    "review_unit": "cchc_index.scoring.review",
+    "review_unit": "cchc_index.service.review",
+    "Reviewer": "cchc_index.service.review",
+    "produce": "cchc_index.service.outputs",
     "layered": "cchc_index.scoring.layers",
     "diff_results": "cchc_index.scoring.diff",
     "diff_frameworks": "cchc_index.scoring.diff",

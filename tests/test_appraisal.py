@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from cchc_index.cli.main import cli
 from cchc_index.errors import EvidenceError
 from cchc_index.model.layers import Layer
-from cchc_index.scoring.review import review_unit
+from cchc_index.service.review import review_unit
 
 from review_helpers import RULES, copy_sample, write
 

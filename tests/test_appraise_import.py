@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from cchc_index.cli.main import cli
 from cchc_index.load.rules import load_framework
-from cchc_index.scoring.review import review_unit
+from cchc_index.service.review import review_unit
 
 from review_helpers import RULES, copy_sample
 

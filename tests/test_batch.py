@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from cchc_index.cli.main import cli
 from cchc_index.errors import ExitCode
-from cchc_index.province import runner
 from cchc_index.province.queries import history, item_spreads, ranking_of_year
 from cchc_index.province.runner import run_batch
 from cchc_index.province.store import Store
+from cchc_index.service import review
 
 from conftest import ROOT
 
@@ -96,8 +96,8 @@ def test_a_second_run_reuses_every_stored_result(
     province, db = _province(tmp_path), tmp_path / "kq.db"
     first = run_batch([province], RULES, store=Store.open(db))
     loads: list[Path] = []
-    real = runner.read_bundle
-    monkeypatch.setattr(runner, "read_bundle", lambda f: loads.append(f) or real(f))
+    real = review.read_bundle
+    monkeypatch.setattr(review, "read_bundle", lambda f: loads.append(f) or real(f))
     second = run_batch([province], RULES, store=Store.open(db))
     assert loads == []  # nothing read, validated or scored again
     assert all(row.reused for row in second.rows)

@@ -62,12 +62,8 @@ NOT_ON_THE_SCORE_PATH = [
     "cchc_index.bench",
     # the tables are drawn by report/text_table.py (tabulate only for columns of decimals)
     "tabulate",
-    # what the table of an appraised unit does not print: the bundle's hash, the deadline
-    # notes, the filing of the documents
-    "cchc_index.load.digest",
+    # the deadline notes are printed by `check` and `score --lock` only
     "cchc_index.report.deadlines",
-    "cchc_index.model.deadlines",
-    "cchc_index.report.filing",
 ]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from cchc_index.cli.main import cli
-from cchc_index.scoring.review import review_unit
+from cchc_index.service.review import review_unit
 
 from conftest import ROOT
 from review_helpers import RULES, copy_sample, drop_documents, write

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 LINT = Path(sys.executable).with_name("lint-imports")
 
@@ -34,18 +36,38 @@ def test_an_arrow_back_up_breaks_the_layers(tmp_path: Path) -> None:
     assert "cchc_index.model.result -> cchc_index.report.render" in run.stdout
 
 
-def test_only_the_faces_import_both_scoring_and_rendering() -> None:
-    """A module that renders never scores: only the faces (cli, and the front door) join them."""
-    faces = {"cli", "web", "__init__.py"}
-    offenders = []
-    for path in (ROOT / "cchc_index").rglob("*.py"):
-        rel = path.relative_to(ROOT / "cchc_index")
-        if rel.parts[0] in faces:
-            continue
-        text = path.read_text(encoding="utf-8")
-        if "cchc_index.scoring" in text and "cchc_index.report" in text:
-            offenders.append(str(rel))
-    assert offenders == []
+@pytest.mark.parametrize(
+    ("module", "imported"),
+    [
+        ("report/labels.py", "cchc_index.scoring.rollup"),  # a renderer never scores
+        ("scoring/rollup.py", "cchc_index.report.labels"),  # the scorer never renders
+        ("service/review.py", "cchc_index.web.scores"),  # the service never calls a face
+    ],
+)
+def test_report_and_scoring_share_a_rung_under_the_service(
+    tmp_path: Path, module: str, imported: str
+) -> None:
+    """`report | scoring` is one rung (neither imports the other), and only the service layer
+    and the faces above it join them."""
+    shutil.copytree(ROOT / "cchc_index", tmp_path / "cchc_index")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    path = tmp_path / "cchc_index" / module
+    path.write_text(path.read_text() + f"\nimport {imported}  # noqa: E402\n")
+    run = _lint(tmp_path)
+    assert run.returncode != 0
+    assert "BROKEN" in run.stdout or "broken" in run.stdout
+
+
+def test_durable_rules_is_forbidden_everywhere_but_the_runtime(tmp_path: Path) -> None:
+    """The forbidden contract covers the whole package: a module in any folder, the ground
+    included, that imports durable_rules breaks it."""
+    shutil.copytree(ROOT / "cchc_index", tmp_path / "cchc_index")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    path = tmp_path / "cchc_index" / "province" / "hashing.py"
+    path.write_text(path.read_text() + "\nimport durable  # noqa: E402\n")
+    run = _lint(tmp_path)
+    assert run.returncode != 0
+    assert "cchc_index.province.hashing -> durable" in run.stdout
 
 
 def test_no_circle_between_modules() -> None:

@@ -152,7 +152,7 @@ def test_output_format_follows_the_file_suffix(
 
 def test_appraisal_layers_of_the_sample() -> None:
     """The synthetic appraisal (evidence/quang-an-2020/appraisal.yaml) over the self layer."""
-    from cchc_index.scoring.review import review_unit
+    from cchc_index.service.review import review_unit
 
     layered = review_unit(BUNDLE, None, ROOT / "rules").layered
     finals = {leaf.id: leaf.points for leaf in layered.final.leaves}

@@ -51,7 +51,7 @@ def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path 
     from cchc_index.report.layer_words import layer_name
     from cchc_index.scoring.diff import diff_frameworks, diff_results
     from cchc_index.scoring.layers import layer_result
-    from cchc_index.scoring.review import review_unit
+    from cchc_index.service.review import review_unit
 
     (path_a, layer_a), (path_b, layer_b) = _split(a), _split(b)
     if output is not None:  # never over an input; never a suffix it cannot make
@@ -138,7 +138,7 @@ def import_workbook(
     from cchc_index.load.appraisal_workbook import Defaults, read_workbook
     from cchc_index.output import write_atomic
     from cchc_index.scoring.layers import self_points
-    from cchc_index.scoring.review import review_unit
+    from cchc_index.service.review import review_unit
     from cchc_index.source import shown
 
     review = review_unit(folder, None, rules_dir)

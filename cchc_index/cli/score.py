@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import shutil
 import sys
@@ -25,10 +24,7 @@ from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
 if TYPE_CHECKING:
-    from cchc_index.load.bundle import BundleSource
-    from cchc_index.model.framework import Framework
-    from cchc_index.model.result import Result
-    from cchc_index.scoring.review import Review
+    from cchc_index.service.review import Review
 
 
 @click.command(
@@ -73,10 +69,8 @@ def score(
     engine: str,
     lock: bool,
 ) -> None:
-    # Each import sits on the branch that needs it: `score` starts in a fresh interpreter
-    # every time, and what the default table does not use (hashlib, the deadline notes, the
-    # filing of the single-layer documents) is not paid for (tests/test_cold_start.py).
-    from cchc_index.report.formats import FORMATS, format_for, known_suffixes, stdout_text
+    from cchc_index.report.formats import FORMATS, format_for, known_suffixes
+    from cchc_index.service.outputs import produce
 
     if output is not None:  # never over an input, never a suffix no renderer makes
         from cchc_index.output import refuse_inputs, refuse_suffix
@@ -99,51 +93,21 @@ def score(
             tr(f"dạng {chosen.name} cần -o TỆP", f"the {chosen.name} format needs -o FILE")
         )
     review = _review(bundle, rules, rules_dir, engine, lock)
-    warn(review.located.warnings if review.located else ())
+    warn(review.warnings)
     if review.ignored:
         from cchc_index.report.deadlines import lock_note
 
         click.echo(lock_note(review.ignored), err=True)
-    layers = dataclasses.replace(  # each product's rows considered and not used, with lines
-        review.layered,
-        self_result=explained(review.layered.self_result, review.source.framework, review.located),
-    )
-    from cchc_index.report.layers import LAYER_RENDERERS
-
-    if (layers.appraised or layers.range is not None) and chosen.name in LAYER_RENDERERS:
-        text = LAYER_RENDERERS[chosen.name](layers)  # the layers side by side, with reasons
-        if output is not None:
-            from cchc_index.report.layers_files import layer_file
-
-            emit(layer_file(chosen.name, text), output)
-        else:
-            emit(text, None)
-        return
-    from datetime import datetime
-
-    from cchc_index.load.digest import bundle_sha256
-    from cchc_index.report.filing import build_filing
-    from cchc_index.report.layers_files import appraisal_marks
-
-    documents = chosen.name in ("docx", "xlsx", "html")  # only these print the bundle's hash
-    filing = build_filing(
-        layers.self_result,
-        review.source.framework,
-        review.bundle,
-        bundle_sha256(bundle) if documents else "",
-        datetime.now().astimezone(),
-        appraisal_marks(layers),
-    )
-    width = shutil.get_terminal_size((160, 40)).columns
-    emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)
+    width = None if output is not None else shutil.get_terminal_size((160, 40)).columns
+    emit(produce(review, chosen.name, width=width).data, output)
 
 
 def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:
     from cchc_index.scoring.deadlines import self_due
-    from cchc_index.scoring.review import review_unit
+    from cchc_index.service.review import review_unit
 
     review = review_unit(bundle, rules, rules_dir, engine, lock, cache=True)  # type: ignore[arg-type]
-    if lock and self_due(review.source.framework, review.bundle.year) is None:
+    if lock and self_due(review.framework, review.bundle.year) is None:
         raise click.UsageError(
             tr(
                 "bộ chỉ số không ghi hạn tự đánh giá (cycle.self_assessment_due) nên không khóa được",
@@ -193,9 +157,9 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.da
     from cchc_index.scoring.deadlines import split_missing
 
     review = _review(bundle, rules, rules_dir, "durable", False)
-    warn(review.located.warnings if review.located else ())
-    result = review.layered.final  # the missing products of the final layer
-    split = split_missing(review.source.framework, result, on)
+    warn(review.warnings)
+    result = review.final  # the missing products of the final layer
+    split = split_missing(review.framework, result, on)
     if fmt == "json":
         click.echo(split_json(split), nl=False)
     else:
@@ -218,7 +182,7 @@ def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
     from cchc_index.load.rules import load_framework
     from cchc_index.report.explain import explain_node, find_node
     from cchc_index.report.layers import explain_layers
-    from cchc_index.scoring.review import review_unit
+    from cchc_index.service.review import review_unit
 
     loaded = load_framework(rules)  # once: the bundle is checked against this same one
     framework = loaded.framework
@@ -227,26 +191,6 @@ def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
         click.echo(explain_node(framework, node, None), nl=False)
         return
     review = review_unit(bundle, rules, rules.parent, loaded=loaded)
-    warn(review.located.warnings if review.located else ())
-    result = explained(review.layered.self_result, framework, review.located)
-    click.echo(explain_node(framework, node, result), nl=False)
+    warn(review.warnings)
+    click.echo(explain_node(framework, node, review.result), nl=False)
     click.echo(explain_layers(review.layered, node_id), nl=False)
-
-
-def explained(result: Result, framework: Framework, unit: BundleSource | None) -> Result:
-    """The result with, for each product, the rows considered and not used (and their line)."""
-    from cchc_index.scoring.considered import row_places, with_considered
-
-    if unit is None:
-        return result
-    places: dict[int, str] = {}
-    tables = (
-        ("documents.csv", unit.bundle.documents),
-        ("links.csv", unit.bundle.links),
-        ("photos.csv", unit.bundle.photos),
-    )
-    for name, rows in tables:
-        table = unit.files.get(name)
-        if table is not None:
-            places |= row_places(rows, table.path, table.row_lines)
-    return with_considered(result, framework, unit.bundle, places)

@@ -1,6 +1,6 @@
 """`batch`: find every bundle under some folders, score them in a process pool, rank them.
 
-Each worker process keeps one compiled `Scorer` (one durable_rules Host) per framework and
+Each worker process keeps a service `Reviewer`: one compiled `Scorer` (one durable_rules Host) per framework and
 scores its chunk of bundles with `evaluate_many` (units share engine sessions, never state).
 An invalid bundle does not stop the batch: it comes back as a `FailedUnit` with its located
 problems. With a store, a bundle whose bytes, framework files and scoring code all match a
@@ -19,20 +19,14 @@ from pathlib import Path
 
 from cchc_index.errors import CchcError, EvidenceError, Problem
 from cchc_index.i18n import tr
-from cchc_index.load.against import check_against
-from cchc_index.load.appraisal import load_appraisal
-from cchc_index.load.bundle import read_bundle
-from cchc_index.load.unit import find_framework
+from cchc_index.load.rules import FrameworkSource
 from cchc_index.model.bundle import Bundle
-from cchc_index.model.framework import Framework
-from cchc_index.model.layers import Layer
 from cchc_index.model.ranking import FailedUnit, Ranking, UnitScore, unit_score
-from cchc_index.model.result import Result
 from cchc_index.province.hashing import code_hash, folder_hash
 from cchc_index.province.ranking import rank
 from cchc_index.province.store import Scored, Store
-from cchc_index.scoring.evaluate import EngineName, Scorer
-from cchc_index.scoring.layers import layered, self_points
+from cchc_index.scoring.evaluate import EngineName
+from cchc_index.service.review import Reviewer, final_layer
 from cchc_index.source import shown
 
 CHUNK = 20  # units a worker takes at once: one engine session, one store transaction
@@ -54,56 +48,50 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
 
 @dataclass
 class _Worker:
-    """What one process keeps between chunks: compiled frameworks and their hashes."""
+    """What one process keeps between chunks: a Reviewer (compiled frameworks) and hashes."""
 
     rules_dir: Path
     engine: EngineName
     storing: bool = True  # for a results store: content hashes to reuse results, every leaf
-    scorers: dict[str, Scorer] = field(default_factory=dict)
+    reviewer: Reviewer = field(init=False)
     hashes: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reviewer = Reviewer(self.rules_dir, self.engine, keep_frameworks=True)
 
     def score(self, folders: Sequence[Path]) -> list[Scored | FailedUnit]:
         out: dict[Path, Scored | FailedUnit] = {}
         groups: dict[str, list[tuple[Path, str, Bundle]]] = {}
+        sources: dict[str, FrameworkSource] = {}
         for folder in folders:
             try:
-                source = read_bundle(folder)
-                bundle = source.bundle
-                ref = bundle.profile.framework or ""
-                if ref not in self.scorers:
-                    rules = find_framework(bundle, folder, None, self.rules_dir)
-                    self.scorers[ref] = Scorer(rules.framework, self.engine)
-                    self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.storing else ""
-                check_against(source, self.scorers[ref].framework)
+                source, located = self.reviewer.open(folder)
             except CchcError as exc:
-                problems = tuple(p.format() for p in exc.problems)
-                out[folder] = FailedUnit(shown(folder), problems, int(exc.exit_code))
+                out[folder] = _failed(shown(folder), exc)
                 continue
-            groups.setdefault(ref, []).append((folder, source.shown, bundle))
+            ref = located.bundle.profile.framework or ""
+            if ref not in self.hashes:
+                self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.storing else ""
+            sources[ref] = source
+            groups.setdefault(ref, []).append((folder, located.shown, located.bundle))
         for ref, members in groups.items():
-            results = self.scorers[ref].evaluate_many([b for _f, _n, b in members])
-            framework = self.scorers[ref].framework
+            scorer = self.reviewer.scorer(sources[ref])
+            results = scorer.evaluate_many([b for _f, _n, b in members])
             for (folder, name, _b), result in zip(members, results, strict=True):
                 try:  # an appraised unit is ranked on its final layer
-                    final, layer = final_layer(folder, framework, result)
+                    layers, _notes = self.reviewer.appraise(folder, scorer.framework, result)
                 except CchcError as exc:
-                    problems = tuple(p.format() for p in exc.problems)
-                    out[folder] = FailedUnit(name, problems, int(exc.exit_code))
+                    out[folder] = _failed(name, exc)
                     continue
+                final, layer = final_layer(layers)
                 digest = folder_hash(folder) if self.storing else ""
                 score = unit_score(final, name, layer, leaves=self.storing)
                 out[folder] = Scored(name, digest, ref, self.hashes[ref], score)
         return [out[f] for f in folders]
 
 
-def final_layer(folder: Path, framework: Framework, result: Result) -> tuple[Result, str]:
-    """The unit's final layer and the latest layer it comes from (`self` when the bundle has no
-    appraisal.yaml); an invalid appraisal raises EvidenceError like any bundle file."""
-    appraisal = load_appraisal(folder, framework, self_points(result))
-    if appraisal is None:
-        return result, Layer.SELF.value
-    found = layered(framework, result, appraisal)
-    return found.final, found.totals[-2].layer.value  # the last layer before "final"
+def _failed(name: str, exc: CchcError) -> FailedUnit:
+    return FailedUnit(name, tuple(p.format() for p in exc.problems), int(exc.exit_code))
 
 
 _WORKER: _Worker | None = None

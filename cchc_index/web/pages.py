@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,27 +10,16 @@ from starlette.responses import RedirectResponse, Response
 
 from cchc_index.errors import CchcError
 from cchc_index.i18n import tr, using
-from cchc_index.load.digest import bundle_sha256
 from cchc_index.report.explain import explain_node, find_node
-from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS
-from cchc_index.report.layers import LAYER_RENDERERS
-from cchc_index.report.layers_files import appraisal_marks, layer_file
+from cchc_index.service.outputs import produce
+from cchc_index.service.review import Unloaded
 from cchc_index.web import layers_view
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.missing import supply
 from cchc_index.web.scores import Unit, reason_of, total_range
 from cchc_index.web.site import NotFound, request_lang, site_of
 
-MEDIA = {
-    ".txt": "text/plain; charset=utf-8",
-    ".md": "text/markdown; charset=utf-8",
-    ".json": "application/json",
-    ".csv": "text/csv; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 LABELS = {
     "docx": ("Báo cáo và Phụ lục DOCX (Word)", "DOCX report and annex (Word)"),
     "xlsx": ("Bảng làm việc XLSX (Excel)", "XLSX working file (Excel)"),
@@ -49,28 +37,6 @@ def formats() -> list[tuple[str, str]]:
     order = list(LABELS)
     names = sorted(FORMATS, key=lambda n: order.index(n) if n in order else len(order))
     return [(n, tr(*LABELS.get(n, (n.upper(), n.upper())))) for n in names]
-
-
-def render_download(unit: Unit, fmt: str) -> tuple[bytes, str]:
-    """The one place a download is produced, as `score -o` writes it: the layers side by side
-    for an appraised unit in the text formats, else the documents from a Filing."""
-    assert unit.source is not None and unit.bundle is not None and unit.layers is not None
-    chosen = FORMATS[fmt]
-    layers = unit.layers
-    if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
-        out = layer_file(fmt, LAYER_RENDERERS[fmt](layers))
-    else:
-        documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
-        filing = build_filing(
-            layers.self_result,
-            unit.source.framework,
-            unit.bundle,
-            bundle_sha256(unit.folder) if documents else "",
-            datetime.now().astimezone(),
-            appraisal_marks(layers),
-        )
-        out = chosen.render(filing)
-    return (out.encode("utf-8") if isinstance(out, str) else out), chosen.suffixes[0]
 
 
 def bundle_list(request: Request) -> Response:
@@ -124,14 +90,14 @@ def download(request: Request) -> Response:
     if fmt not in FORMATS:
         raise NotFound(fmt)
     unit = site.scores.unit(site.folder(name))
-    if unit.result is None or unit.layers is None:
+    if isinstance(unit, Unloaded):
         return site.page(request, "unit.html", status_code=422, **_unit_context(name, unit))
     with using(request_lang(request)):
-        data, suffix = render_download(unit, fmt)
-    filename = f"{name}-ket-qua{suffix}"
+        made = produce(unit, fmt)
+    filename = f"{name}-ket-qua{made.suffix}"
     return Response(
-        data,
-        media_type=MEDIA.get(suffix, "application/octet-stream"),
+        made.as_bytes(),
+        media_type=made.media,
         headers={"content-disposition": f'attachment; filename="{filename}"'},
     )
 

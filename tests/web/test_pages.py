@@ -13,7 +13,7 @@ from cchc_index.load.unit import open_unit
 from cchc_index.report.formats import FORMATS
 from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.scoring.evaluate import evaluate
-from cchc_index.scoring.review import review_unit
+from cchc_index.service.review import review_unit
 from cchc_index.text import format_number
 from tests.web.helpers import BUNDLE, RULES, client, served_copy, status_of
 

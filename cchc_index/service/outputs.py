@@ -1,0 +1,74 @@
+"""A reviewed unit as any output: the one place `score -o`, `score` on the terminal, the web
+page's downloads and every later document are produced.
+
+An appraised unit (or one with items awaiting the reviewers) in a format that can show layers
+gets its layers side by side with the reasons; otherwise the documents are made from a Filing
+of the self layer with the appraisal marks. Only the DOCX, XLSX and HTML print the bundle's
+hash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from cchc_index.load.digest import bundle_sha256
+from cchc_index.report.filing import build_filing
+from cchc_index.report.formats import FORMATS, stdout_text
+from cchc_index.report.layers import LAYER_RENDERERS
+from cchc_index.report.layers_files import appraisal_marks, layer_file
+from cchc_index.service.review import Review
+
+MEDIA = {
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".json": "application/json",
+    ".csv": "text/csv; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+HASHED = ("docx", "xlsx", "html")  # the documents that print the bundle's hash
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+clock: Callable[[], datetime] = _now  # when a document says it was written
+
+
+@dataclass(frozen=True)
+class Output:
+    data: str | bytes
+    suffix: str  # the format's first file suffix (`.txt`, `.docx`, …)
+
+    @property
+    def media(self) -> str:
+        return MEDIA.get(self.suffix, "application/octet-stream")
+
+    def as_bytes(self) -> bytes:
+        return self.data.encode("utf-8") if isinstance(self.data, str) else self.data
+
+
+def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
+    """`review` in the format `fmt` (a key of report/formats.FORMATS), as a file holds it;
+    with a terminal `width`, as the terminal shows it (the table wrapped, CSV without its
+    byte-order mark)."""
+    chosen = FORMATS[fmt]
+    layers = review.layered
+    if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
+        text = LAYER_RENDERERS[fmt](layers)
+        return Output(text if width is not None else layer_file(fmt, text), chosen.suffixes[0])
+    filing = build_filing(
+        layers.self_result,
+        review.framework,
+        review.bundle,
+        bundle_sha256(review.folder) if fmt in HASHED else "",
+        clock(),
+        appraisal_marks(layers),
+    )
+    data = stdout_text(chosen, filing, width) if width is not None else chosen.render(filing)
+    return Output(data, chosen.suffixes[0])
