@@ -137,6 +137,12 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("batch", ["khong-co"], ExitCode.USAGE, "không tồn tại"),
     ("batch", ["tests/frameworks"], ExitCode.INVALID_EVIDENCE, "không có bộ minh chứng"),
     ("results", ["ranking", "--db", "khong-co.db"], ExitCode.INVALID_EVIDENCE, "cơ sở dữ liệu"),
+    ("submit", [SAMPLE], ExitCode.INVALID_EVIDENCE, "không nhận bản nộp"),  # today: out of cycle
+    ("submit", [SAMPLE, "--date", "31/02/2020"], ExitCode.USAGE, "31/02/2020"),
+    ("submit", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
+    ("history", [SAMPLE], ExitCode.OK, "Thẩm định lần 2"),
+    ("history", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
+    ("history", [SAMPLE, "-o", f"{SAMPLE}/x.md"], ExitCode.USAGE, "đầu vào"),
 ]
 
 

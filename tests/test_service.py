@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import escape
 
 from cchc_index.cli.main import cli
@@ -102,3 +104,38 @@ def test_a_kept_reviewer_answers_as_a_fresh_one(served: Path) -> None:
     first, again = reviewer.review(folder), reviewer.review(folder)
     fresh = review_unit(folder, None, RULES)
     assert first.layered == again.layered == fresh.layered
+
+
+EXTRA_ROWS = [
+    "500/BC-UBND,10/12/2020,BC,,Báo cáo công tác cải cách hành chính năm 2020,,,,x\n",
+    "501/KH-UBND,05/01/2020,KH,,Kế hoạch kiểm tra công tác cải cách hành chính năm 2020,,,,x\n",
+    "503/BC-UBND,20/06/2020,BC,,Báo cáo tình hình giải quyết thủ tục hành chính 6 tháng,,,,x\n",
+]
+
+
+@settings(max_examples=6)
+@given(
+    rows=st.lists(st.sampled_from(EXTRA_ROWS), max_size=3),
+    appraised=st.booleans(),
+    fmt=st.sampled_from(["json", "markdown", "csv", "html"]),
+)
+def test_every_face_gives_the_same_answer(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[str], appraised: bool, fmt: str
+) -> None:
+    """Whatever the bundle holds: the web download, `score -o` and the library agree."""
+    served = served_copy(tmp_path_factory.mktemp("faces"), without_plan=False, appraised=appraised)
+    folder = served / BUNDLE
+    table = folder / "documents.csv"
+    table.write_text(table.read_text("utf-8") + "".join(rows), "utf-8")
+    original, outputs.clock = outputs.clock, lambda: WHEN
+    try:
+        web = client(served).get(f"/u/{BUNDLE}/download/{fmt}").content
+        target = folder.parent / f"out{FORMATS[fmt].suffixes[0]}"
+        run = CliRunner().invoke(
+            cli, ["score", str(folder), "--rules-dir", str(RULES), "-o", str(target)]
+        )
+        assert run.exit_code == 0, run.output
+        library = produce(Reviewer(RULES).review(folder), fmt).as_bytes()
+    finally:
+        outputs.clock = original
+    assert web == target.read_bytes() == library

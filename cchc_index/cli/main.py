@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("cchc_index.cli.review", "diff_command"),
     "appraise": ("cchc_index.cli.review", "appraise"),
     "serve": ("cchc_index.cli.serve", "serve"),
+    "submit": ("cchc_index.cli.submissions", "submit"),
+    "history": ("cchc_index.cli.submissions", "history"),
 }
 
 

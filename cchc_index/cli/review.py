@@ -19,10 +19,13 @@ LAYER_NAMES = {"self": "self", "1": "round_1", "2": "round_2", "survey": "survey
 
 
 def _split(target: str) -> tuple[Path, str]:
-    """`PATH@LAYER` → (PATH, layer); a bundle without a layer means its final layer."""
+    """`PATH@LAYER` → (PATH, layer); `PATH@submission:N` → (PATH, "submission:N"); a bundle
+    without a layer means its final layer."""
     path, at, layer = target.rpartition("@")
     if at and layer in LAYER_NAMES:
         return Path(path), LAYER_NAMES[layer]
+    if at and layer.startswith("submission:") and layer[len("submission:") :].isdigit():
+        return Path(path), layer
     return Path(target), "final"
 
 
@@ -30,10 +33,12 @@ def _split(target: str) -> tuple[Path, str]:
     "diff",
     help=tr(
         "So sánh hai kết quả (BỘ_MINH_CHỨNG[@self|1|2|survey|final]: hai lớp điểm của một đơn vị, "
-        "một đơn vị ở hai năm) hoặc hai bộ chỉ số (hai thư mục có framework.yaml). "
+        "một đơn vị ở hai năm; BỘ_MINH_CHỨNG@submission:N với BỘ_MINH_CHỨNG: một bản nộp với bản "
+        "nháp hiện tại) hoặc hai bộ chỉ số (hai thư mục có framework.yaml). "
         "Mã thoát 1 nếu có khác biệt.",
         "Compare two results (BUNDLE[@self|1|2|survey|final]: two layers of a unit, a unit in "
-        "two years) or two frameworks (two folders with framework.yaml). Exit 1 when they differ.",
+        "two years; BUNDLE@submission:N against BUNDLE: a submission against the working draft) "
+        "or two frameworks (two folders with framework.yaml). Exit 1 when they differ.",
     ),
 )
 @click.argument("a")
@@ -70,11 +75,20 @@ def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path 
         found = diff_frameworks(load_framework(path_a).framework, load_framework(path_b).framework)
     else:
         results = []
-        for path, layer in ((path_a, layer_a), (path_b, layer_b)):
-            review = review_unit(path, None, rules_dir)
-            result = layer_result(review.source.framework, review.layered, Layer(layer))
-            label = f"{result.unit} {result.year} ({layer_name(Layer(layer))})"
-            results.append((result, label))
+        drafts = any(layer.startswith("submission:") for layer in (layer_a, layer_b))
+        for target, (path, layer) in ((a, (path_a, layer_a)), (b, (path_b, layer_b))):
+            if layer.startswith("submission:"):
+                number = int(layer.split(":", 1)[1])
+                result = review_unit(path, None, rules_dir, submission=number).result
+                said = tr(f"bản nộp số {number}", f"submission {number}")
+            elif drafts and "@" not in target:
+                result = review_unit(path, None, rules_dir).draft_result
+                said = tr("bản nháp hiện tại", "working draft")
+            else:
+                review = review_unit(path, None, rules_dir)
+                result = layer_result(review.framework, review.layered, Layer(layer))
+                said = layer_name(Layer(layer))
+            results.append((result, f"{result.unit} {result.year} ({said})"))
         (ra, la), (rb, lb) = results
         found = diff_results(ra, rb, la, lb)
     if fmt is None:

@@ -100,6 +100,10 @@ def score(
         click.echo(lock_note(review.ignored), err=True)
     width = None if output is not None else shutil.get_terminal_size((160, 40)).columns
     emit(produce(review, chosen.name, width=width).data, output)
+    if review.submitted is not None and (output is not None or chosen.name == "csv"):
+        from cchc_index.report.submission_words import submission_note
+
+        click.echo(submission_note(review.submitted, review.draft).strip("\n"), err=True)
 
 
 def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:
@@ -163,7 +167,10 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.da
     if fmt == "json":
         click.echo(split_json(split), nl=False)
     else:
+        from cchc_index.report.submission_words import submission_note
+
         click.echo(render_split(result, split, review.layered.range), nl=False)
+        click.echo(submission_note(review.submitted, review.draft), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)
 
 

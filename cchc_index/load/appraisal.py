@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import num, tr
 from cchc_index.load.pydantic_problems import field_names, problems_from
-from cchc_index.model.appraisal import Appraisal
+from cchc_index.model.appraisal import Appraisal, Round
 from cchc_index.model.framework import Framework, Leaf
 from cchc_index.source import Key, Located, SourceError, load_yaml, shown
 from cchc_index.suggest import suggest
@@ -50,13 +50,30 @@ def check_appraisal(
     src: Located,
     framework: Framework,
     self_points: Mapping[str, Decimal],
+    submitted: Mapping[int, dt.date] | None = None,
 ) -> list[Problem]:
-    """Every problem of the appraisal that needs the framework and the self layer."""
+    """Every problem of the appraisal that needs the framework, the self layer and the
+    bundle's submissions (number → date): a round names one that exists and came before it."""
+    submitted = submitted or {}
     leaves = {leaf.id: leaf for _, _, leaf in framework.leaves()}
     step = framework.meta.rounding_step
     problems: list[Problem] = []
     previous = dict(self_points)
     for r_index, rnd in enumerate(appraisal.rounds):
+        if rnd.submission is not None and rnd.submission not in submitted:
+            problems.append(
+                src.problem(("rounds", r_index, "submission"), _no_submission(rnd, submitted))
+            )
+        elif rnd.submission is not None and submitted[rnd.submission] > rnd.date:
+            problems.append(
+                src.problem(
+                    ("rounds", r_index, "submission"),
+                    tr(
+                        f"lần {rnd.round} ({format_date(rnd.date)}) thẩm định bản nộp số {rnd.submission} nộp sau đó ({format_date(submitted[rnd.submission])})",
+                        f"round {rnd.round} ({format_date(rnd.date)}) appraises submission {rnd.submission}, made later ({format_date(submitted[rnd.submission])})",
+                    ),
+                )
+            )
         this_round: dict[str, Decimal] = {}
         for i, item in enumerate(rnd.items):
             at: Key = ("rounds", r_index, "items", i)
@@ -102,6 +119,14 @@ def check_appraisal(
     return problems
 
 
+def _no_submission(rnd: Round, submitted: Mapping[int, dt.date]) -> str:
+    have = ", ".join(str(n) for n in submitted) or tr("chưa có", "none")
+    return tr(
+        f"lần {rnd.round} ghi thẩm định bản nộp số {rnd.submission}, nhưng bộ minh chứng không có bản nộp đó (có: {have})",
+        f"round {rnd.round} names submission {rnd.submission}, which the bundle does not have (it has: {have})",
+    )
+
+
 def _node_problem(
     node: str, leaf: Leaf | None, leaves: Mapping[str, Leaf], survey: bool | None
 ) -> str | None:
@@ -143,14 +168,17 @@ def points_problem(points: Decimal, leaf: Leaf, step: Decimal) -> str | None:
 
 
 def load_appraisal(
-    folder: Path, framework: Framework, self_points: Mapping[str, Decimal]
+    folder: Path,
+    framework: Framework,
+    self_points: Mapping[str, Decimal],
+    submitted: Mapping[int, dt.date] | None = None,
 ) -> Appraisal | None:
     """Read and check the bundle's appraisal.yaml; raise EvidenceError with every problem."""
     read = read_appraisal(folder)
     if read is None:
         return None
     appraisal, src = read
-    problems = check_appraisal(appraisal, src, framework, self_points)
+    problems = check_appraisal(appraisal, src, framework, self_points, submitted)
     if problems:
         raise EvidenceError(problems)
     return appraisal

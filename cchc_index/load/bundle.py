@@ -178,9 +178,10 @@ def load_bundle(folder: Path) -> Bundle:
     return read_bundle(folder).bundle
 
 
-def read_bundle(folder: Path) -> BundleSource:
+def read_bundle(folder: Path, *, evidence_files: bool = True) -> BundleSource:
     """Load one bundle folder with the positions of its files; raise EvidenceError with every
-    problem found."""
+    problem found. `evidence_files=False`: the files the tables name are not looked for (a
+    submission's snapshot keeps copies of the records only; its manifest holds their hashes)."""
     problems: list[Problem] = []
     base = shown(folder)
     entries = listing(folder)
@@ -226,7 +227,8 @@ def read_bundle(folder: Path) -> BundleSource:
     declarations = _validate(declarations_src, Declarations, problems)
     tables = {name: _table(folder, base, name, problems, entries) for name in TABLES}
     for name in TABLES:  # every table with a `file` column, links.csv included
-        problems.extend(check_files(folder, tables[name][1], tables[name][0]))
+        if evidence_files:
+            problems.extend(check_files(folder, tables[name][1], tables[name][0]))
     warnings: list[Problem] = []
     problems.extend(stray_files(folder, warnings, entries))
     if problems or profile is None:

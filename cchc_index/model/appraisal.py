@@ -31,6 +31,9 @@ class Round(Strict):
     round: int = Field(ge=1, le=2)
     reviewer: str = Field(min_length=1)
     date: VnDate
+    submission: int | None = Field(
+        default=None, ge=1
+    )  # the submission it appraised (submissions/NNN)
     items: tuple[AppraisedItem, ...] = ()
 
     @model_validator(mode="after")

@@ -20,8 +20,10 @@ from pathlib import Path
 from cchc_index.errors import CchcError, EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.load.rules import FrameworkSource
+from cchc_index.load.submissions import numbers
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.ranking import FailedUnit, Ranking, UnitScore, unit_score
+from cchc_index.model.submission import SUBMISSIONS
 from cchc_index.province.hashing import code_hash, folder_hash
 from cchc_index.province.ranking import rank
 from cchc_index.province.store import Scored, Store
@@ -41,8 +43,9 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
             found.add(root)
             continue
         for profile in root.rglob("profile.yaml"):
-            if not any(part.startswith(".") for part in profile.relative_to(root).parts):
-                found.add(profile.parent)
+            parts = profile.relative_to(root).parts
+            if not any(part.startswith(".") or part == SUBMISSIONS for part in parts):
+                found.add(profile.parent)  # a submission's copies are not a bundle of their own
     return sorted(found)
 
 
@@ -72,6 +75,9 @@ class _Worker:
             ref = located.bundle.profile.framework or ""
             if ref not in self.hashes:
                 self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.storing else ""
+            if numbers(folder):  # submitted: ranked on the appraised layers of its snapshot
+                out[folder] = self._submitted(folder, located.shown, ref)
+                continue
             sources[ref] = source
             groups.setdefault(ref, []).append((folder, located.shown, located.bundle))
         for ref, members in groups.items():
@@ -88,6 +94,16 @@ class _Worker:
                 score = unit_score(final, name, layer, leaves=self.storing)
                 out[folder] = Scored(name, digest, ref, self.hashes[ref], score)
         return [out[f] for f in folders]
+
+    def _submitted(self, folder: Path, name: str, ref: str) -> Scored | FailedUnit:
+        try:
+            review = self.reviewer.review(folder)
+        except CchcError as exc:
+            return _failed(name, exc)
+        final, layer = final_layer(review.layered)
+        digest = folder_hash(folder) if self.storing else ""
+        score = unit_score(final, name, layer, leaves=self.storing)
+        return Scored(name, digest, ref, self.hashes[ref], score)
 
 
 def _failed(name: str, exc: CchcError) -> FailedUnit:

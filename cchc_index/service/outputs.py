@@ -18,6 +18,7 @@ from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS, stdout_text
 from cchc_index.report.layers import LAYER_RENDERERS
 from cchc_index.report.layers_files import appraisal_marks, layer_file
+from cchc_index.report.submission_words import submission_note, with_submission_json
 from cchc_index.service.review import Review
 
 MEDIA = {
@@ -60,7 +61,7 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
     chosen = FORMATS[fmt]
     layers = review.layered
     if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
-        text = LAYER_RENDERERS[fmt](layers)
+        text = _noted(fmt, LAYER_RENDERERS[fmt](layers), review)
         return Output(text if width is not None else layer_file(fmt, text), chosen.suffixes[0])
     filing = build_filing(
         layers.self_result,
@@ -71,4 +72,15 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
         appraisal_marks(layers),
     )
     data = stdout_text(chosen, filing, width) if width is not None else chosen.render(filing)
+    if isinstance(data, str):
+        data = _noted(fmt, data, review)
     return Output(data, chosen.suffixes[0])
+
+
+def _noted(fmt: str, text: str, review: Review) -> str:
+    """The text with what a submitted unit adds: the submission, and the draft beside it."""
+    if fmt == "json":
+        return with_submission_json(text, review.submitted, review.draft)
+    if fmt in ("table", "markdown"):
+        return text + submission_note(review.submitted, review.draft, fmt == "markdown")
+    return text

@@ -16,21 +16,26 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from cchc_index.errors import CchcError, Problem
+from cchc_index.errors import CchcError, EvidenceError, Problem
+from cchc_index.i18n import tr
 from cchc_index.load.against import check_against
-from cchc_index.load.appraisal import load_appraisal
+from cchc_index.load.appraisal import load_appraisal, read_appraisal
 from cchc_index.load.bundle import BundleSource, read_bundle
 from cchc_index.load.rules import FrameworkSource
+from cchc_index.load.submissions import changed_since, numbers, read_manifest, records_of
 from cchc_index.load.unit import find_framework
+from cchc_index.model.appraisal import Appraisal
 from cchc_index.model.bundle import Bundle, Document
 from cchc_index.model.deadlines import Split
 from cchc_index.model.framework import Framework
 from cchc_index.model.layers import Layer, Layered
 from cchc_index.model.result import Result
+from cchc_index.model.submission import SUBMISSIONS, Draft, Submitted
 from cchc_index.scoring.considered import row_places, with_considered
 from cchc_index.scoring.deadlines import lock_bundle, self_due, split_missing
 from cchc_index.scoring.evaluate import EngineName, Scorer
 from cchc_index.scoring.layers import layered, self_points
+from cchc_index.source import shown
 
 Policy = Literal["raise", "collect"]
 
@@ -47,6 +52,9 @@ class Review:
     ignored: tuple[Document, ...] = ()  # documents dated after the self-assessment due (lock)
     located: BundleSource | None = None  # the bundle's files with positions, and its warnings
     notes: tuple[Problem, ...] = ()  # problems of appraisal.yaml (policy `collect`)
+    submitted: Submitted | None = None  # the submission the layers are built on
+    draft: Draft | None = None  # the working bundle, when it changed after the latest submission
+    working: BundleSource | None = None  # the working bundle, when the layers are a snapshot's
     problems: tuple[Problem, ...] = ()  # never any: a Review is a unit that loaded
 
     @property
@@ -74,7 +82,15 @@ class Review:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(self.located.warnings) if self.located is not None else ()
+        """The working bundle's warnings (what its officer can still edit)."""
+        shown = self.working if self.working is not None else self.located
+        return tuple(shown.warnings) if shown is not None else ()
+
+    @property
+    def draft_result(self) -> Result:
+        """The self score of the working bundle: the draft's when it changed, else the self
+        layer itself."""
+        return self.draft.result if self.draft is not None else self.result
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,9 @@ class Unloaded:
     final: None = None
     split: None = None
     notes: tuple[Problem, ...] = ()
+    submitted: None = None
+    draft: None = None
+    draft_result: None = None
 
 
 class Reviewer:
@@ -120,11 +139,16 @@ class Reviewer:
         return found
 
     def open(
-        self, folder: Path, rules: Path | None = None, loaded: FrameworkSource | None = None
+        self,
+        folder: Path,
+        rules: Path | None = None,
+        loaded: FrameworkSource | None = None,
+        *,
+        evidence_files: bool = True,
     ) -> tuple[FrameworkSource, BundleSource]:
         """The bundle read and checked against its framework (the one `--rules` names, the
         one already `loaded`, else the one its profile names under `rules_dir`)."""
-        located = read_bundle(folder)
+        located = read_bundle(folder, evidence_files=evidence_files)
         source = loaded if loaded is not None else self._framework(located.bundle, folder, rules)
         check_against(located, source.framework)
         return source, located
@@ -146,20 +170,57 @@ class Reviewer:
         lock: bool = False,
         loaded: FrameworkSource | None = None,
         policy: Policy = "raise",
+        submission: int | None = None,
     ) -> Review:
-        """`folder` through the cycle; load problems always raise (CchcError)."""
+        """`folder` through the cycle; load problems always raise (CchcError). Once the
+        bundle has a submission, the layers are built on the submitted snapshot (the one the
+        latest round names, else the latest, else `submission`) and later edits are a draft
+        beside them."""
         source, located = self.open(folder, rules, loaded)
+        taken = numbers(folder)
+        if not taken:
+            if submission is not None:
+                raise _no_such_submission(folder, submission, taken)
+            return self._layered(folder, source, located, lock, policy, {})
+        manifests = {n: read_manifest(folder, n) for n in taken}
+        chosen = submission if submission is not None else _appraised(folder, taken)
+        if chosen not in manifests:
+            raise _no_such_submission(folder, chosen, taken)
+        snap_source, snap = self.open(
+            records_of(folder, chosen), rules, source, evidence_files=False
+        )
+        dates = {n: m.date for n, m in manifests.items()}
+        review = self._layered(folder, snap_source, snap, lock, policy, dates)
+        latest = manifests[taken[-1]]
+        changed = changed_since(folder, latest)
+        draft = None
+        if changed or chosen != taken[-1]:
+            scored = _locked(source.framework, located.bundle, lock)[0]
+            draft = Draft(self.scorer(source).evaluate(scored), changed)
+        shown_folder = f"{SUBMISSIONS}/{chosen:03d}"
+        return dataclasses.replace(
+            review,
+            submitted=Submitted(manifests[chosen], shown_folder),
+            draft=draft,
+            working=located,
+        )
+
+    def _layered(
+        self,
+        folder: Path,
+        source: FrameworkSource,
+        located: BundleSource,
+        lock: bool,
+        policy: Policy,
+        submitted: dict[int, dt.date],
+    ) -> Review:
         framework = source.framework
-        bundle = located.bundle
-        scored, ignored = bundle, tuple[Document, ...]()
-        due = self_due(framework, bundle.year)
-        if lock and due is not None:
-            scored, ignored = lock_bundle(bundle, due)
+        scored, ignored = _locked(framework, located.bundle, lock)
         result = self.scorer(source).evaluate(scored)
-        layers, notes = self.appraise(folder, framework, result, policy)
+        layers, notes = self.appraise(folder, framework, result, policy, submitted)
         considered = explained(result, framework, located)  # the self layer, as it is shown
         layers = dataclasses.replace(layers, self_result=considered)
-        return Review(folder, source, bundle, layers, ignored, located, notes)
+        return Review(folder, source, located.bundle, layers, ignored, located, notes)
 
     def unit(self, folder: Path) -> Review | Unloaded:
         """The web page's view: a bundle that does not load comes back with its problems, and
@@ -171,17 +232,64 @@ class Reviewer:
 
     @staticmethod
     def appraise(
-        folder: Path, framework: Framework, result: Result, policy: Policy = "raise"
+        folder: Path,
+        framework: Framework,
+        result: Result,
+        policy: Policy = "raise",
+        submitted: dict[int, dt.date] | None = None,
     ) -> tuple[Layered, tuple[Problem, ...]]:
         """The appraisal of `folder` laid over `result`; by `policy`, a bad appraisal.yaml
         raises EvidenceError or comes back as notes under the self layer alone."""
         try:
-            appraisal = load_appraisal(folder, framework, self_points(result))
+            appraisal = load_appraisal(folder, framework, self_points(result), submitted)
         except CchcError as exc:
             if policy == "raise":
                 raise
             return layered(framework, result, None), tuple(exc.problems)
         return layered(framework, result, appraisal), ()
+
+
+def _locked(
+    framework: Framework, bundle: Bundle, lock: bool
+) -> tuple[Bundle, tuple[Document, ...]]:
+    """The bundle as scored: under the deadline lock, without what was issued after the due."""
+    due = self_due(framework, bundle.year)
+    if lock and due is not None:
+        return lock_bundle(bundle, due)
+    return bundle, ()
+
+
+def _appraised(folder: Path, taken: list[int]) -> int:
+    """The submission the layers are built on: the one the latest round names, else the latest."""
+    read = read_appraisal_quietly(folder)
+    named = [r.submission for r in read.rounds if r.submission is not None] if read else []
+    return named[-1] if named and named[-1] in taken else taken[-1]
+
+
+def read_appraisal_quietly(folder: Path) -> Appraisal | None:
+    """appraisal.yaml when it reads; its problems are reported where it is checked."""
+    try:
+        found = read_appraisal(folder)
+    except CchcError:
+        return None
+    return found[0] if found is not None else None
+
+
+def _no_such_submission(folder: Path, number: int, taken: list[int]) -> EvidenceError:
+    have = ", ".join(str(n) for n in taken) or tr("chưa có", "none")
+    return EvidenceError(
+        [
+            Problem(
+                shown(folder / SUBMISSIONS),
+                1,
+                1,
+                tr(
+                    f"không có bản nộp số {number} (có: {have})",
+                    f"no submission number {number} (there are: {have})",
+                ),
+            )
+        ]
+    )
 
 
 def review_unit(
@@ -193,11 +301,13 @@ def review_unit(
     loaded: FrameworkSource | None = None,
     *,
     cache: bool = False,
+    submission: int | None = None,
 ) -> Review:
     """One unit through the cycle with a Scorer of its own (`score`, `check`, `explain`);
-    `cache`: the framework through the on-disk cache (`load/framework_cache.py`)."""
+    `cache`: the framework through the on-disk cache (`load/framework_cache.py`);
+    `submission`: the layers on that submission's snapshot."""
     reviewer = Reviewer(rules_dir, engine, cache=cache)
-    return reviewer.review(folder, rules, lock=lock, loaded=loaded)
+    return reviewer.review(folder, rules, lock=lock, loaded=loaded, submission=submission)
 
 
 def final_layer(layers: Layered) -> tuple[Result, str]:

@@ -13,7 +13,7 @@ from starlette.staticfiles import StaticFiles
 
 from cchc_index.i18n import tr, using
 from cchc_index.scoring.evaluate import EngineName
-from cchc_index.web import draft, pages, records
+from cchc_index.web import draft, pages, records, submit
 from cchc_index.web.forms import Refused
 from cchc_index.web.guard import Guard
 from cchc_index.web.scores import Scores
@@ -54,6 +54,7 @@ def create_app(
         Route("/u/{bundle}/", pages.unit_page),
         Route("/u/{bundle}/explain/{node}", pages.explain_page),
         Route("/u/{bundle}/download/{fmt}", pages.download),
+        Route("/u/{bundle}/submit", submit.post_submit, methods=["POST"]),
         Route(kind, records.list_page),
         Route(kind, records.post_record, methods=["POST"]),
         Route(kind + "/{key}/edit", records.edit_page),

@@ -148,9 +148,10 @@ async def post_record(request: Request) -> Response:
             after = site.scores.unit(folder)
             text = _done(kind, key, delete, values)
             totals = None
-            if before.result is not None and after.result is not None:
-                totals = (before.result.total, after.result.total)
-            flash = site.flash(Flash(text, changes(before.result, after.result), totals))
+            old, new = before.draft_result, after.draft_result  # a submission's layers stay
+            if old is not None and new is not None:
+                totals = (old.total, new.total)
+            flash = site.flash(Flash(text, changes(old, new), totals))
             return RedirectResponse(f"/u/{name}/r/{kind.name}?m={flash}", status_code=303)
         return _refused(request, site, folder, name, kind, key, values or {}, saved)
 

@@ -28,11 +28,12 @@ PLAN = {
 
 def served_copy(tmp: Path, without_plan: bool = True, appraised: bool = False) -> Path:
     """A served folder holding a copy of the sample bundle (optionally without the plans), as
-    the unit prepares it: before the appraisal unless `appraised`."""
+    the unit prepares it: before its submission and the appraisal unless `appraised`."""
     target = tmp / "evidence" / BUNDLE
     shutil.copytree(SAMPLE, target)
-    if not appraised:
+    if not appraised:  # nor submitted: the submission came before the rounds
         (target / "appraisal.yaml").unlink(missing_ok=True)
+        shutil.rmtree(target / "submissions", ignore_errors=True)
     if without_plan:
         table = target / "documents.csv"
         lines = table.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -1,0 +1,79 @@
+"""What a submitted unit's outputs say about its submission and about the edits made after it
+("đã thay đổi sau khi nộp"): the changed records and the draft's own self score, apart from
+the appraised layers, which stay those of the submitted snapshot."""
+
+from __future__ import annotations
+
+import json
+
+from cchc_index.i18n import num, tr
+from cchc_index.model.submission import Draft, Submitted
+from cchc_index.text import format_date
+
+CHANGED = ("đã thay đổi sau khi nộp", "changed since submission")
+
+
+def submitted_line(submitted: Submitted) -> str:
+    m = submitted.manifest
+    return tr(
+        f"Điểm tự chấm và thẩm định ở đây là của bản nộp số {m.number} ({format_date(m.date)}, {m.by}; {submitted.folder}).",
+        f"The self score and appraisal here are those of submission {m.number} ({format_date(m.date)}, {m.by}; {submitted.folder}).",
+    )
+
+
+def draft_lines(draft: Draft) -> list[str]:
+    """The draft in words: the heading, each changed record, the draft's self score."""
+    lines = [tr(f"Bản nháp {CHANGED[0]}:", f"Draft {CHANGED[1]}:")]
+    lines += [f"  - {change}" for change in draft.changed]
+    r = draft.result
+    lines.append(
+        tr(
+            f"Bản nháp tự chấm: {num(r.total)} / {num(r.max_points)} điểm (chưa nộp; không thay đổi điểm thẩm định).",
+            f"The draft's self score: {num(r.total)} / {num(r.max_points)} (not submitted; no appraised layer changes).",
+        )
+    )
+    return lines
+
+
+def submission_note(
+    submitted: Submitted | None, draft: Draft | None, markdown: bool = False
+) -> str:
+    """The note printed under a submitted unit's table or Markdown ("" without a submission)."""
+    if submitted is None:
+        return ""
+    lines = [submitted_line(submitted)]
+    if draft is not None:
+        lines += draft_lines(draft)
+    if markdown:
+        return (
+            "\n"
+            + "\n".join(line if line.startswith("  -") else line + "\n" for line in lines)
+            + "\n"
+        )
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def with_submission_json(text: str, submitted: Submitted | None, draft: Draft | None) -> str:
+    """A JSON rendering with the submission and the draft added (unchanged without one)."""
+    if submitted is None:
+        return text
+    data = json.loads(text)
+    m = submitted.manifest
+    data["submission"] = {
+        "number": m.number,
+        "date": format_date(m.date),
+        "by": m.by,
+        "folder": submitted.folder,
+        "self_total": str(m.self_total),
+        "framework_sha256": m.framework_sha256,
+    }
+    data["draft"] = (
+        None
+        if draft is None
+        else {
+            "changed": list(draft.changed),
+            "total": str(draft.result.total),
+            "max_points": str(draft.result.max_points),
+        }
+    )
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
