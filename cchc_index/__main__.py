@@ -2,8 +2,8 @@
 
 import gc
 
-# No cyclic collection while the modules load (~20 passes over a growing import graph, ~2 ms
-# of every start); `main` freezes what was imported and turns the collector back on.
+# No cyclic collection while the modules load (it would pass over the growing import graph
+# again and again); `main` freezes what was imported and turns the collector back on.
 gc.disable()
 
 from cchc_index.cli.main import main  # noqa: E402

@@ -128,8 +128,8 @@ def control_chars(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _CONTROLS.finditer(text)]
 
 
-# A regular expression scans ~10 ns a character; these byte-level tests (translate, count,
-# memmem) are ~10x faster and rule out almost every file, so the exact scan runs only on
+# A regular expression scans a character at a time; these byte-level tests (translate, count,
+# memmem) are much faster and rule out almost every file, so the exact scan runs only on
 # the few that may hold what it looks for. In UTF-8 every C0 control is its own byte; C1
 # controls start with 0xC2; the bidirectional controls are a few fixed 3-byte runs.
 _C0 = {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F}

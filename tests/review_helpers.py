@@ -11,9 +11,17 @@ SAMPLE = ROOT / "evidence" / "quang-an-2020"
 RULES = ROOT / "rules"
 
 
-def copy_sample(tmp: Path, name: str = "quang-an") -> Path:
+def copy_sample(tmp: Path, name: str = "quang-an", submitted: bool = False) -> Path:
+    """A copy of the sample bundle; unless `submitted`, as it was before its submission (its
+    edits then change its self layer, not a draft beside it)."""
     target = tmp / name
     shutil.copytree(SAMPLE, target)
+    if not submitted:
+        shutil.rmtree(target / "submissions")
+        appraisal = target / "appraisal.yaml"
+        appraisal.write_text(
+            appraisal.read_text(encoding="utf-8").replace("    submission: 1\n", ""), "utf-8"
+        )
     return target
 
 

@@ -97,7 +97,7 @@ def test_a_second_run_reuses_every_stored_result(
     first = run_batch([province], RULES, store=Store.open(db))
     loads: list[Path] = []
     real = review.read_bundle
-    monkeypatch.setattr(review, "read_bundle", lambda f: loads.append(f) or real(f))
+    monkeypatch.setattr(review, "read_bundle", lambda f, **k: loads.append(f) or real(f, **k))
     second = run_batch([province], RULES, store=Store.open(db))
     assert loads == []  # nothing read, validated or scored again
     assert all(row.reused for row in second.rows)

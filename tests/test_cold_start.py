@@ -1,7 +1,7 @@
-"""The cold start of `score` (issue 9, item 3) guarded without timing anything: what a fresh
-interpreter imports and builds to score the sample. A module that reappears here is a cost
-every `score` pays again (socket and webbrowser for `serve`, hashlib-based digests, the web
-stack, the document writers...); the figures themselves are measured by `bench`."""
+"""The cold start of `score` guarded without timing anything: what a fresh interpreter imports
+and builds to score the sample. Only what a measured cost justifies is kept off its path (the
+other commands' modules, the web stack, the document writers, the results store); the figures
+are measured by `bench` and kept in docs/performance-notes.md."""
 
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ PROBE = """
 import json, runpy, sys
 report = sys.argv[1]
 sys.argv = ["cchc-index", *sys.argv[2:]]
-import cchc_index.cli.main
-cchc_index.cli.main._leave = lambda done: None  # stay to report (main ends with os._exit)
 try:
     runpy.run_module("cchc_index", run_name="__main__", alter_sys=True)
 except SystemExit:
@@ -60,10 +58,6 @@ NOT_ON_THE_SCORE_PATH = [
     "cchc_index.importer",
     "cchc_index.province",
     "cchc_index.bench",
-    # the tables are drawn by report/text_table.py (tabulate only for columns of decimals)
-    "tabulate",
-    # the deadline notes are printed by `check` and `score --lock` only
-    "cchc_index.report.deadlines",
 ]
 
 
@@ -122,66 +116,6 @@ def test_the_exit_has_no_objects_to_collect(runs: dict) -> None:  # type: ignore
     on the way out (~16 ms over ~40.000 objects after a `score`) then has nothing to walk."""
     for name, (report, _out) in runs.items():
         assert report["unfrozen"] < 1_000, (name, report["unfrozen"])
-
-
-class _Exit(Exception):
-    """Stands in for os._exit in the tests of `_leave`."""
-
-
-def _leaving(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    import cchc_index.cli.main as main
-
-    events: list[object] = []
-
-    def fake_exit(code: int) -> None:
-        events.append(("exit", code))
-        raise _Exit
-
-    monkeypatch.setattr(main.os, "_exit", fake_exit)
-    monkeypatch.setattr(main.atexit, "_run_exitfuncs", lambda: events.append("atexit"))
-    return events
-
-
-@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (1, 1), (4, 4), (True, True)])
-def test_leave_runs_the_exit_handlers_then_ends_with_the_code(
-    monkeypatch: pytest.MonkeyPatch, code: object, status: object
-) -> None:
-    from cchc_index.cli.main import _leave
-
-    events = _leaving(monkeypatch)
-    with pytest.raises(_Exit):
-        _leave(SystemExit(code))
-    assert events == ["atexit", ("exit", status)]
-
-
-def test_leave_lets_the_interpreter_exit_when_something_is_left(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A message as the code, another thread running, or a stream that will not flush: the
-    interpreter's own exit, exactly as before."""
-    import threading
-
-    from cchc_index.cli.main import _leave
-
-    events = _leaving(monkeypatch)
-    _leave(SystemExit("a message to print"))
-    stop = threading.Event()
-    worker = threading.Thread(target=stop.wait)
-    worker.start()
-    try:
-        _leave(SystemExit(0))
-    finally:
-        stop.set()
-        worker.join()
-    assert events == []
-
-    class Closed:
-        def flush(self) -> None:
-            raise BrokenPipeError
-
-    monkeypatch.setattr("sys.stdout", Closed())
-    _leave(SystemExit(0))
-    assert events == ["atexit"]  # handlers ran; the interpreter's exit reports the pipe
 
 
 @pytest.mark.parametrize(

@@ -177,11 +177,20 @@ def test_a_bug_of_ours_exits_5_plainly(command: str, monkeypatch: pytest.MonkeyP
     def boom(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
+    import cchc_index.cli.rules
+    import cchc_index.cli.score
     import cchc_index.load.framework_cache
     import cchc_index.load.unit
     import cchc_index.scoring.cases  # noqa: F401  (imported before patching: they bind the name)
 
-    for module in ("load.rules", "load.unit", "load.framework_cache", "scoring.cases"):
+    for module in (
+        "load.rules",
+        "load.unit",
+        "load.framework_cache",
+        "scoring.cases",
+        "cli.rules",
+        "cli.score",
+    ):
         monkeypatch.setattr(f"cchc_index.{module}.load_framework", boom)
     monkeypatch.setattr("cchc_index.load.unit.load_framework_cached", boom)  # score, check
     args = {

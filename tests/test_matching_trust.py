@@ -18,6 +18,8 @@ from cchc_index.model.bundle import Bundle, Document, Profile
 from cchc_index.model.framework import DocumentProduct, Framework
 from cchc_index.scoring.matching import EvidenceIndex
 
+from review_helpers import copy_sample
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = str(Path(sys.executable).with_name("cchc-index"))
 SAMPLE = ROOT / "evidence" / "quang-an-2020"
@@ -32,8 +34,7 @@ def cchc(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def without_annual_plan(tmp_path: Path) -> Path:
-    bundle = tmp_path / "b"
-    shutil.copytree(SAMPLE, bundle)
+    bundle = copy_sample(tmp_path, "b")  # before its submission: the edit is its self layer
     table = bundle / "documents.csv"
     rows = table.read_text(encoding="utf-8").splitlines(keepends=True)
     table.write_text("".join(r for r in rows if not r.startswith("452/KH")), encoding="utf-8")

@@ -7,10 +7,17 @@ import sys
 from pathlib import Path
 
 import click
+from tabulate import tabulate
 
 from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports_errors
-from cchc_index.errors import ExitCode
+from cchc_index.errors import EvidenceError, ExitCode, Problem
 from cchc_index.i18n import tr
+from cchc_index.province.queries import history as unit_history
+from cchc_index.province.queries import item_spreads, ranking_of_year
+from cchc_index.province.runner import run_batch
+from cchc_index.province.store import Store
+from cchc_index.report.labels import pct, pts
+from cchc_index.report.ranking import FILE_ONLY, RANKING_RENDERERS, SUFFIXES
 
 FORMATS = ["table", "markdown", "json", "csv", "xlsx"]
 FORMAT = click.option(
@@ -39,7 +46,6 @@ DB = click.option(
 def _format(fmt: str | None, output: Path | None) -> str:
     """The ranking format asked for (`--format`, else the -o suffix, else a table); a binary
     format without -o is a usage error (exit 2), refused before any unit is scored."""
-    from cchc_index.report.ranking import FILE_ONLY, SUFFIXES
 
     chosen = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "table")
     if output is None and chosen in FILE_ONLY:
@@ -106,9 +112,6 @@ def batch(
     engine: str,
     quiet: bool,
 ) -> None:
-    from cchc_index.province.runner import run_batch
-    from cchc_index.province.store import Store
-    from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
     store = Store.open(db) if db is not None else None
@@ -158,8 +161,6 @@ def results() -> None:
 
 
 def _open(db: Path):  # type: ignore[no-untyped-def]
-    from cchc_index.errors import EvidenceError, Problem
-    from cchc_index.province.store import Store
 
     if not db.is_file():
         raise EvidenceError(
@@ -183,8 +184,6 @@ DB_REQUIRED = click.option("--db", type=click.Path(path_type=Path, dir_okay=Fals
 @LANG
 @reports_errors
 def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) -> None:
-    from cchc_index.province.queries import ranking_of_year
-    from cchc_index.report.ranking import RANKING_RENDERERS
 
     chosen = _format(fmt, output)
     store = _open(db)
@@ -200,8 +199,6 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @LANG
 @reports_errors
 def history(unit: str, db: Path) -> None:
-    from cchc_index.province.queries import history as unit_history
-    from cchc_index.report.labels import pct, pts
 
     store = _open(db)
     try:
@@ -231,9 +228,6 @@ def history(unit: str, db: Path) -> None:
 @LANG
 @reports_errors
 def items(db: Path, year: int | None, node: str | None) -> None:
-    from cchc_index.province.queries import item_spreads
-    from cchc_index.report.labels import pts
-    from cchc_index.report.text_table import table
 
     store = _open(db)
     try:
@@ -261,4 +255,4 @@ def items(db: Path, year: int | None, node: str | None) -> None:
         tr("Điểm: số ĐV", "Points: units"),
         tr("Trạng thái: số ĐV", "Status: units"),
     ]
-    click.echo(table(rows, header, "simple_grid", [None, 40]))
+    click.echo(tabulate(rows, header, tablefmt="simple_grid", maxcolwidths=[None, 40]))

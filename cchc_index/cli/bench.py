@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from cchc_index.bench.run import cold_start, measure
 from cchc_index.cli.common import LANG, reports_errors
 from cchc_index.i18n import tr
 
@@ -69,7 +70,6 @@ def _sizes(_ctx: click.Context, _param: click.Parameter, value: str) -> list[int
 @LANG
 @reports_errors
 def bench(sizes: list[int], workers: int, rounds: int, sample: Path, baseline: Path | None) -> None:
-    from cchc_index.bench.run import cold_start, measure
 
     measure(sizes, workers, click.echo, baseline, rounds)
     if (sample / "profile.yaml").is_file():

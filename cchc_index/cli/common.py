@@ -15,6 +15,7 @@ import click
 from cchc_index.cli import click_vi
 from cchc_index.errors import CchcError, ExitCode, Problem
 from cchc_index.i18n import os_reason, set_lang, tr
+from cchc_index.output import write_atomic
 from cchc_index.text import safe_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -212,7 +213,6 @@ OUTPUT = click.option(
 
 def emit(text: str | bytes, output: Path | None) -> None:
     """Print `text`, or write it to `output` (atomically, never over a special file)."""
-    from cchc_index.output import write_atomic
 
     if output is None:
         if isinstance(text, bytes):

@@ -9,7 +9,11 @@ import click
 
 from cchc_index.cli.common import LANG, reports_errors
 from cchc_index.errors import ExitCode
+from cchc_index.extract.api import run_extract
+from cchc_index.extract.evaluate_print import main
+from cchc_index.extract.render import render_json, render_text
 from cchc_index.i18n import tr
+from cchc_index.output import refuse_inputs
 
 
 @click.command(
@@ -104,8 +108,6 @@ def extract_command(
     force: bool,
     fmt: str,
 ) -> None:
-    from cchc_index.extract.api import run_extract
-    from cchc_index.extract.render import render_json, render_text
 
     if report is None and documents is None:
         raise click.UsageError(
@@ -114,8 +116,6 @@ def extract_command(
     if against is not None and report is None:
         raise click.UsageError(tr("--against cần tệp báo cáo REPORT", "--against needs a REPORT"))
     if output is not None:
-        from cchc_index.output import refuse_inputs
-
         refuse_inputs(output, [report, against, documents])
     outcome = run_extract(
         report,
@@ -146,6 +146,5 @@ def extract_command(
 @LANG
 @reports_errors
 def extract_eval_command(folders: tuple[Path, ...]) -> None:
-    from cchc_index.extract.evaluate_print import main
 
     sys.exit(main([str(f) for f in folders]))

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import click
 
 from cchc_index.cli.common import LANG, reports_errors
 from cchc_index.i18n import tr
+from cchc_index.importer.api import import_table
+from cchc_index.source import shown
 
 
 def write_folder(target: Path, files: dict[str, str], force: bool) -> None:
     """All files or none: written in a fresh folder beside the target, then renamed into place."""
-    import shutil  # here: `score` and the other commands start without them
-    import tempfile
 
     if target.exists() and any(target.iterdir()) and not force:
         raise click.UsageError(
@@ -75,8 +77,6 @@ def import_framework(
     level: str | None,
     province: str | None,
 ) -> None:
-    from cchc_index.importer.api import import_table
-    from cchc_index.source import shown
 
     overrides = {"id": fw_id or output.name, "year": year, "level": level, "province": province}
     imported = import_table(table, shown(table), overrides)

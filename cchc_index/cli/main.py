@@ -3,14 +3,13 @@ defined), then every command registered from its own module, imported when it is
 
 from __future__ import annotations
 
-import atexit
 import gc
 import importlib
 import os
 import sys
 
-# pydantic looks for installed plugins through importlib.metadata on its first model
-# (~6 ms of every cold start); this tool uses none. Set before anything imports pydantic.
+# pydantic looks for installed plugins through importlib.metadata on its first model; this
+# tool uses none. Set before anything imports pydantic (docs/performance-notes.md).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import click
@@ -22,7 +21,7 @@ set_lang(lang_in_argv(sys.argv))
 HELP_LANG = lang()  # every command's help texts are built in it, whenever it is imported
 
 # name → (module, attribute). A command's module is imported when the command runs or help
-# lists it: `score` does not load the other commands' modules (~2 ms of its cold start).
+# lists it: `score` does not load the other commands' modules.
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("cchc_index.cli.rules", "validate"),
     "test": ("cchc_index.cli.rules", "test_cmd"),
@@ -79,39 +78,13 @@ def cli() -> None:
 
 
 def main() -> None:
-    # Scoring makes many short-lived, acyclic objects; the default thresholds make the cyclic
-    # collector rescan the (large, long-lived) import graph over and over: ~20 % of a batch.
-    # The modules loaded so far are frozen out of its sight (this also empties the youngest
-    # generation, so the first collection does not walk them either).
+    # Scoring makes many short-lived, acyclic objects: the collector's default thresholds
+    # would rescan the long-lived import graph over and over (docs/performance-notes.md).
+    # The modules loaded so far are frozen out of its sight.
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     gc.enable()  # `python -m cchc_index` turned it off while the modules loaded
     try:
         cli()
-    except SystemExit as done:
-        # On its way out the interpreter runs one full collection over every object still
-        # alive (~16 ms of a `score`), then takes every module apart (~5 ms): all to free
-        # what the end of the process frees anyway.
-        gc.freeze()
-        _leave(done)
-        raise
-
-
-def _leave(done: SystemExit) -> None:
-    """End the process now when nothing is left to finish: the exit handlers run and the
-    standard streams are flushed, as the interpreter's own exit does first. With a message
-    for the exit code, other threads to wait for, or a stream that will not flush (a closed
-    pipe), return: the interpreter then exits the way it always did."""
-    code = done.code
-    threading = sys.modules.get("threading")
-    if not (code is None or isinstance(code, int)):
-        return
-    if threading is not None and threading.active_count() > 1:
-        return
-    atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:
-        return
-    os._exit(code or 0)
+    finally:
+        gc.freeze()  # what is alive at the end is freed by the exit, not walked first

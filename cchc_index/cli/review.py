@@ -14,6 +14,17 @@ import click
 from cchc_index.cli.common import LANG, OUTPUT, RULES_DIR, emit, reports_errors
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
+from cchc_index.load.appraisal import APPRAISAL_FILE, appraisal_yaml, read_appraisal
+from cchc_index.load.rules import load_framework
+from cchc_index.model.layers import Layer
+from cchc_index.output import refuse_inputs, refuse_suffix, write_atomic
+from cchc_index.report.diff import DIFF_RENDERERS
+from cchc_index.report.layer_words import layer_name
+from cchc_index.scoring.diff import diff_frameworks, diff_results
+from cchc_index.scoring.layers import layer_result, self_points
+from cchc_index.service.review import review_unit
+from cchc_index.source import shown
+from cchc_index.text import parse_date
 
 LAYER_NAMES = {"self": "self", "1": "round_1", "2": "round_2", "survey": "survey", "final": "final"}
 
@@ -49,14 +60,6 @@ def _split(target: str) -> tuple[Path, str]:
 @LANG
 @reports_errors
 def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path | None) -> None:
-    from cchc_index.load.rules import load_framework
-    from cchc_index.model.layers import Layer
-    from cchc_index.output import refuse_inputs, refuse_suffix
-    from cchc_index.report.diff import DIFF_RENDERERS
-    from cchc_index.report.layer_words import layer_name
-    from cchc_index.scoring.diff import diff_frameworks, diff_results
-    from cchc_index.scoring.layers import layer_result
-    from cchc_index.service.review import review_unit
 
     (path_a, layer_a), (path_b, layer_b) = _split(a), _split(b)
     if output is not None:  # never over an input; never a suffix it cannot make
@@ -128,7 +131,6 @@ def appraise() -> None:
 def import_command(
     workbook: Path, bundle: Path, rules_dir: Path, reviewer: str | None, when: str | None
 ) -> None:
-    from cchc_index.text import parse_date
 
     try:
         day = parse_date(when) if when else None
@@ -148,12 +150,7 @@ def import_workbook(
 ) -> tuple[Path, int]:
     """Read the workbook's appraisal into `folder`/appraisal.yaml (whole, or not at all);
     the survey points already in the file are kept."""
-    from cchc_index.load.appraisal import APPRAISAL_FILE, appraisal_yaml, read_appraisal
-    from cchc_index.load.appraisal_workbook import Defaults, read_workbook
-    from cchc_index.output import write_atomic
-    from cchc_index.scoring.layers import self_points
-    from cchc_index.service.review import review_unit
-    from cchc_index.source import shown
+    from cchc_index.load.appraisal_workbook import Defaults, read_workbook  # openpyxl: on use
 
     review = review_unit(folder, None, rules_dir)
     existing = read_appraisal(folder)

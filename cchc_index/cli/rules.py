@@ -8,8 +8,14 @@ from pathlib import Path
 import click
 
 from cchc_index.cli.common import ENGINE, LANG, OUTPUT, emit, reports_errors
-from cchc_index.errors import ExitCode
+from cchc_index.errors import ExitCode, Problem, RuleError
 from cchc_index.i18n import tr
+from cchc_index.load.rules import load_framework
+from cchc_index.output import refuse_inputs, refuse_suffix
+from cchc_index.report.explain import framework_notes
+from cchc_index.report.junit import junit
+from cchc_index.report.reasons import reason_text
+from cchc_index.scoring.cases import load_cases, run_cases
 
 
 @click.command(
@@ -42,12 +48,6 @@ from cchc_index.i18n import tr
 @LANG
 @reports_errors
 def validate(paths: tuple[Path, ...], fmt: str | None, verbose: bool, output: Path | None) -> None:
-    from cchc_index.errors import Problem, RuleError
-    from cchc_index.load.rules import load_framework
-    from cchc_index.output import refuse_inputs, refuse_suffix
-    from cchc_index.report.explain import framework_notes
-    from cchc_index.report.junit import junit
-    from cchc_index.scoring.cases import load_cases
 
     if output is not None:
         refuse_inputs(output, paths)
@@ -93,8 +93,6 @@ def validate(paths: tuple[Path, ...], fmt: str | None, verbose: bool, output: Pa
 @LANG
 @reports_errors
 def test_cmd(paths: tuple[Path, ...], keyword: str | None, engine: str) -> None:
-    from cchc_index.report.reasons import reason_text
-    from cchc_index.scoring.cases import run_cases
 
     passed = failed = 0
     for path in paths:

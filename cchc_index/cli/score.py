@@ -6,7 +6,6 @@ import datetime as dt
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -22,9 +21,17 @@ from cchc_index.cli.common import (
 )
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
-
-if TYPE_CHECKING:
-    from cchc_index.service.review import Review
+from cchc_index.load.rules import load_framework
+from cchc_index.output import refuse_inputs, refuse_suffix
+from cchc_index.report.deadlines import lock_note, render_split, split_json
+from cchc_index.report.explain import explain_node, find_node
+from cchc_index.report.formats import FORMATS, format_for, known_suffixes
+from cchc_index.report.layers import explain_layers
+from cchc_index.report.submission_words import submission_note
+from cchc_index.scoring.deadlines import self_due, split_missing
+from cchc_index.service.outputs import produce
+from cchc_index.service.review import Review, review_unit
+from cchc_index.text import parse_date
 
 
 @click.command(
@@ -69,12 +76,8 @@ def score(
     engine: str,
     lock: bool,
 ) -> None:
-    from cchc_index.report.formats import FORMATS, format_for, known_suffixes
-    from cchc_index.service.outputs import produce
 
     if output is not None:  # never over an input, never a suffix no renderer makes
-        from cchc_index.output import refuse_inputs, refuse_suffix
-
         refuse_inputs(output, [bundle, rules])
         if output.suffix:
             made = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
@@ -95,20 +98,14 @@ def score(
     review = _review(bundle, rules, rules_dir, engine, lock)
     warn(review.warnings)
     if review.ignored:
-        from cchc_index.report.deadlines import lock_note
-
         click.echo(lock_note(review.ignored), err=True)
     width = None if output is not None else shutil.get_terminal_size((160, 40)).columns
     emit(produce(review, chosen.name, width=width).data, output)
     if review.submitted is not None and (output is not None or chosen.name == "csv"):
-        from cchc_index.report.submission_words import submission_note
-
         click.echo(submission_note(review.submitted, review.draft).strip("\n"), err=True)
 
 
 def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:
-    from cchc_index.scoring.deadlines import self_due
-    from cchc_index.service.review import review_unit
 
     review = review_unit(bundle, rules, rules_dir, engine, lock, cache=True)  # type: ignore[arg-type]
     if lock and self_due(review.framework, review.bundle.year) is None:
@@ -122,7 +119,6 @@ def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
-    from cchc_index.text import parse_date
 
     if value is None:
         return dt.date.today()
@@ -157,8 +153,6 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @LANG
 @reports_errors
 def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.date) -> None:
-    from cchc_index.report.deadlines import render_split, split_json
-    from cchc_index.scoring.deadlines import split_missing
 
     review = _review(bundle, rules, rules_dir, "durable", False)
     warn(review.warnings)
@@ -167,8 +161,6 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.da
     if fmt == "json":
         click.echo(split_json(split), nl=False)
     else:
-        from cchc_index.report.submission_words import submission_note
-
         click.echo(render_split(result, split, review.layered.range), nl=False)
         click.echo(submission_note(review.submitted, review.draft), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)
@@ -186,10 +178,6 @@ def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.da
 @LANG
 @reports_errors
 def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
-    from cchc_index.load.rules import load_framework
-    from cchc_index.report.explain import explain_node, find_node
-    from cchc_index.report.layers import explain_layers
-    from cchc_index.service.review import review_unit
 
     loaded = load_framework(rules)  # once: the bundle is checked against this same one
     framework = loaded.framework

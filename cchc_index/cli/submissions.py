@@ -10,6 +10,9 @@ import click
 from cchc_index.cli.common import LANG, OUTPUT, RULES, RULES_DIR, emit, reports_errors
 from cchc_index.i18n import num, tr
 from cchc_index.output import refuse_inputs, refuse_suffix
+from cchc_index.report.history import HISTORY_RENDERERS
+from cchc_index.service.history import unit_history
+from cchc_index.service.submit import submit as freeze
 from cchc_index.text import format_date, parse_date
 
 
@@ -55,7 +58,6 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.
 def submit(
     bundle: Path, rules: Path | None, rules_dir: Path, by: str | None, on: dt.date | None
 ) -> None:
-    from cchc_index.service.submit import submit as freeze
 
     made = freeze(bundle, rules_dir, by, on, rules)
     click.echo(
@@ -81,8 +83,6 @@ def submit(
 @LANG
 @reports_errors
 def history(bundle: Path, rules_dir: Path, fmt: str | None, output: Path | None) -> None:
-    from cchc_index.report.history import HISTORY_RENDERERS
-    from cchc_index.service.history import unit_history
 
     if output is not None:
         refuse_inputs(output, [bundle])

@@ -36,11 +36,11 @@ BATCH_UNITS = 20  # units a session holds; ~100 facts each, far below issue #376
 
 
 def _tune_malloc() -> None:
-    """Keep the C core's ~8 KB-a-rule session state on the heap instead of mmap'ing it.
+    """Keep the C core's session state on the heap instead of mmap'ing it.
 
-    A session of 176 rules mallocs ~1.4 MB, above glibc's 128 KB mmap threshold, so every
-    unit paid ~380 page faults to map and unmap it: half the durable step
-    (research/performance.md §3.1). Raising the mmap and trim thresholds keeps the block.
+    A session of a full framework mallocs a block above glibc's mmap threshold, so every unit
+    paid page faults to map and unmap it (figures: docs/performance-notes.md). Raising the
+    mmap and trim thresholds keeps the block.
     """
     global _TUNED
     if _TUNED or not sys.platform.startswith("linux"):

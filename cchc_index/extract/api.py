@@ -38,7 +38,7 @@ def run_extract(
     bundle = None
     source = None
     if against is not None:
-        from cchc_index.load.bundle import read_bundle
+        from cchc_index.load.bundle import read_bundle  # only `extract --against` reads one
 
         source = read_bundle(against)
         bundle = source.bundle

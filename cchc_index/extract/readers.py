@@ -110,7 +110,7 @@ def read_source(path: Path, shown: str | None = None) -> SourceText:
 
 def read_bytes(data: bytes, suffix: str, name: str) -> SourceText:
     """Read file content known by its extension (`.txt`, `.md`, `.docx`, `.pdf`)."""
-    from cchc_index.extract import office
+    from cchc_index.extract import office  # python-docx, pypdfium2: only for those files
 
     found = sniff(data)
     expected = {".docx": "zip", ".pdf": "pdf"}.get(suffix, "text")

@@ -34,7 +34,7 @@ class FrameworkVariables:
 @lru_cache(maxsize=16)
 def variables_of(folder: Path) -> FrameworkVariables:
     """The variables of the framework in `folder`; RuleError (exit 3) if it is invalid."""
-    from cchc_index.load.rules import load_framework
+    from cchc_index.load.rules import load_framework  # only when a framework is named
 
     framework = load_framework(folder).framework
     titles = {name: variable.title for name, variable in framework.meta.variables.items()}

@@ -11,6 +11,8 @@ import copy
 from decimal import Decimal
 from typing import Any
 
+import yaml
+
 from cchc_index.methods.documents import Timeliness
 from cchc_index.methods.ratios import Band, RatioBands
 from cchc_index.model.framework import DocumentProduct, Framework, Leaf, StatisticProduct
@@ -81,7 +83,6 @@ def _ratio(unit: Leaf) -> tuple[dict[str, Decimal], Decimal, dict[str, Decimal],
 
 def starter_cases(framework: Framework) -> dict[str, str]:
     """`<area>.cases.yaml` text for every area with a unit the importer could read."""
-    import yaml
 
     year = framework.meta.year
     files: dict[str, list[dict[str, Any]]] = {}

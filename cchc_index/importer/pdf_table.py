@@ -62,7 +62,7 @@ def join_lines(pieces: list[str]) -> str:
 
 
 def _page_table(page: object, textpage: object, number: int) -> tuple[RawTable | None, str]:
-    import pypdfium2.raw as raw
+    import pypdfium2.raw as raw  # pypdfium2 only for a PDF
 
     rows_y: list[float] = []
     cols_x: list[float] = []
@@ -109,7 +109,7 @@ def _page_table(page: object, textpage: object, number: int) -> tuple[RawTable |
 
 def read_pdf(data: bytes, shown: str) -> Document:
     """The PDF's ruled tables, one a page; a scan without a text layer is refused."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # only for a PDF
 
     try:
         pdf = pdfium.PdfDocument(data)

@@ -73,7 +73,7 @@ def _docx(data: bytes, shown: str) -> Document:
 
 
 def _xlsx(data: bytes, shown: str) -> Document:
-    import openpyxl
+    import openpyxl  # only for an .xlsx (docs/performance-notes.md)
     from openpyxl.utils import get_column_letter
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from cchc_index.errors import EvidenceError, Problem
@@ -56,7 +57,6 @@ def sniff(data: bytes) -> str:
 
 def plain(text: str) -> str:
     """Lower case without diacritics ("Điểm tối đa" → "diem toi da"), for matching words."""
-    import unicodedata
 
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -2,7 +2,7 @@
 
 Files (all but profile.yaml optional): profile.yaml, documents.csv, statistics.yaml,
 links.csv, photos.csv, declarations.yaml. Tables are CSV because officers keep their
-registers in spreadsheets and because CSV reads ~20× faster than the same rows in YAML.
+registers in spreadsheets and because CSV reads much faster than the same rows in YAML.
 """
 
 from __future__ import annotations
@@ -243,8 +243,7 @@ def read_bundle(folder: Path, *, evidence_files: bool = True) -> BundleSource:
         )
         if src is not None
     }
-    # every part is validated above: the whole needs no second pass (nor its validator built,
-    # ~2 ms of every `score` start)
+    # every part is validated above: the whole needs no second pass (nor its validator built)
     bundle = Bundle.model_construct(
         profile=profile,
         documents=tuple(tables["documents"][0]),

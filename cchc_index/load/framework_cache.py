@@ -1,8 +1,8 @@
 """A small on-disk cache of loaded frameworks, for the cold start of `score` and `check`.
 
-Loading a framework (YAML with positions, validation, the checks across files) is ~14 ms of a
-~0.2 s `score`; unpickling the same `FrameworkSource` is ~2 ms. The cache can never change a
-result, only skip work:
+Loading a framework (YAML with positions, validation, the checks across files) costs several
+times what unpickling the same `FrameworkSource` does (docs/performance-notes.md). The cache
+can never change a result, only skip work:
 
 - the key is a SHA-256 of everything the load depends on: the bytes and names of the folder's
   YAML files, the names and kinds of its other entries, the paths as shown in messages (they
@@ -30,11 +30,12 @@ from pathlib import Path
 
 from cchc_index.i18n import lang
 from cchc_index.load.rules import YAML_SUFFIXES, FrameworkSource, load_framework
+from cchc_index.output import write_atomic
 from cchc_index.source import shown
 
-LIMIT = 16  # frameworks kept: a province uses one or two a year; 16 × ~80 KB at most
+LIMIT = 16  # frameworks kept: a province uses one or two a year; a few MB at most
 FORMAT = b"cchc-index framework cache 1"
-PACKAGE = Path(__file__).parent.parent  # no resolve(): ~0.5 ms of syscalls, and not needed
+PACKAGE = Path(__file__).parent.parent  # no resolve(): its system calls are not needed
 # The layers a FrameworkSource is built by (pyproject's import-linter contract): the ground
 # modules at the top of the package, then methods/, model/ and load/.
 CODE_FOLDERS = ("", "methods", "model", "load")
@@ -62,7 +63,7 @@ def _code_stamp(digest: hashlib._Hash) -> None:
 
 def framework_key(folder: Path) -> str:
     """The cache key of `folder` as it is now (raises OSError when it cannot be read)."""
-    import pydantic
+    import pydantic  # here: a cached framework's `score` never imports yaml otherwise
     import yaml
 
     digest = hashlib.sha256(FORMAT)
@@ -93,11 +94,10 @@ def _read(entry: Path, folder: Path) -> FrameworkSource | None:
 
 
 def _write(entry: Path, source: FrameworkSource) -> None:
-    from cchc_index.output import write_atomic
 
     try:
         # Every derived Leaf built (and kept by its criterion) before pickling: a framework
-        # read back then never builds the Leaf validator (~4 ms of `score`).
+        # read back then never builds the Leaf validator.
         for _unit in source.framework.units():
             pass
         write_atomic(entry, pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))

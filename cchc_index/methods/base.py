@@ -6,8 +6,8 @@ comparisons on that number, how many points each range earns; the engine compile
 tiers into durable_rules rules. A method never prints and never rolls points up.
 """
 
-# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
-# from annotations Python has already evaluated (part of every `score` start).
+# No `from __future__ import annotations` here: pydantic builds these classes faster from
+# annotations Python has already evaluated (docs/performance-notes.md).
 
 import operator
 from collections.abc import Callable, Mapping
@@ -29,7 +29,7 @@ OPS: dict[Op, Callable[[Decimal, Decimal], bool]] = {
 NonePolicy = Literal["full", "zero", "not_applicable"]
 
 
-@dataclass(slots=True)  # per-unit record: slots, not frozen (4× cheaper to build)
+@dataclass(slots=True)  # per-unit record: slots, not frozen (cheaper to build)
 class ProductMatch:
     """How one required evidence product was found in the bundle."""
 
@@ -40,7 +40,7 @@ class ProductMatch:
     days_late: int | None = None  # documents with a deadline: 0 when on time
 
 
-@dataclass(slots=True)  # per-unit record: slots, not frozen (4× cheaper to build)
+@dataclass(slots=True)  # per-unit record: slots, not frozen (cheaper to build)
 class Declaration:
     met: bool
     explanation: str
@@ -61,7 +61,7 @@ class Facts(Protocol):
     def declaration(self) -> Declaration | None: ...
 
 
-@dataclass(slots=True)  # per-unit record: slots, not frozen (4× cheaper to build)
+@dataclass(slots=True)  # per-unit record: slots, not frozen (cheaper to build)
 class Metric:
     """The one number the tiers test, and what the reason sentence needs."""
 

@@ -1,7 +1,7 @@
 """Methods scored on a ratio of named variables: ratio bands, pro rata, growth."""
 
-# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
-# from annotations Python has already evaluated (part of every `score` start).
+# No `from __future__ import annotations` here: pydantic builds these classes faster from
+# annotations Python has already evaluated (docs/performance-notes.md).
 
 from dataclasses import replace
 from decimal import Decimal

@@ -1,7 +1,7 @@
 """Methods the unit cannot settle with numbers: qualitative declarations, survey items."""
 
-# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
-# from annotations Python has already evaluated (part of every `score` start).
+# No `from __future__ import annotations` here: pydantic builds these classes faster from
+# annotations Python has already evaluated (docs/performance-notes.md).
 
 from decimal import Decimal
 from typing import Literal

@@ -4,8 +4,8 @@ Layers per node: self (computed by the engine) → round 1 → round 2; the fina
 is its latest layer. Survey-only nodes take the value the province entered.
 """
 
-# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
-# from annotations Python has already evaluated (part of every `score` start).
+# No `from __future__ import annotations` here: pydantic builds these classes faster from
+# annotations Python has already evaluated (docs/performance-notes.md).
 
 import datetime as dt
 

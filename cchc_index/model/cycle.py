@@ -1,8 +1,8 @@
 """The dates of a framework's yearly cycle (framework.yaml `cycle:`): when self-assessment is
 due and when each appraisal round takes place."""
 
-# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
-# from annotations Python has already evaluated (part of every `score` start).
+# No `from __future__ import annotations` here: pydantic builds these classes faster from
+# annotations Python has already evaluated (docs/performance-notes.md).
 
 import datetime as dt
 

@@ -1,7 +1,7 @@
 """The framework (Bộ chỉ số): metadata, areas, criteria, sub-criteria and their evidence."""
 
-# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
-# from annotations Python has already evaluated (part of every `score` start).
+# No `from __future__ import annotations` here: pydantic builds these classes faster from
+# annotations Python has already evaluated (docs/performance-notes.md).
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal

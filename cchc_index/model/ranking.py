@@ -30,8 +30,8 @@ class NodeScore:
 
 
 # A node as plain text: (node, kind, title, points, max_points, status, reason, index_percent),
-# numbers as exact decimal text. Cheap to pickle between processes (a tuple of NodeScore with
-# Decimals costs ~0.9 ms a unit to send) and to write to the store as it is.
+# numbers as exact decimal text. Cheap to pickle between processes (NodeScores with Decimals
+# cost far more to send) and to write to the store as it is.
 PackedNode = tuple[str, str, str, str, str, str | None, str | None, str | None]
 
 
@@ -78,7 +78,7 @@ def leaf_reason(reason: Reason) -> str:
     )
 
 
-# one encoder: `json.dumps` with options builds a new one a call (~4 µs, 100 leaves a unit)
+# one encoder: `json.dumps` with options builds a new one at every call
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 

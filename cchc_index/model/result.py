@@ -3,8 +3,8 @@
 Plain dataclasses rather than pydantic models: a result is built by the engine, never parsed
 from user input. Nothing changes a result once it is built (`dataclasses.replace` copies);
 the records built ~100 times a unit (`Reason`, `LeafResult`, `NodeResult`) are not declared
-frozen only because a frozen dataclass's `__init__` costs ~1 µs more a record, on the batch's
-hot path.
+frozen only because a frozen dataclass's `__init__` costs more on the batch's hot path
+(docs/performance-notes.md).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """What a rule file says about its source beyond where it comes from: defects of the official
 text and the reading chosen, how much of the source is encoded, the national scheme followed."""
 
-# No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
-# from annotations Python has already evaluated (part of every `score` start).
+# No `from __future__ import annotations` here: pydantic builds these classes faster from
+# annotations Python has already evaluated (docs/performance-notes.md).
 
 from typing import Annotated
 

@@ -5,6 +5,7 @@ Only finished runs count: a run killed halfway is invisible here until a re-run 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,7 +40,6 @@ def run_scores(store: Store, run_id: int) -> list[tuple[UnitScore, bool]]:
 
 
 def run_failures(store: Store, run_id: int) -> list[FailedUnit]:
-    import json
 
     rows = store.db.execute(
         "SELECT folder, problems FROM run_units WHERE run_id = ? AND assessment_id IS NULL",

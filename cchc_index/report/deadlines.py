@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from tabulate import tabulate
+
 from cchc_index.i18n import tr
 from cchc_index.model.bundle import Document
 from cchc_index.model.deadlines import Split, Timed
@@ -14,7 +16,6 @@ from cchc_index.model.result import Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts
 from cchc_index.report.layer_words import range_line
 from cchc_index.report.reasons import product_title
-from cchc_index.report.text_table import table
 from cchc_index.text import format_date
 
 
@@ -97,7 +98,7 @@ def render_split(result: Result, split: Split, found: ScoreRange | None = None) 
         )
         if entries:
             lines.append(
-                table(
+                tabulate(
                     _rows(entries),
                     _header(),
                     tablefmt="simple_grid",

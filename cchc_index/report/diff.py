@@ -6,11 +6,12 @@ import json
 from collections.abc import Callable
 from decimal import Decimal
 
+from tabulate import tabulate
+
 from cchc_index.i18n import num, tr
 from cchc_index.model.diff import Change, Diff, Side
 from cchc_index.model.result import as_json
 from cchc_index.report.labels import pct, pts
-from cchc_index.report.text_table import table
 
 
 def _kind(change: Change) -> str:
@@ -102,7 +103,7 @@ def _text(diff: Diff, fmt: str) -> str:
     header += [f"{value} A", f"{value} B", tr("Chênh lệch", "Delta"), tr("Ghi chú", "Note")]
     widths = [None, None, None, 40, None, None, None, 40] if fmt != "pipe" else None
     sep = "\n\n" if fmt == "pipe" else "\n"
-    body = table(_rows(diff, framework), header, tablefmt=fmt, maxcolwidths=widths)
+    body = tabulate(_rows(diff, framework), header, tablefmt=fmt, maxcolwidths=widths)
     return sep.join(lines) + "\n\n" + body + "\n"
 
 

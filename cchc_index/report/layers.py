@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from tabulate import tabulate
+
 from cchc_index.i18n import tr
 from cchc_index.model.layers import Layer, Layered, LayerTotal, NodeLayers
 from cchc_index.model.result import LeafResult, Result
@@ -14,7 +16,6 @@ from cchc_index.report.labels import gain, headline, pct, pts, status
 from cchc_index.report.layer_words import layer_name, leaf_reason, range_line
 from cchc_index.report.layers_files import render_layers_csv, render_layers_json
 from cchc_index.report.reasons import product_title
-from cchc_index.report.text_table import table
 from cchc_index.text import format_date
 
 
@@ -90,7 +91,7 @@ def _missing(result: Result, fmt: str) -> list[str]:
             "Sản phẩm còn thiếu, xếp theo số điểm sẽ thêm nếu bổ sung (tính trên điểm cuối cùng):",
             "Missing products, ranked by the points they would add (on the final points):",
         ),
-        table(
+        tabulate(
             rows, head, tablefmt=fmt, maxcolwidths=None if fmt == "pipe" else [None, None, 60, 20]
         ),
     ]
@@ -111,7 +112,7 @@ def _text(layered: Layered, fmt: str) -> str:
     lines = ["\n\n".join(head_lines) if fmt == "pipe" else "\n".join(head_lines), ""]
     widths = [None, 30, None, None, *([None] * len(_columns(layered))), 14, 60]
     lines.append(
-        table(
+        tabulate(
             _rows(layered, sep),
             _header(layered),
             tablefmt=fmt,
@@ -120,7 +121,7 @@ def _text(layered: Layered, fmt: str) -> str:
     )
     head = [tr("Lớp điểm", "Layer"), tr("Tổng", "Total"), tr("Tối đa", "Max")]
     head += [tr("Chỉ số", "Index"), tr("Xếp loại", "Band")]
-    lines += ["", table(_totals(layered.totals), head, tablefmt=fmt), ""]
+    lines += ["", tabulate(_totals(layered.totals), head, tablefmt=fmt), ""]
     if layered.range is not None:
         lines += [range_line(layered.range), ""]
     lines += _missing(layered.final, fmt)

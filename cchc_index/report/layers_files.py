@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_index.i18n import tr
 from cchc_index.model.layers import Layer, Layered, LayerTotal
+from cchc_index.report.filing import AppraisalMarks
 from cchc_index.report.labels import status
 from cchc_index.report.layer_words import leaf_reason
 from cchc_index.report.render import result_json
@@ -25,7 +26,6 @@ if TYPE_CHECKING:  # the documents need the marks; the printed layers never load
 
 def appraisal_marks(layered: Layered) -> dict[str, AppraisalMarks]:
     """The rounds and explanations of each appraised node, as the documents print them."""
-    from cchc_index.report.filing import AppraisalMarks
 
     marks = {}
     for node in layered.nodes:

@@ -13,12 +13,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from tabulate import tabulate
+
 from cchc_index.i18n import tr
 from cchc_index.model.layers import Layer
 from cchc_index.model.ranking import Ranking, RankingRow
 from cchc_index.report.labels import pct, pts
 from cchc_index.report.layer_words import layer_name
-from cchc_index.report.text_table import table
 
 
 def _area_ids(rows: list[RankingRow]) -> list[str]:
@@ -78,7 +79,7 @@ def _text(ranking: Ranking, fmt: str, heading: str) -> str:
     parts = []
     for (year, framework), rows in ranking.groups():
         areas = _area_ids(rows)
-        drawn = table([_cells(r, areas) for r in rows], _header(areas), tablefmt=fmt)
+        drawn = tabulate([_cells(r, areas) for r in rows], _header(areas), tablefmt=fmt)
         parts.append(f"{heading}{_title(year, framework, rows)}\n\n{drawn}\n")
     if not parts:
         parts.append(tr("Không có đơn vị nào được chấm.\n", "No unit was scored.\n"))

@@ -8,11 +8,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from tabulate import tabulate
+
 from cchc_index.i18n import tr, using
 from cchc_index.model.result import LeafResult, Result, as_json
 from cchc_index.report.labels import gain, headline, pct, pts, status
 from cchc_index.report.reasons import product_title, reason_text
-from cchc_index.report.text_table import table
 
 
 def _leaf_rows(result: Result) -> list[list[str]]:
@@ -106,14 +107,14 @@ def _widths(title: int, reason: int, width: int) -> list[int | None]:
 def _text(result: Result, fmt: str, width: int = DEFAULT_WIDTH) -> str:
     lines = [*headline(result), ""]
     lines.append(
-        table(
+        tabulate(
             _leaf_rows(result),
             _leaf_header(),
             tablefmt=fmt,
             maxcolwidths=_widths(40, 60, width) if fmt != "pipe" else None,
         )
     )
-    lines += ["", table(_areas(result), _area_header(), tablefmt=fmt)]
+    lines += ["", tabulate(_areas(result), _area_header(), tablefmt=fmt)]
     lines.append("")
     if result.missing:
         lines.append(
@@ -123,7 +124,7 @@ def _text(result: Result, fmt: str, width: int = DEFAULT_WIDTH) -> str:
             )
         )
         lines.append(
-            table(
+            tabulate(
                 _missing_rows(result),
                 _missing_header(),
                 tablefmt=fmt,
@@ -233,7 +234,7 @@ def render_missing(result: Result) -> str:
         )
     )
     lines.append(
-        table(
+        tabulate(
             _missing_rows(result),
             _missing_header(),
             tablefmt="simple_grid",

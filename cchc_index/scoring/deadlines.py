@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from cchc_index.methods.documents import Timeliness
 from cchc_index.model.bundle import Bundle, Document
+from cchc_index.model.deadlines import Split, Timed
 from cchc_index.model.framework import PART_SEP, DocumentProduct, Framework
 from cchc_index.model.layers import Layer, LayerTotal
 from cchc_index.model.result import MissingProduct, Result
@@ -57,7 +58,6 @@ def _timed(framework: Framework, product: MissingProduct, year: int, on: dt.date
             within = method.late_within_days is None or (on - own).days <= method.late_within_days
             now = min(method.on_time, leaf.points) - product.gain_together  # points it has
             late = max(Decimal(0), min(method.late, leaf.points) - now) if within else Decimal(0)
-    from cchc_index.model.deadlines import Timed
 
     return Timed(product, last, late)
 
@@ -91,6 +91,5 @@ def split_missing(framework: Framework, result: Result, on: dt.date) -> Split:
     total = result.total + sum(gains.values(), Decimal(0))
     index = percent(total, result.max_points)
     reachable = LayerTotal(Layer.FINAL, total, result.max_points, index, band_of(framework, index))
-    from cchc_index.model.deadlines import Split
 
     return Split(on, self_due(framework, year), tuple(possible), tuple(too_late), reachable, bound)

@@ -340,7 +340,7 @@ def _first_of_each(
 
 def _distinct(items: tuple[Item, ...]) -> list[Item]:
     """Items without repeats, in label order. Keyed by their field values (a pydantic model
-    hashes through Python: ~2 µs an item)."""
+    hashes through Python, slowly)."""
     unique = {tuple(item.__dict__.values()): item for item in items}
     return sorted(unique.values(), key=Item.label)
 
