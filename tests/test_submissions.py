@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 import shutil
 import tempfile
 from decimal import Decimal
@@ -241,3 +242,21 @@ def _edit_and_compare(folder: Path, edits: list[tuple[str, object]]) -> None:
     assert after.layered.totals == before.layered.totals
     assert after.final == before.final
     assert after.draft is not None and after.draft.changed
+
+
+def test_every_command_of_the_docs_page_runs_on_the_sample(tmp_path: Path) -> None:
+    """docs/submissions.md: each command line runs (on copies of the sample: `submit` on the
+    sample as it was before its submission)."""
+    page = (SAMPLE.parent.parent / "docs" / "submissions.md").read_text(encoding="utf-8")
+    commands = [line.split() for line in page.splitlines() if line.startswith("cchc-index ")]
+    assert {c[1] for c in commands} == {"submit", "diff", "history"}
+    for words in commands:
+        copy = tmp_path / f"run-{len(list(tmp_path.iterdir()))}" / "quang-an-2020"
+        shutil.copytree(SAMPLE, copy)
+        if words[1] == "submit":
+            shutil.rmtree(copy / "submissions")
+        text = " ".join(words[1:]).replace("evidence/quang-an-2020", str(copy))
+        text = text.replace("lich-su.md", str(copy.parent / "lich-su.md"))
+        args = [*shlex.split(text), "--rules-dir", str(RULES)]
+        run = CliRunner().invoke(cli, args)
+        assert run.exit_code == 0, (args, run.output)
