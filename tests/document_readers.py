@@ -11,6 +11,7 @@ import io
 import json
 import re
 from decimal import Decimal
+from typing import Any
 
 from docx import Document
 from openpyxl import load_workbook
@@ -68,9 +69,14 @@ def from_xlsx(data: bytes) -> Points:
     return out
 
 
+def phu_luc(doc: Any) -> Any:
+    """The Phụ lục's table (a history appendix may follow it)."""
+    return next(t for t in doc.tables if "Tài liệu kiểm chứng" in [c.text for c in t.rows[0].cells])
+
+
 def from_docx(data: bytes) -> Points:
     doc = Document(io.BytesIO(data))
-    table = doc.tables[-1]  # the Phụ lục
+    table = phu_luc(doc)
     header = [c.text for c in table.rows[0].cells]
     points = header.index("Điểm tự đánh giá")
     out: Points = {}

@@ -18,6 +18,7 @@ from document_readers import (
     from_html,
     from_json,
     from_xlsx,
+    phu_luc,
     vn_number,
 )
 from docx import Document
@@ -192,7 +193,7 @@ def test_appraisal_rounds_show_in_the_workbook_and_the_appendix() -> None:
     ws = load_workbook(io.BytesIO(render_xlsx(filing)))["Bảng tự đánh giá"]
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "1.1.1")
     assert row[8:13] == (0.25, "trễ hạn", "đã giải trình", 0.5, "chấp nhận")
-    table = Document(io.BytesIO(render_docx(filing))).tables[-1]
+    table = phu_luc(Document(io.BytesIO(render_docx(filing))))
     cells = next(r.cells for r in table.rows if r.cells[0].text == "1.1.1")
     assert cells[6].text == "0,5"  # the latest round
 
@@ -208,7 +209,7 @@ def test_the_docx_is_a_portrait_report_then_a_landscape_appendix() -> None:
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "BÁO CÁO" in text and "Quảng An, ngày … tháng … năm …" in doc.tables[0]._tbl.xml
     assert "Xếp loại (dự kiến)" in text and "III. KHÓ KHĂN" in text
-    table = doc.tables[-1]
+    table = phu_luc(doc)
     assert [c.text for c in table.rows[0].cells] == [
         "STT",
         "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
@@ -370,7 +371,7 @@ def test_every_kind_of_row_keeps_its_numbers_and_its_words() -> None:
     assert (level["1.3.3"], level["2.3.1"], level["3.2"]) == ("Điểm thưởng", "Điểm trừ", "Tiêu chí")
     pending = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "1.1.3")
     assert pending[5].value == "chờ xác nhận" and not pending[4].protection.locked
-    table = Document(io.BytesIO(docx)).tables[-1]
+    table = phu_luc(Document(io.BytesIO(docx)))
     shown = {r.cells[0].text: r.cells[3].text for r in table.rows[1:] if r.cells[0].text}
     assert shown["2.2.2"] == "Không áp dụng" and shown["3.1.1"] == "Do tỉnh chấm (ĐTXHH)"
     assert shown["2.3.1"] == "−0,5" and shown["1.1.3"].endswith("(chờ xác nhận)")

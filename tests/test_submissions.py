@@ -5,6 +5,7 @@ unit's history reads in order."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import shlex
 import shutil
@@ -21,6 +22,7 @@ from cchc_index.cli.main import cli
 from cchc_index.errors import EvidenceError
 from cchc_index.service import submit as submitting
 from cchc_index.service.history import unit_history
+from cchc_index.service.outputs import produce
 from cchc_index.service.review import Reviewer, review_unit
 from cchc_index.service.submit import submit
 from tests.web.helpers import BUNDLE, RULES, SAMPLE, client, hidden, served_copy
@@ -260,3 +262,30 @@ def test_every_command_of_the_docs_page_runs_on_the_sample(tmp_path: Path) -> No
         args = [*shlex.split(text), "--rules-dir", str(RULES)]
         run = CliRunner().invoke(cli, args)
         assert run.exit_code == 0, (args, run.output)
+
+
+def test_the_documents_of_an_appraised_unit_show_every_layer_and_the_history(
+    tmp_path: Path,
+) -> None:
+    import docx
+    import openpyxl
+
+    review = review_unit(SAMPLE, None, RULES)
+    html = produce(review, "html").as_bytes().decode("utf-8")
+    layers = html[html.index('id="layers"') : html.index('id="history"')]
+    for name in ("Tự chấm", "Thẩm định lần 1", "Thẩm định lần 2", "Cuối cùng"):
+        assert name in layers
+    assert all(f">{total}<" in layers for total in ("2", "1,5", "1,75"))
+    assert "Nộp bản số 1" in html[html.index('id="history"') :]
+    document = docx.Document(io.BytesIO(produce(review, "docx").as_bytes()))
+    history = document.tables[-1]
+    assert [r.cells[0].text for r in history.rows[1:]] == [
+        "25/11/2020",
+        "15/12/2020",
+        "20/12/2020",
+        "20/12/2020",
+        "28/12/2020",
+    ]
+    workbook = openpyxl.load_workbook(io.BytesIO(produce(review, "xlsx").as_bytes()))
+    sheet = workbook["Lịch sử"]
+    assert sheet.cell(row=2, column=2).value == "Nộp bản số 1: tự chấm 2 điểm"

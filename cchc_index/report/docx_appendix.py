@@ -89,3 +89,33 @@ def _appendix_table(doc: Any, filing: Filing) -> None:
     for label, value in totals(filing.result):
         added = d.add_row(table, ["", label, "", value, "", "", "", ""], bold=True, size=11)
         d.align_cells(added, [3])
+
+
+HISTORY_COLUMNS = [24.0, 70.0, 50.0, 108.0]  # date, event, who, details: 252 mm
+
+
+def history_appendix(doc: Any, filing: Filing) -> None:
+    """A second landscape section: the unit's cycle (submissions, rounds, explanations) in
+    order, as `cchc-index history` prints it."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    d.page_setup(section, landscape=True)
+    d.page_number_header(section, skip_first=False)
+    d.para(
+        doc,
+        tr(
+            f"LỊCH SỬ CHU KỲ ĐÁNH GIÁ NĂM {filing.result.year}",
+            f"ASSESSMENT CYCLE, YEAR {filing.result.year}",
+        ),
+        bold=True,
+        align=d.CENTER,
+    )
+    table = d.fixed_table(doc, HISTORY_COLUMNS)
+    head = d.add_row(
+        table,
+        [tr("Ngày", "Date"), tr("Sự kiện", "Event"), tr("Người", "By"), tr("Chi tiết", "Details")],
+        bold=True,
+        size=11,
+    )
+    d.repeat_header(head)
+    for row in filing.history:
+        d.add_row(table, list(row), size=11)

@@ -14,7 +14,7 @@ from docx.shared import Mm, Pt
 
 from cchc_index.i18n import tr
 from cchc_index.report import docx_parts as d
-from cchc_index.report.docx_appendix import appendix
+from cchc_index.report.docx_appendix import appendix, history_appendix
 from cchc_index.report.filing import Filing
 from cchc_index.report.labels import pct, pts
 from cchc_index.report.rows import (
@@ -190,6 +190,8 @@ def render_docx(filing: Filing) -> bytes:
     d.set_base_font(doc)
     _report(doc, filing)
     appendix(doc, filing)
+    if filing.history:
+        history_appendix(doc, filing)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

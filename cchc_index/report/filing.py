@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework
+from cchc_index.model.layers import Layered
 from cchc_index.model.result import Result
 from cchc_index.text import nfc
 
@@ -67,6 +68,8 @@ class Filing:
     written_at: datetime
     engine_version: str
     appraisal: Mapping[str, AppraisalMarks] = field(default_factory=dict)
+    layers: Layered | None = None  # every layer of an appraised unit (the HTML prints them)
+    history: tuple[tuple[str, str, str, str], ...] = ()  # the cycle in words (report/history.py)
 
     @property
     def parent_agency(self) -> str:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from cchc_index.i18n import lang, tr
 from cchc_index.report.filing import Filing
 from cchc_index.report.labels import gain, pts, status
+from cchc_index.report.layer_words import layer_name
 from cchc_index.report.reasons import product_title
 from cchc_index.report.rows import (
     Level,
@@ -119,4 +120,33 @@ def render_html(filing: Filing) -> str:
         missing=missing,
         survey=pts(result.survey_points) if result.survey_points else "",
         written=f"{filing.written_at:%d/%m/%Y %H:%M}",
+        layers=_layers(filing),
     )
+
+
+def _layers(filing: Filing) -> dict[str, object] | None:
+    """Every layer of an appraised unit, node by node, with the totals (None without one)."""
+    found = filing.layers
+    if found is None or not found.appraised:
+        return None
+    shown = [t.layer for t in found.totals]
+    nodes = [
+        {
+            "id": n.id,
+            "title": n.title,
+            "max": pts(n.max_points),
+            "values": [pts(v.points) if (v := n.at(layer)) else "" for layer in shown[:-1]]
+            + [pts(n.final.points)],
+            "notes": [f"{layer_name(v.layer)}: {v.reason}" for v in n.values if v.reason]
+            + [
+                f"{tr('Giải trình', 'Explanation')} ({e.date:%d/%m/%Y}): {e.text}"
+                for e in n.explanations
+            ],
+        }
+        for n in found.nodes
+    ]
+    return {
+        "headers": [layer_name(layer) for layer in shown],
+        "nodes": nodes,
+        "totals": [pts(t.total) for t in found.totals],
+    }

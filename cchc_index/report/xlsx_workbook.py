@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from cchc_index.i18n import tr
 from cchc_index.report.filing import Filing
 from cchc_index.report.reasons import product_title
 from cchc_index.report.xlsx_sheets import (
@@ -191,6 +192,23 @@ def _meta(ws: Any, filing: Filing) -> None:
     ws.protection.sheet = True
 
 
+def _history(ws: Any, filing: Filing) -> None:
+    """The unit's cycle in order, every cell text (user words never become a formula)."""
+    _header(
+        ws,
+        [
+            (tr("Ngày", "Date"), 12),
+            (tr("Sự kiện", "Event"), 40),
+            (tr("Người", "By"), 30),
+            (tr("Chi tiết", "Details"), 80),
+        ],
+    )
+    for r, row in enumerate(filing.history, start=2):
+        _write_row(ws, r, list(row))
+        for col in range(1, len(row) + 1):
+            ws.cell(row=r, column=col).data_type = "s"
+
+
 def render_xlsx(filing: Filing) -> bytes:
     """The working workbook as .xlsx bytes."""
     wb = Workbook()
@@ -200,6 +218,8 @@ def render_xlsx(filing: Filing) -> bytes:
     _summary(wb.create_sheet("Tổng hợp"), filing, last)
     _missing(wb.create_sheet("Minh chứng còn thiếu"), filing)
     _documents(wb.create_sheet("Văn bản"), filing)
+    if filing.history:
+        _history(wb.create_sheet("Lịch sử"), filing)
     _meta(wb.create_sheet("_meta"), filing)
     wb.properties.creator = f"cchc-index {filing.engine_version}"
     wb.properties.created = wb.properties.modified = filing.written_at.replace(tzinfo=None)

@@ -9,6 +9,7 @@ hash.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,9 +17,11 @@ from datetime import datetime
 from cchc_index.load.digest import bundle_sha256
 from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS, stdout_text
+from cchc_index.report.history import history_rows
 from cchc_index.report.layers import LAYER_RENDERERS
 from cchc_index.report.layers_files import appraisal_marks, layer_file
 from cchc_index.report.submission_words import submission_note, with_submission_json
+from cchc_index.service.history import history_of
 from cchc_index.service.review import Review
 
 MEDIA = {
@@ -71,6 +74,13 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
         clock(),
         appraisal_marks(layers),
     )
+    if fmt in HASHED:  # the documents carry every layer and the cycle as an appendix
+        cycle = history_of(review) if review.submitted is not None or layers.appraised else None
+        filing = dataclasses.replace(
+            filing,
+            layers=layers,
+            history=tuple(history_rows(cycle)) if cycle is not None else (),
+        )
     data = stdout_text(chosen, filing, width) if width is not None else chosen.render(filing)
     if isinstance(data, str):
         data = _noted(fmt, data, review)
