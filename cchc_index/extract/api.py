@@ -58,7 +58,18 @@ def run_extract(
     else:
         unit = hint or unit_of_documents(files)
         year = year or _common_year(files)
-    draft = build_draft(extraction, files, unit, year, output)
+    draft = build_draft(extraction, files, unit, year, output, variables.framework)
+    if year is not None and variables.year is not None and year != variables.year:
+        draft.warnings.append(
+            tr(
+                f"profile.yaml: năm đánh giá {year} khác năm {variables.year} của bộ chỉ số "
+                f"'{variables.framework}' mà bản nháp điền biến; `score` sẽ không chấm bản nháp "
+                f"này: dùng --rules với bộ chỉ số của năm {year}",
+                f"profile.yaml: assessment year {year} differs from year {variables.year} of "
+                f"framework '{variables.framework}' the draft was drafted for; `score` will "
+                f"refuse it: pass --rules with a framework for {year}",
+            )
+        )
     if skipped:
         draft.warnings.append(
             tr(

@@ -25,6 +25,7 @@ class FrameworkVariables:
 
     framework: str
     titles: Mapping[str, str]
+    year: int | None = None  # the assessment year the framework is for
 
     @property
     def names(self) -> frozenset[str]:
@@ -38,7 +39,7 @@ def variables_of(folder: Path) -> FrameworkVariables:
 
     framework = load_framework(folder).framework
     titles = {name: variable.title for name, variable in framework.meta.variables.items()}
-    return FrameworkVariables(framework.meta.id, titles)
+    return FrameworkVariables(framework.meta.id, titles, framework.meta.year)
 
 
 def choose_framework(
