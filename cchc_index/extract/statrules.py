@@ -109,6 +109,8 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_tiep_nhan", "ho_so", "lũy kế", "tổng cộng", zero_ok=False),
     _r("ho_so_ky_truoc", "ho_so", "kỳ trước", "tồn kỳ", "chuyển sang", "chuyển qua",
        "năm trước chuyển", zero_ok=False),
+    # One channel of receipt: "trực tiếp", "trực tiếp và qua dịch vụ bưu chính" (both at once).
+    _r("ho_so_truc_tiep", "ho_so", "trực tiếp", none_of=("trực tuyến",), zero_ok=False),
     _r("ho_so_pham_vi_bcci", "ho_so", "bcci", "bưu chính", all_of=("phạm vi",), zero_ok=False),
     _r("ho_so_bcci", "ho_so", "bcci", "bưu chính"),
     _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4"),
@@ -182,6 +184,7 @@ TITLES = {
     "ho_so_tiep_nhan_moi": ("hồ sơ tiếp nhận mới trong kỳ", "records newly received in the period"),
     "ho_so_ky_truoc": ("hồ sơ kỳ trước chuyển sang", "records carried over from the last period"),
     "ho_so_truc_tuyen": ("hồ sơ nộp trực tuyến", "records filed online"),
+    "ho_so_truc_tiep": ("hồ sơ nộp trực tiếp (kể cả qua bưu chính nếu báo cáo gộp)", "records filed in person (with postal ones when the report joins them)"),
     "ho_so_truc_tuyen_toan_trinh": ("hồ sơ trực tuyến toàn trình", "records filed fully online"),
     "ho_so_truc_tuyen_mot_phan": ("hồ sơ trực tuyến một phần", "records filed partly online"),
     "ho_so_truoc_va_dung_han": ("hồ sơ giải quyết trước và đúng hạn (gộp)", "records early or on time (combined)"),
