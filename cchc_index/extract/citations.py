@@ -73,7 +73,11 @@ class _Found:
 
 
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
-_BY_WHOM = re.compile(r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành|đã\s+có)(?!\s+kèm)\b")
+_BY_WHOM = re.compile(
+    r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành|đã\s+có)(?!\s+kèm)\b"
+    # "UBND huyện Quảng Điền có Công văn số …": "có" before a document's title
+    r"|(?<!\w)(?-i:có)(?=\s+(?-i:[A-ZĐ]))"
+)
 # "Ngày 11/5/2016, UBND tỉnh ban hành Kế hoạch số …": the date before the issuer and title.
 _DATED_BEFORE = re.compile(
     rf"(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})\s*,?\s*(?P<who>[^,;:()\n]{{0,80}}?)\s*"
