@@ -62,8 +62,8 @@ def settle(figures: Sequence[Figure], year: int | None) -> Settlement:
         return out
     choices = [(*item.roles, None) for item in items]
     best = _best(items, choices)
-    if best is None:  # too many to weigh: each variable with one value stands alone
-        return out
+    if best is None:  # too many to weigh: only lone, unambiguous values that break nothing
+        return _lone_values(out, items)
     variables = {role for item in items for role in item.roles}
     for variable in sorted(variables):
         values = {assignment.get(variable) for assignment in best}
@@ -81,6 +81,27 @@ def settle(figures: Sequence[Figure], year: int | None) -> Settlement:
             if role is not None and role != item.roles[0]:
                 for i in item.indices:
                     out.figures[i] = replace(out.figures[i], variable=role)
+    return out
+
+
+def _lone_values(out: Settlement, items: list[_Item]) -> Settlement:
+    """Too many candidates to weigh every assignment: a variable with one value and one
+    possible role stands if all such values together break no relation; every other
+    variable is doubtful."""
+    count: dict[str, int] = {}
+    for item in items:
+        count[item.roles[0]] = count.get(item.roles[0], 0) + 1
+    lone = {
+        item.roles[0]: item.amount
+        for item in items
+        if len(item.roles) == 1 and count[item.roles[0]] == 1
+    }
+    variables = {role for item in items for role in item.roles}
+    if _check(lone) is None:
+        lone = {}
+    out.settled.update(lone)
+    for variable in variables - lone.keys():
+        out.doubtful[variable] = _labels(variable)
     return out
 
 

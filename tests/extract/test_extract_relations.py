@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -211,3 +212,19 @@ def test_a_written_figure_is_right_or_absent(report: tuple[str, dict[str, int]])
     for variable, value in written(text).items():
         if variable in truth:
             assert value == truth[variable], (variable, value, text)
+
+
+def test_too_many_candidates_to_weigh_leave_only_lone_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cchc_index.extract import settle
+
+    monkeypatch.setattr(settle, "_MAX_ASSIGNMENTS", 1)
+    text = (
+        "Tổng số hồ sơ tiếp nhận là 1.250 hồ sơ. Số hồ sơ tiếp nhận tại Bộ phận Một cửa là "
+        "900 hồ sơ. Trễ hạn 50 hồ sơ."
+    )
+    extraction = _extract(text)
+    draft = written(text)
+    assert draft == {"ho_so_tre_han": Decimal(50)}
+    assert any(r.variable == "ho_so_tiep_nhan" and r.doubt for r in extraction.readings)
