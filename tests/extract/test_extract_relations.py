@@ -147,6 +147,8 @@ TOTALS = [
     "Bộ phận Một cửa đã tiếp nhận {T} hồ sơ (gồm cả {C} hồ sơ kỳ trước chuyển sang).",
     "Tổng số hồ sơ tiếp nhận là {T} hồ sơ.",
     "Số hồ sơ tiếp nhận mới là {N} hồ sơ.",
+    "Lũy kế hồ sơ cần giải quyết trong kỳ là {T} hồ sơ, trong đó tiếp nhận mới {N} hồ sơ.",
+    "Bộ phận Một cửa tiếp nhận {T} hồ sơ, trong đó {C} hồ sơ từ kỳ trước chuyển sang.",
     "",
 ]
 RESOLVED = [
@@ -156,13 +158,18 @@ RESOLVED = [
     "{P} hồ sơ.",
     "Đã giải quyết {S} hồ sơ (trước và đúng hạn {EO} hồ sơ, trễ hạn {L} hồ sơ).",
     "Số hồ sơ giải quyết trễ hạn là {L} hồ sơ.",
+    "Đã giải quyết {S} hồ sơ, đạt tỷ lệ {R}%; đang giải quyết {P} hồ sơ, có {P1} hồ sơ chưa "
+    "đến hạn và {P2} hồ sơ đã quá hạn.",
     "",
 ]
 DISTRACTORS = [
     "Tiếp nhận trực tuyến {X} hồ sơ.",
-    "Số hồ sơ tiếp nhận tại Bộ phận Một cửa là {D} hồ sơ.",
+    "Số hồ sơ tiếp nhận trực tiếp tại Bộ phận Một cửa là {DP} hồ sơ.",
+    "Số hồ sơ nộp qua Cổng Dịch vụ công là {X} hồ sơ.",
     "Riêng lĩnh vực đất đai tiếp nhận {F} hồ sơ.",
     "Năm 2023, xã tiếp nhận {Y} hồ sơ.",
+    "Riêng quý IV, Bộ phận Một cửa tiếp nhận {Q} hồ sơ.",
+    "Tiếp nhận trực tiếp và qua bưu chính {DP} hồ sơ.",
 ]
 
 
@@ -179,7 +186,8 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
     late = resolved - early - on_time
     progress = total - returned - resolved
     online = draw(st.integers(0, new))
-    desk = draw(st.integers(0, total))  # one channel's figure, read as "received"
+    overdue = draw(st.integers(0, progress))
+    quarter = draw(st.integers(0, total))
     truth = {
         "ho_so_tiep_nhan": total,
         "ho_so_tiep_nhan_moi": new,
@@ -191,12 +199,16 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
         "ho_so_truoc_va_dung_han": early + on_time,
         "ho_so_dang_giai_quyet": progress,
         "ho_so_truc_tuyen": online,
+        "ho_so_truc_tiep": new - online,
     }
     values = {
         "T": n(total), "N": n(new), "C": n(carried), "S": n(resolved), "E": n(early),
         "O": n(on_time), "L": n(late), "EO": n(early + on_time), "P": n(progress),
-        "X": n(online), "D": n(desk), "F": n(draw(st.integers(1, 900))),
+        "X": n(online), "F": n(draw(st.integers(1, 900))),
         "Y": n(draw(st.integers(1, 50000))),
+        "P1": n(progress - overdue), "P2": n(overdue), "Q": n(quarter), "DP": n(new - online),
+        "R": format_number((Decimal(resolved * 100) / total).quantize(Decimal("0.01")))
+        if total else "0",
     }  # fmt: skip
     parts = [draw(st.sampled_from(TOTALS)), draw(st.sampled_from(RESOLVED))]
     parts += draw(st.lists(st.sampled_from(DISTRACTORS), max_size=3, unique=True))
