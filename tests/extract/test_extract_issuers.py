@@ -105,3 +105,25 @@ def test_against_names_an_issuer_that_differs(tmp_path: Path) -> None:
         "245/UBND-VP: báo cáo ghi cơ quan ban hành là UBND huyện Quảng Điền (dòng 1), "
         "documents.csv ghi của đơn vị"
     )
+
+
+def test_documents_listed_after_their_issuer_share_it() -> None:
+    assert cited(
+        "UBND xã Quảng An báo cáo như sau.\nUBND tỉnh Thừa Thiên Huế đã ban hành nhiều văn bản "
+        "chỉ đạo như Kế hoạch số 12/KH-UBND ngày 05/01/2024, Quyết định số 34/QĐ-UBND ngày "
+        "10/01/2024 và Công văn số 56/UBND-NV ngày 12/01/2024."
+    ) == [
+        ("12/KH-UBND", dt.date(2024, 1, 5), "UBND tỉnh Thừa Thiên Huế"),
+        ("34/QĐ-UBND", dt.date(2024, 1, 10), "UBND tỉnh Thừa Thiên Huế"),
+        ("56/UBND-NV", dt.date(2024, 1, 12), "UBND tỉnh Thừa Thiên Huế"),
+    ]
+    # a new clause, or a document that names its own issuer, breaks the list
+    assert cited(
+        "UBND xã Quảng An báo cáo như sau.\nUBND huyện ban hành Kế hoạch số 7/KH-UBND ngày "
+        "3/1/2024; UBND xã ban hành Kế hoạch số 9/KH-UBND ngày 8/1/2024, Quyết định số "
+        "10/QĐ-UBND ngày 9/1/2024 của UBND tỉnh."
+    ) == [
+        ("7/KH-UBND", dt.date(2024, 1, 3), "UBND huyện"),
+        ("9/KH-UBND", dt.date(2024, 1, 8), None),
+        ("10/QĐ-UBND", dt.date(2024, 1, 9), "UBND tỉnh"),
+    ]
