@@ -46,6 +46,7 @@ class _Item:
     amount: Decimal
     roles: tuple[str, ...]  # the words' role first
     rates: tuple[tuple[Decimal, int], ...]
+    floor: Decimal = Decimal(0)  # a quarter's or a month's figure of the same variable
 
 
 def settle(figures: Sequence[Figure], year: int | None) -> Settlement:
@@ -121,6 +122,10 @@ def _items(figures: Sequence[Figure], now: list[int], present: set[str]) -> list
     whole = {
         var for (var, _), idx in groups.items() if any(not figures[i].part_of_period for i in idx)
     }
+    floor: dict[str, Decimal] = {}
+    for (variable, amount), indices in groups.items():
+        if variable in whole and all(figures[i].part_of_period for i in indices):
+            floor[variable] = max(floor.get(variable, Decimal(0)), amount)
     items = []
     for (variable, amount), indices in groups.items():
         if variable in whole and all(figures[i].part_of_period for i in indices):
@@ -137,7 +142,9 @@ def _items(figures: Sequence[Figure], now: list[int], present: set[str]) -> list
         rates = tuple(
             (f.rate, f.rate_places) for f in (figures[i] for i in indices) if f.rate is not None
         )
-        items.append(_Item(tuple(indices), amount, tuple(roles), rates))
+        items.append(
+            _Item(tuple(indices), amount, tuple(roles), rates, floor.get(variable, Decimal(0)))
+        )
     return items
 
 
@@ -164,7 +171,9 @@ def _best(
         for item, role in zip(items, combo, strict=True):
             if role is None:
                 continue
-            if assignment.setdefault(role, item.amount) != item.amount:
+            if assignment.setdefault(role, item.amount) != item.amount or (
+                role == item.roles[0] and item.amount < item.floor
+            ):
                 ok = False
                 break
         if not ok:

@@ -122,6 +122,9 @@ def test_a_quarter_figure_is_not_the_year_one() -> None:
         "Năm 2024, Bộ phận Một cửa tiếp nhận 4.000 hồ sơ.\nRiêng quý IV, xã tiếp nhận 1.100 hồ sơ."
     )
     assert written(text).get("ho_so_tiep_nhan", Decimal(4000)) == 4000
+    # a year's figure below a quarter's cannot both be right: neither is written
+    text = "Năm 2024, xã tiếp nhận 1.000 hồ sơ.\nQuý IV/2024, xã tiếp nhận 1.100 hồ sơ."
+    assert "ho_so_tiep_nhan" not in written(text)
 
 
 def test_a_stated_rate_supports_its_count() -> None:
