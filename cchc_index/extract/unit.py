@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cchc_index.docnumber import DocKind, DocNumber, ascii_key
 from cchc_index.extract.flat import vkey
-from cchc_index.extract.patterns import COUNCIL, LEVEL_RE, capital_run
+from cchc_index.extract.patterns import COUNCIL, LEVEL_RE, SYMBOL, capital_run
 
 # Issuer codes in symbols whose body is known without being named in the sentence.
 CODE_ISSUERS = {
@@ -159,9 +159,13 @@ _REPORTS = re.compile(r"\s*(?:xin\s+|kính\s+)?báo\s+cáo\b", re.IGNORECASE)
 
 def _weight(text: str, match: re.Match[str], run: list[str]) -> int:
     """How much one mention tells about who reports: much when it is the subject of "báo
-    cáo", nothing when it names a cited document's issuer ("của UBND huyện …")."""
+    cáo", nothing when it names a cited document's issuer ("số 3/KH-UBND … của UBND huyện
+    …"; "Thống kê của UBND tỉnh" still counts)."""
     if _ISSUER_OF.search(text[max(0, match.start() - 8) : match.start()]):
-        return 0
+        before = text[max(0, match.start() - 160) : match.start()]
+        cut = max(before.rfind(";"), before.rfind("\n"), before.rfind(". "))
+        if SYMBOL.search(before[cut + 1 :]):  # "Kế hoạch số 3/KH-UBND … của UBND huyện"
+            return 0
     end = match.start("rest")
     if run:
         end = text.find(run[-1], end) + len(run[-1])
