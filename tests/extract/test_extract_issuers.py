@@ -127,3 +127,15 @@ def test_documents_listed_after_their_issuer_share_it() -> None:
         ("9/KH-UBND", dt.date(2024, 1, 8), None),
         ("10/QĐ-UBND", dt.date(2024, 1, 9), "UBND tỉnh"),
     ]
+
+
+def test_only_a_cited_documents_issuer_is_left_out_of_who_reports() -> None:
+    unit = read(
+        "Thống kê của UBND tỉnh cho biết, trong quý I toàn tỉnh đã tiếp nhận 659 hồ sơ."
+    ).unit
+    assert unit.level == "tỉnh"
+    unit = read(
+        "Căn cứ Kế hoạch số 3/KH-UBND ngày 02/01/2024 của UBND huyện Quảng Điền; UBND xã "
+        "triển khai thực hiện."
+    ).unit
+    assert unit.level == "xã"
