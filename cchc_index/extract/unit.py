@@ -107,7 +107,7 @@ def parse_unit_name(name: str) -> tuple[str | None, str | None]:
     return " ".join(match["level"].lower().split()), match["place"].strip(" .,")
 
 
-_SELF_NAMED = re.compile(rf"{COUNCIL}\s+(?P<level>{LEVEL_RE})\s+(?P<rest>[^\n]{{0,40}})", re.I)
+_SELF_NAMED = re.compile(rf"{COUNCIL}\s+(?P<level>{LEVEL_RE})\s+(?=(?P<rest>[^\n]{{0,40}}))", re.I)
 _PLACE_OF = {
     "province": re.compile(r"\b(?:tỉnh|Tỉnh)\s+(?P<rest>[^\n]{0,40})"),
     "district": re.compile(r"\b(?:huyện|Huyện|thị xã|quận)\s+(?P<rest>[^\n]{0,40})"),
