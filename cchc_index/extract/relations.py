@@ -74,6 +74,8 @@ BOUNDS: tuple[tuple[str, str], ...] = (
     ("ho_so_dang_giai_quyet", "ho_so_tiep_nhan"),
 )
 
+BOUND_LABEL = ("phần ≤ toàn thể", "part ≤ whole")
+
 # rates = count / total: the totals a stated percentage of each count may be taken over.
 RATE_BASES: dict[str, tuple[str, ...]] = {
     "ho_so_truoc_han": ("ho_so_da_giai_quyet", "ho_so_tiep_nhan"),

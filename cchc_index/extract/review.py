@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from cchc_index.extract.relations import RELATIONS
+from cchc_index.extract.relations import BOUND_LABEL, RELATIONS
 from cchc_index.extract.report import Reading
 from cchc_index.i18n import tr
 from cchc_index.text import format_number
@@ -100,5 +100,5 @@ def arithmetic_notes(readings: tuple[Reading, ...], where: Where) -> list[str]:
 
 def _relation_labels(variable: str) -> tuple[str, str]:
     """The relations that name `variable`, joined, in Vietnamese and English."""
-    labels = [r.label for r in RELATIONS if variable in r.terms]
+    labels = [r.label for r in RELATIONS if variable in r.terms] or [BOUND_LABEL]
     return "; ".join(vi for vi, _ in labels), "; ".join(en for _, en in labels)

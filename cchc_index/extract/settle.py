@@ -3,9 +3,9 @@
 Every figure found for a related variable (see `relations`) is a candidate; a figure may
 also take an alternative role, or be left out (a channel's line, another scope's figure).
 Among the assignments that break no relation, dropping as few figures as possible, the
-ones that close the most relations win (a tie goes to the roles the words gave). A variable
-is settled when every winning assignment gives it the same value; otherwise it is doubtful
-and goes to review, never into the draft as a value.
+ones that close the most relations win; a tie between two readings leaves both open. A
+variable is settled when every winning assignment gives it the same value; otherwise it is
+doubtful and goes to review, never into the draft as a value.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from decimal import Decimal
 from cchc_index.extract.flat import vkey
 from cchc_index.extract.relations import (
     ALTERNATIVES,
+    BOUND_LABEL,
     BOUNDS,
     RATE_BASES,
     RELATED,
@@ -111,7 +112,8 @@ def _given(items: list[_Item], variable: str) -> bool:
 
 
 def _labels(variable: str) -> tuple[str, ...]:
-    return tuple(r.label[0] for r in RELATIONS if variable in r.terms)
+    """The relations that name `variable` (never empty: a bound names every related one)."""
+    return tuple(r.label[0] for r in RELATIONS if variable in r.terms) or (BOUND_LABEL[0],)
 
 
 def _items(figures: Sequence[Figure], now: list[int], present: set[str]) -> list[_Item]:

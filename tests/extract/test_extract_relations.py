@@ -117,6 +117,16 @@ def test_figures_that_do_not_add_up_go_to_review_with_the_relation_named() -> No
     assert doubtful and all("trễ hạn" in " ".join(r.doubt) for r in doubtful)
 
 
+def test_a_part_larger_than_its_whole_is_not_written() -> None:
+    text = (
+        "Tổng số hồ sơ tiếp nhận là 100 hồ sơ. Tiếp nhận qua dịch vụ bưu chính công ích 150 hồ sơ."
+    )
+    extraction = _extract(text)
+    assert not {"ho_so_tiep_nhan", "ho_so_bcci"} & set(written(text))
+    doubt = {r.variable: r.doubt for r in extraction.readings}
+    assert doubt["ho_so_bcci"] == ("phần ≤ toàn thể",)
+
+
 def test_a_quarter_figure_is_not_the_year_one() -> None:
     text = (
         "Năm 2024, Bộ phận Một cửa tiếp nhận 4.000 hồ sơ.\nRiêng quý IV, xã tiếp nhận 1.100 hồ sơ."
