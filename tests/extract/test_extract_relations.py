@@ -183,6 +183,8 @@ DISTRACTORS = [
     "Năm 2023, xã tiếp nhận {Y} hồ sơ.",
     "Riêng quý IV, Bộ phận Một cửa tiếp nhận {Q} hồ sơ.",
     "Tiếp nhận trực tiếp và qua bưu chính {DP} hồ sơ.",
+    "Tiếp nhận qua dịch vụ bưu chính công ích {B} hồ sơ.",
+    "Đã số hóa {H} hồ sơ.",
 ]
 
 
@@ -201,6 +203,8 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
     online = draw(st.integers(0, new))
     overdue = draw(st.integers(0, progress))
     quarter = draw(st.integers(0, total))
+    postal = draw(st.integers(0, new - online))
+    digitised = draw(st.integers(0, total))
     truth = {
         "ho_so_tiep_nhan": total,
         "ho_so_tiep_nhan_moi": new,
@@ -213,6 +217,8 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
         "ho_so_dang_giai_quyet": progress,
         "ho_so_truc_tuyen": online,
         "ho_so_truc_tiep": new - online,
+        "ho_so_bcci": postal,
+        "ho_so_so_hoa": digitised,
     }
     values = {
         "T": n(total), "N": n(new), "C": n(carried), "S": n(resolved), "E": n(early),
@@ -220,6 +226,7 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
         "X": n(online), "F": n(draw(st.integers(1, 900))),
         "Y": n(draw(st.integers(1, 50000))),
         "P1": n(progress - overdue), "P2": n(overdue), "Q": n(quarter), "DP": n(new - online),
+        "B": n(postal), "H": n(digitised),
         "R": format_number((Decimal(resolved * 100) / total).quantize(Decimal("0.01")))
         if total else "0",
     }  # fmt: skip
