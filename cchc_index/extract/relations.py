@@ -75,6 +75,10 @@ BOUNDS: tuple[tuple[str, str], ...] = (
 )
 
 BOUND_LABEL = ("phần ≤ toàn thể", "part ≤ whole")
+PERIOD_LABEL = (
+    "số của một quý, một tháng ≤ số của cả năm",
+    "a quarter's or a month's ≤ the year's",
+)
 
 # rates = count / total: the totals a stated percentage of each count may be taken over.
 RATE_BASES: dict[str, tuple[str, ...]] = {
@@ -114,3 +118,6 @@ RELATED = frozenset(
     | set(RATE_BASES)
     | {a.instead for a in ALTERNATIVES}
 )
+
+# Every relation's name, Vietnamese → English, for the notes a person reads.
+LABELS: dict[str, str] = dict([*(r.label for r in RELATIONS), BOUND_LABEL, PERIOD_LABEL])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from cchc_index.extract.relations import BOUND_LABEL, RELATIONS
+from cchc_index.extract.relations import LABELS, RELATIONS
 from cchc_index.extract.report import Reading
 from cchc_index.i18n import tr
 from cchc_index.text import format_number
@@ -37,7 +37,7 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
         ]
     if reading.doubt and not now.approximate:
         listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
-        vi, en = _relation_labels(reading.variable)
+        vi, en = "; ".join(reading.doubt), "; ".join(LABELS.get(d, d) for d in reading.doubt)
         return [
             tr(
                 f"{name}: {listed} không khớp với các số liệu khác của báo cáo theo quan hệ "
@@ -96,9 +96,3 @@ def arithmetic_notes(readings: tuple[Reading, ...], where: Where) -> list[str]:
                 )
             )
     return notes
-
-
-def _relation_labels(variable: str) -> tuple[str, str]:
-    """The relations that name `variable`, joined, in Vietnamese and English."""
-    labels = [r.label for r in RELATIONS if variable in r.terms] or [BOUND_LABEL]
-    return "; ".join(vi for vi, _ in labels), "; ".join(en for _, en in labels)

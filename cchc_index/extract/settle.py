@@ -20,6 +20,7 @@ from cchc_index.extract.relations import (
     ALTERNATIVES,
     BOUND_LABEL,
     BOUNDS,
+    PERIOD_LABEL,
     RATE_BASES,
     RELATED,
     RELATIONS,
@@ -75,6 +76,9 @@ def settle(figures: Sequence[Figure], year: int | None) -> Settlement:
             out.settled[variable] = value
         elif any(v is not None for v in values) or _given(items, variable):
             out.doubtful[variable] = _labels(variable)
+    for item in items:  # a year's figure below a quarter's: say so
+        if item.amount < item.floor and item.roles[0] in out.doubtful:
+            out.doubtful[item.roles[0]] += (PERIOD_LABEL[0],)
     # A figure takes the role every winning assignment gives it.
     for item in items:
         roles = {_role_of(item, assignment) for assignment in best}

@@ -135,6 +135,8 @@ def test_a_quarter_figure_is_not_the_year_one() -> None:
     # a year's figure below a quarter's cannot both be right: neither is written
     text = "Năm 2024, xã tiếp nhận 1.000 hồ sơ.\nQuý IV/2024, xã tiếp nhận 1.100 hồ sơ."
     assert "ho_so_tiep_nhan" not in written(text)
+    [reading] = [r for r in _extract(text).readings if r.variable == "ho_so_tiep_nhan"]
+    assert "số của một quý, một tháng ≤ số của cả năm" in reading.doubt
 
 
 def test_a_stated_rate_supports_its_count() -> None:
