@@ -133,6 +133,7 @@ def score(
         bundle_sha256(bundle) if documents else "",
         datetime.now().astimezone(),
         appraisal_marks(layers),
+        layers,
     )
     width = shutil.get_terminal_size((160, 40)).columns
     emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)

@@ -45,8 +45,8 @@ def appendix(doc: Any, filing: Filing) -> None:
     d.para(
         doc,
         tr(
-            f"(Kèm theo Báo cáo số …/BC-UBND ngày … của {filing.result.unit})",
-            f"(Attached to report No. …/BC-UBND dated … of {filing.result.unit})",
+            f"(Kèm theo Báo cáo số …/BC-{filing.heading.symbol} ngày … của {filing.heading.body_in_text})",
+            f"(Attached to report No. …/BC-{filing.heading.symbol} dated … of {filing.heading.body_in_text})",
         ),
         italic=True,
         align=d.CENTER,
