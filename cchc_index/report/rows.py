@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc_index.i18n import tr
+from cchc_index.model.layers import Layer
 from cchc_index.model.result import LeafResult, NodeResult, Result, Status
 from cchc_index.report.filing import Filing
-from cchc_index.model.layers import Layer
 from cchc_index.report.labels import pct, pts
 from cchc_index.report.layer_words import layer_name
 from cchc_index.report.method_words import figure_words
