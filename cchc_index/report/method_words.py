@@ -22,6 +22,7 @@ from cchc_index.model.framework import Framework, Leaf
 PARAMS: dict[str, tuple[str, str] | None] = {
     "product": ("Sản phẩm", "Product"),
     "products": ("Các sản phẩm", "Products"),
+    "required": ("Các sản phẩm phải có đủ", "Products all required"),
     "points": ("Điểm", "Points"),
     "on_time": ("Ban hành đúng hạn được", "Issued on time earns"),
     "late": ("Ban hành trễ hạn được", "Issued late earns"),
