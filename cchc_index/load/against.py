@@ -11,7 +11,6 @@ from cchc_index.model.bundle import NotApplicableClaim, Qualitative
 from cchc_index.model.framework import Framework, Leaf
 from cchc_index.suggest import suggest
 
-
 # the commune-level units share one framework: xã, phường, thị trấn (level xã) and đặc khu
 COMMUNE = frozenset({"xã", "phường", "xã_phường", "đặc_khu"})
 
