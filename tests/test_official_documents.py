@@ -296,3 +296,23 @@ def test_the_appraised_table_fits_the_terminal(columns: int) -> None:
     assert max(len(line) for line in out.splitlines()) <= columns
     assert "Thẩm định lần 2 0,5" in out  # the layers folded under each other
     assert ("*" in out) == ("Lưu ý: *" in out)  # the legend only with its markers
+
+
+def test_diff_of_two_framework_versions_says_each_parameter_old_to_new(tmp_path: Path) -> None:
+    import shutil
+
+    changed = tmp_path / "hue-xa-2020"
+    shutil.copytree(RULES / "hue-xa-2020", changed)
+    area = changed / "3-cai-cach-tthc.yaml"
+    text_ = area.read_text(encoding="utf-8")
+    start = text_.index('id: "3.5.4"')
+    head, tail = text_[:start], text_[start:]
+    tail = tail.replace("{points: 0, below: 100}", "{points: 0, below: 90}", 1)
+    tail = tail.replace("{points: 0.5, at_least: 100}", "{points: 0.5, at_least: 90}", 1)
+    tail = tail.replace("if_none: full", "if_none: zero", 1)
+    area.write_text(head + tail, encoding="utf-8")
+    code, out = _run("diff", str(RULES / "hue-xa-2020"), str(changed), "--format", "markdown")
+    assert code == 1, out
+    assert "Khi không phát sinh (mẫu số bằng 0): đủ điểm → 0 điểm" in out
+    assert "các mức: < 100: 0; ≥ 100: 0,5 → < 90: 0; ≥ 90: 0,5" in out
+    assert "tham số" not in out and "if_none" not in out
