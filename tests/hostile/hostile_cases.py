@@ -1224,7 +1224,7 @@ CASES: list[Case] = [
     ),
     _c("out-xls", [], (*SCORE, "-o", "ket-qua.xls"), 2, "các đuôi làm được", r"ket-qua\.xls:1:1"),
     _c("out-odt", [], (*SCORE, "-o", "ket-qua.odt"), 2, "các đuôi làm được", r"ket-qua\.odt:1:1"),
-    _c("out-pdf", [], (*SCORE, "-o", "ket-qua.pdf"), 2, "các đuôi làm được", r"ket-qua\.pdf:1:1"),
+    _c("out-rtf", [], (*SCORE, "-o", "ket-qua.rtf"), 2, "các đuôi làm được", r"ket-qua\.rtf:1:1"),
     _c(
         "out-format-mismatch",
         [],
