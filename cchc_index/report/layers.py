@@ -126,6 +126,34 @@ def _header(layered: Layered) -> list[str]:
     ]
 
 
+def _area_head() -> list[str]:
+    return [
+        tr("Lĩnh vực", "Area"),
+        tr("Tối đa", "Max"),
+        layer_name(Layer.SELF),
+        layer_name(Layer.FINAL),
+        tr("Chỉ số cuối cùng", "Final index"),
+    ]
+
+
+def _areas(layered: Layered) -> list[list[str]]:
+    """Each area's self-assessed and final points, and its final index."""
+    finals = {a.id: a for a in layered.final.areas}
+    rows = []
+    for area in layered.self_result.areas:
+        final = finals.get(area.id, area)
+        rows.append(
+            [
+                f"{area.id}. {area.title}",
+                pts(area.max_points),
+                pts(area.points),
+                pts(final.points),
+                pct(final.index_percent),
+            ]
+        )
+    return rows
+
+
 def _totals(totals: tuple[LayerTotal, ...]) -> list[list[str]]:
     return [
         [layer_name(t.layer), pts(t.total), pts(t.max_points), pct(t.index_percent), t.band or "—"]
@@ -179,6 +207,7 @@ def _text(layered: Layered, fmt: str, width: int | None = None) -> str:
         head_lines = [textwrap.fill(line, width) for line in head_lines]
     lines = ["\n\n".join(head_lines) if fmt == "pipe" else "\n".join(head_lines), ""]
     lines.append(_scores_table(layered, fmt, sep, width))
+    lines += ["", table(_areas(layered), _area_head(), tablefmt=fmt)]
     head = [tr("Lớp điểm", "Layer"), tr("Tổng", "Total"), tr("Tối đa", "Max")]
     head += [tr("Chỉ số", "Index"), tr("Xếp loại", "Band")]
     lines += ["", table(_totals(layered.totals), head, tablefmt=fmt), ""]

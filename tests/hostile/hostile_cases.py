@@ -1403,7 +1403,7 @@ CASES: list[Case] = [
     _c("cli-missing-argument", [], ("score",), 2, "Thiếu tham số 'BUNDLE'"),
     _c("cli-bad-lang", [], ("score", "b", "--lang", "fr"), 2, "'fr' không thuộc"),
     _c("cli-bad-engine", [], ("score", "b", "--engine", "fast"), 2, "'fast' không thuộc"),
-    _c("cli-bad-format", [], ("score", "b", "--format", "pdf"), 2, "'pdf' không thuộc"),
+    _c("cli-bad-format", [], ("score", "b", "--format", "rtf"), 2, "'rtf' không thuộc"),
     _c("cli-binary-to-terminal", [], ("score", "b", "--format", "xlsx"), 2, "cần -o TỆP"),
     _c("cli-bundle-is-file", [], ("score", "b/profile.yaml"), 2, "là một tệp"),
     _c("cli-unknown-command", [], ("scroe",), 2, "Không có lệnh 'scroe'"),
