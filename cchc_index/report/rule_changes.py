@@ -25,7 +25,10 @@ PRODUCT_FIELDS: dict[str, tuple[str, str]] = {
     "last_year": ("cần số năm trước", "needs last year's figure"),
 }
 BOUNDS = {"at_least": "≥", "above": ">", "below": "<", "at_most": "≤"}
-ISSUERS = {"self": ("của đơn vị", "the unit's own"), "other": ("của cơ quan khác", "another body's")}
+ISSUERS = {
+    "self": ("của đơn vị", "the unit's own"),
+    "other": ("của cơ quan khác", "another body's"),
+}
 
 
 def shown(value: Any) -> str:
@@ -53,7 +56,11 @@ def shown(value: Any) -> str:
             bounds = ", ".join(
                 f"{BOUNDS[k]} {shown(v)}" for k, v in value.items() if k in BOUNDS and v is not None
             )
-            award = tr("theo tỷ lệ", "pro rata") if value.get("pro_rata") else shown(value.get("points"))
+            award = (
+                tr("theo tỷ lệ", "pro rata")
+                if value.get("pro_rata")
+                else shown(value.get("points"))
+            )
             return f"{bounds}: {award}"
         if "coefficient" in value:
             return f"{shown(value['coefficient'])} × {shown(value.get('variable'))}"
@@ -89,9 +96,19 @@ def evidence_changes(a: list[Mapping[str, Any]], b: list[Mapping[str, Any]]) -> 
     for pid in dict.fromkeys([*left, *right]):
         old, new = left.get(pid), right.get(pid)
         if old is None and new is not None:
-            lines.append(tr(f"thêm minh chứng: {new.get('title', pid)}", f"evidence added: {new.get('title', pid)}"))
+            lines.append(
+                tr(
+                    f"thêm minh chứng: {new.get('title', pid)}",
+                    f"evidence added: {new.get('title', pid)}",
+                )
+            )
         elif new is None and old is not None:
-            lines.append(tr(f"bỏ minh chứng: {old.get('title', pid)}", f"evidence removed: {old.get('title', pid)}"))
+            lines.append(
+                tr(
+                    f"bỏ minh chứng: {old.get('title', pid)}",
+                    f"evidence removed: {old.get('title', pid)}",
+                )
+            )
         elif old is not None and new is not None and old != new:
             title = new.get("title", pid)
             for field in dict.fromkeys([*old, *new]):
