@@ -7,29 +7,23 @@ import sys
 from pathlib import Path
 
 import click
-from tabulate import tabulate
 
 from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports_errors
-from cchc_index.errors import EvidenceError, ExitCode, Problem
+from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
-from cchc_index.province.queries import history as unit_history
-from cchc_index.province.queries import item_spreads, ranking_of_year
-from cchc_index.province.runner import run_batch
-from cchc_index.province.store import Store
-from cchc_index.report.labels import pct, pts
-from cchc_index.report.ranking import FILE_ONLY, RANKING_RENDERERS, SUFFIXES
 
-FORMATS = ["table", "markdown", "json", "csv", "xlsx"]
+FORMATS = ["table", "markdown", "json", "csv", "html", "docx", "pdf", "xlsx"]
 FORMAT = click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
     help=tr(
-        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv, .xlsx), nếu không thì bảng; "
-        "xlsx cần -o TỆP.",
-        "Output format; by default from the -o file's suffix (.md, .json, .csv, .xlsx), else a "
-        "table; xlsx needs -o FILE.",
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.txt, .md, .json, .csv, .html, .docx, .pdf, "
+        ".xlsx), nếu không thì bảng; docx, pdf và xlsx cần -o TỆP; đuôi lạ bị từ chối.",
+        "Output format; by default from the -o file's suffix (.txt, .md, .json, .csv, .html, "
+        ".docx, .pdf, .xlsx), else a table; docx, pdf and xlsx need -o FILE; an unknown suffix "
+        "is refused.",
     ),
 )
 DB = click.option(
@@ -46,8 +40,12 @@ DB = click.option(
 def _format(fmt: str | None, output: Path | None) -> str:
     """The ranking format asked for (`--format`, else the -o suffix, else a table); a binary
     format without -o is a usage error (exit 2), refused before any unit is scored."""
+    from cchc_index.output import refuse_suffix
+    from cchc_index.report.ranking import FILE_ONLY, SUFFIXES
 
-    chosen = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "table")
+    if output is not None:  # an unknown suffix is refused with the list, as `score` does
+        fmt = refuse_suffix(output, SUFFIXES, fmt)
+    chosen = fmt or "table"
     if output is None and chosen in FILE_ONLY:
         raise click.UsageError(
             tr(f"dạng {chosen} cần -o TỆP", f"the {chosen} format needs -o FILE")
@@ -112,6 +110,9 @@ def batch(
     engine: str,
     quiet: bool,
 ) -> None:
+    from cchc_index.province.runner import run_batch
+    from cchc_index.province.store import Store
+    from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
     store = Store.open(db) if db is not None else None
@@ -161,6 +162,8 @@ def results() -> None:
 
 
 def _open(db: Path):  # type: ignore[no-untyped-def]
+    from cchc_index.errors import EvidenceError, Problem
+    from cchc_index.province.store import Store
 
     if not db.is_file():
         raise EvidenceError(
@@ -184,6 +187,8 @@ DB_REQUIRED = click.option("--db", type=click.Path(path_type=Path, dir_okay=Fals
 @LANG
 @reports_errors
 def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) -> None:
+    from cchc_index.province.queries import ranking_of_year
+    from cchc_index.report.ranking import RANKING_RENDERERS
 
     chosen = _format(fmt, output)
     store = _open(db)
@@ -199,6 +204,8 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @LANG
 @reports_errors
 def history(unit: str, db: Path) -> None:
+    from cchc_index.province.queries import history as unit_history
+    from cchc_index.report.labels import pct, pts
 
     store = _open(db)
     try:
@@ -228,6 +235,10 @@ def history(unit: str, db: Path) -> None:
 @LANG
 @reports_errors
 def items(db: Path, year: int | None, node: str | None) -> None:
+    from tabulate import tabulate
+
+    from cchc_index.province.queries import item_spreads
+    from cchc_index.report.labels import pts
 
     store = _open(db)
     try:

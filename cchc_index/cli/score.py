@@ -46,7 +46,7 @@ from cchc_index.text import parse_date
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "markdown", "json", "csv", "html", "docx", "xlsx"]),
+    type=click.Choice(["table", "markdown", "json", "csv", "html", "docx", "pdf", "xlsx"]),
     default=None,
     help=tr(
         "Dạng kết quả; mặc định theo đuôi tệp -o (.docx, .xlsx, .html, .md, .json, .csv, .txt); "

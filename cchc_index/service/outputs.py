@@ -18,7 +18,7 @@ from cchc_index.load.digest import bundle_sha256
 from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS, stdout_text
 from cchc_index.report.history import history_rows
-from cchc_index.report.layers import LAYER_RENDERERS
+from cchc_index.report.layers import LAYER_RENDERERS, render_layers_table
 from cchc_index.report.layers_files import appraisal_marks, layer_file
 from cchc_index.report.submission_words import submission_note, with_submission_json
 from cchc_index.service.history import history_of
@@ -33,8 +33,9 @@ MEDIA = {
     ".htm": "text/html; charset=utf-8",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pdf": "application/pdf",
 }
-HASHED = ("docx", "xlsx", "html")  # the documents that print the bundle's hash
+HASHED = ("docx", "pdf", "xlsx", "html")  # the documents that print the bundle's hash
 
 
 def _now() -> datetime:
@@ -64,7 +65,10 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
     chosen = FORMATS[fmt]
     layers = review.layered
     if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
-        text = _noted(fmt, LAYER_RENDERERS[fmt](layers), review)
+        if fmt == "table" and width is not None:  # fitted to the terminal
+            text = _noted(fmt, render_layers_table(layers, width), review)
+        else:
+            text = _noted(fmt, LAYER_RENDERERS[fmt](layers), review)
         return Output(text if width is not None else layer_file(fmt, text), chosen.suffixes[0])
     filing = build_filing(
         layers.self_result,
@@ -73,14 +77,11 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
         bundle_sha256(review.folder) if fmt in HASHED else "",
         clock(),
         appraisal_marks(layers),
+        layers,
     )
-    if fmt in HASHED:  # the documents carry every layer and the cycle as an appendix
-        cycle = history_of(review) if review.submitted is not None or layers.appraised else None
-        filing = dataclasses.replace(
-            filing,
-            layers=layers,
-            history=tuple(history_rows(cycle)) if cycle is not None else (),
-        )
+    if fmt in HASHED and (review.submitted is not None or layers.appraised):
+        # the documents carry the cycle as an appendix
+        filing = dataclasses.replace(filing, history=tuple(history_rows(history_of(review))))
     data = stdout_text(chosen, filing, width) if width is not None else chosen.render(filing)
     if isinstance(data, str):
         data = _noted(fmt, data, review)

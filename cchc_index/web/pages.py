@@ -22,6 +22,7 @@ from cchc_index.web.site import NotFound, request_lang, site_of
 
 LABELS = {
     "docx": ("Báo cáo và Phụ lục DOCX (Word)", "DOCX report and annex (Word)"),
+    "pdf": ("Báo cáo và Phụ lục PDF (để in, gửi)", "PDF report and annex (to print, to send)"),
     "xlsx": ("Bảng làm việc XLSX (Excel)", "XLSX working file (Excel)"),
     "html": ("Trang HTML để in", "Printable HTML page"),
     "csv": ("CSV (mở bằng Excel)", "CSV (opens in Excel)"),

@@ -27,8 +27,7 @@ def report() -> None:
             handle.write(f"{peak} {usage.ru_utime + usage.ru_stime}\n")
 
 
-# An exit handler, not a `finally`: `main` ends the process with os._exit once the exit
-# handlers have run (cli/main.py `_leave`), so code after it never runs.
+# An exit handler, not a `finally`: `main` ends in SystemExit, so code after it never runs.
 atexit.register(report)
 sys.argv = ["cchc-index", *sys.argv[1:]]
 from cchc_index.cli.main import main  # noqa: E402
