@@ -7,10 +7,18 @@ import sys
 from pathlib import Path
 
 import click
+from tabulate import tabulate
 
 from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports_errors
-from cchc_index.errors import ExitCode
+from cchc_index.errors import EvidenceError, ExitCode, Problem
 from cchc_index.i18n import tr
+from cchc_index.output import refuse_suffix
+from cchc_index.province.queries import history as unit_history
+from cchc_index.province.queries import item_spreads, ranking_of_year
+from cchc_index.province.runner import run_batch
+from cchc_index.province.store import Store
+from cchc_index.report.labels import pct, pts
+from cchc_index.report.ranking import FILE_ONLY, RANKING_RENDERERS, SUFFIXES
 
 FORMATS = ["table", "markdown", "json", "csv", "html", "docx", "pdf", "xlsx"]
 FORMAT = click.option(
@@ -40,8 +48,6 @@ DB = click.option(
 def _format(fmt: str | None, output: Path | None) -> str:
     """The ranking format asked for (`--format`, else the -o suffix, else a table); a binary
     format without -o is a usage error (exit 2), refused before any unit is scored."""
-    from cchc_index.output import refuse_suffix
-    from cchc_index.report.ranking import FILE_ONLY, SUFFIXES
 
     if output is not None:  # an unknown suffix is refused with the list, as `score` does
         fmt = refuse_suffix(output, SUFFIXES, fmt)
@@ -110,9 +116,6 @@ def batch(
     engine: str,
     quiet: bool,
 ) -> None:
-    from cchc_index.province.runner import run_batch
-    from cchc_index.province.store import Store
-    from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
     store = Store.open(db) if db is not None else None
@@ -162,8 +165,6 @@ def results() -> None:
 
 
 def _open(db: Path):  # type: ignore[no-untyped-def]
-    from cchc_index.errors import EvidenceError, Problem
-    from cchc_index.province.store import Store
 
     if not db.is_file():
         raise EvidenceError(
@@ -187,8 +188,6 @@ DB_REQUIRED = click.option("--db", type=click.Path(path_type=Path, dir_okay=Fals
 @LANG
 @reports_errors
 def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) -> None:
-    from cchc_index.province.queries import ranking_of_year
-    from cchc_index.report.ranking import RANKING_RENDERERS
 
     chosen = _format(fmt, output)
     store = _open(db)
@@ -204,8 +203,6 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @LANG
 @reports_errors
 def history(unit: str, db: Path) -> None:
-    from cchc_index.province.queries import history as unit_history
-    from cchc_index.report.labels import pct, pts
 
     store = _open(db)
     try:
@@ -235,10 +232,6 @@ def history(unit: str, db: Path) -> None:
 @LANG
 @reports_errors
 def items(db: Path, year: int | None, node: str | None) -> None:
-    from tabulate import tabulate
-
-    from cchc_index.province.queries import item_spreads
-    from cchc_index.report.labels import pts
 
     store = _open(db)
     try:
