@@ -5,6 +5,7 @@ the appraised layers, which stay those of the submitted snapshot."""
 from __future__ import annotations
 
 import json
+import textwrap
 
 from cchc_index.i18n import num, tr
 from cchc_index.model.submission import Draft, Submitted
@@ -36,14 +37,23 @@ def draft_lines(draft: Draft) -> list[str]:
 
 
 def submission_note(
-    submitted: Submitted | None, draft: Draft | None, markdown: bool = False
+    submitted: Submitted | None,
+    draft: Draft | None,
+    markdown: bool = False,
+    width: int | None = None,
 ) -> str:
-    """The note printed under a submitted unit's table or Markdown ("" without a submission)."""
+    """The note printed under a submitted unit's table or Markdown ("" without a submission);
+    with a terminal `width`, each line wrapped to it."""
     if submitted is None:
         return ""
     lines = [submitted_line(submitted)]
     if draft is not None:
         lines += draft_lines(draft)
+    if width is not None:
+        lines = [
+            textwrap.fill(line, width, subsequent_indent="    " if line.startswith("  -") else "")
+            for line in lines
+        ]
     if markdown:
         return (
             "\n"

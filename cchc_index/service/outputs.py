@@ -66,9 +66,9 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
     layers = review.layered
     if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
         if fmt == "table" and width is not None:  # fitted to the terminal
-            text = _noted(fmt, render_layers_table(layers, width), review)
+            text = _noted(fmt, render_layers_table(layers, width), review, width)
         else:
-            text = _noted(fmt, LAYER_RENDERERS[fmt](layers), review)
+            text = _noted(fmt, LAYER_RENDERERS[fmt](layers), review, width)
         return Output(text if width is not None else layer_file(fmt, text), chosen.suffixes[0])
     filing = build_filing(
         layers.self_result,
@@ -84,14 +84,15 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
         filing = dataclasses.replace(filing, history=tuple(history_rows(history_of(review))))
     data = stdout_text(chosen, filing, width) if width is not None else chosen.render(filing)
     if isinstance(data, str):
-        data = _noted(fmt, data, review)
+        data = _noted(fmt, data, review, width)
     return Output(data, chosen.suffixes[0])
 
 
-def _noted(fmt: str, text: str, review: Review) -> str:
+def _noted(fmt: str, text: str, review: Review, width: int | None = None) -> str:
     """The text with what a submitted unit adds: the submission, and the draft beside it."""
     if fmt == "json":
         return with_submission_json(text, review.submitted, review.draft)
     if fmt in ("table", "markdown"):
-        return text + submission_note(review.submitted, review.draft, fmt == "markdown")
+        note = submission_note(review.submitted, review.draft, fmt == "markdown", width)
+        return text + note
     return text
