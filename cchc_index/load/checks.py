@@ -126,6 +126,19 @@ class _Checker:
             for j, var in enumerate(_list(product.get("variables"))):
                 stat_vars.add(str(var))
                 self.variable(src, (*loc, "evidence", i, "variables", j), var)
+        for i, product in enumerate(_list(node.get("evidence"))):
+            after = product.get("after") if isinstance(product, dict) else None
+            other = after.get("product") if isinstance(after, dict) else None
+            if isinstance(other, str) and products.get(other) != "document":
+                hint = suggest(other, products)
+                self.add(
+                    src,
+                    (*loc, "evidence", i, "after", "product"),
+                    tr(
+                        f"'after' cần một văn bản khác trong 'evidence' của mục này, không có '{other}'{hint}",
+                        f"'after' needs another document in this node's 'evidence'; there is no '{other}'{hint}",
+                    ),
+                )
         na = node.get("not_applicable")
         if isinstance(na, dict) and na.get("if_zero") is not None:
             self.variable(src, (*loc, "not_applicable", "if_zero"), na["if_zero"])

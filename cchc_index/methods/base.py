@@ -207,6 +207,11 @@ class MethodBase(Strict):
         return True
 
     @property
+    def optional_products(self) -> tuple[str, ...]:
+        """Products whose absence is not "missing evidence" (the method scores without them)."""
+        return ()
+
+    @property
     def needs_declaration(self) -> bool:
         """The unit's own met/not-met declaration is the product (a qualitative node)."""
         return False
