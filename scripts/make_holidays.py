@@ -47,7 +47,10 @@ def year_off(year: int) -> list[tuple[dt.date, str]]:
     days += [(tet - DAY, "Tết Nguyên đán (30 Tết)")]
     days += [(tet + i * DAY, f"Tết Nguyên đán (mùng {i + 1})") for i in range(4)]
     days += [(GIO_TO[year], "Giỗ Tổ Hùng Vương (10/3 âm lịch)")]
-    days += [(dt.date(year, 4, 30), "Ngày Chiến thắng 30/4"), (dt.date(year, 5, 1), "Quốc tế Lao động 1/5")]
+    days += [
+        (dt.date(year, 4, 30), "Ngày Chiến thắng 30/4"),
+        (dt.date(year, 5, 1), "Quốc tế Lao động 1/5"),
+    ]
     national = dt.date(year, 9, 2)
     days += [(national, "Quốc khánh 2/9")]
     if year >= 2021:
@@ -74,9 +77,9 @@ def render() -> str:
     for year in sorted(TET):
         lines.append(f"{year}:")
         lines.append("  basis: computed")
-        lines.append("  off:")
-        lines += [f"    - {{date: {d:%d/%m/%Y}, name: \"{name}\"}}" for d, name in year_off(year)]
-        lines.append("  work: []")
+        lines.append("  days_off:")
+        lines += [f'    - {{date: {d:%d/%m/%Y}, name: "{name}"}}' for d, name in year_off(year)]
+        lines.append("  work_days: []")
     return "\n".join(lines) + "\n"
 
 

@@ -153,7 +153,12 @@ ROUND_2 = """  - round: 2
 explanations:
   - {node: "1.1.1", date: 20/12/2020, text: Đơn vị gửi bổ sung file Kế hoạch có chữ ký số (tổng hợp)}
 """
-APPRAISED = {"an-hoa": ROUND_1, "cat-tien": ROUND_1, "khanh-an": ROUND_1 + ROUND_2, "my-loc": ROUND_1 + ROUND_2}
+APPRAISED = {
+    "an-hoa": ROUND_1,
+    "cat-tien": ROUND_1,
+    "khanh-an": ROUND_1 + ROUND_2,
+    "my-loc": ROUND_1 + ROUND_2,
+}
 
 
 def make(folder: Path, slug: str, name: str, seed: int) -> None:

@@ -133,7 +133,11 @@ class StepCap(CountSource):
 
     @classmethod
     def sentence(cls, said: Said) -> str:
-        value, steps, earned = n(said.detail.get("value")), said.detail.get("steps"), num(said.earned)
+        value, steps, earned = (
+            n(said.detail.get("value")),
+            said.detail.get("steps"),
+            num(said.earned),
+        )
         if steps is None or steps == "-1":
             return tr(
                 f"Giá trị {value} chưa đạt ngưỡng → {earned} điểm.",
@@ -146,7 +150,7 @@ class StepCap(CountSource):
 
 
 class Explained(MethodBase):
-    """"Không có tài liệu kiểm chứng thì phải diễn giải đầy đủ, cụ thể cách đánh giá, tính
+    """ "Không có tài liệu kiểm chứng thì phải diễn giải đầy đủ, cụ thể cách đánh giá, tính
     điểm" (Hà Nội KH 307/KH-UBND, 2025): the product present earns the points; without it the
     unit's declaration must explain the computation, and then a reviewer confirms; without
     either the node earns 0. The report shows the explanation."""
@@ -217,4 +221,3 @@ class Explained(MethodBase):
                 f"No evidence; explanation: «{why}» → {earned} points, awaiting the review council.",
             )
         return tr(f"Có minh chứng → {earned} điểm.", f"Evidence present → {earned} points.")
-

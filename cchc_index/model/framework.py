@@ -50,6 +50,17 @@ class Band(Strict):
     min_percent: Decimal = Field(ge=0, le=100)
 
 
+class Block(Strict):
+    """A block ranked on its own (khối): sở/ban/ngành, phường, xã/đặc khu; units belong to it
+    by their level (or by name in the province file); `bands` replace the framework's own
+    for this block (Hải Phòng 2025: a ward is "xuất sắc" from 93 points)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    title: str
+    levels: tuple[Level, ...] = ()
+    bands: tuple[Band, ...] = ()
+
+
 class Variable(Strict):
     title: str
     unit: str | None = None
@@ -346,6 +357,7 @@ class Meta(Strict):
     period: Period | None = None
     survey_points: Decimal = Field(default=Decimal(0), ge=0)
     bands: tuple[Band, ...] = Field(min_length=1)
+    blocks: tuple[Block, ...] = ()
     rounding_step: Decimal = Field(gt=0)
     variables: dict[str, Variable] = Field(default_factory=dict)
     # public holidays of some years, replacing the shipped computed ones (model/holidays.yaml)

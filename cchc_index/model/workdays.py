@@ -28,8 +28,8 @@ class HolidayYear(Strict):
     """One year's days off and make-up working days, and where they come from."""
 
     basis: str  # "computed", or the announcement read ("Thông báo 6150/TB-BLĐTBXH …")
-    off: tuple[Holiday, ...] = ()
-    work: tuple[VnDate, ...] = ()
+    days_off: tuple[Holiday, ...] = ()
+    work_days: tuple[VnDate, ...] = ()  # make-up Saturdays of a swap
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,6 @@ def shipped() -> Mapping[int, HolidayYear]:
 def calendar(overrides: Mapping[int, HolidayYear] | None = None) -> Calendar:
     """The shipped years with a framework's own years in their place."""
     years = {**shipped(), **(overrides or {})}
-    off = frozenset(h.date for y in years.values() for h in y.off)
-    work = frozenset(d for y in years.values() for d in y.work)
+    off = frozenset(h.date for y in years.values() for h in y.days_off)
+    work = frozenset(d for y in years.values() for d in y.work_days)
     return Calendar(off, work, frozenset(years))

@@ -108,6 +108,14 @@ def _method_lines(leaf: Leaf) -> list[str]:
     lines.append(tr("Minh chứng yêu cầu:", "Required evidence:"))
     for product in leaf.evidence:
         lines.append(f"  - {product.id}: {product.title} ({product.type})")
+        after = getattr(product, "after", None)
+        if after is not None:
+            lines.append(
+                tr(
+                    f"    hạn: {after.working_days} ngày làm việc sau ngày của '{after.product}' (trừ thứ Bảy, Chủ nhật, ngày lễ, tết và nghỉ bù)",
+                    f"    deadline: {after.working_days} working days after the date of '{after.product}' (weekends, public holidays and compensatory days excluded)",
+                )
+            )
     return lines
 
 
