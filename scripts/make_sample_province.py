@@ -203,9 +203,37 @@ def main() -> None:
         "# Tỉnh Mẫu: tỉnh tổng hợp để thử `cchc-index batch`\n\n"
         "24 xã **không có thật**, dựng từ bộ minh chứng xã Quảng An (`../quang-an-2020`) bởi\n"
         "`scripts/make_sample_province.py` (các biến thể ghi ở đầu tệp đó). Mỗi `profile.yaml`\n"
-        "ghi `synthetic: true`. Dựng lại: `.venv/bin/python scripts/make_sample_province.py`.\n",
+        "ghi `synthetic: true`. Dựng lại: `.venv/bin/python scripts/make_sample_province.py`.\n\n"
+        "`province.yaml` chia 24 xã thành hai khối xếp hạng riêng, cũng là tổng hợp:\n"
+        "`cchc-index batch evidence/tinh-mau --province evidence/tinh-mau/province.yaml`.\n",
         encoding="utf-8",
     )
+    (TARGET / "province.yaml").write_text(PROVINCE, encoding="utf-8")
+
+
+# Two blocks, each ranked on its own, with its own bands: made up like the units (a province
+# ranks sở, phường and xã/đặc khu apart; these 24 units are all xã, so the split is by area).
+_PLAIN = [slug for slug, _ in NAMES[:12]]
+_HILLS = [slug for slug, _ in NAMES[12:]]
+PROVINCE = (
+    "# Tệp của Tỉnh Mẫu (TỔNG HỢP, không có thật; scripts/make_sample_province.py): các khối\n"
+    "# xếp hạng riêng. Mức xếp loại của khối miền núi là minh họa.\n"
+    "province: Tỉnh Mẫu (tổng hợp)\n"
+    "synthetic: true\n"
+    "note: Chia khối tổng hợp để thử xếp hạng theo khối; tỉnh thật chia sở, phường, xã/đặc khu.\n"
+    "blocks:\n"
+    "  - id: xa-dong-bang\n"
+    "    title: Xã vùng đồng bằng (tổng hợp)\n"
+    f"    units: [{', '.join(f'xa-{s}-2020' for s in _PLAIN)}]\n"
+    "  - id: xa-mien-nui\n"
+    "    title: Xã vùng miền núi (tổng hợp)\n"
+    f"    units: [{', '.join(f'xa-{s}-2020' for s in _HILLS)}]\n"
+    "    bands:\n"
+    "      - {name: Tốt, min_percent: 85}\n"
+    "      - {name: Khá, min_percent: 70}\n"
+    "      - {name: Trung bình, min_percent: 50}\n"
+    "      - {name: Yếu, min_percent: 0}\n"
+)
 
 
 if __name__ == "__main__":

@@ -132,6 +132,13 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("extract-eval", ["tests"], ExitCode.INVALID_EVIDENCE, "không có báo cáo"),
     ("import-framework", ["khong-co.docx", "-o", "/tmp/cchc-imp"], ExitCode.INVALID_EVIDENCE, ""),
     ("appraise", ["import", "khong-co.xlsx", SAMPLE], ExitCode.USAGE, "không tồn tại"),
+    ("survey", ["import", "khong-co.csv", SAMPLE, "--by", "x"], ExitCode.USAGE, "không tồn tại"),
+    (
+        "survey",
+        ["import", "README.md", SAMPLE, "--by", "x", "--date", "1/1/2021"],
+        ExitCode.INVALID_EVIDENCE,
+        "CSV không hợp lệ",
+    ),
     ("serve", ["tests", "--port", "abc"], ExitCode.USAGE, "không phải là số hợp lệ"),
     ("batch", ["evidence/tinh-mau", "-q"], ExitCode.OK, ""),
     ("batch", ["khong-co"], ExitCode.USAGE, "không tồn tại"),

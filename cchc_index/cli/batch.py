@@ -94,6 +94,15 @@ class _Bar:
 @FORMAT
 @ENGINE
 @click.option("--quiet", "-q", is_flag=True, help=tr("Không in thanh tiến độ.", "No progress bar."))
+@click.option(
+    "--province",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help=tr(
+        "Tệp của tỉnh (province.yaml) định nghĩa các khối xếp hạng riêng (sở, phường, xã…).",
+        "The province's file (province.yaml) defining the blocks ranked apart (sở, phường, xã…).",
+    ),
+)
 @LANG
 @reports_errors
 def batch(
@@ -105,12 +114,15 @@ def batch(
     fmt: str | None,
     engine: str,
     quiet: bool,
+    province: Path | None,
 ) -> None:
+    from cchc_index.province.blocks import load_province
     from cchc_index.province.runner import run_batch
     from cchc_index.province.store import Store
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
+    blocks = load_province(province) if province is not None else None
     store = Store.open(db) if db is not None else None
     try:
         ranking = run_batch(
@@ -120,6 +132,7 @@ def batch(
             jobs=jobs or os.cpu_count() or 1,
             store=store,
             progress=_Bar(not quiet),
+            province=blocks,
         )
     finally:
         if store is not None:

@@ -5,7 +5,7 @@ Only finished runs count: a run killed halfway is invisible here until a re-run 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cchc_index.model.ranking import FailedUnit, Ranking, UnitScore
@@ -31,11 +31,17 @@ def latest_run(store: Store, year: int | None = None) -> int | None:
 def run_scores(store: Store, run_id: int) -> list[tuple[UnitScore, bool]]:
     """Every unit a run covered, with whether the run reused it from an earlier one."""
     rows = store.db.execute(
-        "SELECT u.folder, a.id, a.run_id FROM run_units u JOIN assessments a"
-        " ON a.id = u.assessment_id WHERE u.run_id = ? ORDER BY u.folder",
+        "SELECT u.folder, a.id, a.run_id, u.block, u.block_title, u.block_band FROM run_units u"
+        " JOIN assessments a ON a.id = u.assessment_id WHERE u.run_id = ? ORDER BY u.folder",
         (run_id,),
     ).fetchall()
-    return [(store.load(aid, folder), scored_in != run_id) for folder, aid, scored_in in rows]
+    found = []
+    for folder, aid, scored_in, block, title, band in rows:
+        score = store.load(aid, folder)
+        if block is not None:  # the block the run ranked it in
+            score = replace(score, block=block, block_title=title, band=band)
+        found.append((score, scored_in != run_id))
+    return found
 
 
 def run_failures(store: Store, run_id: int) -> list[FailedUnit]:

@@ -116,10 +116,12 @@ def _body(ws: Worksheet, rows: list[list[Any]], formats: list[str | None]) -> No
 
 
 def _group_title(year: int, framework: str, rows: list[RankingRow]) -> str:
-    title = rows[0].score.framework_title
+    from cchc_index.report.ranking import block_words
+
+    title, block = rows[0].score.framework_title, block_words(rows)
     return tr(
-        f"Tổng hợp kết quả năm {year} — {title} ({framework}), {len(rows)} đơn vị",
-        f"Results {year} — {title} ({framework}), {len(rows)} unit(s)",
+        f"Tổng hợp kết quả năm {year} — {title} ({framework}){block}, {len(rows)} đơn vị",
+        f"Results {year} — {title} ({framework}){block}, {len(rows)} unit(s)",
     )
 
 
