@@ -210,25 +210,45 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @results.command(help=tr("Điểm của một đơn vị qua các năm.", "A unit's results over the years."))
 @click.argument("unit")
 @DB_REQUIRED
+@click.option(
+    "--unit-map",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help=tr(
+        "Bảng đơn vị cũ → đơn vị mới sau sắp xếp (unit-map.yaml): kèm lịch sử các đơn vị cũ.",
+        "Old units → the new merged unit (unit-map.yaml): the old units' years are shown too.",
+    ),
+)
 @LANG
 @reports_errors
-def history(unit: str, db: Path) -> None:
+def history(unit: str, db: Path, unit_map: Path | None) -> None:
     from cchc_index.province.queries import history as unit_history
+    from cchc_index.province.unitmap import load_unit_map
     from cchc_index.report.labels import pct, pts
+    from cchc_index.text import fold, format_date
 
+    merged = load_unit_map(unit_map).before(unit) if unit_map is not None else []
     store = _open(db)
     try:
-        found = unit_history(store, unit)
+        found = unit_history(store, unit, [old for old, _m in merged])
     finally:
         store.close()
+    into = {fold(old): m for old, m in merged if fold(old) != fold(unit)}
     if not found:
         click.echo(tr(f"Không có kết quả nào của '{unit}'.", f"No result for '{unit}'."), err=True)
         sys.exit(ExitCode.FINDINGS)
     for s in found:
         band = f" — {s.band}" if s.band else ""
+        merger = into.get(fold(s.unit))
+        when = f" {format_date(merger.date)}" if merger is not None and merger.date else ""
+        later = (
+            tr(f"  → sáp nhập vào {merger.into}{when}", f"  → merged into {merger.into}{when}")
+            if merger is not None
+            else ""
+        )
         click.echo(
             f"{s.year}  {s.unit}  {pts(s.total)}/{pts(s.max_points)}  {pct(s.index_percent)}{band}"
-            f"  ({s.framework}; {tr('thiếu', 'missing')} {s.missing})"
+            f"  ({s.framework}; {tr('thiếu', 'missing')} {s.missing}){later}"
         )
 
 

@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "appraise": ("cchc_index.cli.review", "appraise"),
     "serve": ("cchc_index.cli.serve", "serve"),
     "survey": ("cchc_index.cli.survey", "survey"),
+    "carry": ("cchc_index.cli.carry", "carry"),
 }
 
 

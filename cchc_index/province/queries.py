@@ -5,6 +5,7 @@ Only finished runs count: a run killed halfway is invisible here until a re-run 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -63,20 +64,21 @@ def ranking_of_year(store: Store, year: int | None = None, run_id: int | None = 
     return rank(scores, run_failures(store, run), run)
 
 
-def history(store: Store, unit: str) -> list[UnitScore]:
+def history(store: Store, unit: str, before: Sequence[str] = ()) -> list[UnitScore]:
     """A unit's results over the years (its name compared ignoring case and Unicode form):
-    per year, the assessment of the last finished run that covered it."""
+    per year, the assessment of the last finished run that covered it; with `before`, the
+    units it was merged from too (a unit map), each of their years as its own row."""
     rows = store.db.execute(
         "SELECT a.id, u.folder, a.unit, a.year FROM run_units u"
         " JOIN assessments a ON a.id = u.assessment_id JOIN runs r ON r.id = u.run_id"
         " WHERE r.finished IS NOT NULL ORDER BY u.run_id",
     ).fetchall()
-    wanted = fold(unit)
-    latest: dict[int, tuple[int, str]] = {}
+    wanted = {fold(unit), *(fold(name) for name in before)}
+    latest: dict[tuple[int, str], tuple[int, str]] = {}
     for aid, folder, name, year in rows:
-        if fold(name) == wanted:
-            latest[year] = (aid, folder)
-    return [store.load(aid, folder) for _year, (aid, folder) in sorted(latest.items())]
+        if fold(name) in wanted:
+            latest[(year, fold(name))] = (aid, folder)
+    return [store.load(aid, folder) for _key, (aid, folder) in sorted(latest.items())]
 
 
 @dataclass(frozen=True, slots=True)
