@@ -209,6 +209,20 @@ def main() -> None:
         encoding="utf-8",
     )
     (TARGET / "province.yaml").write_text(PROVINCE, encoding="utf-8")
+    (TARGET / "unit-map.yaml").write_text(UNIT_MAP, encoding="utf-8")
+
+
+# A made-up merger, to follow a unit's history across it (`results history --unit-map`).
+UNIT_MAP = (
+    "# Sắp xếp đơn vị TỔNG HỢP (không có thật; scripts/make_sample_province.py): hai xã của Tỉnh\n"
+    "# Mẫu hợp thành xã An Bình, để thử `results history --unit-map`.\n"
+    "note: Minh họa; một bảng thật ghi theo nghị quyết sắp xếp đơn vị hành chính cấp xã.\n"
+    "merged:\n"
+    "  - into: UBND xã An Bình\n"
+    "    from: [UBND xã An Hòa, UBND xã Bình Minh]\n"
+    "    date: 01/07/2025\n"
+    "    source: minh họa (tổng hợp)\n"
+)
 
 
 # Two blocks, each ranked on its own, with its own bands: made up like the units (a province

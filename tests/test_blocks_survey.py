@@ -4,6 +4,7 @@ imported by unit from the survey body's CSV/XLSX into the survey layer."""
 from __future__ import annotations
 
 import json
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,29 +16,13 @@ from cchc_index.cli.main import cli
 from conftest import ROOT
 
 SAMPLE = ROOT / "evidence" / "tinh-mau"
-UNITS = [
-    ("so-tu-phap", "Sở Tư pháp", "sở"),
-    ("phuong-a", "UBND phường A", "phường"),
-    ("phuong-b", "UBND phường B", "phường"),
-    ("xa-c", "UBND xã C", "xã"),
-    ("dac-khu-d", "UBND đặc khu D", "đặc_khu"),
-]
+MINH_HOA = ROOT / "evidence" / "tinh-minh-hoa-2025"
 
 
 def _province(tmp_path: Path) -> Path:
-    """Five synthetic units of the illustrative 2025 framework, one of each level."""
+    """A copy of the shipped synthetic 2025 province: one sở, two phường, a xã, a đặc khu."""
     root = tmp_path / "tinh"
-    for i, (slug, name, level) in enumerate(UNITS, start=1):
-        folder = root / slug
-        folder.mkdir(parents=True)
-        (folder / "profile.yaml").write_text(
-            f"name: {name}\nlevel: {level}\nprovince: Tỉnh Minh Họa\nyear: 2025\n"
-            "framework: hinh-thuc-2025\nsynthetic: true\n",
-            encoding="utf-8",
-        )
-        (folder / "statistics.yaml").write_text(
-            f"so_buoi_tuyen_truyen: {{value: {3 + i}}}\n", encoding="utf-8"
-        )
+    shutil.copytree(MINH_HOA, root)
     return root
 
 
@@ -104,11 +89,14 @@ def test_framework_blocks_by_level_with_their_own_bands_and_kept_in_the_store(
     got = {str(r["unit"]): (r["block"], r["rank"]) for r in _rows(result.output)}
     assert got == {
         "Sở Tư pháp": ("so", 1),
-        "UBND phường B": ("phuong", 1),
-        "UBND phường A": ("phuong", 2),
-        "UBND đặc khu D": ("xa", 1),
-        "UBND xã C": ("xa", 2),
+        "UBND phường An Phú": ("phuong", 1),
+        "UBND phường Bình An": ("phuong", 2),
+        "UBND xã Cát Tường": ("xa", 1),
+        "UBND đặc khu Đảo Ngọc": ("xa", 2),
     }
+    bands = {str(r["unit"]): r["band"] for r in _rows(result.output)}
+    assert bands["UBND phường An Phú"] == "Khá"  # 83,5%: the ward block's bands (not "Tốt")
+    assert bands["Sở Tư pháp"] == "Tốt"  # 84,42%: the framework's bands
     stored = CliRunner().invoke(cli, ["results", "ranking", "--db", str(db), "--format", "json"])
     assert stored.exit_code == 0, stored.output
     assert {str(r["unit"]): (r["block"], r["rank"]) for r in _rows(stored.output)} == got
@@ -142,7 +130,7 @@ def test_survey_scores_by_unit_become_the_survey_layer(tmp_path: Path, kind: str
     if kind == "csv":
         table = tmp_path / "khao-sat.csv"
         table.write_text(
-            "Đơn vị;Mục;Điểm\nSở Tư pháp;8.1;3,5\nphuong-a;8.2;4\nUBND xã C;8.1;2\n",
+            "Đơn vị;Mục;Điểm\nSở Tư pháp;8.1;3,5\nphuong-an-phu;8.2;4\nUBND xã Cát Tường;8.1;2\n",
             encoding="utf-8",
         )
     else:
@@ -152,8 +140,8 @@ def test_survey_scores_by_unit_become_the_survey_layer(tmp_path: Path, kind: str
         sheet = book.active
         sheet.append(["Đơn vị", "8.1", "8.2"])
         sheet.append(["Sở Tư pháp", 3.5, None])
-        sheet.append(["phuong-a", None, 4])
-        sheet.append(["UBND xã C", 2, None])
+        sheet.append(["phuong-an-phu", None, 4])
+        sheet.append(["UBND xã Cát Tường", 2, None])
         table = tmp_path / "khao-sat.xlsx"
         book.save(str(table))
     args = ["survey", "import", str(table), str(root), "--rules-dir", str(ROOT / "rules")]
@@ -162,7 +150,7 @@ def test_survey_scores_by_unit_become_the_survey_layer(tmp_path: Path, kind: str
     assert "chờ khảo sát: 8.1, 8.2" in result.output  # the units the table does not cover
     text = (root / "so-tu-phap" / "appraisal.yaml").read_text(encoding="utf-8")
     assert 'node: "8.1", points: "3.5"' in text and "entered_by: Sở Nội vụ" in text
-    assert not (root / "phuong-b" / "appraisal.yaml").exists()
+    assert not (root / "phuong-binh-an" / "appraisal.yaml").exists()
     ranking = CliRunner().invoke(
         cli,
         [
@@ -185,15 +173,15 @@ def test_survey_scores_by_unit_become_the_survey_layer(tmp_path: Path, kind: str
 
 def test_a_bad_survey_table_is_refused_located_and_nothing_is_written(tmp_path: Path) -> None:
     root = _province(tmp_path)
-    (root / "xa-c" / "appraisal.yaml").write_text(
+    (root / "xa-cat-tuong" / "appraisal.yaml").write_text(
         "rounds:\n  - round: 1\n    reviewer: Hội đồng\n    date: 10/12/2025\n    items: []\n",
         encoding="utf-8",
     )
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     table = tmp_path / "sai.csv"
     table.write_text(
-        "đơn vị,mục,điểm\nUBND xã C,8.1,2\nSở Tư pháp,1.1.1,1\nphuong-z,8.1,1\n"
-        "UBND phường A,8.2,5\nUBND phường A,8.1,abc\n",
+        "đơn vị,mục,điểm\nUBND xã Cát Tường,8.1,2\nSở Tư pháp,1.1.1,1\nphuong-z,8.1,1\n"
+        "UBND phường An Phú,8.2,5\nUBND phường An Phú,8.1,abc\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(
@@ -223,9 +211,9 @@ def test_a_bad_survey_table_is_refused_located_and_nothing_is_written(tmp_path: 
 def test_a_survey_section_joins_the_rounds_already_written(tmp_path: Path) -> None:
     root = _province(tmp_path)
     rounds = "rounds:\n  - round: 1\n    reviewer: Hội đồng\n    date: 10/12/2025\n    items: []\n"
-    (root / "xa-c" / "appraisal.yaml").write_text(rounds, encoding="utf-8")
+    (root / "xa-cat-tuong" / "appraisal.yaml").write_text(rounds, encoding="utf-8")
     table = tmp_path / "ks.csv"
-    table.write_text("đơn vị,mục,điểm\nUBND xã C,8.1,2\n", encoding="utf-8")
+    table.write_text("đơn vị,mục,điểm\nUBND xã Cát Tường,8.1,2\n", encoding="utf-8")
     result = CliRunner().invoke(
         cli,
         [
@@ -242,5 +230,27 @@ def test_a_survey_section_joins_the_rounds_already_written(tmp_path: Path) -> No
         ],
     )
     assert result.exit_code == 0, result.output
-    text = (root / "xa-c" / "appraisal.yaml").read_text(encoding="utf-8")
+    text = (root / "xa-cat-tuong" / "appraisal.yaml").read_text(encoding="utf-8")
     assert text.startswith(rounds) and 'node: "8.1", points: "2"' in text
+
+
+def test_the_shipped_survey_table_imports_into_a_copy_of_the_sample(tmp_path: Path) -> None:
+    root = _province(tmp_path)
+    result = CliRunner().invoke(
+        cli,
+        [
+            "survey",
+            "import",
+            str(root / "khao-sat-2025.csv"),
+            str(root),
+            "--rules-dir",
+            str(ROOT / "rules"),
+            "--by",
+            "Sở Nội vụ",
+            "--date",
+            "15/01/2026",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "UBND đặc khu Đảo Ngọc" in result.output and "chờ khảo sát: 8.1, 8.2" in result.output
+    assert "4 thư mục đã ghi điểm khảo sát, 1 chưa có điểm." in result.output

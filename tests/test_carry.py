@@ -161,3 +161,23 @@ def test_history_follows_a_commune_across_a_merger(tmp_path: Path) -> None:
     assert [line[:4] for line in lines] == ["2020", "2020", "2021"]
     assert "UBND xã An Hòa" in lines[0] and "→ sáp nhập vào UBND xã An Bình 01/07/2020" in lines[0]
     assert "UBND xã An Bình" in lines[2] and "sáp nhập" not in lines[2]
+
+
+def test_the_shipped_unit_map_shows_the_old_communes_of_a_merged_one(tmp_path: Path) -> None:
+    sample = ROOT / "evidence" / "tinh-mau"
+    db = tmp_path / "kq.sqlite"
+    run = CliRunner().invoke(
+        cli,
+        ["batch", str(sample), "--rules-dir", str(ROOT / "rules"), "--db", str(db), "-q"]
+        + ["-j", "1"],
+    )
+    assert run.exit_code == 0, run.output
+    found = CliRunner().invoke(
+        cli,
+        ["results", "history", "UBND xã An Bình", "--db", str(db)]
+        + ["--unit-map", str(sample / "unit-map.yaml")],
+    )
+    assert found.exit_code == 0, found.output
+    lines = found.output.splitlines()
+    assert len(lines) == 2 and all("→ sáp nhập vào UBND xã An Bình 01/07/2025" in x for x in lines)
+    assert {line.split("  ")[1] for line in lines} == {"UBND xã An Hòa", "UBND xã Bình Minh"}

@@ -134,7 +134,12 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("appraise", ["import", "khong-co.xlsx", SAMPLE], ExitCode.USAGE, "không tồn tại"),
     ("survey", ["import", "khong-co.csv", SAMPLE, "--by", "x"], ExitCode.USAGE, "không tồn tại"),
     ("carry", [SAMPLE, "--to", "rules/hue-xa-2020", "-o", SAMPLE], ExitCode.USAGE, "đã có"),
-    ("carry", [SAMPLE, "--to", "khong-co", "-o", "/tmp/cchc-carry"], ExitCode.USAGE, "không tồn tại"),
+    (
+        "carry",
+        [SAMPLE, "--to", "khong-co", "-o", "/tmp/cchc-carry"],
+        ExitCode.USAGE,
+        "không tồn tại",
+    ),
     (
         "survey",
         ["import", "README.md", SAMPLE, "--by", "x", "--date", "1/1/2021"],
