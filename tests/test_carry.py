@@ -168,16 +168,44 @@ def test_the_shipped_unit_map_shows_the_old_communes_of_a_merged_one(tmp_path: P
     db = tmp_path / "kq.sqlite"
     run = CliRunner().invoke(
         cli,
-        ["batch", str(sample), "--rules-dir", str(ROOT / "rules"), "--db", str(db), "-q"]
-        + ["-j", "1"],
+        [
+            "batch",
+            str(sample),
+            "--rules-dir",
+            str(ROOT / "rules"),
+            "--db",
+            str(db),
+            "-q",
+            "-j",
+            "1",
+        ],
     )
     assert run.exit_code == 0, run.output
     found = CliRunner().invoke(
         cli,
-        ["results", "history", "UBND xã An Bình", "--db", str(db)]
-        + ["--unit-map", str(sample / "unit-map.yaml")],
+        [
+            "results",
+            "history",
+            "UBND xã An Bình",
+            "--db",
+            str(db),
+            "--unit-map",
+            str(sample / "unit-map.yaml"),
+        ],
     )
     assert found.exit_code == 0, found.output
     lines = found.output.splitlines()
     assert len(lines) == 2 and all("→ sáp nhập vào UBND xã An Bình 01/07/2025" in x for x in lines)
     assert {line.split("  ")[1] for line in lines} == {"UBND xã An Hòa", "UBND xã Bình Minh"}
+
+
+def test_carry_onto_the_same_framework_as_the_docs_show(tmp_path: Path) -> None:
+    """docs/frameworks-2025.md: `carry evidence/quang-an-2020 --to rules/hue-xa-2020`."""
+    out = tmp_path / "quang-an-ban-nhap"
+    result = CliRunner().invoke(
+        cli, ["carry", str(QUANG_AN), "--to", str(ROOT / "rules" / "hue-xa-2020"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert '"3.2.3": "3.2.3"  # cùng mã 1.00' in result.output
+    scored = CliRunner().invoke(cli, ["score", str(out), "--rules-dir", str(ROOT / "rules")])
+    assert scored.exit_code in (0, 1), scored.output
