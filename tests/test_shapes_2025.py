@@ -233,3 +233,33 @@ def test_explain_says_every_new_shape_in_both_languages() -> None:
         with using("en"):
             got_en = runner.invoke(cli, ["explain", node, "--rules", str(SHAPES), "--lang", "en"])
         assert got_en.exit_code == 0 and en in got_en.output, got_en.output
+
+
+_CONTENT = load_framework(SHAPES)
+_SCORER = Scorer(_CONTENT.framework, "reference")
+
+
+@given(
+    ideas=st.integers(0, 6),
+    prizes=st.integers(0, 4),
+    late=st.integers(0, 6),
+    breaches=st.integers(0, 4),
+)
+def test_a_content_never_adds_or_takes_more_than_its_caps(
+    ideas: int, prizes: int, late: int, breaches: int
+) -> None:
+    """Property: each bonus or deduction node within its own cap, and the content's bonuses
+    and deductions each within the content's cap (2 and 2)."""
+    figures = {"sang_kien": ideas, "giai_thuong": prizes, "bao_cao_tre": late, "vi_pham": breaches}
+    case = Case(
+        name="tran",
+        node="9.1",
+        expect={"points": 0},
+        evidence={"statistics": {k: Statistic(value=Decimal(v)) for k, v in figures.items()}},
+    )
+    result = _SCORER.evaluate(case_bundle(_CONTENT, case))
+    by_id = {leaf.id: leaf.points for leaf in result.leaves}
+    plus = min(Decimal(ideas) * Decimal("0.5"), Decimal("1.5")) + min(prizes, Decimal("1.5"))
+    minus = min(Decimal(late) * Decimal("0.5"), Decimal("1.5")) + min(breaches, 2)
+    assert by_id["9.1"] + by_id["9.2"] == plus and by_id["9.3"] + by_id["9.4"] == minus
+    assert result.bonus == min(plus, 2) and result.deduction == min(minus, 2)
