@@ -254,3 +254,19 @@ def test_the_shipped_survey_table_imports_into_a_copy_of_the_sample(tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert "UBND đặc khu Đảo Ngọc" in result.output and "chờ khảo sát: 8.1, 8.2" in result.output
     assert "4 thư mục đã ghi điểm khảo sát, 1 chưa có điểm." in result.output
+
+
+def test_a_framework_with_blocks_scores_the_levels_they_name_and_no_other(
+    tmp_path: Path,
+) -> None:
+    root = _province(tmp_path)
+    profile = root / "xa-cat-tuong" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("level: xã", "level: huyện"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli, ["batch", str(root), "--rules-dir", str(ROOT / "rules"), "-q", "-j", "1"]
+    )
+    assert result.exit_code == 7  # the sở and the others are ranked; the huyện is refused
+    assert "đơn vị cấp 'huyện' không chấm theo bộ chỉ số 'hinh-thuc-2025'" in result.output
+    assert "khối Sở, ban, ngành, 1 đơn vị" in result.output

@@ -48,7 +48,13 @@ def check_against(source: BundleSource, framework: Framework) -> None:
                 "framework",
             )
         )
-    if not level_fits(bundle.profile.level, meta.level):
+    # a framework of several blocks (the 2025 indexes of sở and xã, phường together) scores
+    # every level its blocks name
+    block_levels = {level for block in meta.blocks for level in block.levels}
+    if (
+        not level_fits(bundle.profile.level, meta.level)
+        and bundle.profile.level not in block_levels
+    ):
         problems.append(
             Problem(
                 profile_path,
