@@ -270,3 +270,32 @@ def test_a_framework_with_blocks_scores_the_levels_they_name_and_no_other(
     assert result.exit_code == 7  # the sở and the others are ranked; the huyện is refused
     assert "đơn vị cấp 'huyện' không chấm theo bộ chỉ số 'hinh-thuc-2025'" in result.output
     assert "khối Sở, ban, ngành, 1 đơn vị" in result.output
+
+
+def test_the_ranking_notice_names_each_block(tmp_path: Path) -> None:
+    import docx
+
+    root = _province(tmp_path)
+    for suffix in (".html", ".docx"):
+        out = tmp_path / f"thong-bao{suffix}"
+        result = CliRunner().invoke(
+            cli,
+            [
+                "batch",
+                str(root),
+                "--rules-dir",
+                str(ROOT / "rules"),
+                "-q",
+                "-j",
+                "1",
+                "-o",
+                str(out),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        if suffix == ".html":
+            text = out.read_text(encoding="utf-8")
+        else:
+            text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        for block in ("Phường", "Sở, ban, ngành", "Xã, đặc khu"):
+            assert f"(hinh-thuc-2025) — khối {block}" in text, (suffix, block)

@@ -15,7 +15,7 @@ from typing import Any
 
 from cchc_index.i18n import tr
 from cchc_index.model.ranking import Ranking, RankingRow
-from cchc_index.report.labels import pct, pts
+from cchc_index.report.labels import block_words, pct, pts
 from cchc_index.report.ranking_words import area_ids, ranked_on
 from cchc_index.report.text_table import table
 
@@ -53,12 +53,6 @@ def _cells(row: RankingRow, areas: list[str]) -> list[str]:
         str(s.missing),
         _layer(row),
     ]
-
-
-def block_words(rows: list[RankingRow]) -> str:
-    """ " — khối Phường" when the rows are one block's ranking; nothing otherwise."""
-    block = rows[0].score.block_title or rows[0].score.block
-    return tr(f" — khối {block}", f" — block {block}") if block else ""
 
 
 def _title(year: int, framework: str, rows: list[RankingRow]) -> str:
