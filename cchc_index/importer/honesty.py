@@ -14,7 +14,7 @@ from cchc_index.importer.parse import Option
 from cchc_index.methods.registry import parse as parse_method
 
 _DATE = re.compile(r"\b(\d{1,2}/\d{1,2}/\d{4})\b")
-_RATIO_METHODS = {"ratio_bands", "pro_rata", "growth", "ratio_max", "step_cap"}
+_RATIO_METHODS = {"ratio_bands", "pro_rata", "growth", "step_cap"}
 
 
 def _said(option: Option) -> str:
