@@ -263,3 +263,19 @@ def test_a_content_never_adds_or_takes_more_than_its_caps(
     minus = min(Decimal(late) * Decimal("0.5"), Decimal("1.5")) + min(breaches, 2)
     assert by_id["9.1"] + by_id["9.2"] == plus and by_id["9.3"] + by_id["9.4"] == minus
     assert result.bonus == min(plus, 2) and result.deduction == min(minus, 2)
+
+
+def test_the_report_shows_the_explanation_given_instead_of_evidence(tmp_path: Path) -> None:
+    unit = tmp_path / "xa"
+    shutil.copytree(ROOT / "evidence" / "tinh-minh-hoa-2025" / "xa-cat-tuong", unit)
+    why = "Đã kiểm tra 4/6 bộ phận theo Kế hoạch 12/KH-UBND; biên bản lưu tại văn phòng"
+    (unit / "declarations.yaml").write_text(
+        f'qualitative:\n  - node: "1.1.2"\n    result: đạt\n    explanation: "{why}"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["score", str(unit), "--rules-dir", str(ROOT / "rules"), "--format", "markdown"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("| 1.1.2"))
+    assert f"diễn giải: «{why}»" in row and "chờ xác nhận" in row

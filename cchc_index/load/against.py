@@ -159,7 +159,7 @@ def _check_declarations(source: BundleSource, framework: Framework) -> list[Prob
                     )
                 )
             elif kind == "qualitative" and not (
-                isinstance(node, Leaf) and node.method is not None and node.method.needs_declaration
+                isinstance(node, Leaf) and node.method is not None and node.method.reads_declaration
             ):
                 found.append(
                     src.problem(

@@ -217,6 +217,12 @@ class MethodBase(Strict):
         return False
 
     @property
+    def reads_declaration(self) -> bool:
+        """The unit's declaration counts for this node (required or, as an explanation in
+        place of missing evidence, optional)."""
+        return self.needs_declaration
+
+    @property
     def needs_last_year(self) -> bool:
         """A statistic product must carry last year's figure (growth)."""
         return False

@@ -202,6 +202,10 @@ class Explained(MethodBase):
         return []
 
     @property
+    def reads_declaration(self) -> bool:
+        return True
+
+    @property
     def optional_products(self) -> tuple[str, ...]:
         """Its product may be absent: the explanation stands in for it."""
         return (self.product,)
