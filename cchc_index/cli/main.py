@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("cchc_index.cli.score", "score"),
     "check": ("cchc_index.cli.score", "check"),
     "explain": ("cchc_index.cli.score", "explain"),
+    "plan": ("cchc_index.cli.plan", "plan"),
     "batch": ("cchc_index.cli.batch", "batch"),
     "results": ("cchc_index.cli.batch", "results"),
     "bench": ("cchc_index.cli.bench", "bench"),

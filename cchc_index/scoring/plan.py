@@ -1,0 +1,811 @@
+"""The cheapest set of still-possible actions that lifts a unit to a target, scored exactly.
+
+The actions open on a day: each missing product still possible in time (one row may answer the
+same product of several nodes: one action), a pending qualitative declaration, and each figure
+the unit says it can still change (costs.yaml `adjustable`). Actions that touch the same scored
+node form a group; every combination of a group's actions is scored by the engine
+(`Scorer.node_results`), so shared products, parts and figures moving together are counted as
+the engine counts them, never by adding gains. Groups are independent (the total is their sum),
+so a multiple-choice knapsack over the groups' options, its states the gain reached (capped at
+the gap), finds the least cost exactly; the chosen plan is then re-scored whole by the engine.
+Nothing here renders (report/plan.py does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, Decimal
+
+from cchc_index.errors import EvidenceError
+from cchc_index.i18n import num, tr
+from cchc_index.model.appraisal import Appraisal
+from cchc_index.model.bundle import Bundle, Document, Item, Qualitative, Statistic
+from cchc_index.model.deadlines import Timed
+from cchc_index.model.framework import (
+    PART_SEP,
+    DocumentProduct,
+    Framework,
+    ItemProduct,
+    Leaf,
+    StatisticProduct,
+)
+from cchc_index.model.layers import Layer, LayerTotal
+from cchc_index.model.plan import Action, ActionKind, Costs, Outcome, Plan, Step, Target
+from cchc_index.model.result import DECLARATION, LeafResult, Result, Status
+from cchc_index.scoring.deadlines import self_due, split_missing
+from cchc_index.scoring.evaluate import Scorer
+from cchc_index.scoring.layers import layered
+from cchc_index.scoring.matching import EvidenceIndex, Question, folded
+from cchc_index.scoring.metrics import best_points, derive
+from cchc_index.scoring.rollup import band_of, percent
+from cchc_index.text import fold, format_date
+
+ZERO = Decimal(0)
+HALF_HUNDREDTH = Decimal("0.005")
+MAX_COMBINATIONS = 1 << 14  # of one group's actions (a group is the actions sharing a node)
+KEEP = 4  # plans of equal cost kept per state of the search (the runner-ups shown)
+FIGURES = (Decimal(100), Decimal(50), Decimal(0))  # example figures tried for a missing product
+MAX_SCAN = 400  # an adjustable figure's values scanned one by one up to this many steps
+
+
+# --- the target ---------------------------------------------------------------------------
+
+
+def least_total(percent_min: Decimal, top: Decimal, step: Decimal) -> Decimal:
+    """The least total on the rounding step whose index (rounded half up to 0,01 %) reaches
+    `percent_min` of `top`."""
+    exact = (percent_min - HALF_HUNDREDTH) * top / 100
+    points = (exact / step).to_integral_value(rounding=ROUND_CEILING) * step
+    while points > 0 and (percent(points - step, top) or ZERO) >= percent_min:
+        points -= step
+    while (percent(points, top) or ZERO) < percent_min:
+        points += step
+    return max(ZERO, points)
+
+
+def resolve_target(framework: Framework, current: LayerTotal, wanted: str) -> Target:
+    """`--to`: a band's name (any case, with or without marks), a number of points, or `next`
+    (the band above the current one; the current one when it is the top)."""
+    bands = sorted(framework.meta.bands, key=lambda b: b.min_percent, reverse=True)
+    step, top = framework.meta.rounding_step, current.max_points
+    if wanted.strip().casefold() in ("next", "tiếp", "kế tiếp"):
+        names = [b.name for b in bands]
+        at = names.index(current.band) if current.band in names else len(bands)
+        band = bands[max(0, at - 1)]
+        return Target(band.name, least_total(band.min_percent, top, step), band.min_percent)
+    for band in bands:
+        if fold(band.name) == fold(wanted) or _plain(band.name) == _plain(wanted):
+            return Target(band.name, least_total(band.min_percent, top, step), band.min_percent)
+    try:
+        points = Decimal(wanted.strip().replace(",", "."))
+    except ArithmeticError:
+        points = None
+    if points is None or not points.is_finite() or points < 0:
+        names = ", ".join(b.name for b in bands)
+        raise ValueError(
+            tr(
+                f"'{wanted}' không phải tên mức xếp loại ({names}), số điểm hay 'next'",
+                f"'{wanted}' is not a band ({names}), a number of points or 'next'",
+            )
+        )
+    return Target(None, points, None)
+
+
+def _plain(text: str) -> str:
+    from cchc_index.docnumber import ascii_key
+
+    return ascii_key(text).casefold()
+
+
+# --- the actions --------------------------------------------------------------------------
+
+
+@dataclass
+class _Member:
+    unit: Leaf  # the scored unit (a node, or one of its parts)
+    node: str  # the scored node
+    product: DocumentProduct | StatisticProduct | ItemProduct | None  # None: a declaration
+    timed: Timed
+
+
+def _units(framework: Framework) -> dict[str, tuple[Leaf, str]]:
+    return {unit.id: (unit, node.id) for _a, _c, node, unit in framework.units()}
+
+
+def _variables(framework: Framework) -> dict[str, set[str]]:
+    """Each figure → the scored nodes that read it (products, methods, not-applicable)."""
+    reads: dict[str, set[str]] = {}
+    for area, criterion, node, unit in framework.units():
+        names = {v for p in unit.evidence if isinstance(p, StatisticProduct) for v in p.variables}
+        if unit.method is not None:
+            names |= {r.name for r in unit.method.references() if r.kind == "variable"}
+        for owner in (area, criterion, node):
+            if owner.not_applicable is not None and owner.not_applicable.if_zero:
+                names.add(owner.not_applicable.if_zero)
+        for name in names:
+            reads.setdefault(name, set()).add(node.id)
+    return reads
+
+
+class Planner:
+    """One unit's bundle on one day: its open actions, scored in groups; `plan` searches."""
+
+    def __init__(
+        self,
+        scorer: Scorer,
+        bundle: Bundle,
+        appraisal: Appraisal | None,
+        on: dt.date,
+        costs: Costs | None = None,
+        *,
+        self_result: Result | None = None,
+    ) -> None:
+        self.scorer, self.bundle, self.appraisal, self.on = scorer, bundle, appraisal, on
+        self.framework = framework = scorer.framework
+        self.costs = costs or Costs()
+        self.step = framework.meta.rounding_step
+        self.self_result = self_result or scorer.evaluate(bundle)
+        self.layers = layered(framework, self.self_result, appraisal)
+        self.final = self.layers.final
+        self.current = _total(self.final)
+        self.overridden = {n.id for n in self.layers.nodes if n.final.layer is not Layer.SELF}
+        self.base_self = {leaf.id: leaf for leaf in self.self_result.leaves}
+        self.due = self_due(framework, bundle.year)
+        self.split = split_missing(framework, self.self_result, on)
+        self.index = scorer.index(bundle)
+        self.base_na = [
+            derive(self.index, plan, self.step).not_applicable is not None for plan in scorer.plans
+        ]
+        self.units = _units(framework)
+        self.reads = _variables(framework)
+        self.actions = tuple(self._product_actions()) + tuple(self._adjustments())
+        self.groups = self._group()
+        self.options = self._score_groups()
+
+    # the actions
+
+    def _cost(self, kind: ActionKind, nodes: Iterable[str], ids: Iterable[str]) -> Decimal:
+        c = self.costs
+        for i in ids:
+            if i in c.actions:
+                return c.actions[i]
+        found = [c.nodes[n] for n in nodes if n in c.nodes]
+        if found:
+            return max(found)
+        return c.kinds.get(kind, c.default)
+
+    def _members(self) -> list[_Member]:
+        timed = list(self.split.possible)
+        timed += [t for t in self.split.too_late if t.late_gain]  # late points still earned
+        members = []
+        for t in timed:
+            m = t.product
+            unit_id = m.node + (PART_SEP + m.part if m.part else "")
+            unit, node = self.units[unit_id]
+            product = next((p for p in unit.evidence if p.id == m.product), None)
+            if product is None and m.product != DECLARATION:
+                continue
+            members.append(_Member(unit, node, product, t))
+        return members
+
+    def _product_actions(self) -> Iterable[Action]:
+        grouped: dict[tuple[object, ...], list[_Member]] = {}
+        for m in self._members():
+            p = m.product
+            key: tuple[object, ...]
+            if isinstance(p, DocumentProduct):
+                key = ("document", Question.of(p).key)
+            elif isinstance(p, ItemProduct):
+                key = (p.type, folded(p.subject), p.count)
+            elif isinstance(p, StatisticProduct):
+                key = ("statistic", tuple(sorted(p.variables)), p.last_year)
+            else:
+                key = ("declaration", m.unit.id)
+            grouped.setdefault(key, []).append(m)
+        numbers = {d.number.key for d in self.bundle.documents}
+        serial = itertools.count(901)
+        for members in grouped.values():
+            first = members[0]
+            units = tuple(dict.fromkeys(m.unit.id for m in members))
+            nodes = tuple(dict.fromkeys(m.node for m in members))
+            ids = tuple(f"{m.unit.id}/{m.timed.product.product}" for m in members)
+            days = [m.timed.last_day for m in members if m.timed.last_day is not None]
+            last = min(days) if days else None
+            late = any(m.timed.last_day is not None and self.on > m.timed.last_day for m in members)
+            p = first.product
+            kind: ActionKind = (
+                "document"
+                if isinstance(p, DocumentProduct)
+                else p.type
+                if isinstance(p, ItemProduct)
+                else "statistic"
+                if isinstance(p, StatisticProduct)
+                else "declaration"
+            )
+            action = Action(
+                id=ids[0],
+                kind=kind,
+                nodes=units,
+                title=first.timed.product.title,
+                cost=self._cost(kind, nodes, ids),
+                last_day=last,
+                members=ids,
+                late=late,
+            )
+            if isinstance(p, DocumentProduct):
+                action = replace(action, documents=self._documents(p, units, numbers, serial))
+            elif isinstance(p, ItemProduct):
+                items = self._items(p, units)
+                action = (
+                    replace(action, links=items)
+                    if p.type == "link"
+                    else replace(action, photos=items)
+                )
+            elif isinstance(p, StatisticProduct):
+                figures = self._figures(p, nodes)
+                if figures is None:
+                    continue
+                action = replace(action, statistics=figures, assumed=True)
+            else:
+                said = Qualitative(
+                    node=first.unit.id,
+                    result="đạt",
+                    explanation=tr(
+                        "Đơn vị tự đánh giá đạt (ghi giải trình kèm minh chứng)",
+                        "The unit declares it met (write the explanation and its evidence)",
+                    ),
+                )
+                action = replace(action, title=first.unit.title, declarations=(said,))
+            yield action
+
+    def _documents(
+        self,
+        p: DocumentProduct,
+        units: tuple[str, ...],
+        numbers: set[str],
+        serial: Iterable[int],
+    ) -> tuple[Document, ...]:
+        year = self.bundle.year
+        start = p.not_before.resolve(year) if p.not_before else None
+        day = max(self.on, start) if start else self.on
+        have = max(self.index.match(p, u).count for u in units)
+        issuer = self.bundle.profile.name if p.issuer == "self" else (p.issuer_name or "UBND huyện")
+        if p.issuer == "other" and fold(issuer) in self.index.own_names:
+            issuer = "UBND cấp trên"
+        subject = " ".join(p.subject) if p.subject else p.title
+        rows = []
+        for n in serial:
+            symbol = f"{n}/{p.doc_kind.value}-UBND"
+            doc = Document.model_validate(
+                {
+                    "number": symbol,
+                    "date": format_date(day),
+                    "issuer": issuer,
+                    "subject": subject,
+                    "for": ";".join(units),
+                }
+            )
+            if doc.number.key in numbers:
+                continue
+            numbers.add(doc.number.key)
+            rows.append(doc)
+            if len(rows) >= max(1, p.count - have):
+                break
+        return tuple(rows)
+
+    def _items(self, p: ItemProduct, units: tuple[str, ...]) -> tuple[Item, ...]:
+        have = max(self.index.match(p, u).count for u in units)
+        title = " ".join(p.subject) if p.subject else p.title
+        return tuple(
+            Item.model_validate(
+                {
+                    "title": title if i == 0 else f"{title} ({i + 1})",
+                    "date": format_date(self.on),
+                    "for": ";".join(units),
+                }
+            )
+            for i in range(max(1, p.count - have))
+        )
+
+    def _quick(self, index: EvidenceIndex, nodes: Iterable[str]) -> tuple[Decimal, ...] | None:
+        """The points of `nodes` by Python's own tiers (to choose example figures; the plan is
+        scored by the engine): None when a unit stops (or starts) applying."""
+        found = []
+        for node in nodes:
+            for i in self.scorer._by_node[node]:
+                plan = self.scorer.plans[i]
+                d = derive(index, plan, self.step)
+                if (d.not_applicable is not None) != self.base_na[i]:
+                    return None
+                if d.missing or d.not_applicable is not None or d.survey:
+                    found.append(ZERO)
+                else:
+                    points = best_points(d.leaf, d.metric)
+                    found.append(-points if plan.adjustment < 0 else points)
+        return tuple(found)
+
+    def _allowed(self, figures: dict[str, Statistic]) -> bool:
+        """Every `at_most` of the framework's figures holds with `figures` written."""
+        stats = {**self.bundle.statistics, **figures}
+        for name, variable in self.framework.meta.variables.items():
+            if variable.at_most and name in stats and variable.at_most in stats:
+                if stats[name].value > stats[variable.at_most].value:
+                    return False
+        return True
+
+    def _figures(
+        self, p: StatisticProduct, nodes: tuple[str, ...]
+    ) -> tuple[tuple[str, Statistic], ...] | None:
+        """Example figures that meet the requirement: the combination of 100, 50 and 0 (for each
+        value, and last year's when asked) that earns the nodes the most."""
+        stats = self.bundle.statistics
+        fields: list[tuple[str, str]] = []
+        for v in p.variables:
+            if v not in stats:
+                fields.append((v, "value"))
+            if p.last_year and (v not in stats or stats[v].last_year is None):
+                fields.append((v, "last_year"))
+        if not fields:
+            return None
+        readers = sorted({n for v in p.variables for n in self.reads.get(v, ())})
+        near = {  # figures the same nodes already read: a rate of 100 % may need one of them
+            stats[v].value
+            for v, nodes in self.reads.items()
+            if v in stats and not nodes.isdisjoint(readers)
+        }
+        values: tuple[Decimal, ...] = tuple(sorted(set(FIGURES) | near, reverse=True))
+        for fewer in (values, FIGURES, FIGURES[::2], FIGURES[:1]):
+            values = fewer
+            if len(values) ** len(fields) <= MAX_COMBINATIONS:
+                break
+        best: tuple[Decimal, dict[str, Statistic]] | None = None
+        combos = itertools.product(values, repeat=len(fields))
+        for combo in combos:
+            written: dict[str, dict[str, Decimal]] = {}
+            for (v, what), x in zip(fields, combo, strict=True):
+                written.setdefault(v, {})[what] = x
+            figures = {}
+            for v, parts in written.items():
+                old = stats.get(v)
+                figures[v] = Statistic(
+                    value=parts.get("value", old.value if old else ZERO),
+                    last_year=parts.get("last_year", old.last_year if old else None),
+                    source=tr("ví dụ của plan", "plan's example"),
+                )
+            if not self._allowed(figures):
+                continue
+            got = self._quick(self.index.amended(figures, ()), readers)
+            if got is None:
+                continue
+            total = sum(got, ZERO)
+            if best is None or total > best[0]:
+                best = (total, figures)
+        if best is None:
+            return None
+        return tuple(sorted(best[1].items()))
+
+    def _adjustments(self) -> Iterable[Action]:
+        """Each adjustable figure's variants: the values, between today's and its limit, at
+        which the points of a node reading it change (nearest today's first)."""
+        for name, entry in self.costs.adjustable.items():
+            old = self.bundle.statistics[name]
+            nodes = sorted(self.reads.get(name, ()))
+            if not nodes:
+                continue
+            last = entry.last_day or self.due
+            if last is not None and self.on > last:
+                continue
+            sign = 1 if entry.to > old.value else -1
+            steps = int(abs(entry.to - old.value) / entry.step)
+
+            def at(k: int, name: str = name, old: Statistic = old, sign: int = sign) -> Decimal:
+                return old.value + sign * k * self.costs.adjustable[name].step
+
+            def points(
+                k: int, name: str = name, old: Statistic = old
+            ) -> tuple[Decimal, ...] | None:
+                figure = {name: replace_stat(old, at(k))}
+                if not self._allowed(figure):
+                    return None
+                return self._quick(self.index.amended(figure, ()), nodes)
+
+            base = points(0)
+            seen: dict[tuple[Decimal, ...] | None, int] = {base: 0}
+            ks = range(1, steps + 1) if steps <= MAX_SCAN else _breaks(points, 0, steps)
+            for k in ks:
+                got = points(k)
+                if got is None or got in seen:
+                    continue
+                seen[got] = k
+            title = self.framework.meta.variables[name].title
+            for k in sorted(v for g, v in seen.items() if g is not None and g != base):
+                value = at(k)
+                vid = f"{name}={num(value)}"
+                yield Action(
+                    id=vid,
+                    kind="adjust",
+                    nodes=tuple(nodes),
+                    title=tr(
+                        f"{title}: {num(old.value)} → {num(value)}",
+                        f"{title}: {num(old.value)} → {num(value)}",
+                    ),
+                    cost=entry.cost or self._cost("adjust", nodes, (vid, name)),
+                    last_day=last,
+                    members=(vid,),
+                    statistics=((name, replace_stat(old, value)),),
+                    group=name,
+                    before=old.value,
+                )
+        return
+
+    # the groups and their options
+
+    def _touches(self, action: Action) -> set[str]:
+        """The scored nodes an action's rows can change."""
+        touched: set[str] = set()
+        names = {v for v, _s in action.statistics}
+        for v in names:
+            touched |= self.reads.get(v, set())
+        for q in action.declarations:
+            touched.add(self.units[q.node][1])
+        if action.documents or action.links or action.photos:
+            small = EvidenceIndex(
+                self.bundle.model_copy(
+                    update={
+                        "documents": action.documents,
+                        "links": action.links,
+                        "photos": action.photos,
+                        "statistics": {},
+                    }
+                )
+            )
+            for unit_id, (unit, node) in self.units.items():
+                for p in unit.evidence:
+                    if isinstance(p, StatisticProduct):
+                        continue
+                    if isinstance(p, DocumentProduct) and not action.documents:
+                        continue
+                    ids = (unit_id, node) if unit_id != node else (unit_id,)
+                    if any(small.match(p, i).count for i in ids):
+                        touched.add(node)
+        touched |= {self.units[u][1] for u in action.nodes if u in self.units}
+        return touched
+
+    def _group(self) -> list[tuple[list[int], tuple[str, ...]]]:
+        """Actions joined when they touch a node in common: (actions, nodes) per group."""
+        touches = [self._touches(a) for a in self.actions]
+        parent = list(range(len(self.actions)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        owner: dict[str, int] = {}
+        by_figure: dict[str, int] = {}
+        for i, (action, nodes) in enumerate(zip(self.actions, touches, strict=True)):
+            for node in nodes:
+                if node in owner:
+                    parent[root(i)] = root(owner[node])
+                else:
+                    owner[node] = i
+            if action.group is not None:
+                if action.group in by_figure:
+                    parent[root(i)] = root(by_figure[action.group])
+                else:
+                    by_figure[action.group] = i
+        groups: dict[int, tuple[list[int], set[str]]] = {}
+        for i in range(len(self.actions)):
+            entry = groups.setdefault(root(i), ([], set()))
+            entry[0].append(i)
+            entry[1].update(touches[i])
+        return [(ids, tuple(sorted(nodes))) for ids, nodes in groups.values()]
+
+    def _combinations(self, ids: list[int]) -> list[tuple[int, ...]]:
+        """Every way to take a group's actions: each alone or not, one variant of a figure."""
+        singles = [i for i in ids if self.actions[i].group is None]
+        variants: dict[str, list[int]] = {}
+        for i in ids:
+            g = self.actions[i].group
+            if g is not None:
+                variants.setdefault(g, []).append(i)
+        choices: list[list[tuple[int, ...]]] = [[(), (i,)] for i in singles]
+        choices += [[()] + [(i,) for i in vs] for vs in variants.values()]
+        count = 1
+        for c in choices:
+            count *= len(c)
+        if count > MAX_COMBINATIONS:
+            names = ", ".join(self.actions[i].id for i in ids[:6])
+            raise EvidenceError(
+                [],
+                tr(
+                    f"quá nhiều việc ({len(ids)}) cùng tác động lên một nhóm tiêu chí ({names} …) để xét mọi cách kết hợp",
+                    f"too many actions ({len(ids)}) acting on one group of nodes ({names} …) to weigh every combination",
+                ),
+            )
+        return [tuple(itertools.chain.from_iterable(c)) for c in itertools.product(*choices)]
+
+    def amended_bundle(self, chosen: Sequence[int]) -> Bundle:
+        return apply_actions(self.bundle, [self.actions[i] for i in chosen])
+
+    def _index_of(self, chosen: tuple[int, ...]) -> EvidenceIndex:
+        acts = [self.actions[i] for i in chosen]
+        if any(a.documents or a.links or a.photos for a in acts):
+            return self.scorer.index(apply_actions(self.bundle, acts))
+        figures = {v: s for a in acts for v, s in a.statistics}
+        said = [q for a in acts for q in a.declarations]
+        return self.index.amended(figures, said)
+
+    def _score_groups(self) -> list[list[_Option]]:
+        """Every combination of every group, scored by the engine in one session."""
+        requests, owners = [], []
+        for g, (ids, nodes) in enumerate(self.groups):
+            for combo in self._combinations(ids):
+                if combo:
+                    requests.append((self._index_of(combo), nodes))
+                    owners.append((g, combo))
+        scored = self.scorer.node_results(requests) if requests else []
+        options: list[list[_Option]] = [[] for _ in self.groups]
+        for (g, combo), results in zip(owners, scored, strict=True):
+            gain = self._gain(results)
+            if gain is None:
+                continue
+            cost = sum((self.actions[i].cost for i in combo), ZERO)
+            options[g].append(_Option(combo, cost, gain[0], gain[1]))
+        return options
+
+    def _gain(self, results: dict[str, LeafResult]) -> tuple[Decimal, Decimal] | None:
+        """What the final total gains (and its low end), node by node; None when a node
+        would stop applying (the maximum would move: such a combination is left out)."""
+        high = low = ZERO
+        for node, r in results.items():
+            base = self.base_self[node]
+            if (r.status is Status.NOT_APPLICABLE) != (base.status is Status.NOT_APPLICABLE):
+                return None
+            if node in self.overridden:
+                continue  # a reviewer's points stand, whatever the unit now supplies
+            sign = -1 if r.adjustment < 0 else 1
+            high += sign * (r.points - base.points)
+            low += sign * (_low(r) - _low(base))
+        return high, low
+
+    # the search
+
+    def search(self, need: Decimal, low: bool) -> tuple[Decimal, list[tuple[int, ...]]] | None:
+        """The least cost of a plan gaining at least `need` (on the low end when `low`), and
+        up to KEEP plans of that cost (action indexes)."""
+        if need <= 0:
+            return ZERO, [()]
+        states: dict[Decimal, tuple[Decimal, list[_Path]]] = {ZERO: (ZERO, [None])}
+        for g, options in enumerate(self.options):
+            useful = _pareto([o for o in options if (o.low if low else o.high) > 0], low)
+            if not useful:
+                continue
+            new = dict(states)
+            for reached, (cost, paths) in states.items():
+                for k, o in enumerate(useful):
+                    gain = o.low if low else o.high
+                    at = min(need, reached + gain)
+                    c = cost + o.cost
+                    extended = [(g, k, o.combo, p) for p in paths]
+                    old = new.get(at)
+                    if old is None or c < old[0]:
+                        new[at] = (c, extended[:KEEP])
+                    elif c == old[0] and len(old[1]) < KEEP:
+                        new[at] = (c, (old[1] + extended)[:KEEP])
+            states = new
+        found = states.get(need)
+        if found is None:
+            return None
+        cost, paths = found
+        plans = []
+        for path in paths:
+            chosen: list[int] = []
+            node = path
+            while node is not None:
+                chosen.extend(node[2])
+                node = node[3]
+            plans.append(tuple(sorted(chosen)))
+        return cost, list(dict.fromkeys(plans))
+
+    def most(self, low: bool) -> Decimal:
+        """The most the open actions can add (each group at its best combination)."""
+        return sum(
+            (max((o.low if low else o.high for o in opts), default=ZERO) for opts in self.options),
+            ZERO,
+        )
+
+    def rescore(self, chosen: tuple[int, ...], target: Target) -> Plan:
+        """The plan re-scored whole by the engine: its total, low end, and the steps in the
+        order of their deadlines, each with its gain after the steps before it."""
+        bundle = self.amended_bundle(chosen)
+        result = self.scorer.evaluate(bundle)
+        final_layers = layered(self.framework, result, self.appraisal)
+        final = final_layers.final
+        low = final_layers.range.low if final_layers.range is not None else None
+        order = sorted(chosen, key=lambda i: _order_key(self.actions[i]))
+        steps, taken = [], set()
+        before = ZERO
+        for i in order:
+            taken.add(i)
+            now = self._tables_gain(taken)
+            steps.append(Step(self.actions[i], now - before))
+            before = now
+        total = _total(final)
+        return Plan(
+            tuple(steps),
+            sum((self.actions[i].cost for i in chosen), ZERO),
+            total,
+            low,
+            reaches(total, target),
+            reaches(low if low is not None else total, target),
+        )
+
+    def _tables_gain(self, taken: set[int]) -> Decimal:
+        gain = ZERO
+        for g, (ids, _nodes) in enumerate(self.groups):
+            combo = tuple(i for i in ids if i in taken)
+            if not combo:
+                continue
+            option = next((o for o in self.options[g] if set(o.combo) == set(combo)), None)
+            gain += option.high if option is not None else ZERO
+        return gain
+
+
+_Path = tuple[int, int, tuple[int, ...], "_Path"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    combo: tuple[int, ...]
+    cost: Decimal
+    high: Decimal
+    low: Decimal
+
+
+def _pareto(options: list[_Option], low: bool) -> list[_Option]:
+    """Options no other beats (cheaper and gaining at least as much); equals are kept."""
+    kept = []
+    for o in options:
+        g = o.low if low else o.high
+        if not any(
+            (p.cost <= o.cost and (p.low if low else p.high) >= g)
+            and (p.cost < o.cost or (p.low if low else p.high) > g)
+            for p in options
+        ):
+            kept.append(o)
+    return kept
+
+
+def _low(leaf: LeafResult) -> Decimal:
+    return ZERO if leaf.status is Status.PENDING else leaf.points
+
+
+def _order_key(action: Action) -> tuple[dt.date, str]:
+    return (action.last_day or dt.date.max, action.id)
+
+
+def _total(result: Result) -> LayerTotal:
+    return LayerTotal(
+        Layer.FINAL, result.total, result.max_points, result.index_percent, result.band
+    )
+
+
+def reaches(total: LayerTotal, target: Target) -> bool:
+    if target.percent is not None:
+        return total.index_percent is not None and total.index_percent >= target.percent
+    return total.total >= target.points
+
+
+def replace_stat(old: Statistic, value: Decimal) -> Statistic:
+    return Statistic(value=value, last_year=old.last_year, source=old.source)
+
+
+def _breaks(f: Callable[[int], object], lo: int, hi: int) -> list[int]:
+    """Where a piecewise-constant function of a figure's steps changes, found by halving (the
+    values between two equal ends are taken to give the same points)."""
+    found: list[int] = []
+    stack = [(lo, f(lo), hi, f(hi))]
+    while stack:
+        a, fa, b, fb = stack.pop()
+        if fa == fb or b - a < 1:
+            continue
+        if b - a == 1:
+            found.append(b)
+            continue
+        mid = (a + b) // 2
+        fm = f(mid)
+        stack += [(a, fa, mid, fm), (mid, fm, b, fb)]
+    return sorted(found)
+
+
+def apply_actions(bundle: Bundle, actions: Sequence[Action]) -> Bundle:
+    """The bundle with every row the actions describe added (figures set)."""
+    stats = dict(bundle.statistics)
+    for a in actions:
+        stats.update(dict(a.statistics))
+    declarations = bundle.declarations.model_copy(
+        update={
+            "qualitative": bundle.declarations.qualitative
+            + tuple(q for a in actions for q in a.declarations)
+        }
+    )
+    return bundle.model_copy(
+        update={
+            "documents": bundle.documents + tuple(d for a in actions for d in a.documents),
+            "links": bundle.links + tuple(i for a in actions for i in a.links),
+            "photos": bundle.photos + tuple(i for a in actions for i in a.photos),
+            "statistics": stats,
+            "declarations": declarations,
+        }
+    )
+
+
+# --- the plan -----------------------------------------------------------------------------
+
+
+def make_plan(planner: Planner, target: Target) -> Outcome:
+    """The cheapest plan to `target` (with its runner-ups), or why it cannot be reached and
+    the cheapest plan to the best band still in reach."""
+    current = _total(planner.final)
+    rng = planner.layers.range
+    current_low = rng.low if rng is not None else None
+    base = planner.final.total
+    need = target_need(target, current) - base
+    too_late = tuple(t for t in planner.split.too_late if not t.late_gain)
+    past_due = planner.due is not None and planner.on > planner.due
+    common = {
+        "unit": planner.bundle.profile.name,
+        "framework": planner.framework.meta.id,
+        "on": planner.on,
+        "due": planner.due,
+        "target": target,
+        "current": current,
+        "current_low": current_low,
+        "actions": planner.actions,
+        "too_late": too_late,
+        "past_due": past_due,
+    }
+    found = planner.search(need, low=False)
+    if found is None:
+        best = _best(planner, current)
+        return Outcome(plan=None, best=best, **common)  # type: ignore[arg-type]
+    cost, choices = found
+    plans = [planner.rescore(c, target) for c in choices]
+    plans.sort(key=lambda p: (not p.reaches, not p.reaches_low, -p.result.total, len(p.steps)))
+    main, others = plans[0], tuple(p for p in plans[1:] if p.reaches)
+    safe = None
+    if main.reaches and not main.reaches_low:
+        low_base = current_low.total if current_low is not None else base
+        safe_found = planner.search(target_need(target, current) - low_base, low=True)
+        if safe_found is not None:
+            safe = planner.rescore(safe_found[1][0], target)
+    return Outcome(plan=main, alternatives=others, safe=safe, **common)  # type: ignore[arg-type]
+
+
+def target_need(target: Target, current: LayerTotal) -> Decimal:
+    """The least total that reaches the target (exact, before rounding to the step)."""
+    if target.percent is None:
+        return target.points
+    return (target.percent - HALF_HUNDREDTH) * current.max_points / 100
+
+
+def _best(planner: Planner, current: LayerTotal) -> Plan | None:
+    """Unreachable target: the cheapest plan to the highest band the open actions reach."""
+    framework = planner.framework
+    most = current.total + planner.most(low=False)
+    band = band_of(framework, percent(most, current.max_points))
+    if band is None or band == current.band:
+        return None
+    entry = next(b for b in framework.meta.bands if b.name == band)
+    target = Target(
+        band, least_total(entry.min_percent, current.max_points, planner.step), entry.min_percent
+    )
+    found = planner.search(target_need(target, current) - current.total, low=False)
+    if found is None:
+        return None
+    return replace(planner.rescore(found[1][0], target))
