@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -24,7 +24,7 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
     "declaration",
     "adjust",
 )
-Cost = VnDecimal
+Cost = Annotated[VnDecimal, Field(gt=0)]  # a cost is positive: every action is some work
 
 
 class Adjustable(Strict):

@@ -84,11 +84,11 @@ def resolve_target(framework: Framework, current: LayerTotal, wanted: str) -> Ta
     except ArithmeticError:
         points = None
     if points is None or not points.is_finite() or points < 0:
-        names = ", ".join(b.name for b in bands)
+        known = ", ".join(b.name for b in bands)
         raise ValueError(
             tr(
-                f"'{wanted}' không phải tên mức xếp loại ({names}), số điểm hay 'next'",
-                f"'{wanted}' is not a band ({names}), a number of points or 'next'",
+                f"'{wanted}' không phải tên mức xếp loại ({known}), số điểm hay 'next'",
+                f"'{wanted}' is not a band ({known}), a number of points or 'next'",
             )
         )
     return Target(None, points, None)
@@ -151,6 +151,7 @@ class Planner:
         self.layers = layered(framework, self.self_result, appraisal)
         self.final = self.layers.final
         self.current = _total(self.final)
+        self.raw = raw_total(self.final)
         self.overridden = {n.id for n in self.layers.nodes if n.final.layer is not Layer.SELF}
         self.base_self = {leaf.id: leaf for leaf in self.self_result.leaves}
         self.due = self_due(framework, bundle.year)
@@ -331,9 +332,14 @@ class Planner:
         """Every `at_most` of the framework's figures holds with `figures` written."""
         stats = {**self.bundle.statistics, **figures}
         for name, variable in self.framework.meta.variables.items():
-            if variable.at_most and name in stats and variable.at_most in stats:
-                if stats[name].value > stats[variable.at_most].value:
-                    return False
+            bound = variable.at_most
+            if (
+                bound
+                and name in stats
+                and bound in stats
+                and stats[name].value > stats[bound].value
+            ):
+                return False
         return True
 
     def _figures(
@@ -405,7 +411,7 @@ class Planner:
                 return old.value + sign * k * self.costs.adjustable[name].step
 
             def points(
-                k: int, name: str = name, old: Statistic = old
+                k: int, name: str = name, old: Statistic = old, nodes: list[str] = nodes
             ) -> tuple[Decimal, ...] | None:
                 figure = {name: replace_stat(old, at(k))}
                 if not self._allowed(figure):
@@ -591,7 +597,7 @@ class Planner:
                     gain = o.low if low else o.high
                     at = min(need, reached + gain)
                     c = cost + o.cost
-                    extended = [(g, k, o.combo, p) for p in paths]
+                    extended: list[_Path] = [(g, k, o.combo, p) for p in paths]
                     old = new.get(at)
                     if old is None or c < old[0]:
                         new[at] = (c, extended[:KEEP])
@@ -629,10 +635,10 @@ class Planner:
         low = final_layers.range.low if final_layers.range is not None else None
         order = sorted(chosen, key=lambda i: _order_key(self.actions[i]))
         steps, taken = [], set()
-        before = ZERO
+        before = max(ZERO, self.raw)
         for i in order:
             taken.add(i)
-            now = self._tables_gain(taken)
+            now = max(ZERO, self.raw + self._tables_gain(taken))  # the total is never below 0
             steps.append(Step(self.actions[i], now - before))
             before = now
         total = _total(final)
@@ -695,6 +701,12 @@ def _total(result: Result) -> LayerTotal:
     )
 
 
+def raw_total(result: Result) -> Decimal:
+    """The total before it is floored at 0 (deductions beyond the points earned): what every
+    action adds to, so that gains add up exactly."""
+    return sum((a.points for a in result.areas), ZERO) + result.bonus - result.deduction
+
+
 def reaches(total: LayerTotal, target: Target) -> bool:
     if target.percent is not None:
         return total.index_percent is not None and total.index_percent >= target.percent
@@ -754,8 +766,7 @@ def make_plan(planner: Planner, target: Target) -> Outcome:
     current = _total(planner.final)
     rng = planner.layers.range
     current_low = rng.low if rng is not None else None
-    base = planner.final.total
-    need = target_need(target, current) - base
+    need = target_need(target, current) - planner.raw
     too_late = tuple(t for t in planner.split.too_late if not t.late_gain)
     past_due = planner.due is not None and planner.on > planner.due
     common = {
@@ -774,13 +785,13 @@ def make_plan(planner: Planner, target: Target) -> Outcome:
     if found is None:
         best = _best(planner, current)
         return Outcome(plan=None, best=best, **common)  # type: ignore[arg-type]
-    cost, choices = found
+    _cost, choices = found
     plans = [planner.rescore(c, target) for c in choices]
     plans.sort(key=lambda p: (not p.reaches, not p.reaches_low, -p.result.total, len(p.steps)))
     main, others = plans[0], tuple(p for p in plans[1:] if p.reaches)
     safe = None
     if main.reaches and not main.reaches_low:
-        low_base = current_low.total if current_low is not None else base
+        low_base = planner.raw - (current.total - current_low.total if current_low else ZERO)
         safe_found = planner.search(target_need(target, current) - low_base, low=True)
         if safe_found is not None:
             safe = planner.rescore(safe_found[1][0], target)
@@ -797,7 +808,7 @@ def target_need(target: Target, current: LayerTotal) -> Decimal:
 def _best(planner: Planner, current: LayerTotal) -> Plan | None:
     """Unreachable target: the cheapest plan to the highest band the open actions reach."""
     framework = planner.framework
-    most = current.total + planner.most(low=False)
+    most = max(ZERO, planner.raw + planner.most(low=False))
     band = band_of(framework, percent(most, current.max_points))
     if band is None or band == current.band:
         return None
@@ -805,7 +816,7 @@ def _best(planner: Planner, current: LayerTotal) -> Plan | None:
     target = Target(
         band, least_total(entry.min_percent, current.max_points, planner.step), entry.min_percent
     )
-    found = planner.search(target_need(target, current) - current.total, low=False)
+    found = planner.search(target_need(target, current) - planner.raw, low=False)
     if found is None:
         return None
     return replace(planner.rescore(found[1][0], target))
