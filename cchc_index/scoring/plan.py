@@ -165,6 +165,7 @@ class Planner:
         self.actions = tuple(self._product_actions()) + tuple(self._adjustments())
         self.groups = self._group()
         self.options = self._score_groups()
+        self.by_combo = [{o.combo: o for o in opts} for opts in self.options]
 
     # the actions
 
@@ -356,7 +357,7 @@ class Planner:
                 fields.append((v, "last_year"))
         if not fields:
             return None
-        readers = sorted({n for v in p.variables for n in self.reads.get(v, ())})
+        readers = sorted({n for v, _what in fields for n in self.reads.get(v, ())})
         near = {  # figures the same nodes already read: a rate of 100 % may need one of them
             stats[v].value
             for v, nodes in self.reads.items()
@@ -483,6 +484,10 @@ class Planner:
     def _group(self) -> list[tuple[list[int], tuple[str, ...]]]:
         """Actions joined when they touch a node in common: (actions, nodes) per group."""
         touches = [self._touches(a) for a in self.actions]
+        self.touching: dict[str, list[int]] = {}  # node → the actions that can change it
+        for i, nodes in enumerate(touches):
+            for node in nodes:
+                self.touching.setdefault(node, []).append(i)
         parent = list(range(len(self.actions)))
 
         def root(i: int) -> int:
@@ -533,7 +538,9 @@ class Planner:
                     f"too many actions ({len(ids)}) acting on one group of nodes ({names} …) to weigh every combination",
                 ),
             )
-        return [tuple(itertools.chain.from_iterable(c)) for c in itertools.product(*choices)]
+        return [
+            tuple(sorted(itertools.chain.from_iterable(c))) for c in itertools.product(*choices)
+        ]
 
     def amended_bundle(self, chosen: Sequence[int]) -> Bundle:
         return apply_actions(self.bundle, [self.actions[i] for i in chosen])
@@ -547,21 +554,46 @@ class Planner:
         return self.index.amended(figures, said)
 
     def _score_groups(self) -> list[list[_Option]]:
-        """Every combination of every group, scored by the engine in one session."""
-        requests, owners = [], []
-        for g, (ids, nodes) in enumerate(self.groups):
-            for combo in self._combinations(ids):
-                if combo:
-                    requests.append((self._index_of(combo), nodes))
-                    owners.append((g, combo))
+        """Every combination of every group's actions, valued exactly. A node's points depend
+        only on the actions that touch it, so each node is scored by the engine for every
+        subset of its own actions (one engine session for all); a group's combination is then
+        the sum of its nodes' values, a node's subset read from its table."""
+        wanted: dict[tuple[int, ...], list[str]] = {}  # a subset → the nodes scored under it
+        for node, ids in self.touching.items():
+            for subset in self._combinations(ids):
+                if subset:
+                    wanted.setdefault(subset, []).append(node)
+        subsets = list(wanted)
+        requests = [(self._index_of(s), tuple(wanted[s])) for s in subsets]
         scored = self.scorer.node_results(requests) if requests else []
+        table: dict[tuple[str, tuple[int, ...]], tuple[Decimal, Decimal] | None] = {}
+        for subset, results in zip(subsets, scored, strict=True):
+            for node, result in results.items():
+                table[node, subset] = self._gain({node: result})
         options: list[list[_Option]] = [[] for _ in self.groups]
-        for (g, combo), results in zip(owners, scored, strict=True):
-            gain = self._gain(results)
-            if gain is None:
-                continue
-            cost = sum((self.actions[i].cost for i in combo), ZERO)
-            options[g].append(_Option(combo, cost, gain[0], gain[1]))
+        for g, (ids, nodes) in enumerate(self.groups):
+            # a node one action alone touches adds a constant when that action is taken
+            solo: dict[int, tuple[Decimal, Decimal] | None] = {i: (ZERO, ZERO) for i in ids}
+            shared = []
+            for node in nodes:
+                acts = self.touching.get(node, [])
+                if len(acts) == 1:
+                    solo[acts[0]] = _add(solo[acts[0]], table[node, (acts[0],)])
+                elif acts:
+                    shared.append((node, set(acts)))
+            for combo in self._combinations(ids):
+                if not combo:
+                    continue
+                total: tuple[Decimal, Decimal] | None = (ZERO, ZERO)
+                for i in combo:
+                    total = _add(total, solo[i])
+                for node, among in shared:
+                    part = tuple(i for i in combo if i in among)
+                    if part:
+                        total = _add(total, table[node, part])
+                if total is not None:
+                    cost = sum((self.actions[i].cost for i in combo), ZERO)
+                    options[g].append(_Option(combo, cost, total[0], total[1]))
         return options
 
     def _gain(self, results: dict[str, LeafResult]) -> tuple[Decimal, Decimal] | None:
@@ -657,7 +689,7 @@ class Planner:
             combo = tuple(i for i in ids if i in taken)
             if not combo:
                 continue
-            option = next((o for o in self.options[g] if set(o.combo) == set(combo)), None)
+            option = self.by_combo[g].get(combo)
             gain += option.high if option is not None else ZERO
         return gain
 
@@ -673,17 +705,26 @@ class _Option:
     low: Decimal
 
 
+def _add(
+    a: tuple[Decimal, Decimal] | None, b: tuple[Decimal, Decimal] | None
+) -> tuple[Decimal, Decimal] | None:
+    if a is None or b is None:
+        return None
+    return a[0] + b[0], a[1] + b[1]
+
+
 def _pareto(options: list[_Option], low: bool) -> list[_Option]:
-    """Options no other beats (cheaper and gaining at least as much); equals are kept."""
-    kept = []
-    for o in options:
-        g = o.low if low else o.high
-        if not any(
-            (p.cost <= o.cost and (p.low if low else p.high) >= g)
-            and (p.cost < o.cost or (p.low if low else p.high) > g)
-            for p in options
-        ):
-            kept.append(o)
+    """Options no other beats (as cheap and gaining more, or cheaper and gaining as much);
+    options of equal cost and gain are all kept (the runner-ups)."""
+    kept: list[_Option] = []
+    best_cheaper: Decimal | None = None  # the most any cheaper option gains
+    ordered = sorted(options, key=lambda o: o.cost)
+    for _cost, same in itertools.groupby(ordered, key=lambda o: o.cost):
+        group = list(same)
+        top = max(o.low if low else o.high for o in group)
+        if best_cheaper is None or top > best_cheaper:
+            kept += [o for o in group if (o.low if low else o.high) == top]
+            best_cheaper = top
     return kept
 
 
