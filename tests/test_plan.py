@@ -291,3 +291,17 @@ def test_shared_products_and_parts_count_once() -> None:
     outcome = make_plan(planner, Target(None, D(4), None))
     assert outcome.plan is not None and outcome.plan.cost == 1
     assert outcome.plan.result.total == 4 and outcome.plan.steps[0].gain == 4
+
+
+def test_docs_show_the_real_output() -> None:
+    """docs/plan.md prints what the two sample commands print today."""
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
+    for day in ("01/10/2020", "01/12/2020"):
+        run = CliRunner().invoke(
+            cli,
+            ["plan", str(ROOT / "evidence" / "quang-an-2020"), "--to", "Khá", "--on", day],
+        )
+        assert run.exit_code == 0
+        assert run.output in page, day
