@@ -25,7 +25,8 @@ from cchc_index.model.bundle import Bundle, Profile
 from cchc_index.model.framework import Area, Framework, Meta
 from cchc_index.model.plan import Adjustable, Costs, Target
 from cchc_index.scoring.evaluate import Scorer
-from cchc_index.scoring.plan import Planner, apply_actions, make_plan
+from cchc_index.scoring.plan import Planner, make_plan
+from cchc_index.scoring.plan_actions import apply_actions
 from cchc_index.scoring.review import review_unit
 
 from review_helpers import RULES, copy_sample, write

@@ -14,7 +14,8 @@ from typing import Any
 from cchc_index.bench.data import synthetic_framework
 from cchc_index.model.bundle import Bundle, Profile, Statistic
 from cchc_index.scoring.evaluate import Scorer
-from cchc_index.scoring.plan import Planner, apply_actions, make_plan, resolve_target
+from cchc_index.scoring.plan import Planner, make_plan, resolve_target
+from cchc_index.scoring.plan_actions import apply_actions
 
 Echo = Callable[[str], None]
 ON = dt.date(2023, 12, 1)  # before the documents are due (31/12 of the year before)
