@@ -306,3 +306,33 @@ def test_docs_show_the_real_output() -> None:
         )
         assert run.exit_code == 0
         assert run.output in page, day
+
+
+def test_batch_adds_the_cost_to_the_next_band(tmp_path: Path) -> None:
+    root = tmp_path / "units"
+    root.mkdir()
+    copy_sample(root, "a")
+    (copy_sample(root, "b") / "appraisal.yaml").unlink()
+    args = ["batch", str(root), "--rules-dir", str(RULES), "-q", "-j", "1", "--plan-next"]
+    run = CliRunner().invoke(cli, [*args, "--on", "01/10/2020"])
+    assert run.exit_code == 0, run.output
+    assert "Để lên mức kế trên (tính đến 01/10/2020" in run.output
+    assert "+3,15" in run.output and "+2,9" in run.output  # 4,9 (70 % of 7) from 1,75 and 2
+    run = CliRunner().invoke(cli, [*args, "--on", "01/12/2020"])
+    assert run.exit_code == 0 and "không còn đạt được" in run.output
+    run = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert run.exit_code == 2 and "--plan-next" in run.output
+
+
+def test_markdown_and_json_written_to_a_file(tmp_path: Path) -> None:
+    bundle = copy_sample(tmp_path)
+    out = tmp_path / "plan.md"
+    code, _text = _plan(
+        bundle, "--to", "Khá", "--on", "01/10/2020", "--format", "markdown", "-o", str(out)
+    )
+    assert code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "| # |" in page.replace("|   # |", "| # |") or "|   #" in page
+    assert "<br>documents.csv: 901/BC-UBND" in page
+    code, text = _plan(bundle, "--to", "Khá", "-o", str(bundle / "profile.yaml"))
+    assert code != 0  # never over an input

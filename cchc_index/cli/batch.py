@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -49,6 +50,17 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return chosen
 
 
+def _day(value: str | None) -> dt.date:
+    from cchc_index.text import parse_date
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--on") from exc
+
+
 class _Bar:
     """A progress line on stderr, only when stderr is a terminal."""
 
@@ -94,6 +106,25 @@ class _Bar:
 @FORMAT
 @ENGINE
 @click.option("--quiet", "-q", is_flag=True, help=tr("Không in thanh tiến độ.", "No progress bar."))
+@click.option(
+    "--plan-next",
+    is_flag=True,
+    help=tr(
+        "Thêm bảng: mỗi đơn vị cần bao nhiêu điểm, bao nhiêu việc (chi phí) để lên mức kế trên "
+        "(như `plan --to next`; dạng table hoặc markdown).",
+        "Add a table: the points and the actions (cost) each unit needs for the band above its "
+        "own (as `plan --to next`; table or markdown format).",
+    ),
+)
+@click.option(
+    "--on",
+    "on",
+    default=None,
+    help=tr(
+        "Ngày xét hạn cho --plan-next (dd/mm/yyyy, mặc định hôm nay).",
+        "The day deadlines are judged on for --plan-next (dd/mm/yyyy, default today).",
+    ),
+)
 @LANG
 @reports_errors
 def batch(
@@ -105,12 +136,22 @@ def batch(
     fmt: str | None,
     engine: str,
     quiet: bool,
+    plan_next: bool,
+    on: str | None,
 ) -> None:
     from cchc_index.province.runner import run_batch
     from cchc_index.province.store import Store
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
+    day = _day(on)
+    if plan_next and fmt not in ("table", "markdown"):
+        raise click.UsageError(
+            tr(
+                "--plan-next chỉ đi với dạng table hoặc markdown",
+                "--plan-next goes with the table or markdown format only",
+            )
+        )
     store = Store.open(db) if db is not None else None
     try:
         ranking = run_batch(
@@ -130,7 +171,15 @@ def batch(
         )
         for problem in failed.problems:
             click.echo(f"  {problem}", err=True)
-    emit(RANKING_RENDERERS[fmt](ranking), output)
+    text = RANKING_RENDERERS[fmt](ranking)
+    if plan_next:
+        from cchc_index.province.plan_next import next_bands
+        from cchc_index.report.plan import render_next_bands
+
+        found = next_bands(ranking.rows, rules_dir, day, engine)  # type: ignore[arg-type]
+        assert isinstance(text, str)  # table and markdown are text
+        text = f"{text}\n{render_next_bands(found, day, fmt)}"
+    emit(text, output)
     reused = sum(1 for r in ranking.rows if r.reused)
     if not quiet:
         click.echo(

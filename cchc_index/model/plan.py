@@ -121,3 +121,19 @@ class Outcome:
     @property
     def gap(self) -> Decimal:
         return max(Decimal(0), self.target.points - self.current.total)
+
+
+@dataclass(frozen=True)
+class NextBand:
+    """One unit's way up: the band above its own, the points short, the plan's size and cost
+    (None when the band can no longer be reached on the day, or the unit is at the top)."""
+
+    unit: str
+    folder: str
+    band: str | None
+    next_band: str | None
+    gap: Decimal
+    actions: int | None
+    cost: Decimal | None
+    safe: bool  # reached even if every pending item is refused
+    error: str = ""

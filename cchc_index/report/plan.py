@@ -9,7 +9,7 @@ from typing import Any
 
 from cchc_index.i18n import tr
 from cchc_index.model.layers import LayerTotal
-from cchc_index.model.plan import Action, Outcome, Plan
+from cchc_index.model.plan import Action, NextBand, Outcome, Plan
 from cchc_index.report.labels import pct, pts
 from cchc_index.report.text_table import table
 from cchc_index.text import format_date
@@ -367,3 +367,41 @@ def plan_json(outcome: Outcome) -> str:
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_next_bands(rows: list[NextBand], on: object, fmt: str = "table") -> str:
+    """`batch --plan-next`: per unit, the band above its own and what it takes to get there."""
+    import datetime as dt
+
+    day = format_date(on) if isinstance(on, dt.date) else str(on)
+    header = [
+        tr("Đơn vị", "Unit"),
+        tr("Xếp loại", "Band"),
+        tr("Mức kế trên", "Next band"),
+        tr("Thiếu (điểm)", "Short (points)"),
+        tr("Số việc", "Actions"),
+        tr("Chi phí", "Cost"),
+    ]
+    body = []
+    for r in rows:
+        if r.error:
+            body.append([r.unit, r.band or "—", "—", "—", "—", r.error])
+            continue
+        if r.next_band is None:
+            body.append([r.unit, r.band or "—", tr("(mức cao nhất)", "(top band)"), "—", "—", "—"])
+            continue
+        if r.actions is None:
+            doing = tr("không còn đạt được", "out of reach")
+            body.append([r.unit, r.band or "—", r.next_band, f"+{pts(r.gap)}", doing, "—"])
+            continue
+        note = "" if r.safe else tr(" (cần xác nhận)", " (if confirmed)")
+        cost = pts(r.cost) if r.cost is not None else "—"
+        body.append(
+            [r.unit, r.band or "—", r.next_band, f"+{pts(r.gap)}", f"{r.actions}{note}", cost]
+        )
+    title = tr(
+        f"Để lên mức kế trên (tính đến {day}, như `plan --to next`):",
+        f"To reach the next band (as of {day}, as `plan --to next`):",
+    )
+    drawn = table(body, header, tablefmt="pipe" if fmt == "markdown" else "simple_grid")
+    return f"{title}\n{drawn}\n"

@@ -23,12 +23,19 @@ def plan_unit(
     on: dt.date,
     costs: Path | None = None,
     engine: EngineName = "durable",
+    *,
+    scorers: dict[str, Scorer] | None = None,
 ) -> tuple[Outcome, BundleSource]:
     """The cheapest plan that lifts the unit in `folder` to `to` (a band, points or `next`),
-    with the actions still open on `on`; ValueError when `to` names nothing."""
+    with the actions still open on `on`; ValueError when `to` names nothing. `scorers` keeps
+    the compiled frameworks between calls (`batch --plan-next`), by framework id."""
     source, located = open_unit_source(folder, rules, rules_dir, cache=True)
     framework, bundle = source.framework, located.bundle
-    scorer = Scorer(framework, engine)
+    scorer = scorers.get(framework.meta.id) if scorers is not None else None
+    if scorer is None:  # one framework per id under the rules folder
+        scorer = Scorer(framework, engine)
+        if scorers is not None:
+            scorers[framework.meta.id] = scorer
     first = scorer.evaluate(bundle)
     appraisal = load_appraisal(folder, framework, self_points(first))
     spent = read_costs(costs, framework, bundle) if costs is not None else None
