@@ -334,5 +334,5 @@ def test_markdown_and_json_written_to_a_file(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "| # |" in page.replace("|   # |", "| # |") or "|   #" in page
     assert "<br>documents.csv: 901/BC-UBND" in page
-    code, text = _plan(bundle, "--to", "Khá", "-o", str(bundle / "profile.yaml"))
+    code, _text = _plan(bundle, "--to", "Khá", "-o", str(bundle / "profile.yaml"))
     assert code != 0  # never over an input
