@@ -336,3 +336,30 @@ def test_markdown_and_json_written_to_a_file(tmp_path: Path) -> None:
     assert "<br>documents.csv: 901/BC-UBND" in page
     code, _text = _plan(bundle, "--to", "Khá", "-o", str(bundle / "profile.yaml"))
     assert code != 0  # never over an input
+
+
+def test_results_items_counts_the_units_an_action_raises_a_band(tmp_path: Path) -> None:
+    root = tmp_path / "units"
+    root.mkdir()
+    near = copy_sample(root, "near")
+    _code, out = _plan(near, "--to", "Trung bình", "--on", "01/10/2020", "--format", "json")
+    steps = json.loads(out)["plan"]["steps"]
+    apply_to_folder(near, steps[:-1])  # one action short of Trung bình
+    copy_sample(root, "far")
+    db = tmp_path / "results.sqlite"
+    run = CliRunner().invoke(
+        cli, ["batch", str(root), "--rules-dir", str(RULES), "-q", "-j", "1", "--db", str(db)]
+    )
+    assert run.exit_code == 0, run.output
+    run = CliRunner().invoke(
+        cli,
+        [
+            *("results", "items", "--db", str(db), "--raise-bands"),
+            *("--on", "01/10/2020", "--rules-dir", str(RULES)),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    last = steps[-1]["members"][0]
+    row = next(line for line in run.output.splitlines() if line.startswith(f"│ {last} "))
+    cells = [c.strip() for c in row.strip("│").split("│")]
+    assert cells[3] == "2" and cells[4] == "1", row  # both units can; it lifts the near one

@@ -277,13 +277,39 @@ def history(unit: str, db: Path) -> None:
 @DB_REQUIRED
 @click.option("--year", type=int, default=None)
 @click.option("--node", default=None, help=tr("Chỉ một mục.", "One item only."))
+@click.option(
+    "--raise-bands",
+    is_flag=True,
+    help=tr(
+        "Thay vào đó: mỗi việc còn làm được, nếu mọi đơn vị còn làm được đều làm, nâng bao nhiêu "
+        "đơn vị lên mức kế trên (đọc lại các bộ minh chứng của lần chạy gần nhất).",
+        "Instead: each action still open, taken by every unit that can, and how many units it "
+        "raises a band (re-reads the bundles of the latest run).",
+    ),
+)
+@click.option(
+    "--on", "on", default=None, help=tr("Ngày xét hạn (dd/mm/yyyy).", "The day (dd/mm/yyyy).")
+)
+@RULES_DIR
+@ENGINE
 @LANG
 @reports_errors
-def items(db: Path, year: int | None, node: str | None) -> None:
+def items(
+    db: Path,
+    year: int | None,
+    node: str | None,
+    raise_bands: bool,
+    on: str | None,
+    rules_dir: Path,
+    engine: str,
+) -> None:
     from cchc_index.province.queries import item_spreads
     from cchc_index.report.labels import pts
     from cchc_index.report.text_table import table
 
+    if raise_bands:
+        _raise_bands(db, year, _day(on), rules_dir, engine)
+        return
     store = _open(db)
     try:
         spreads = [s for s in item_spreads(store, year) if node is None or s.node == node]
@@ -311,3 +337,19 @@ def items(db: Path, year: int | None, node: str | None) -> None:
         tr("Trạng thái: số ĐV", "Status: units"),
     ]
     click.echo(table(rows, header, "simple_grid", [None, 40]))
+
+
+def _raise_bands(db: Path, year: int | None, on: dt.date, rules_dir: Path, engine: str) -> None:
+    from cchc_index.province.plan_next import band_raisers
+    from cchc_index.province.queries import ranking_of_year
+    from cchc_index.report.plan import render_raisers
+
+    store = _open(db)
+    try:
+        ranking = ranking_of_year(store, year)
+    finally:
+        store.close()
+    raisers, failed = band_raisers(ranking.rows, rules_dir, on, engine)  # type: ignore[arg-type]
+    for line in failed:
+        click.echo(tr(f"Không đọc được {line}", f"Not read: {line}"), err=True)
+    click.echo(render_raisers(raisers, on), nl=False)

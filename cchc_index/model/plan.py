@@ -137,3 +137,16 @@ class NextBand:
     cost: Decimal | None
     safe: bool  # reached even if every pending item is refused
     error: str = ""
+
+
+@dataclass(frozen=True)
+class Raiser:
+    """`results items --raise-bands`: one product (or declaration), taken alone by every unit
+    that can still take it: how many units it lifts to the band above their own."""
+
+    key: str  # "node/product" (the first node asking for it in the framework)
+    kind: ActionKind
+    title: str
+    units: int  # units that can still take it
+    raised: int  # units it alone lifts a band
+    points: Decimal  # what it adds, summed over the units

@@ -9,7 +9,7 @@ from typing import Any
 
 from cchc_index.i18n import tr
 from cchc_index.model.layers import LayerTotal
-from cchc_index.model.plan import Action, NextBand, Outcome, Plan
+from cchc_index.model.plan import Action, NextBand, Outcome, Plan, Raiser
 from cchc_index.report.labels import pct, pts
 from cchc_index.report.text_table import table
 from cchc_index.text import format_date
@@ -405,3 +405,30 @@ def render_next_bands(rows: list[NextBand], on: object, fmt: str = "table") -> s
     )
     drawn = table(body, header, tablefmt="pipe" if fmt == "markdown" else "simple_grid")
     return f"{title}\n{drawn}\n"
+
+
+def render_raisers(raisers: list[Raiser], on: object) -> str:
+    """`results items --raise-bands`: the actions that, taken alone by every unit that can
+    still take them, lift the most units to the band above their own."""
+    import datetime as dt
+
+    day = format_date(on) if isinstance(on, dt.date) else str(on)
+    header = [
+        tr("Việc (mục/sản phẩm)", "Action (node/product)"),
+        tr("Loại", "Kind"),
+        tr("Tên", "Title"),
+        tr("Số ĐV còn làm được", "Units that can"),
+        tr("Số ĐV lên một mức", "Units raised a band"),
+        tr("Tổng điểm thêm", "Points added"),
+    ]
+    body = [
+        [r.key, tr(*_KIND[r.kind]), r.title, str(r.units), str(r.raised), f"+{pts(r.points)}"]
+        for r in raisers
+    ]
+    title = tr(
+        f"Mỗi việc, nếu mọi đơn vị còn làm được đều làm (tính đến {day}): số đơn vị lên mức kế trên",
+        f"Each action, taken by every unit that still can (as of {day}): units raised a band",
+    )
+    return (
+        f"{title}\n{table(body, header, tablefmt='simple_grid', maxcolwidths=[None, None, 40])}\n"
+    )

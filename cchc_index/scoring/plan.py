@@ -298,6 +298,14 @@ class Planner:
             plans.append(tuple(sorted(chosen)))
         return cost, list(dict.fromkeys(plans))
 
+    def alone(self, i: int) -> Decimal:
+        """What action `i` taken alone adds to the total (before its floor at 0)."""
+        for g, (ids, _nodes) in enumerate(self.groups):
+            if i in ids:
+                option = self.by_combo[g].get((i,))
+                return option.high if option is not None else ZERO
+        return ZERO
+
     def most(self, low: bool) -> Decimal:
         """The most the open actions can add (each group at its best combination)."""
         return sum(
