@@ -4,7 +4,7 @@ and the cheapest set of them that lifts the unit to a target (the planner's outc
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -116,7 +116,6 @@ class Outcome:
     best: Plan | None = None  # unreachable: the cheapest plan to the best band still in reach
     too_late: tuple[Timed, ...] = ()  # missing products whose deadline has passed
     past_due: bool = False  # the self-assessment due date has passed
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def gap(self) -> Decimal:

@@ -32,7 +32,7 @@ from cchc_index.model.result import LeafResult, Result, Status
 from cchc_index.scoring.evaluate import Scorer
 from cchc_index.scoring.layers import layered
 from cchc_index.scoring.matching import EvidenceIndex
-from cchc_index.scoring.plan_actions import OpenActions, apply_actions
+from cchc_index.scoring.plan_actions import OpenActions, apply_actions, merge_figures
 from cchc_index.scoring.rollup import band_of, percent
 from cchc_index.text import fold
 
@@ -197,7 +197,7 @@ class Planner:
         acts = [self.actions[i] for i in chosen]
         if any(a.documents or a.links or a.photos for a in acts):
             return self.scorer.index(apply_actions(self.bundle, acts))
-        figures = {v: s for a in acts for v, s in a.statistics}
+        figures = merge_figures(self.bundle.statistics, acts)
         said = [q for a in acts for q in a.declarations]
         return self.index.amended(figures, said)
 
@@ -443,8 +443,11 @@ def make_plan(planner: Planner, target: Target) -> Outcome:
     plans.sort(key=lambda p: (not p.reaches, not p.reaches_low, -p.result.total, len(p.steps)))
     main, others = plans[0], tuple(p for p in plans[1:] if p.reaches)
     safe = None
-    if main.reaches and not main.reaches_low:
-        low_base = planner.raw - (current.total - current_low.total if current_low else ZERO)
+    if main.reaches and not main.reaches_low:  # one that holds if pending items are refused
+        pending = sum(
+            (leaf.points for leaf in planner.final.leaves if leaf.status is Status.PENDING), ZERO
+        )  # what the low end takes off (range: every pending item refused)
+        low_base = planner.raw - pending
         safe_found = planner.search(target_need(target, current) - low_base, low=True)
         if safe_found is not None:
             safe = planner.rescore(safe_found[1][0], target)

@@ -44,6 +44,46 @@ class _Member:
     timed: Timed
 
 
+def _figure_groups(products: list[StatisticProduct]) -> dict[str, str]:
+    """Each figure → the first figure of its group: products sharing a figure are joined."""
+    parent: dict[str, str] = {}
+
+    def root(v: str) -> str:
+        while parent.setdefault(v, v) != v:
+            v = parent[v]
+        return v
+
+    for p in products:
+        first = root(p.variables[0])
+        for v in p.variables[1:]:
+            other = root(v)
+            if other != first:
+                parent[other] = first
+    return {v: root(v) for v in parent}
+
+
+def _figure_group(p: StatisticProduct, figure_of: dict[str, str]) -> str:
+    return figure_of[p.variables[0]]
+
+
+def merge_figures(base: dict[str, Statistic], actions: Sequence[Action]) -> dict[str, Statistic]:
+    """The figures with every action's written: field by field against `base` (an adjusted
+    value and a supplied last year's value of one figure both stand, in any order)."""
+    stats = dict(base)
+    for a in actions:
+        for v, new in a.statistics:
+            old, now = base.get(v), stats.get(v)
+            if old is None or now is None:
+                stats[v] = new
+                continue
+            stats[v] = Statistic(
+                value=new.value if new.value != old.value else now.value,
+                last_year=new.last_year if new.last_year != old.last_year else now.last_year,
+                source=now.source,
+            )
+    return stats
+
+
 def _units(framework: Framework) -> dict[str, tuple[Leaf, str]]:
     return {unit.id: (unit, node.id) for _a, _c, node, unit in framework.units()}
 
@@ -109,7 +149,12 @@ class OpenActions:
 
     def _product_actions(self) -> Iterable[Action]:
         grouped: dict[tuple[object, ...], list[_Member]] = {}
-        for m in self._members():
+        members = self._members()
+        # products asking for a figure in common are one action: one value for each figure
+        figure_of = _figure_groups(
+            [m.product for m in members if isinstance(m.product, StatisticProduct)]
+        )
+        for m in members:
             p = m.product
             key: tuple[object, ...]
             if isinstance(p, DocumentProduct):
@@ -117,7 +162,7 @@ class OpenActions:
             elif isinstance(p, ItemProduct):
                 key = (p.type, folded(p.subject), p.count)
             elif isinstance(p, StatisticProduct):
-                key = ("statistic", tuple(sorted(p.variables)), p.last_year)
+                key = ("statistic", _figure_group(p, figure_of))
             else:
                 key = ("declaration", m.unit.id)
             grouped.setdefault(key, []).append(m)
@@ -161,7 +206,8 @@ class OpenActions:
                     else replace(action, photos=items)
                 )
             elif isinstance(p, StatisticProduct):
-                figures = self._figures(p, nodes)
+                asked = [m.product for m in members if isinstance(m.product, StatisticProduct)]
+                figures = self._figures(asked)
                 if figures is None:
                     continue
                 action = replace(action, statistics=figures, assumed=True)
@@ -257,18 +303,19 @@ class OpenActions:
                 return False
         return True
 
-    def _figures(
-        self, p: StatisticProduct, nodes: tuple[str, ...]
-    ) -> tuple[tuple[str, Statistic], ...] | None:
-        """Example figures that meet the requirement: the combination of 100, 50 and 0 (for each
-        value, and last year's when asked) that earns the nodes the most."""
+    def _figures(self, asked: list[StatisticProduct]) -> tuple[tuple[str, Statistic], ...] | None:
+        """Example figures that meet the requirement: the combination of 100, 50, 0 and the
+        figures the same nodes already read (for each value, and last year's when asked) that
+        earns the nodes the most."""
         stats = self.bundle.statistics
         fields: list[tuple[str, str]] = []
-        for v in p.variables:
-            if v not in stats:
-                fields.append((v, "value"))
-            if p.last_year and (v not in stats or stats[v].last_year is None):
-                fields.append((v, "last_year"))
+        for p in asked:
+            for v in p.variables:
+                if v not in stats:
+                    fields.append((v, "value"))
+                if p.last_year and (v not in stats or stats[v].last_year is None):
+                    fields.append((v, "last_year"))
+        fields = list(dict.fromkeys(fields))
         if not fields:
             return None
         readers = sorted({n for v, _what in fields for n in self.reads.get(v, ())})
@@ -418,9 +465,7 @@ def _breaks(f: Callable[[int], object], lo: int, hi: int) -> list[int]:
 
 def apply_actions(bundle: Bundle, actions: Sequence[Action]) -> Bundle:
     """The bundle with every row the actions describe added (figures set)."""
-    stats = dict(bundle.statistics)
-    for a in actions:
-        stats.update(dict(a.statistics))
+    stats = merge_figures(bundle.statistics, actions)
     declarations = bundle.declarations.model_copy(
         update={
             "qualitative": bundle.declarations.qualitative
