@@ -383,3 +383,22 @@ def test_results_items_counts_the_units_an_action_raises_a_band(tmp_path: Path) 
     row = next(line for line in run.output.splitlines() if line.startswith(f"│ {last} "))
     cells = [c.strip() for c in row.strip("│").split("│")]
     assert cells[3] == "2" and cells[4] == "1", row  # both units can; it lifts the near one
+
+
+def test_docs_batch_commands_run_on_the_sample(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
+    sample = str(ROOT / "evidence" / "quang-an-2020")
+    run = CliRunner().invoke(
+        cli, ["batch", sample, "--plan-next", "--on", "01/10/2020", "-q", "-j", "1"]
+    )
+    assert run.exit_code == 0
+    tail = "\n".join(run.output.splitlines()[-5:])
+    assert tail in page
+    db = str(tmp_path / "ketqua.sqlite")
+    assert CliRunner().invoke(cli, ["batch", sample, "--db", db, "-q", "-j", "1"]).exit_code == 0
+    run = CliRunner().invoke(
+        cli, ["results", "items", "--db", db, "--raise-bands", "--on", "01/10/2020"]
+    )
+    assert run.exit_code == 0 and "Số ĐV lên một mức" in run.output
