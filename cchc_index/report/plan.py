@@ -58,18 +58,14 @@ def rows_of(action: Action) -> list[str]:
     return lines
 
 
-def _what(action: Action) -> str:
-    text = f"{kind_label(action)}: {action.title}"
+def _kind_cell(action: Action) -> str:
+    """The action's kind, and what to know of it: example figures, a late product."""
+    lines = [kind_label(action)]
     if action.assumed:
-        text += tr(
-            " (số ví dụ đạt yêu cầu; ghi số thật)",
-            " (example figures that meet it; write the real ones)",
-        )
+        lines.append(tr("(số ví dụ: ghi số thật)", "(example figures: write the real ones)"))
     if action.late:
-        text += tr(
-            " (đã quá hạn riêng: chỉ còn điểm trễ hạn)", " (past its own deadline: late points)"
-        )
-    return "\n".join([text, *rows_of(action)])
+        lines.append(tr("(quá hạn riêng: điểm trễ hạn)", "(past its deadline: late points)"))
+    return "\n".join(lines)
 
 
 def _total_line(total: LayerTotal) -> str:
@@ -101,7 +97,8 @@ def _steps_table(plan: Plan, fmt: str) -> str:
     header = [
         "#",
         tr("Mục", "Node"),
-        tr("Việc cần làm (và dòng ghi vào bộ minh chứng)", "Action (and the rows it adds)"),
+        tr("Loại", "Kind"),
+        tr("Việc cần làm", "Action"),
         tr("Hạn cuối", "Last day"),
         tr("Chi phí", "Cost"),
         tr("Điểm thêm", "Gain"),
@@ -112,8 +109,9 @@ def _steps_table(plan: Plan, fmt: str) -> str:
         rows.append(
             [
                 str(n),
-                ", ".join(a.nodes),
-                _what(a),
+                "\n".join(a.nodes),
+                _kind_cell(a),
+                a.title,
                 format_date(a.last_day) if a.last_day else "—",
                 pts(a.cost),
                 f"+{pts(step.gain)}",
@@ -121,10 +119,19 @@ def _steps_table(plan: Plan, fmt: str) -> str:
         )
     if fmt == "markdown":
         rows = [[c.replace("\n", "<br>") for c in r] for r in rows]
-        return table(rows, header, tablefmt="pipe")
-    return table(
-        rows, header, tablefmt="simple_grid", maxcolwidths=[None, 12, 70, None, None, None]
-    )
+        drawn = table(rows, header, tablefmt="pipe")
+    else:
+        drawn = table(
+            rows,
+            header,
+            tablefmt="simple_grid",
+            maxcolwidths=[None, None, 16, 60, None, None, None],
+        )
+    written = [
+        f"  {n}. {line}" for n, step in enumerate(plan.steps, 1) for line in rows_of(step.action)
+    ]
+    said = tr("Các dòng cần ghi vào bộ minh chứng:", "The rows to write in the bundle:")
+    return "\n".join([drawn, said, *written])
 
 
 def _plan_lines(plan: Plan, fmt: str) -> list[str]:
