@@ -353,7 +353,8 @@ def test_markdown_and_json_written_to_a_file(tmp_path: Path) -> None:
     assert code == 0
     page = out.read_text(encoding="utf-8")
     assert "| # |" in page.replace("|   # |", "| # |") or "|   #" in page
-    assert "<br>documents.csv: 901/BC-UBND" in page
+    assert "| 3.2.2<br>3.2.3 |" in page  # one photo for both nodes
+    assert "\n\nCác dòng cần ghi vào bộ minh chứng:\n  1. documents.csv: 901/BC-UBND" in page
     code, _text = _plan(bundle, "--to", "Khá", "-o", str(bundle / "profile.yaml"))
     assert code != 0  # never over an input
 

@@ -131,7 +131,8 @@ def _steps_table(plan: Plan, fmt: str) -> str:
         f"  {n}. {line}" for n, step in enumerate(plan.steps, 1) for line in rows_of(step.action)
     ]
     said = tr("Các dòng cần ghi vào bộ minh chứng:", "The rows to write in the bundle:")
-    return "\n".join([drawn, said, *written])
+    gap = "\n\n" if fmt == "markdown" else "\n"  # Markdown: the table ends at a blank line
+    return drawn + gap + "\n".join([said, *written])
 
 
 def _plan_lines(plan: Plan, fmt: str) -> list[str]:
