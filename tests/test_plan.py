@@ -403,3 +403,21 @@ def test_docs_batch_commands_run_on_the_sample(tmp_path: Path) -> None:
         cli, ["results", "items", "--db", db, "--raise-bands", "--on", "01/10/2020"]
     )
     assert run.exit_code == 0 and "Số ĐV lên một mức" in run.output
+
+
+def test_an_adjustable_figure_moves_the_least_that_scores(tmp_path: Path) -> None:
+    bundle = copy_sample(tmp_path)
+    (bundle / "appraisal.yaml").unlink()
+    stats = bundle / "statistics.yaml"
+    text = stats.read_text(encoding="utf-8")
+    stats.write_text(text.replace("thu_xin_loi:\n  value: 3", "thu_xin_loi:\n  value: 1"), "utf-8")
+    text = "adjustable:\n  thu_xin_loi: {to: 5}\nkinds:\n  statistic: 2\n"  # figures cost more
+    costs = write(tmp_path / "costs.yaml", text)
+    args = ["--to", "Khá", "--on", "01/10/2020", "--costs", str(costs), "--format", "json"]
+    code, out = _plan(bundle, *args)
+    assert code == 0, out
+    steps = json.loads(out)["plan"]["steps"]
+    adjust = [s for s in steps if s["kind"] == "adjust"]
+    # 3 late records, 1 letter: 3 letters is the least that earns 3.5.4 its points (100 %)
+    assert [s["id"] for s in adjust] == ["thu_xin_loi=3"] and D(adjust[0]["gain"]) == D("0.5")
+    assert json.loads(out)["plan"]["reaches"]
