@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import num, tr
 from cchc_index.load.pydantic_problems import field_names, problems_from
+from cchc_index.load.submissions import numbers, read_manifest
 from cchc_index.model.appraisal import Appraisal, Round
 from cchc_index.model.framework import Framework, Leaf
 from cchc_index.source import Key, Located, SourceError, load_yaml, shown
@@ -173,11 +174,14 @@ def load_appraisal(
     self_points: Mapping[str, Decimal],
     submitted: Mapping[int, dt.date] | None = None,
 ) -> Appraisal | None:
-    """Read and check the bundle's appraisal.yaml; raise EvidenceError with every problem."""
+    """Read and check the bundle's appraisal.yaml; raise EvidenceError with every problem.
+    `submitted`: the bundle's submissions (number → date), read from its folder when not given."""
     read = read_appraisal(folder)
     if read is None:
         return None
     appraisal, src = read
+    if submitted is None:
+        submitted = {n: read_manifest(folder, n).date for n in numbers(folder)}
     problems = check_appraisal(appraisal, src, framework, self_points, submitted)
     if problems:
         raise EvidenceError(problems)

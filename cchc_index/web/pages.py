@@ -14,7 +14,7 @@ from cchc_index.report.explain import explain_node, find_node
 from cchc_index.report.formats import FORMATS
 from cchc_index.service.outputs import produce
 from cchc_index.service.review import Unloaded
-from cchc_index.web import layers_view
+from cchc_index.web import layers_view, plan_view
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.missing import supply
 from cchc_index.web.scores import Unit, reason_of, total_range
@@ -57,6 +57,7 @@ def _unit_context(name: str, unit: Unit) -> dict[str, Any]:
         supply=supply,
         rows=layers_view.rows,
         columns=layers_view.columns,
+        next_plan=plan_view.next_band(name, unit),
     )
 
 
