@@ -38,6 +38,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("cchc_index.cli.review", "diff_command"),
     "appraise": ("cchc_index.cli.review", "appraise"),
     "serve": ("cchc_index.cli.serve", "serve"),
+    "verify": ("cchc_index.cli.verify", "verify"),
+    "binder": ("cchc_index.cli.verify", "binder"),
+    "verify-eval": ("cchc_index.cli.verify", "verify_eval"),
 }
 
 
