@@ -26,7 +26,7 @@ _SYMBOL = re.compile(
 # on the folded line: "ngay 04 thang 12 nam 2019"; OCR reads 0 as o and 1 as l or i
 _D = r"[0-9oli]"
 _WORDS_DATE = re.compile(
-    rf"ngay\s*(?P<d>{_D}{{1,2}})\s*thang\s*(?P<m>{_D}{{1,2}})\s*nam\s*(?P<y>{_D}{{4}})\b"
+    rf"(?:\b(?:ngay|gay|ay)\s*)?\b(?P<d>{_D}{{1,2}})\s*thang\s*(?P<m>{_D}{{1,2}})\s*nam\s*(?P<y>{_D}{{4}})\b"
 )
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
 _MOTTO = re.compile(

@@ -80,7 +80,7 @@ def render_pdf(spec: DocSpec) -> bytes:
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
     pdf.setTitle(spec.synthetic_note)
-    left_mid = LEFT + 40 * MM
+    left_mid = LEFT + 36 * MM
     right_mid = PAGE_W - RIGHT - 52 * MM
     y = PAGE_H - TOP - 12
     # left column
