@@ -31,7 +31,7 @@ def _cells(row: RowCheck) -> list[str]:
         )
     signature = row.signature.text() if row.signature is not None else ""
     return [
-        f"{row.table}:{row.row}",
+        f"{row.table}.csv:{row.row}",
         row.label,
         row.file or "",
         _how(row),
