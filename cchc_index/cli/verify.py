@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from cchc_index.cli.common import LANG, OUTPUT, emit, reports_errors
+from cchc_index.cli.common import LANG, OUTPUT, emit, reports_errors, warn
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
+
+if TYPE_CHECKING:
+    from cchc_index.scoring.review import Review
+
+
+def verify_warnings(bundle: Path, review: Review) -> None:
+    """`score --verify`, `check --verify`: the files read, their differences and missing
+    signatures as warnings (the points do not change)."""
+    from cchc_index.verify.notes import differing, signature_notes
+    from cchc_index.verify.run import verify_loaded
+
+    report = verify_loaded(bundle, review.bundle)
+    framework = review.source.framework
+    warn(differing(report, bundle))
+    warn(signature_notes(framework, review.bundle, review.layered.self_result, report, bundle))
 
 
 @click.command(
@@ -87,18 +103,27 @@ def verify(bundle: Path, fmt: str, output: Path | None, links: bool) -> None:
 @click.option(
     "--no-pdf",
     is_flag=True,
-    help=tr("Không xuất bản PDF của danh mục (không cần LibreOffice).", "No PDF of the index (no LibreOffice needed)."),
+    help=tr(
+        "Không xuất bản PDF của danh mục (không cần LibreOffice).",
+        "No PDF of the index (no LibreOffice needed).",
+    ),
 )
 @click.option(
     "--no-verify",
     is_flag=True,
-    help=tr("Không đối chiếu tệp (không OCR); cột kết quả ghi 'chưa đối chiếu'.", "Do not check the files (no OCR)."),
+    help=tr(
+        "Không đối chiếu tệp (không OCR); cột kết quả ghi 'chưa đối chiếu'.",
+        "Do not check the files (no OCR).",
+    ),
 )
 @click.option(
     "--rules",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help=tr("Thư mục bộ chỉ số; mặc định theo profile.yaml.", "Framework folder; by default the profile's."),
+    help=tr(
+        "Thư mục bộ chỉ số; mặc định theo profile.yaml.",
+        "Framework folder; by default the profile's.",
+    ),
 )
 @click.option(
     "--rules-dir",
@@ -134,7 +159,10 @@ def binder(
         sys.exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
     if bundle is None or output is None:
         raise click.UsageError(
-            tr("cần BUNDLE và -o HỒ-SƠ.zip (hoặc --check HỒ-SƠ.zip)", "give BUNDLE and -o BINDER.zip (or --check BINDER.zip)")
+            tr(
+                "cần BUNDLE và -o HỒ-SƠ.zip (hoặc --check HỒ-SƠ.zip)",
+                "give BUNDLE and -o BINDER.zip (or --check BINDER.zip)",
+            )
         )
     from cchc_index.load.unit import open_unit
     from cchc_index.output import refuse_inputs, write_atomic
@@ -162,8 +190,20 @@ def binder(
         "Exit codes: 0 targets met; 1 not met; 6 Tesseract missing.",
     ),
 )
-@click.option("--count", type=click.IntRange(1, 500), default=24, show_default=True, help=tr("Số văn bản.", "Number of documents."))
-@click.option("--seed", type=int, default=2020, show_default=True, help=tr("Hạt giống ngẫu nhiên.", "Random seed."))
+@click.option(
+    "--count",
+    type=click.IntRange(1, 500),
+    default=24,
+    show_default=True,
+    help=tr("Số văn bản.", "Number of documents."),
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=2020,
+    show_default=True,
+    help=tr("Hạt giống ngẫu nhiên.", "Random seed."),
+)
 @click.option(
     "--sets",
     default="text,clean-300,scan-200,photocopy-200,phone",
@@ -179,7 +219,12 @@ def verify_eval(count: int, seed: int, sets: str, output: Path | None) -> None:
     chosen = tuple(s.strip() for s in sets.split(",") if s.strip())
     unknown = [s for s in chosen if s not in SETS]
     if unknown:
-        raise click.UsageError(tr(f"bộ không có: {', '.join(unknown)} (có: {', '.join(SETS)})", f"unknown sets: {', '.join(unknown)} (known: {', '.join(SETS)})"))
+        raise click.UsageError(
+            tr(
+                f"bộ không có: {', '.join(unknown)} (có: {', '.join(SETS)})",
+                f"unknown sets: {', '.join(unknown)} (known: {', '.join(SETS)})",
+            )
+        )
     evaluation = evaluate(count, seed, chosen)
     emit(render_evaluation(evaluation), output)
     sys.exit(ExitCode.OK if evaluation.passed() else ExitCode.FINDINGS)

@@ -82,6 +82,9 @@ class DocumentProduct(Strict):
     not_before: Deadline | None = None
     deadline: Deadline | None = None
     count: int = Field(default=1, ge=1)
+    # the file must carry a digital signature (the council asks "file có chữ ký số"): an
+    # unsigned or missing file is reported as a reason (`verify`), the points are not changed
+    signed: Flag = False
 
     @model_validator(mode="before")
     @classmethod

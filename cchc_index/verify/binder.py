@@ -176,7 +176,10 @@ class BinderCheck:
         lines = []
         lines += [tr(f"tệp đã bị thay đổi: {n}", f"file changed: {n}") for n in self.changed]
         lines += [tr(f"thiếu tệp: {n}", f"file missing: {n}") for n in self.missing]
-        lines += [tr(f"tệp thừa (không có trong manifest): {n}", f"extra file (not in the manifest): {n}") for n in self.extra]
+        lines += [
+            tr(f"tệp thừa (không có trong manifest): {n}", f"extra file (not in the manifest): {n}")
+            for n in self.extra
+        ]
         if self.ok:
             lines.append(
                 tr(
@@ -206,7 +209,9 @@ def check_binder(data: bytes, shown: str) -> BinderCheck:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise _bad(shown, "không phải tệp ZIP (hoặc bị hỏng)", "not a ZIP file (or damaged)") from None
+        raise _bad(
+            shown, "không phải tệp ZIP (hoặc bị hỏng)", "not a ZIP file (or damaged)"
+        ) from None
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED:
@@ -214,7 +219,11 @@ def check_binder(data: bytes, shown: str) -> BinderCheck:
         names = [_utf8_name(i) for i in infos]
         by_name = dict(zip(names, infos, strict=True))
         if MANIFEST not in names:
-            raise _bad(shown, f"thiếu {MANIFEST}: không phải hồ sơ do binder tạo", f"no {MANIFEST}: not a binder")
+            raise _bad(
+                shown,
+                f"thiếu {MANIFEST}: không phải hồ sơ do binder tạo",
+                f"no {MANIFEST}: not a binder",
+            )
         try:
             listing = json.loads(archive.read(MANIFEST).decode("utf-8"))
             files = {entry["path"]: entry["sha256"] for entry in listing["files"]}

@@ -50,7 +50,16 @@ def index_docx(rows: list[IndexRow], unit: str, year: int) -> bytes:
     table = fixed_table(document, _COLUMNS)
     head = add_row(
         table,
-        ["STT", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu", "Tệp", "SHA-256", "Kết quả đối chiếu"],
+        [
+            "STT",
+            "Số, ký hiệu",
+            "Ngày",
+            "Cơ quan ban hành",
+            "Trích yếu",
+            "Tệp",
+            "SHA-256",
+            "Kết quả đối chiếu",
+        ],
         bold=True,
         size=11,
     )
@@ -117,7 +126,10 @@ def to_pdf(docx_bytes: bytes, name: str) -> bytes:
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
             raise EnvironmentProblem(
                 [],
-                tr(f"LibreOffice không chuyển được sang PDF: {exc}", f"LibreOffice could not convert to PDF: {exc}"),
+                tr(
+                    f"LibreOffice không chuyển được sang PDF: {exc}",
+                    f"LibreOffice could not convert to PDF: {exc}",
+                ),
             ) from None
         result = work / f"{name}.pdf"
         if not result.is_file():

@@ -142,7 +142,9 @@ def evaluate(count: int = 24, seed: int = 2020, sets: tuple[str, ...] = SETS) ->
         if found is truth:
             evaluation.signatures.right += 1
         else:
-            evaluation.mistakes.append(f"{case.name} signature: {found.value}, should be {truth.value}")
+            evaluation.mistakes.append(
+                f"{case.name} signature: {found.value}, should be {truth.value}"
+            )
         if "text" in sets:
             from cchc_index.extract.readers import read_bytes
 
@@ -160,7 +162,9 @@ def evaluate(count: int = 24, seed: int = 2020, sets: tuple[str, ...] = SETS) ->
                 evaluation,
                 condition,
                 case,
-                ReadText(lines=text.lines, how="ocr", confidence=text.confidence, engine=text.engine),
+                ReadText(
+                    lines=text.lines, how="ocr", confidence=text.confidence, engine=text.engine
+                ),
             )
     evaluation.seconds = time.perf_counter() - started
     return evaluation
@@ -200,10 +204,15 @@ def render_evaluation(evaluation: Evaluation) -> str:
             f"Signatures: {evaluation.signatures.right}/{evaluation.signatures.total} right",
         ),
         tr(
-            f"Khớp sai (nguy hiểm): {evaluation.wrong_matches()}; thời gian {evaluation.seconds:.0f} s, OCR {evaluation.ocr_runs} lần, trung bình {evaluation.ocr_seconds / max(evaluation.ocr_runs, 1):.2f} s".replace(".", ","),
+            f"Khớp sai (nguy hiểm): {evaluation.wrong_matches()}; thời gian {evaluation.seconds:.0f} s, OCR {evaluation.ocr_runs} lần, trung bình {evaluation.ocr_seconds / max(evaluation.ocr_runs, 1):.2f} s".replace(
+                ".", ","
+            ),
             f"Wrong matches (dangerous): {evaluation.wrong_matches()}; {evaluation.seconds:.0f} s, {evaluation.ocr_runs} OCR runs, {evaluation.ocr_seconds / max(evaluation.ocr_runs, 1):.2f} s each",
         ),
-        tr("Đạt ngưỡng." if evaluation.passed() else "CHƯA đạt ngưỡng.", "Targets met." if evaluation.passed() else "Targets NOT met."),
+        tr(
+            "Đạt ngưỡng." if evaluation.passed() else "CHƯA đạt ngưỡng.",
+            "Targets met." if evaluation.passed() else "Targets NOT met.",
+        ),
     ]
     if evaluation.mistakes:
         lines.append(tr("Sai:", "Mistakes:"))

@@ -21,7 +21,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 def _open(url: str, method: str, timeout: float) -> int:
     opener = urllib.request.build_opener(_Redirects())
-    request = urllib.request.Request(url, method=method, headers={"User-Agent": "cchc-index verify"})
+    request = urllib.request.Request(
+        url, method=method, headers={"User-Agent": "cchc-index verify"}
+    )
     with opener.open(request, timeout=timeout) as response:
         if method == "GET":
             response.read(MAX_READ)

@@ -14,7 +14,7 @@ _DATE_ORIGINAL = 0x9003
 _DATE_TIME = 0x0132
 
 
-def exif_date(data: bytes) -> dt.date | None | str:
+def exif_date(data: bytes) -> dt.date | str | None:
     """The date the photo was taken; None when it has no EXIF date; a str saying why the
     image cannot be read."""
     from PIL import Image, UnidentifiedImageError

@@ -79,7 +79,9 @@ def read_evidence(path: Path, shown: str) -> ReadText:
         return _unreadable(exc.lines()[0].split(": ", 1)[-1])
     lines = source.lines
     if source.pages:
-        lines = tuple(line for line, page in zip(source.lines, source.pages, strict=True) if page == 1)
+        lines = tuple(
+            line for line, page in zip(source.lines, source.pages, strict=True) if page == 1
+        )
     how = {"pdf": "text", "docx": "docx"}.get(source.kind, "txt")
     return ReadText(lines=lines, how=how)
 

@@ -35,7 +35,9 @@ class DocSpec:
     kind: str | None  # "KẾ HOẠCH"; None for a letter (công văn), whose title is "V/v …"
     subject: str
     signer: str = "Nguyễn Văn An"
-    synthetic_note: str = "Văn bản mẫu tổng hợp (synthetic) để kiểm thử cchc-index; không phải văn bản thật."
+    synthetic_note: str = (
+        "Văn bản mẫu tổng hợp (synthetic) để kiểm thử cchc-index; không phải văn bản thật."
+    )
 
 
 def date_line(place: str, date: dt.date) -> str:
@@ -45,7 +47,11 @@ def date_line(place: str, date: dt.date) -> str:
     return f"{place}, ngày {day} tháng {month} năm {date.year}"
 
 
-_FONTS = {"R": "LiberationSerif-Regular", "B": "LiberationSerif-Bold", "I": "LiberationSerif-Italic"}
+_FONTS = {
+    "R": "LiberationSerif-Regular",
+    "B": "LiberationSerif-Bold",
+    "I": "LiberationSerif-Italic",
+}
 
 
 def _register_fonts() -> None:

@@ -54,18 +54,16 @@ class VerifyReport:
     @property
     def differs(self) -> bool:
         """Whether any file says something else than its row (or a signature is broken)."""
-        return any(
-            f.verdict is Verdict.DIFFERS for r in self.rows for f in r.fields
-        ) or any(r.signature is not None and r.signature.verdict == "tampered" for r in self.rows)
+        return any(f.verdict is Verdict.DIFFERS for r in self.rows for f in r.fields) or any(
+            r.signature is not None and r.signature.verdict == "tampered" for r in self.rows
+        )
 
 
 def own_names(bundle: Bundle) -> list[str]:
     return [bundle.profile.name, *bundle.profile.aliases]
 
 
-def check_document_file(
-    folder: Path, index: int, document: Document, names: list[str]
-) -> RowCheck:
+def check_document_file(folder: Path, index: int, document: Document, names: list[str]) -> RowCheck:
     assert document.file is not None
     path = folder / document.file
     data = load_bytes(path)
@@ -134,7 +132,11 @@ def verify_loaded(
             if link.url:
                 rows.append(
                     RowCheck(
-                        "links", index + 2, link.title, None, fields=(check_link(link.url, timeout),)
+                        "links",
+                        index + 2,
+                        link.title,
+                        None,
+                        fields=(check_link(link.url, timeout),),
                     )
                 )
     return VerifyReport(str(folder), bundle.profile.name, tuple(rows))

@@ -68,10 +68,10 @@ def sign_pdf(data: bytes, seed: str, name: str, organisation: str, when: dt.date
     signer = signers.SimpleSigner(
         signing_cert=cert,
         signing_key=key,
-        cert_registry=SimpleCertificateStore.from_certs([cert]),
+        cert_registry=SimpleCertificateStore.from_certs([cert]),  # type: ignore[no-untyped-call]
     )
 
-    class _AtTime(signers.PdfSigner):  # type: ignore[misc]
+    class _AtTime(signers.PdfSigner):
         def init_signing_session(self, *args: Any, **kwargs: Any) -> Any:
             session = super().init_signing_session(*args, **kwargs)
             session.system_time = when

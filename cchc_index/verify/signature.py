@@ -46,7 +46,10 @@ _WORDS = {
         "the file was changed after signing (signature broken)",
     ),
     SignatureVerdict.UNREADABLE: ("không đọc được chữ ký", "signature unreadable"),
-    SignatureVerdict.NOT_PDF: ("không phải PDF (không có chữ ký số PDF)", "not a PDF (no PDF signature)"),
+    SignatureVerdict.NOT_PDF: (
+        "không phải PDF (không có chữ ký số PDF)",
+        "not a PDF (no PDF signature)",
+    ),
 }
 
 
@@ -69,7 +72,12 @@ class SignatureCheck:
         if who:
             parts.append(tr(f"người ký: {who}", f"signer: {who}"))
         if self.signed_at is not None:
-            parts.append(tr(f"ký lúc {self.signed_at:%d/%m/%Y %H:%M}", f"signed {self.signed_at:%d/%m/%Y %H:%M}"))
+            parts.append(
+                tr(
+                    f"ký lúc {self.signed_at:%d/%m/%Y %H:%M}",
+                    f"signed {self.signed_at:%d/%m/%Y %H:%M}",
+                )
+            )
         if self.note:
             parts.append(self.note)
         return "; ".join(parts)
@@ -86,8 +94,8 @@ def quiet_import() -> None:
             logger.addHandler(logging.NullHandler())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        import pyhanko.pdf_utils.reader
         import pyhanko.sign.validation  # noqa: F401
-        import pyhanko.pdf_utils.reader  # noqa: F401
 
 
 def _name(cert: Any, field: str) -> str | None:

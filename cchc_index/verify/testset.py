@@ -139,9 +139,11 @@ def make_cases(count: int, seed: int = 2020) -> list[Case]:
             elif wrong == "date":
                 row_date = date + dt.timedelta(days=rng.choice((-40, -17, 23, 61)))
             else:
-                other = next(u for u in _UNITS[::-1] if u[1] != name and u[0] == level) if any(
-                    u[1] != name and u[0] == level for u in _UNITS
-                ) else _UNITS[0]
+                other = (
+                    next(u for u in _UNITS[::-1] if u[1] != name and u[0] == level)
+                    if any(u[1] != name and u[0] == level for u in _UNITS)
+                    else _UNITS[0]
+                )
                 row_issuer = _issuer_row(kind, other[0], other[1])
         cases.append(
             Case(
