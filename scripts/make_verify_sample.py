@@ -43,21 +43,23 @@ def _jpeg(image: object, quality: int) -> bytes:
     return out.getvalue()
 
 
-def _image_pdf(image: object, quality: int) -> bytes:
-    """An image-only PDF (a scanner's output): no text layer."""
+def _image_pdf(image: object, quality: int, scanned: dt.datetime) -> bytes:
+    """An image-only PDF (a scanner's output): no text layer; its dates fixed."""
     from PIL import Image
 
     out = io.BytesIO()
+    dates = {"creationDate": scanned.utctimetuple(), "modDate": scanned.utctimetuple()}
     if getattr(image, "mode", "") == "1":  # black and white: CCITT G4 inside the PDF
-        image.save(out, "PDF", resolution=200)  # type: ignore[attr-defined]
+        image.save(out, "PDF", resolution=200, **dates)  # type: ignore[attr-defined]
         return out.getvalue()
     jpeg = Image.open(io.BytesIO(_jpeg(image, quality)))
-    jpeg.save(out, "PDF", resolution=200)
+    jpeg.save(out, "PDF", resolution=200, **dates)
     return out.getvalue()
 
 
 def main() -> None:
-    FOLDER.mkdir(exist_ok=True)
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else FOLDER  # a test makes them elsewhere
+    folder.mkdir(exist_ok=True)
     plan = DocSpec(
         "452/KH-UBND", dt.date(2019, 12, 4), "UBND HUYỆN QUẢNG ĐIỀN", XA, "Quảng An",
         "KẾ HOẠCH", "Triển khai công tác cải cách hành chính năm 2020",
@@ -69,7 +71,7 @@ def main() -> None:
         "UBND xã Quảng An",
         dt.datetime(2019, 12, 4, 16, 5, tzinfo=VN),
     )
-    (FOLDER / "452-KH-UBND-ky-so.pdf").write_bytes(signed)
+    (folder / "452-KH-UBND-ky-so.pdf").write_bytes(signed)
 
     district = DocSpec(
         "133/KH-UBND", dt.date(2019, 12, 27), "UBND TỈNH THỪA THIÊN HUẾ", HUYEN, "Quảng Điền",
@@ -80,22 +82,24 @@ def main() -> None:
     from PIL import ImageFilter
 
     scan = scan.filter(ImageFilter.MedianFilter(3))
-    (FOLDER / "133-KH-UBND-ban-quet.jpg").write_bytes(_jpeg(scan, 40))
+    (folder / "133-KH-UBND-ban-quet.jpg").write_bytes(_jpeg(scan, 40))
 
     report = DocSpec(
         "474/BC-UBND", dt.date(2019, 12, 17), "UBND HUYỆN QUẢNG ĐIỀN", XA, "Quảng An",
         "BÁO CÁO", "Báo cáo công tác kiểm soát thủ tục hành chính năm 2019",
     )  # fmt: skip
     copy = degrade(render_pdf(report), "photocopy-200", random.Random("quang-an 474"))
-    (FOLDER / "474-BC-UBND-photocopy.pdf").write_bytes(_image_pdf(copy.convert("1", dither=0), 40))
+    (folder / "474-BC-UBND-photocopy.pdf").write_bytes(
+        _image_pdf(copy.convert("1", dither=0), 40, dt.datetime(2020, 9, 10, 8, 0))
+    )
 
     wrong = DocSpec(
         "475/KH-UBND", dt.date(2019, 12, 18), "UBND HUYỆN QUẢNG ĐIỀN", XA, "Quảng An",
         "KẾ HOẠCH", "Ứng dụng và phát triển công nghệ thông tin trên địa bàn xã năm 2020",
     )  # fmt: skip
-    (FOLDER / "472-KH-UBND.pdf").write_bytes(render_pdf(wrong))
-    for path in sorted(FOLDER.iterdir()):
-        print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+    (folder / "472-KH-UBND.pdf").write_bytes(render_pdf(wrong))
+    for path in sorted(folder.glob("*.*[!d]")):
+        print(f"{path}: {path.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

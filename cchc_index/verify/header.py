@@ -82,6 +82,12 @@ def _is_upper(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _opens_body(line: str) -> bool:
+    """A body sentence starts capitalised ("Căn cứ", "Theo"); in lower case the same words
+    continue a title ("… theo cơ chế một cửa")."""
+    return line[:1].isupper() and f"{plain(line)} ".startswith(_BODY_STARTS)
+
+
 def header_zone(lines: list[str] | tuple[str, ...]) -> list[str]:
     """The cleaned first lines, up to the body's first sentence after a title."""
     zone: list[str] = []
@@ -91,7 +97,7 @@ def header_zone(lines: list[str] | tuple[str, ...]) -> list[str]:
         if not line:
             continue
         key = plain(line)
-        if titled and key.startswith(_BODY_STARTS):
+        if titled and _opens_body(line):
             break
         if key in _KIND_WORDS or _ABOUT.match(line):
             titled = True
@@ -193,8 +199,7 @@ def _title(zone: list[str]) -> tuple[str | None, str | None]:
         if kind is not None and _is_upper(line):
             taken: list[str] = []
             for after in zone[index + 1 :]:
-                key = plain(after)
-                if key.startswith(_BODY_STARTS) or (taken and _is_upper(after)) or len(taken) == 4:
+                if _opens_body(after) or (taken and _is_upper(after)) or len(taken) == 4:
                     break
                 if _is_upper(after) and not taken:
                     break

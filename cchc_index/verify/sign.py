@@ -85,11 +85,25 @@ def sign_pdf(data: bytes, seed: str, name: str, organisation: str, when: dt.date
     # pyHanko gives the new revision a random second id; derived from the content instead,
     # so that one seed makes one file
     writer._document_id = _fixed_id(first, data)
+    writer._meta = _at_time(writer._meta, when)  # pyHanko stamps "now" as the modification date
     out = io.BytesIO()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         _AtTime(meta, signer=signer).sign_pdf(writer, output=out)
     return out.getvalue()
+
+
+def _at_time(meta: Any, when: dt.datetime) -> Any:
+    """The writer's metadata with its modification date held at `when`: pyHanko sets it to
+    "now" just before writing, which would make every run's bytes differ."""
+    import dataclasses
+
+    class _Held(type(meta)):  # type: ignore[misc]
+        def __setattr__(self, name: str, value: object) -> None:
+            super().__setattr__(name, when if name == "last_modified" and value == "now" else value)
+
+    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(meta)}
+    return _Held(**fields)
 
 
 def _fixed_id(first: bytes, data: bytes) -> Any:
