@@ -29,6 +29,31 @@ def _near(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+UNSURE = ("OCR không chắc, hãy xem bằng mắt", "unsure OCR reading, check by eye")
+# digits Tesseract takes for one another in these fonts (3/8, 5/6, 1/7 …)
+_CONFUSED = {
+    frozenset(p)
+    for p in ("08", "06", "09", "17", "14", "38", "35", "56", "58", "68", "89", "27", "12")
+}
+
+
+def _one_confusable_digit(a: str, b: str) -> bool:
+    """Same length, one character apart, and that pair a digit OCR confuses."""
+    if len(a) != len(b):
+        return False
+    pairs = [frozenset((x, y)) for x, y in zip(a, b, strict=True) if x != y]
+    return len(pairs) == 1 and pairs[0] in _CONFUSED
+
+
+def _unsure_number(found: DocNumber, row: DocNumber) -> bool:
+    """An OCR reading that may be the row's number misread: one confusable digit apart with
+    the rest the same, or the same digits with the letters a character or two apart."""
+    same_rest = (found.kind, found.year, found.issuer) == (row.kind, row.year, row.issuer)
+    if same_rest:
+        return _one_confusable_digit(found.number, row.number)
+    return found.number == row.number and _near(plain(found.symbol), plain(row.symbol)) >= 0.8
+
+
 def check_number(row: DocNumber, header: FileHeader, text: ReadText) -> FieldCheck:
     if header.number is None:
         # no number line: the row's number anywhere in the header zone still counts
@@ -38,13 +63,8 @@ def check_number(row: DocNumber, header: FileHeader, text: ReadText) -> FieldChe
     if header.number.key == row.key:
         return FieldCheck("number", Verdict.MATCH)
     found = header.number.symbol
-    if text.ocr and _near(plain(found), plain(row.symbol)) >= 0.8:
-        return FieldCheck(
-            "number",
-            Verdict.UNREADABLE,
-            found,
-            tr("OCR không chắc, hãy xem bằng mắt", "unsure OCR reading, check by eye"),
-        )
+    if text.ocr and _unsure_number(header.number, row):
+        return FieldCheck("number", Verdict.UNREADABLE, found, tr(*UNSURE))
     return FieldCheck("number", Verdict.DIFFERS, found)
 
 
@@ -54,14 +74,8 @@ def check_date(row: dt.date, header: FileHeader, text: ReadText) -> FieldCheck:
     if header.date == row:
         return FieldCheck("date", Verdict.MATCH)
     found = f"{header.date:%d/%m/%Y}"
-    wanted = f"{row:%d/%m/%Y}"
-    if text.ocr and sum(a != b for a, b in zip(found, wanted, strict=True)) <= 1:
-        return FieldCheck(
-            "date",
-            Verdict.UNREADABLE,
-            found,
-            tr("OCR không chắc, hãy xem bằng mắt", "unsure OCR reading, check by eye"),
-        )
+    if text.ocr and _one_confusable_digit(found, f"{row:%d/%m/%Y}"):
+        return FieldCheck("date", Verdict.UNREADABLE, found, tr(*UNSURE))
     return FieldCheck("date", Verdict.DIFFERS, found)
 
 
@@ -102,7 +116,7 @@ def check_issuer(names: list[str], header: FileHeader, text: ReadText) -> FieldC
             "issuer",
             Verdict.UNREADABLE,
             header.agency,
-            tr("OCR không chắc, hãy xem bằng mắt", "unsure OCR reading, check by eye"),
+            tr(*UNSURE),
         )
     return FieldCheck("issuer", Verdict.DIFFERS, header.agency)
 

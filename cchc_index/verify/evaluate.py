@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 
 from cchc_index.model.bundle import Document
 from cchc_index.verify.compare import check_document
-from cchc_index.verify.header import read_file_header
 from cchc_index.verify.ocr import ocr_header
-from cchc_index.verify.read import ReadText
+from cchc_index.verify.read import ReadText, complete, header_of
 from cchc_index.verify.render import render_pdf
 from cchc_index.verify.sign import VN, sign_pdf, tamper
 from cchc_index.verify.signature import SignatureVerdict, check_signature
@@ -95,7 +94,7 @@ def _row(case: Case) -> Document:
 
 
 def _count(evaluation: Evaluation, name: str, case: Case, text: ReadText) -> None:
-    header = read_file_header(text.lines)
+    header = header_of(text)
     for check in check_document(_row(case), header, text, []):
         tally = evaluation.tallies.setdefault((name, check.field), Tally())
         tally.total += 1
@@ -155,7 +154,7 @@ def evaluate(count: int = 24, seed: int = 2020, sets: tuple[str, ...] = SETS) ->
                 continue
             image = degrade(pdf, condition, random.Random(f"{seed} {case.name} {condition}"))
             ocr_started = time.perf_counter()
-            text = ocr_header(image)
+            text = ocr_header(image, complete)
             evaluation.ocr_seconds += time.perf_counter() - ocr_started
             evaluation.ocr_runs += 1
             _count(

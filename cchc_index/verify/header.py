@@ -9,6 +9,7 @@ shape (452/KH-UBND) rather than only after "Số:", which OCR often misreads ("�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -135,6 +136,24 @@ def read_file_header(lines: list[str] | tuple[str, ...]) -> FileHeader:
     )
 
 
+def merged_header(passes: list[tuple[str, ...]] | list[list[str]]) -> FileHeader:
+    """Each field from the first pass that has it (OCR passes of one page)."""
+    headers = [read_file_header(lines) for lines in passes]
+    first = headers[0] if headers else FileHeader()
+    for other in headers[1:]:
+        if first.number is None and other.number is not None:
+            first = dataclasses.replace(
+                first, number=other.number, number_text=other.number_text, numbers=other.numbers
+            )
+        if first.date is None and other.date is not None:
+            first = dataclasses.replace(first, date=other.date, date_text=other.date_text)
+        if first.agency is None and other.agency is not None:
+            first = dataclasses.replace(first, agency=other.agency, parent=other.parent)
+        if first.title is None and other.title is not None:
+            first = dataclasses.replace(first, kind=other.kind, title=other.title)
+    return first
+
+
 def _make_date(day: str, month: str, year: str) -> dt.date | None:
     try:
         return dt.date(int(_digits(year)), int(_digits(month)), int(_digits(day)))
@@ -205,7 +224,12 @@ def _title(zone: list[str]) -> tuple[str | None, str | None]:
                     break
                 taken.append(_ABOUT.sub("", after))
             return kind, " ".join(taken).strip(" ,;:") or None
-    for line in zone:
+    for index, line in enumerate(zone):
         if _ABOUT.match(line):
-            return "Công văn", _ABOUT.sub("", line).strip(" ,;:") or None
+            taken = [_ABOUT.sub("", line)]
+            for after in zone[index + 1 : index + 3]:  # a long "V/v" wraps in its column
+                if not after[:1].islower():
+                    break
+                taken.append(after)
+            return "Công văn", " ".join(taken).strip(" ,;:") or None
     return None, None

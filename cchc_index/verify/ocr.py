@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,9 +26,10 @@ PACKAGES = "tesseract-ocr tesseract-ocr-vie"
 
 @dataclass(frozen=True)
 class OcrText:
-    lines: tuple[str, ...]
-    confidence: float  # mean word confidence, 0-100
+    lines: tuple[str, ...]  # the first pass
+    confidence: float  # mean word confidence of the first pass, 0-100
     engine: str
+    retries: tuple[tuple[str, ...], ...] = ()  # the lines of each further pass
 
 
 def need_tesseract() -> None:
@@ -84,14 +86,40 @@ def _run(image: Any, config: str) -> tuple[list[str], float]:
     return [" ".join(words) for _, words in sorted(lines.items())], mean
 
 
-def ocr_header(image: Any) -> OcrText:
-    """OCR the header of one page image (a PIL image)."""
+# further passes when the first leaves the number or the date unread: the italic date line and
+# a stray mark beside "Số" are what Tesseract misses most; another segmentation (one block of
+# text), Sauvola thresholding or a larger image often reads them
+_RETRIES = (
+    ("-c thresholding_method=2", 1.0),
+    ("--psm 6", 1.0),
+    ("--psm 6", 1.5),
+)
+
+
+def ocr_header(
+    image: Any, enough: Callable[[list[tuple[str, ...]]], bool] | None = None
+) -> OcrText:
+    """OCR the header of one page image (a PIL image). `enough` says whether the passes read
+    so far hold what is looked for; when they do not, other passes are tried (a reader takes
+    each value from the first pass that has it)."""
     need_tesseract()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     region = header_image(image)
     lines, confidence = _run(region, "")
+    engine = ENGINE
     if confidence < LOW_CONFIDENCE:
         second, sauvola = _run(region, "-c thresholding_method=2")
         if sauvola > confidence:
-            return OcrText(tuple(second), sauvola, f"{ENGINE} sauvola")
-    return OcrText(tuple(lines), confidence, ENGINE)
+            lines, confidence, engine = second, sauvola, f"{ENGINE} sauvola"
+    passes = [tuple(lines)]
+    if enough is not None and not enough(passes):
+        for config, scale in _RETRIES:
+            source = region
+            if scale != 1.0:
+                width, height = region.size
+                source = region.resize((int(width * scale), int(height * scale)))
+            more, _ = _run(source, config)
+            passes.append(tuple(more))
+            if enough(passes):
+                break
+    return OcrText(passes[0], confidence, engine, tuple(passes[1:]))

@@ -16,7 +16,8 @@ from typing import Any
 from cchc_index.errors import CchcError, EnvironmentProblem
 from cchc_index.extract.readers import MAX_BYTES, read_bytes
 from cchc_index.i18n import os_reason, tr
-from cchc_index.verify.ocr import MAX_PIXELS, ocr_header
+from cchc_index.verify.header import FileHeader, merged_header
+from cchc_index.verify.ocr import MAX_PIXELS, OcrText, ocr_header
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp"})
 TEXT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md"})
@@ -32,6 +33,7 @@ class ReadText:
     how: str = ""
     confidence: float | None = None  # OCR only
     engine: str | None = None
+    retries: tuple[tuple[str, ...], ...] = ()  # OCR passes after the first, when it missed
     problem: str | None = None
 
     @property
@@ -129,6 +131,25 @@ def _ocr_image(data: bytes) -> ReadText:
     return _ocr(image)
 
 
+def complete(passes: list[tuple[str, ...]]) -> bool:
+    header = merged_header(passes)
+    return header.number is not None and header.date is not None
+
+
+def from_ocr(text: OcrText) -> ReadText:
+    return ReadText(
+        lines=text.lines,
+        how="ocr",
+        confidence=text.confidence,
+        engine=text.engine,
+        retries=text.retries,
+    )
+
+
 def _ocr(image: Any) -> ReadText:
-    text = ocr_header(image)
-    return ReadText(lines=text.lines, how="ocr", confidence=text.confidence, engine=text.engine)
+    return from_ocr(ocr_header(image, complete))
+
+
+def header_of(text: ReadText) -> FileHeader:
+    """The header read from every pass of the file's text."""
+    return merged_header([text.lines, *text.retries])

@@ -10,10 +10,9 @@ from pathlib import Path
 from cchc_index.load.bundle import load_bundle
 from cchc_index.model.bundle import Bundle, Document
 from cchc_index.verify.compare import check_document
-from cchc_index.verify.header import read_file_header
 from cchc_index.verify.links import TIMEOUT, check_link
 from cchc_index.verify.photos import check_photo
-from cchc_index.verify.read import ReadText, load_bytes, read_evidence
+from cchc_index.verify.read import ReadText, header_of, load_bytes, read_evidence
 from cchc_index.verify.signature import SignatureCheck, check_signature
 from cchc_index.verify.verdict import FieldCheck, Verdict
 
@@ -88,7 +87,7 @@ def check_document_file(folder: Path, index: int, document: Document, names: lis
             problem=text.problem,
             sha256=digest,
         )
-    header = read_file_header(text.lines)
+    header = header_of(text)
     return RowCheck(
         "documents",
         index + 2,
