@@ -57,8 +57,10 @@ def load_bytes(path: Path) -> bytes | str:
         return tr(f"không đọc được: {os_reason(exc)}", f"cannot read: {os_reason(exc)}")
 
 
-def read_evidence(path: Path, shown: str) -> ReadText:
-    data = load_bytes(path)
+def read_evidence(path: Path, shown: str, data: bytes | str | None = None) -> ReadText:
+    """`data`: the file's bytes when the caller has read them already."""
+    if data is None:
+        data = load_bytes(path)
     if isinstance(data, str):
         return _unreadable(data)
     suffix = path.suffix.lower()

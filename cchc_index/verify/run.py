@@ -69,7 +69,7 @@ def check_document_file(folder: Path, index: int, document: Document, names: lis
     label = document.label()
     if isinstance(data, str):
         return RowCheck("documents", index + 2, label, document.file, problem=data)
-    text: ReadText = read_evidence(path, document.file)
+    text: ReadText = read_evidence(path, document.file, data)
     signature = check_signature(data, document.date) if path.suffix.lower() == ".pdf" else None
     digest = hashlib.sha256(data).hexdigest()
     if text.problem is not None:

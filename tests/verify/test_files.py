@@ -174,3 +174,26 @@ def test_ocr_of_an_image_only_pdf(pdf: bytes, tmp_path: Path) -> None:
     image.convert("L").save(path, "PDF", resolution=200)
     assert read_evidence(path, "scan.pdf").how == "ocr"
     assert Verdict.MATCH in _verdicts(path)
+
+
+def test_a_word_document_header(tmp_path: Path) -> None:
+    """An NĐ 30 header as Word lays it out: a borderless two-column table, then the title."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.text = "UBND HUYỆN QUẢNG ĐIỀN\nỦY BAN NHÂN DÂN\nXÃ QUẢNG AN\nSố: 353/QĐ-UBND"
+    right.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng An, ngày 18 tháng 8 năm 2020"
+    document.add_paragraph("QUYẾT ĐỊNH")
+    document.add_paragraph(
+        "Công bố lần 03 hệ thống quản lý chất lượng theo tiêu chuẩn ISO 9001:2015"
+    )
+    document.add_paragraph("Căn cứ Luật Tổ chức chính quyền địa phương;")
+    path = tmp_path / "qd.docx"
+    document.save(str(path))
+    row = _row("353/QĐ-UBND", "18/08/2020", None, "Công bố lần 03 hệ thống quản lý chất lượng")
+    text = read_evidence(path, "qd.docx")
+    assert text.how == "docx"
+    checks = check_document(row, read_file_header(text.lines), text, ["UBND xã Quảng An"])
+    assert [c.verdict for c in checks] == [Verdict.MATCH] * 4
