@@ -44,6 +44,8 @@ _BODY_STARTS = (
     "dieu 1", "a ", "muc dich",
 )  # fmt: skip
 _KIND_WORDS = {plain(title): title for title in KIND_TITLES.values()} | {"cong van": "Công văn"}
+# words of a sentence citing another document, never of the place-and-date line
+_CITING = re.compile(r"\b(?:can cu|luat|nghi dinh|thong tu|ban hanh|cua chinh phu)\b")
 _ABOUT = re.compile(r"^(?:v\s*/\s*v|về\s+việc)\s*:?\s*", re.IGNORECASE)
 
 
@@ -167,6 +169,8 @@ def _date(zone: list[str]) -> tuple[dt.date | None, str | None]:
     fallback: tuple[dt.date | None, str | None] = (None, None)
     for line in zone:
         key = plain(line)
+        if _opens_body(line) or _CITING.search(key):  # "Căn cứ Luật … ngày 19 tháng 6 năm 2015"
+            continue
         found = _WORDS_DATE.search(key)
         if found is None:
             continue
