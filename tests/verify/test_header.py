@@ -139,3 +139,17 @@ def test_a_different_date_never_matches(day: dt.date, shift: int, ocr: bool) -> 
 def test_dates_in_words_with_ocr_accents(day: int, month: int, year: int, thang: str) -> None:
     line = f"Quảng An, ngày {day:02d} {thang} {month} năm {year}"
     assert read_file_header([line]).date == dt.date(year, month, day)
+
+
+def test_a_cited_date_is_not_the_documents_own() -> None:
+    """OCR may lose the place-and-date line; a "Căn cứ" sentence's date must not take its place."""
+    header = read_file_header(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "XÃ QUẢNG AN",
+            "Số: 452/KH-UBND",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ",
+        ]
+    )
+    assert header.date is None
