@@ -23,6 +23,7 @@ from cchc_index.errors import EvidenceError, problem_at
 from cchc_index.i18n import tr, using
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import PART_SEP, Framework
+from cchc_index.verify.binder_index import IndexRow, index_docx, to_pdf
 from cchc_index.verify.read import load_bytes
 from cchc_index.verify.run import RowCheck, VerifyReport
 from cchc_index.verify.verdict import field_shown
@@ -34,17 +35,6 @@ OTHER = "0-Chua-gan-tieu-chi"  # files cited for no known sub-criterion
 MAX_MEMBERS = 10_000
 MAX_UNPACKED = 4_000_000_000
 _STAMP = (2020, 1, 1, 0, 0, 0)
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    number: str
-    date: str
-    issuer: str
-    title: str
-    files: tuple[str, ...]
-    sha256: str
-    verdict: str
 
 
 @dataclass
@@ -260,8 +250,6 @@ def build_binder(
     pdf: bool = True,
 ) -> bytes:
     """The binder's ZIP bytes."""
-    from cchc_index.verify.binder_index import index_docx, to_pdf
-
     content = collect(folder, bundle, framework, report)
     docx_bytes = index_docx(content.index, bundle.profile.name, bundle.year)
     content.members[f"{INDEX_NAME}.docx"] = docx_bytes

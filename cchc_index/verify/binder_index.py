@@ -7,11 +7,25 @@ import io
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_index.errors import EnvironmentProblem
 from cchc_index.i18n import tr
-from cchc_index.verify.binder import IndexRow
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One line of the index: a cited file with its register row and verdict."""
+
+    number: str
+    date: str
+    issuer: str
+    title: str
+    files: tuple[str, ...]
+    sha256: str
+    verdict: str
+
 
 SOFFICE_PACKAGE = "libreoffice-writer-nogui"
 SOFFICE_TIMEOUT = 180
