@@ -185,3 +185,26 @@ def test_sample_files_are_made_again_byte_for_byte(tmp_path: Path) -> None:
     for name in made:
         assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name
         assert (tmp_path / name).stat().st_size < 210_000
+
+
+def test_verify_links_checks_each_link_of_the_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--links` asks every link of links.csv (here answered without the network; the real
+    requests are tested against a local server in test_files.py)."""
+    need("tesseract")
+    from cchc_index.verify import run
+    from cchc_index.verify.verdict import FieldCheck, Verdict
+
+    asked: list[str] = []
+
+    def answer(url: str, timeout: float) -> FieldCheck:
+        asked.append(url)
+        return FieldCheck("link", Verdict.MATCH, "HTTP 200")
+
+    monkeypatch.setattr(run, "check_link", answer)
+    code, out, _ = invoke("verify", SAMPLE, "--links", "--format", "json")
+    assert code == 1  # the wrong file; the links all answer
+    links = [r for r in json.loads(out)["rows"] if r["table"] == "links"]
+    assert len(links) == len(asked) == 4
+    assert {r["fields"]["link"]["verdict"] for r in links} == {"match"}
+    _, out, _ = invoke("verify", SAMPLE, "--format", "json")
+    assert not [r for r in json.loads(out)["rows"] if r["table"] == "links"]  # off by default
