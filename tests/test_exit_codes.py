@@ -160,6 +160,13 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("history", [SAMPLE], ExitCode.OK, "Thẩm định lần 2"),
     ("history", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
     ("history", [SAMPLE, "-o", f"{SAMPLE}/x.md"], ExitCode.USAGE, "đầu vào"),
+    ("verify", [SAMPLE], ExitCode.FINDINGS, ""),  # the sample's deliberately wrong file
+    ("verify", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
+    ("verify", [SAMPLE, "-o", f"{SAMPLE}/x.md"], ExitCode.USAGE, "đầu vào"),
+    ("binder", ["--check", "khong-co.zip"], ExitCode.INVALID_EVIDENCE, "không có tệp"),
+    ("binder", [SAMPLE], ExitCode.USAGE, "-o"),
+    ("verify-eval", ["--sets", "khong-co"], ExitCode.USAGE, "bộ không có"),
+    ("verify-eval", ["--count", "2", "--sets", "text"], ExitCode.OK, ""),
 ]
 
 

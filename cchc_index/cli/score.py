@@ -33,6 +33,17 @@ from cchc_index.service.outputs import produce
 from cchc_index.service.review import Review, review_unit
 from cchc_index.text import parse_date
 
+VERIFY = click.option(
+    "--verify",
+    is_flag=True,
+    help=tr(
+        "Đọc cả các tệp minh chứng (cchc-index verify, có OCR nên chậm): cảnh báo tệp ghi khác "
+        "bảng và tệp thiếu chữ ký số mà bộ chỉ số yêu cầu; điểm không đổi.",
+        "Also read the evidence files (cchc-index verify, with OCR: slow): warn of files that "
+        "say otherwise and of missing signatures a framework requires; points do not change.",
+    ),
+)
+
 
 @click.command(
     help=tr(
@@ -65,6 +76,7 @@ from cchc_index.text import parse_date
         "Deadline lock (cycle in framework.yaml): ignore documents dated after the due date.",
     ),
 )
+@VERIFY
 @LANG
 @reports_errors
 def score(
@@ -75,6 +87,7 @@ def score(
     output: Path | None,
     engine: str,
     lock: bool,
+    verify: bool,
 ) -> None:
 
     if output is not None:  # never over an input, never a suffix no renderer makes
@@ -97,6 +110,10 @@ def score(
         )
     review = _review(bundle, rules, rules_dir, engine, lock)
     warn(review.warnings)
+    if verify:
+        from cchc_index.cli.verify import verify_warnings  # OCR and the file readers: on use
+
+        verify_warnings(bundle, review)
     if review.ignored:
         click.echo(lock_note(review.ignored), err=True)
     width = None if output is not None else shutil.get_terminal_size((160, 40)).columns
@@ -150,12 +167,18 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         "The day deadlines are judged on (dd/mm/yyyy, default today): still possible or not.",
     ),
 )
+@VERIFY
 @LANG
 @reports_errors
-def check(bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.date) -> None:
-
+def check(
+    bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.date, verify: bool
+) -> None:
     review = _review(bundle, rules, rules_dir, "durable", False)
     warn(review.warnings)
+    if verify:
+        from cchc_index.cli.verify import verify_warnings  # OCR and the file readers: on use
+
+        verify_warnings(bundle, review)
     result = review.final  # the missing products of the final layer
     split = split_missing(review.framework, result, on)
     if fmt == "json":
