@@ -22,10 +22,11 @@ def verify_warnings(bundle: Path, review: Review) -> None:
     from cchc_index.verify.notes import differing, signature_notes
     from cchc_index.verify.run import verify_loaded
 
-    report = verify_loaded(bundle, review.bundle)
+    working = review.working_bundle  # the files as they are now, submitted or not
+    report = verify_loaded(bundle, working)
     framework = review.source.framework
     warn(differing(report, bundle))
-    warn(signature_notes(framework, review.bundle, review.layered.self_result, report, bundle))
+    warn(signature_notes(framework, working, review.draft_result, report, bundle))
 
 
 @click.command(

@@ -87,6 +87,12 @@ class Review:
         return tuple(shown.warnings) if shown is not None else ()
 
     @property
+    def working_bundle(self) -> Bundle:
+        """The bundle as its folder holds it now (the snapshot's after a submission is
+        `bundle`)."""
+        return self.working.bundle if self.working is not None else self.bundle
+
+    @property
     def draft_result(self) -> Result:
         """The self score of the working bundle: the draft's when it changed, else the self
         layer itself."""
