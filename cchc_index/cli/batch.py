@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports_errors
+from cchc_index.cli.common import (
+    ENGINE,
+    LANG,
+    OUTPUT,
+    RULES_DIR,
+    Database,
+    emit,
+    reports_errors,
+)
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
@@ -27,7 +35,7 @@ FORMAT = click.option(
 )
 DB = click.option(
     "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=Database(),
     default=None,
     help=tr(
         "Tệp SQLite lưu mọi lần chạy (tạo nếu chưa có); kết quả không đổi thì dùng lại.",
@@ -168,7 +176,7 @@ def _open(db: Path):  # type: ignore[no-untyped-def]
     return Store.open(db)
 
 
-DB_REQUIRED = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True)
+DB_REQUIRED = click.option("--db", type=Database(), required=True)
 
 
 @results.command(

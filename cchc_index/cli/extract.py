@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import LANG, reports_errors
+from cchc_index.cli.common import LANG, OutputFolder, reports_errors
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
@@ -41,7 +41,7 @@ from cchc_index.i18n import tr
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, file_okay=True),
+    type=OutputFolder(file_okay=True),
     default=None,
     help=tr("Thư mục ghi bộ minh chứng nháp.", "Folder to write the draft bundle to."),
 )

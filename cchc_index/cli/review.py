@@ -46,7 +46,7 @@ def _split(target: str) -> tuple[Path, str]:
 def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path | None) -> None:
     from cchc_index.load.rules import load_framework
     from cchc_index.model.layers import Layer
-    from cchc_index.output import refuse_inputs, refuse_suffix
+    from cchc_index.output import current, refuse_suffix
     from cchc_index.report.diff import DIFF_RENDERERS
     from cchc_index.report.layer_words import layer_name
     from cchc_index.scoring.diff import diff_frameworks, diff_results
@@ -54,8 +54,9 @@ def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path 
     from cchc_index.scoring.review import review_unit
 
     (path_a, layer_a), (path_b, layer_b) = _split(a), _split(b)
+    current().add_input(path_a, path_b)
     if output is not None:  # never over an input; never a suffix it cannot make
-        refuse_inputs(output, [path_a, path_b])
+        current().check(output)
         made = {".md": "markdown", ".json": "json", ".txt": "table"}
         fmt = refuse_suffix(output, made, fmt) if output.suffix else fmt
     kinds = {(p / "framework.yaml").is_file() for p in (path_a, path_b)}
@@ -136,7 +137,7 @@ def import_workbook(
     the survey points already in the file are kept."""
     from cchc_index.load.appraisal import APPRAISAL_FILE, appraisal_yaml, read_appraisal
     from cchc_index.load.appraisal_workbook import Defaults, read_workbook
-    from cchc_index.output import write_atomic
+    from cchc_index.output import current
     from cchc_index.scoring.layers import self_points
     from cchc_index.scoring.review import review_unit
     from cchc_index.source import shown
@@ -165,11 +166,14 @@ def import_workbook(
     if before is not None and before.survey is not None:
         appraisal = appraisal.model_copy(update={"survey": before.survey})
     target = folder / APPRAISAL_FILE
+    gate = current()
+    gate.updates(target)  # the one file of the bundle this command exists to rewrite
+    gate.check(target)
     header = tr(
         f"Ghi bởi cchc-index appraise import từ {workbook.name} ngày {day:%d/%m/%Y}."
         + (f" Người thẩm định: {reviewer}." if reviewer else ""),
         f"Written by cchc-index appraise import from {workbook.name} on {day:%d/%m/%Y}."
         + (f" Reviewer: {reviewer}." if reviewer else ""),
     )
-    write_atomic(target, appraisal_yaml(appraisal, header))
+    gate.write(target, appraisal_yaml(appraisal, header))
     return Path(shown(target)), count

@@ -19,6 +19,7 @@ import yaml
 from cchc_index.errors import EvidenceError, OutputExists, Problem
 from cchc_index.extract.draft import COLUMNS, UNDATED_FILE, Draft
 from cchc_index.i18n import tr
+from cchc_index.output import current
 
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
@@ -95,6 +96,9 @@ def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False)
                 raise EvidenceError([Problem(shown, 1, 1, f"'{name}' ngoài thư mục bộ minh chứng")])
             target.parent.mkdir(parents=True, exist_ok=True)
             pending.append((_temp_copy(source, target.parent), target))
+        gate = current()
+        for _, target in pending:
+            gate.check(target)  # never onto the report, a compared bundle, a documents folder
         for temp, target in pending:
             os.replace(temp, target)
     except BaseException:

@@ -34,6 +34,7 @@ from cchc_index.model.bundle import (
     Statistic,
     foreign_message,
 )
+from cchc_index.output import current
 from cchc_index.source import (
     Key,
     Located,
@@ -182,6 +183,7 @@ def read_bundle(folder: Path) -> BundleSource:
     """Load one bundle folder with the positions of its files; raise EvidenceError with every
     problem found."""
     problems: list[Problem] = []
+    current().add_input(folder)  # the run's output gate: nothing is written into a bundle read
     base = shown(folder)
     entries = listing(folder)
     if not has_file(folder, "profile.yaml", entries):

@@ -11,6 +11,7 @@ from cchc_index.load.bundle import BundleSource, read_bundle
 from cchc_index.load.framework_cache import load_framework_cached
 from cchc_index.load.rules import FrameworkSource, load_framework
 from cchc_index.model.bundle import Bundle
+from cchc_index.output import current
 from cchc_index.source import shown
 
 
@@ -20,6 +21,7 @@ def find_framework(
     """The framework named by --rules, else the one the bundle's profile names in rules_dir
     (`cache`: through the framework cache of `score` and `check`)."""
     load = load_framework_cached if cache else load_framework
+    current().add_input(folder, rules)  # nothing this run writes may land on what it reads
     if rules is not None:
         return load(rules)
     if bundle.profile.framework is None:
@@ -51,6 +53,7 @@ def find_framework(
                 )
             ]
         )
+    current().add_input(candidate)
     return load(candidate)
 
 

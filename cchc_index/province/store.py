@@ -21,6 +21,7 @@ from pathlib import Path
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.model.ranking import FailedUnit, UnitScore
+from cchc_index.output import current
 from cchc_index.province.schema import MIGRATIONS
 
 
@@ -52,6 +53,7 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> Store:
         """Open (creating if needed) and migrate; a file that is not a store is a located error."""
+        current().check_database(path)  # never a bundle's file, never inside a bundle read
         try:
             db = sqlite3.connect(path, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
