@@ -177,6 +177,13 @@ class OutputGate:
         hit = self._input_hit(_real(db), folder=False)
         if hit is not None:
             raise self._refuse_input(db, *hit)
+        if db.exists() and not db.is_file():
+            raise _refusal(
+                db,
+                f"'{db}' không phải tệp thường (thư mục, ống hay thiết bị); không dùng làm cơ sở "
+                "dữ liệu",
+                f"'{db}' is not a regular file (a folder, pipe or device); not used as a database",
+            )
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from cchc_index.errors import EvidenceError, OutputExists, Problem
+from cchc_index.errors import EvidenceError, OutputError, OutputExists, Problem
 from cchc_index.extract.draft import COLUMNS, UNDATED_FILE, Draft
 from cchc_index.i18n import tr
 from cchc_index.output import current
@@ -58,7 +58,7 @@ def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False)
     """Write the draft into `folder`; return the names written, relative to it."""
     shown = str(folder)
     if folder.exists() and not folder.is_dir():
-        raise EvidenceError(
+        raise OutputError(
             [
                 Problem(
                     shown,
