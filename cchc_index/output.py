@@ -41,6 +41,7 @@ from pathlib import Path
 from cchc_index.atomic import _write_through, write_file
 from cchc_index.errors import OutputError, Problem
 from cchc_index.i18n import tr
+from cchc_index.text import control_chars, safe_text
 
 __all__ = [
     "MANIFEST",
@@ -188,8 +189,11 @@ class OutputGate:
     # -- writing -----------------------------------------------------------------------------
 
     def write(self, path: Path, content: str | bytes) -> None:
-        """Check `path`, then write `content` (text as UTF-8) whole or not at all."""
+        """Check `path`, then write `content` (text as UTF-8) whole or not at all; a control
+        character in text is written as its visible escape (`\\x1b`), never raw."""
         self.check(path)
+        if isinstance(content, str) and control_chars(content):
+            content = safe_text(content)
         write_file(path, content)
 
     def write_folder(self, folder: Path, files: dict[str, str], force: bool) -> None:

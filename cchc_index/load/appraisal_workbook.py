@@ -7,6 +7,7 @@ The cells become located data, so the checks of appraisal.yaml report `sheet!cel
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,14 @@ from cchc_index.load.appraisal import check_appraisal, validate_appraisal
 from cchc_index.model.appraisal import Appraisal
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework
+from cchc_index.readgate import (
+    MAX_TABLE_UNPACKED,
+    check_cells,
+    check_office,
+    encrypted,
+    read_file,
+    refuse_password,
+)
 from cchc_index.source import Key, Located, shown
 from cchc_index.text import format_date, nfc
 
@@ -58,9 +67,15 @@ class Defaults:
 
 
 def _open(path: Path) -> Any:
+    name = shown(path)
+    data = read_file(path, name)  # the reader gate: regular file, size, password, zip bomb
+    if encrypted(data):
+        raise refuse_password(name)
+    if data.startswith(b"PK"):
+        check_office(data, name, ".xlsx", MAX_TABLE_UNPACKED)
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise EvidenceError(
             [
                 Problem(
@@ -136,7 +151,17 @@ def _rows(wb: Any, path: str) -> list[tuple[int, tuple[Any, ...]]]:
         )
     sheet = wb[MAIN]
     rows = sheet.iter_rows(min_row=2, max_col=13, values_only=True)
-    return [(r, tuple(row) + (None,) * (13 - len(row))) for r, row in enumerate(rows, start=2)]
+    found = [(r, tuple(row) + (None,) * (13 - len(row))) for r, row in enumerate(rows, start=2)]
+    check_cells(
+        (
+            (f"{MAIN}!{get_column_letter(c)}{r}", value)
+            for r, row in found
+            for c, value in enumerate(row, start=1)
+            if isinstance(value, str)
+        ),
+        path,
+    )
+    return found
 
 
 def read_workbook(

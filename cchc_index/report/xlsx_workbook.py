@@ -7,7 +7,6 @@ sheet that ties the file to its framework, unit, year and bundle.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from openpyxl import Workbook
@@ -16,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from cchc_index.report.filing import Filing
 from cchc_index.report.reasons import product_title
+from cchc_index.report.xlsx_cells import formula, workbook_bytes
 from cchc_index.report.xlsx_sheets import (
     BOLD,
     HEAD_FILL,
@@ -70,7 +70,7 @@ def _round_sum(area_id: str, last: int, *columns: str) -> str:
         filled = "" if col == "E" else f'*({rng(col)}<>"")'
         terms.append(f"SUMPRODUCT({area}{blank_before}{filled},{rng(col)})")
         blank_before += f'*({rng(col)}="")'
-    return "=" + "+".join(terms)
+    return formula("=" + "+".join(terms))
 
 
 def _summary(ws: Any, filing: Filing, last: int) -> None:
@@ -203,6 +203,4 @@ def render_xlsx(filing: Filing) -> bytes:
     _meta(wb.create_sheet("_meta"), filing)
     wb.properties.creator = f"cchc-index {filing.engine_version}"
     wb.properties.created = wb.properties.modified = filing.written_at.replace(tzinfo=None)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
