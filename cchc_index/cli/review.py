@@ -133,47 +133,15 @@ def import_command(
 def import_workbook(
     workbook: Path, folder: Path, rules_dir: Path, reviewer: str | None, when: dt.date | None
 ) -> tuple[Path, int]:
-    """Read the workbook's appraisal into `folder`/appraisal.yaml (whole, or not at all);
-    the survey points already in the file are kept."""
-    from cchc_index.load.appraisal import APPRAISAL_FILE, appraisal_yaml, read_appraisal
-    from cchc_index.load.appraisal_workbook import Defaults, read_workbook
+    """Merge the workbook's rounds into `folder`/appraisal.yaml (whole, or not at all)."""
     from cchc_index.output import current
-    from cchc_index.scoring.layers import self_points
-    from cchc_index.scoring.review import review_unit
+    from cchc_index.scoring.appraisal_import import import_workbook as merged_appraisal
     from cchc_index.source import shown
 
-    review = review_unit(folder, None, rules_dir)
-    existing = read_appraisal(folder)
-    before = existing[0] if existing is not None else None
-    fallback = tr("Hội đồng thẩm định", "Review council")
-    day = dt.date.today()
-    defaults = Defaults(
-        reviewer={
-            n: reviewer or (r.reviewer if before and (r := before.round(n)) else fallback)
-            for n in (1, 2)
-        },
-        date={n: when or (r.date if before and (r := before.round(n)) else day) for n in (1, 2)},
-        explained=when or day,
-        known={(e.node, e.text): e.date for e in before.explanations} if before else {},
-    )
-    appraisal, count = read_workbook(
-        workbook,
-        review.source.framework,
-        review.bundle,
-        self_points(review.layered.self_result),
-        defaults,
-    )
-    if before is not None and before.survey is not None:
-        appraisal = appraisal.model_copy(update={"survey": before.survey})
-    target = folder / APPRAISAL_FILE
     gate = current()
+    target = folder / "appraisal.yaml"
     gate.updates(target)  # the one file of the bundle this command exists to rewrite
     gate.check(target)
-    header = tr(
-        f"Ghi bởi cchc-index appraise import từ {workbook.name} ngày {day:%d/%m/%Y}."
-        + (f" Người thẩm định: {reviewer}." if reviewer else ""),
-        f"Written by cchc-index appraise import from {workbook.name} on {day:%d/%m/%Y}."
-        + (f" Reviewer: {reviewer}." if reviewer else ""),
-    )
-    gate.write(target, appraisal_yaml(appraisal, header))
-    return Path(shown(target)), count
+    imported = merged_appraisal(workbook, folder, rules_dir, reviewer, when)
+    gate.write(imported.target, imported.text)
+    return Path(shown(imported.target)), imported.count

@@ -119,21 +119,24 @@ def score(
         else:
             emit(text, None)
         return
+    from dataclasses import replace
     from datetime import datetime
 
-    from cchc_index.load.digest import bundle_sha256
+    from cchc_index.load.digest import bundle_files, digest_of
     from cchc_index.report.filing import build_filing
     from cchc_index.report.layers_files import appraisal_marks
 
     documents = chosen.name in ("docx", "xlsx", "html")  # only these print the bundle's hash
+    files = bundle_files(bundle) if documents else {}
     filing = build_filing(
         layers.self_result,
         review.source.framework,
         review.bundle,
-        bundle_sha256(bundle) if documents else "",
+        digest_of(files) if documents else "",
         datetime.now().astimezone(),
         appraisal_marks(layers),
     )
+    filing = replace(filing, bundle_files=files)
     width = shutil.get_terminal_size((160, 40)).columns
     emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)
 

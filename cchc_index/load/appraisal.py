@@ -56,7 +56,8 @@ def check_appraisal(
     step = framework.meta.rounding_step
     problems: list[Problem] = []
     previous = dict(self_points)
-    for r_index, rnd in enumerate(appraisal.rounds):
+    # in the order of their numbers, whatever order the file lists them in
+    for r_index, rnd in sorted(enumerate(appraisal.rounds), key=lambda pair: pair[1].round):
         this_round: dict[str, Decimal] = {}
         for i, item in enumerate(rnd.items):
             at: Key = ("rounds", r_index, "items", i)
@@ -170,6 +171,9 @@ def appraisal_yaml(appraisal: Appraisal, header: str) -> str:
             return format_date(value)
         return value
 
-    data = plain(appraisal.model_dump(exclude_defaults=True))
+    ordered = appraisal.model_copy(
+        update={"rounds": tuple(sorted(appraisal.rounds, key=lambda r: r.round))}
+    )
+    data = plain(ordered.model_dump(exclude_defaults=True))
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return "".join(f"# {line}\n" for line in header.splitlines()) + body

@@ -106,12 +106,16 @@ def _points(value: object) -> Decimal | str | None:
     return _text(value)
 
 
-def check_meta(wb: Any, path: str, framework: Framework, bundle: Bundle) -> None:
-    """Refuse a workbook written for another framework, unit or year (exit 4)."""
-    if META not in wb.sheetnames:
-        raise EvidenceError(
-            [Problem(path, 1, 1, tr(f"thiếu trang '{META}'", f"sheet '{META}' is missing"))]
-        )
+def workbook_meta(workbook: Path) -> dict[str, tuple[int, object]]:
+    """The `_meta` rows of a working workbook: key → (row, value); empty without the sheet."""
+    wb = _open(workbook)
+    try:
+        return _meta_rows(wb) if META in wb.sheetnames else {}
+    finally:
+        wb.close()
+
+
+def _meta_rows(wb: Any) -> dict[str, tuple[int, object]]:
     found: dict[str, tuple[int, object]] = {}
     for r, row in enumerate(wb[META].iter_rows(min_col=1, max_col=2, values_only=True), start=1):
         if row and row[0] is not None:
@@ -119,6 +123,16 @@ def check_meta(wb: Any, path: str, framework: Framework, bundle: Bundle) -> None
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # a year Excel stored as 2020.0
             found[str(row[0]).strip()] = (r, value)
+    return found
+
+
+def check_meta(wb: Any, path: str, framework: Framework, bundle: Bundle) -> None:
+    """Refuse a workbook written for another framework, unit or year (exit 4)."""
+    if META not in wb.sheetnames:
+        raise EvidenceError(
+            [Problem(path, 1, 1, tr(f"thiếu trang '{META}'", f"sheet '{META}' is missing"))]
+        )
+    found = _meta_rows(wb)
     wanted = {"framework": framework.meta.id, "unit": bundle.profile.name, "year": bundle.year}
     problems: list[Problem] = []
     for key, expected in wanted.items():

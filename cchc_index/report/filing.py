@@ -67,6 +67,7 @@ class Filing:
     written_at: datetime
     engine_version: str
     appraisal: Mapping[str, AppraisalMarks] = field(default_factory=dict)
+    bundle_files: Mapping[str, str] = field(default_factory=dict)  # path → sha256 (`_meta`)
 
     @property
     def parent_agency(self) -> str:

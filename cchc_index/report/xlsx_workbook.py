@@ -7,6 +7,7 @@ sheet that ties the file to its framework, unit, year and bundle.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from openpyxl import Workbook
@@ -184,6 +185,9 @@ def _meta(ws: Any, filing: Filing) -> None:
         ("written_at", filing.written_at.isoformat(timespec="seconds")),
         ("bundle_sha256", filing.bundle_sha256),
     ]
+    files = json.dumps({k: v[:16] for k, v in filing.bundle_files.items()}, ensure_ascii=False)
+    if filing.bundle_files and len(files) < 32_000:  # what `appraise import` names as changed
+        rows.append(("bundle_files", files))
     for r, (key, value) in enumerate(rows, start=1):
         ws.cell(row=r, column=1, value=key)
         ws.cell(row=r, column=2, value=value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cchc_index.errors import CchcError
 from cchc_index.i18n import tr, using
-from cchc_index.load.digest import bundle_sha256
+from cchc_index.load.digest import bundle_files, digest_of
 from cchc_index.report.explain import explain_node, find_node
 from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS
@@ -61,14 +62,16 @@ def render_download(unit: Unit, fmt: str) -> tuple[bytes, str]:
         out = layer_file(fmt, LAYER_RENDERERS[fmt](layers))
     else:
         documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
+        files = bundle_files(unit.folder) if documents else {}
         filing = build_filing(
             layers.self_result,
             unit.source.framework,
             unit.bundle,
-            bundle_sha256(unit.folder) if documents else "",
+            digest_of(files) if documents else "",
             datetime.now().astimezone(),
             appraisal_marks(layers),
         )
+        filing = replace(filing, bundle_files=files)
         out = chosen.render(filing)
     return (out.encode("utf-8") if isinstance(out, str) else out), chosen.suffixes[0]
 
