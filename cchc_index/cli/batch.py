@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -119,6 +121,22 @@ def batch(
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
+    if not rules_dir.is_dir():  # one error, not one a bundle
+        from cchc_index.errors import Problem, RuleError
+
+        raise RuleError(
+            [
+                Problem(
+                    str(rules_dir),
+                    1,
+                    1,
+                    tr(
+                        "không có thư mục bộ chỉ số này (--rules-dir)",
+                        "no such framework folder (--rules-dir)",
+                    ),
+                )
+            ]
+        )
     store = Store.open(db) if db is not None else None
     try:
         ranking = run_batch(
@@ -138,6 +156,7 @@ def batch(
         )
         for problem in failed.problems:
             click.echo(f"  {problem}", err=True)
+    _warn_twice(ranking.rows)
     emit(RANKING_RENDERERS[fmt](ranking), output)
     reused = sum(1 for r in ranking.rows if r.reused)
     if not quiet:
@@ -151,6 +170,25 @@ def batch(
             err=True,
         )
     sys.exit(ExitCode.UNITS_FAILED if ranking.failed else ExitCode.OK)
+
+
+def _warn_twice(rows: Sequence[Any]) -> None:
+    """The same unit and year from two folders: both are ranked, and the user is told."""
+    seen: dict[tuple[str, int], list[str]] = {}
+    for row in rows:
+        seen.setdefault((row.score.unit.casefold(), row.score.year), []).append(row.score.folder)
+    for (_, year), folders in sorted(seen.items()):
+        if len(folders) > 1:
+            unit = next(r.score.unit for r in rows if r.score.folder == folders[0])
+            click.echo(
+                tr(
+                    f"cảnh báo: '{unit}' năm {year} có trong {len(folders)} thư mục: "
+                    f"{', '.join(folders)}; cả hai đều được xếp hạng",
+                    f"warning: '{unit}' {year} is in {len(folders)} folders: "
+                    f"{', '.join(folders)}; both are ranked",
+                ),
+                err=True,
+            )
 
 
 @click.group(
@@ -208,14 +246,26 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @LANG
 @reports_errors
 def history(unit: str, db: Path) -> None:
+    from cchc_index.province.queries import folders_named
     from cchc_index.province.queries import history as unit_history
     from cchc_index.report.labels import pct, pts
 
     store = _open(db)
     try:
         found = unit_history(store, unit)
+        folders = folders_named(store, unit)
     finally:
         store.close()
+    if len(folders) > 1:
+        click.echo(
+            tr(
+                f"cảnh báo: tên '{unit}' là của {len(folders)} đơn vị khác thư mục "
+                f"({', '.join(folders)}); mỗi năm dưới đây lấy kết quả chạy sau cùng",
+                f"warning: the name '{unit}' belongs to {len(folders)} units in different "
+                f"folders ({', '.join(folders)}); each year below is the last run's result",
+            ),
+            err=True,
+        )
     if not found:
         click.echo(tr(f"Không có kết quả nào của '{unit}'.", f"No result for '{unit}'."), err=True)
         sys.exit(ExitCode.FINDINGS)

@@ -11,7 +11,6 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-_BIG = 1 << 20  # attachments above 1 MB are hashed by name, size and mtime, not read
 # the layers that decide a score; renderers, the CLI and this package do not
 _SCORING = ("methods", "model", "load", "engine", "scoring")
 _GROUND = ("errors", "text", "i18n", "docnumber", "fields", "source", "suggest")
@@ -26,11 +25,9 @@ def folder_hash(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in _files(folder):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        stat = path.stat()
-        if stat.st_size > _BIG:
-            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-        else:
-            digest.update(path.read_bytes())
+        with path.open("rb") as handle:  # every byte: never size and time, which can lie
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
         digest.update(b"\0")
     return digest.hexdigest()
 

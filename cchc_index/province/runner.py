@@ -46,9 +46,22 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
         if (root / "profile.yaml").is_file():
             found.add(root)
             continue
-        for profile in root.rglob("profile.yaml"):
-            if not any(part.startswith(".") for part in profile.relative_to(root).parts):
-                found.add(profile.parent)
+        # by hand, not `rglob` (recursive: a folder nested a few thousand deep overflows it);
+        # hidden folders and links to folders are not entered (no loops, nothing outside)
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.name == "profile.yaml" and entry.is_file():
+                    found.add(folder)
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
     return sorted(found)
 
 
