@@ -18,12 +18,28 @@ from cchc_index.i18n import tr
 LAYER_NAMES = {"self": "self", "1": "round_1", "2": "round_2", "survey": "survey", "final": "final"}
 
 
-def _split(target: str) -> tuple[Path, str]:
-    """`PATH@LAYER` → (PATH, layer); a bundle without a layer means its final layer."""
+def _split(target: str) -> tuple[Path, str | None]:
+    """`PATH@LAYER` → (PATH, layer); without a layer, None (a bundle's final layer). A layer
+    that does not exist, or one asked of a framework, is a usage error (exit 2)."""
     path, at, layer = target.rpartition("@")
-    if at and layer in LAYER_NAMES:
-        return Path(path), LAYER_NAMES[layer]
-    return Path(target), "final"
+    if not at or Path(target).exists() or not path:
+        return Path(target), None
+    known = ", ".join(f"@{name}" for name in LAYER_NAMES)
+    if (Path(path) / "framework.yaml").is_file():
+        raise click.UsageError(
+            tr(
+                f"'{target}': bộ chỉ số không có lớp điểm; bỏ '@{layer}'",
+                f"'{target}': a framework has no layers; leave out '@{layer}'",
+            )
+        )
+    if layer not in LAYER_NAMES:
+        raise click.UsageError(
+            tr(
+                f"'{target}': không có lớp '@{layer}'; các lớp: {known}",
+                f"'{target}': no layer '@{layer}'; the layers: {known}",
+            )
+        )
+    return Path(path), LAYER_NAMES[layer]
 
 
 @click.command(
@@ -68,15 +84,32 @@ def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path 
             )
         )
     if kinds == {True}:
+        if layer_a or layer_b:
+            raise click.UsageError(
+                tr("bộ chỉ số không có lớp điểm; bỏ '@…'", "a framework has no layers; drop '@…'")
+            )
         found = diff_frameworks(load_framework(path_a).framework, load_framework(path_b).framework)
     else:
-        results = []
-        for path, layer in ((path_a, layer_a), (path_b, layer_b)):
+        results, frameworks = [], []
+        for path, layer in ((path_a, layer_a or "final"), (path_b, layer_b or "final")):
             review = review_unit(path, None, rules_dir)
             result = layer_result(review.source.framework, review.layered, Layer(layer))
             label = f"{result.unit} {result.year} ({layer_name(Layer(layer))})"
             results.append((result, label))
+            frameworks.append(review.source.framework.meta.id)
         (ra, la), (rb, lb) = results
+        if frameworks[0] != frameworks[1]:
+            click.echo(
+                tr(
+                    f"CẢNH BÁO: hai kết quả chấm theo hai bộ chỉ số khác nhau ({frameworks[0]} "
+                    f"và {frameworks[1]}); mục cùng mã có thể là hai yêu cầu khác nhau, chênh "
+                    "lệch dưới đây không phải tiến bộ hay thụt lùi của đơn vị",
+                    f"WARNING: the two results are scored on different frameworks "
+                    f"({frameworks[0]} and {frameworks[1]}); items of the same id may be "
+                    "different requirements, the differences below are not the unit's progress",
+                ),
+                err=True,
+            )
         found = diff_results(ra, rb, la, lb)
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""

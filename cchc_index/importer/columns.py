@@ -82,7 +82,7 @@ def _joined(above: tuple[str, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
     def join(a: str, b: str) -> str:
         if not b:
             return a
-        if a and a[-1].isdigit() and b[0].isdigit():
+        if a and a[-1] in "0123456789" and b[0] in "0123456789":
             return a + b
         return f"{a}\n{b}" if b[0] in "-+•–" else f"{a} {b}".strip()
 

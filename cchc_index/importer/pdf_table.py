@@ -53,7 +53,7 @@ def join_lines(pieces: list[str]) -> str:
         piece = " ".join(raw_piece.split())
         if not piece:
             continue
-        if text and text[-1].isdigit() and piece[0].isdigit():
+        if text and text[-1] in "0123456789" and piece[0] in "0123456789":
             text += piece
         elif text and piece[0] in "-+•–" and piece[1:2] in (" ", ""):
             text += "\n" + piece

@@ -6,17 +6,15 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from cchc_index.source import files_under
+
 
 def bundle_files(folder: Path) -> dict[str, str]:
     """Relative path → sha256 of every file of the bundle, in a fixed order.
 
     Hidden files and folders (editor swap files, `.git`) are left out: they are not evidence.
     """
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    files = files_under(folder)
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in files

@@ -11,13 +11,15 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from cchc_index.source import files_under
+
 # the layers that decide a score; renderers, the CLI and this package do not
 _SCORING = ("methods", "model", "load", "engine", "scoring")
 _GROUND = ("errors", "text", "i18n", "docnumber", "fields", "source", "suggest")
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return [p for p in files_under(folder) if not p.name.startswith(".")]
 
 
 def folder_hash(folder: Path) -> str:

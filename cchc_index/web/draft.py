@@ -87,7 +87,7 @@ async def draft_read(request: Request) -> Response:
                 )
             else:
                 year_text = posted.values.get("year", "")
-                year = int(year_text) if year_text.isdigit() else None
+                year = int(year_text) if year_text.isascii() and year_text.isdigit() else None
                 try:
                     extraction = extract_source(
                         read_bytes(data, suffix, safe_name(filename)), year=year
