@@ -223,7 +223,8 @@ def files_under(folder: Path) -> list[Path]:
     while stack:
         current = stack.pop()
         try:
-            entries = list(os.scandir(current))
+            with os.scandir(current) as listing:
+                entries = list(listing)
         except OSError:
             continue
         for entry in entries:

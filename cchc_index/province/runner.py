@@ -52,7 +52,8 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
         while stack:
             folder = stack.pop()
             try:
-                entries = list(os.scandir(folder))
+                with os.scandir(folder) as listing:
+                entries = list(listing)
             except OSError:
                 continue
             for entry in entries:
