@@ -53,7 +53,7 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
             folder = stack.pop()
             try:
                 with os.scandir(folder) as listing:
-                entries = list(listing)
+                    entries = list(listing)
             except OSError:
                 continue
             for entry in entries:

@@ -138,20 +138,24 @@ class Store:
         return store
 
     def _migrate(self) -> None:
+        """Bring the schema up to date, one migration a transaction; the version is read
+        inside it, so two runs opening a new file at once never both create the tables."""
         self.db.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise sqlite3.DatabaseError(
-                tr(
-                    f"lược đồ phiên bản {version} do một bản cchc-index mới hơn tạo (bản này biết tới {len(MIGRATIONS)})",
-                    f"schema version {version} was made by a newer cchc-index (this one knows up to {len(MIGRATIONS)})",
-                )
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        while True:
             with self.transaction():
-                for statement in filter(str.strip, script.split(";")):
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version > len(MIGRATIONS):
+                    raise sqlite3.DatabaseError(
+                        tr(
+                            f"lược đồ phiên bản {version} do một bản cchc-index mới hơn tạo (bản này biết tới {len(MIGRATIONS)})",
+                            f"schema version {version} was made by a newer cchc-index (this one knows up to {len(MIGRATIONS)})",
+                        )
+                    )
+                if version == len(MIGRATIONS):
+                    return
+                for statement in filter(str.strip, MIGRATIONS[version].split(";")):
                     self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version={number}")
+                self.db.execute(f"PRAGMA user_version={version + 1}")
                 self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
 
     @contextmanager
