@@ -41,6 +41,8 @@ def read_document(path: Path, shown: str) -> Document:
         raise refuse_password(shown)
     kind = sniff(data)
     expected = {".docx": "zip", ".xlsx": "zip", ".pdf": "pdf"}.get(suffix, "text")
+    if expected == "text" and kind == "binary":
+        decode(data, shown)  # UTF-16 without its BOM, a stray byte: said at its place
     if kind != expected:
         raise fail(
             shown,
