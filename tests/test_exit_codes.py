@@ -271,3 +271,32 @@ def test_not_root_read_only_folder(tmp_path: Path) -> None:
     run = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert run.returncode == ExitCode.ENVIRONMENT, run.stderr
     assert "không có quyền" in run.stderr
+
+
+def test_the_readme_says_the_codes_of_every_command() -> None:
+    """The per-command table of the README names every command of the CLI (groups by their
+    subcommands), and the "-o never destroys" section every command that writes."""
+    import click
+
+    from cchc_index.cli.common import role_of
+    from cchc_index.cli.main import COMMANDS
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Mã thoát (exit codes)", 1)[1].split("### Ghi kết quả", 1)[0]
+    gate = text.split("### Ghi kết quả: `-o` không bao giờ phá tệp", 1)[1].split("\n### ", 1)[0]
+    ctx = click.Context(cli)
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        leaves = (
+            [(f"{name} {sub}", c) for sub, c in command.commands.items()]
+            if isinstance(command, click.Group)
+            else [(name, command)]
+        )
+        for shown, leaf in leaves:
+            assert f"`{shown}`" in section or f"`{name} …`" in section or (
+                f"`{shown}`" in section.replace("`, `", "` `")
+            ), f"{shown} has no row in the README's exit codes"
+            writes = any(role_of(p) not in (None, "input") for p in leaf.params)
+            if writes:
+                assert f"`{shown}`" in gate or f"`{name} …`" in gate, f"{shown} not in -o section"
