@@ -294,8 +294,10 @@ def test_the_readme_says_the_codes_of_every_command() -> None:
             else [(name, command)]
         )
         for shown, leaf in leaves:
-            assert f"`{shown}`" in section or f"`{name} …`" in section or (
-                f"`{shown}`" in section.replace("`, `", "` `")
+            assert (
+                f"`{shown}`" in section
+                or f"`{name} …`" in section
+                or (f"`{shown}`" in section.replace("`, `", "` `"))
             ), f"{shown} has no row in the README's exit codes"
             writes = any(role_of(p) not in (None, "input") for p in leaf.params)
             if writes:
