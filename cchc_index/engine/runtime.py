@@ -107,6 +107,18 @@ class DurableRunner:
         self._capped: tuple[_ScoringHost, Any] | None = None
 
     @classmethod
+    def forget_inherited(cls) -> None:
+        """In a process just forked from one that scored before: drop the rulesets it
+        inherited, so this process registers its own (a forked copy of the C core's sessions
+        has failed to assert facts, error 111, after the parent had cycled through rulesets)."""
+        for _host, handle in cls._hosts.values():
+            try:
+                dre.delete_ruleset(handle._handle)
+            except Exception:  # a copy the C core no longer knows: nothing to free
+                pass
+        cls._hosts.clear()
+
+    @classmethod
     def _registered(cls, name: str, ruleset: Ruleset, cap: int | None) -> tuple[_ScoringHost, Any]:
         if name in cls._hosts:
             return cls._hosts[name]

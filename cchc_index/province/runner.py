@@ -129,6 +129,14 @@ def _init(rules_dir: Path, engine: EngineName, storing: bool) -> None:
     _WORKER = _Worker(rules_dir, engine, storing)
 
 
+def _init_child(rules_dir: Path, engine: EngineName, storing: bool) -> None:
+    """A pool worker's start: the engine it inherited by fork forgotten, then `_init`."""
+    from cchc_index.engine.runtime import DurableRunner
+
+    DurableRunner.forget_inherited()
+    _init(rules_dir, engine, storing)
+
+
 def _score_chunk(folders: list[Path]) -> list[Scored | FailedUnit]:
     assert _WORKER is not None
     return _WORKER.score(folders)
@@ -150,7 +158,7 @@ def score_folders(
             yield _score_chunk(chunk)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_init, initargs=(rules_dir, engine, storing)) as pool:
+    with context.Pool(jobs, initializer=_init_child, initargs=(rules_dir, engine, storing)) as pool:
         yield from pool.imap_unordered(_score_chunk, chunks)
 
 
