@@ -48,10 +48,25 @@ def test_a_folder_nested_past_the_recursion_limit_is_walked(tmp_path: Path) -> N
         fd = inner
     os.close(fd)
     shutil.copytree(SAMPLE, root / "quang-an")
-    run = CliRunner().invoke(
-        cli, ["batch", str(root), "--rules-dir", str(ROOT / "rules"), "-j", "1", "-q"]
-    )
-    assert run.exit_code == ExitCode.OK, run.output
+    try:
+        run = CliRunner().invoke(
+            cli, ["batch", str(root), "--rules-dir", str(ROOT / "rules"), "-j", "1", "-q"]
+        )
+        assert run.exit_code == ExitCode.OK, run.output
+    finally:
+        _remove_chain(root)
+
+
+def _remove_chain(root: Path) -> None:
+    """Remove the chain of `a` folders without recursion (shutil.rmtree, and pytest's own
+    clean-up of old temporary folders, would overflow on it)."""
+    fds = [os.open(root, os.O_RDONLY)]
+    while "a" in os.listdir(fds[-1]):
+        fds.append(os.open("a", os.O_RDONLY, dir_fd=fds[-1]))
+    for parent in reversed(fds[:-1]):
+        os.rmdir("a", dir_fd=parent)
+    for fd in fds:
+        os.close(fd)
 
 
 def test_a_renumbered_framework_of_a_thousand_items_matches_in_seconds() -> None:
