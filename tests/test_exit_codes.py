@@ -137,7 +137,12 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("import-framework", ["khong-co.docx", "-o", "/tmp/cchc-imp"], ExitCode.INVALID_EVIDENCE, ""),
     ("appraise", ["import", "khong-co.xlsx", SAMPLE], ExitCode.USAGE, "không tồn tại"),
     ("survey", ["import", "khong-co.csv", SAMPLE, "--by", "x"], ExitCode.USAGE, "không tồn tại"),
-    ("carry", [SAMPLE, "--to", "rules/hue-xa-2020", "-o", SAMPLE], ExitCode.USAGE, "đã có"),
+    (
+        "carry",
+        [SAMPLE, "--to", "rules/hue-xa-2020", "-o", SAMPLE],
+        ExitCode.USAGE,
+        "là dữ liệu đầu vào",
+    ),
     (
         "carry",
         [SAMPLE, "--to", "khong-co", "-o", "/tmp/cchc-carry"],

@@ -151,6 +151,12 @@ RECIPES: dict[tuple[tuple[str, ...], str], Recipe] = {
     (("extract",), "--output"): lambda w: [
         "extract", str(w.seed), "--rules-dir", str(w.rules_dir), "--force", "-o", "{}",
     ],
+    (("plan",), "--output"): lambda w: [
+        "plan", str(w.bundle), "--rules-dir", str(w.rules_dir), "--format", "json", "-o", "{}",
+    ],
+    (("carry",), "--output"): lambda w: [
+        "carry", str(w.bundle), "--to", str(w.rules), "--rules-dir", str(w.rules_dir), "-o", "{}",
+    ],
     (("import-framework",), "--output"): lambda w: [
         "import-framework", str(w.table), "--force", "-o", "{}",
     ],
