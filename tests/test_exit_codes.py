@@ -160,6 +160,13 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("batch", ["khong-co"], ExitCode.USAGE, "không tồn tại"),
     ("batch", ["tests/frameworks"], ExitCode.INVALID_EVIDENCE, "không có bộ minh chứng"),
     ("results", ["ranking", "--db", "khong-co.db"], ExitCode.INVALID_EVIDENCE, "cơ sở dữ liệu"),
+    ("verify", [SAMPLE], ExitCode.FINDINGS, ""),  # the sample's deliberately wrong file
+    ("verify", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
+    ("verify", [SAMPLE, "-o", f"{SAMPLE}/x.md"], ExitCode.USAGE, "đầu vào"),
+    ("binder", ["--check", "khong-co.zip"], ExitCode.INVALID_EVIDENCE, "không có tệp"),
+    ("binder", [SAMPLE], ExitCode.USAGE, "-o"),
+    ("verify-eval", ["--sets", "khong-co"], ExitCode.USAGE, "bộ không có"),
+    ("verify-eval", ["--count", "2", "--sets", "text"], ExitCode.OK, ""),
 ]
 
 
