@@ -157,6 +157,12 @@ RECIPES: dict[tuple[tuple[str, ...], str], Recipe] = {
     (("carry",), "--output"): lambda w: [
         "carry", str(w.bundle), "--to", str(w.rules), "--rules-dir", str(w.rules_dir), "-o", "{}",
     ],
+    (("verify",), "--output"): lambda w: ["verify", str(w.bundle), "-o", "{}"],
+    (("binder",), "--output"): lambda w: [
+        "binder", str(w.bundle), "--rules-dir", str(w.rules_dir), "--no-pdf", "--no-verify",
+        "-o", "{}",
+    ],
+    (("verify-eval",), "--output"): lambda w: ["verify-eval", "--count", "1", "-o", "{}"],
     (("import-framework",), "--output"): lambda w: [
         "import-framework", str(w.table), "--force", "-o", "{}",
     ],
@@ -242,6 +248,8 @@ def test_no_writing_option_destroys_an_input(
     recipe = RECIPES.get((path, flag))
     assert recipe is not None, f"add a recipe for `{' '.join(path)} {flag}` to RECIPES"
     template = recipe(world)
+    if what == "a FIFO nobody reads" and path in SLOW:
+        pytest.skip(f"`{' '.join(path)}` does its (slow) work before it opens -o")
     target = target_of(what, role, template, tmp_path)
     if target is None:
         pytest.skip(f"`{' '.join(path)}` has no {what}")
@@ -263,10 +271,15 @@ def test_every_recipe_is_for_an_option_that_exists() -> None:
     assert set(RECIPES) <= known, set(RECIPES) - known
 
 
+SLOW = {("verify-eval",)}  # OCR of generated scans: tried for refusals only
+
+
 def test_the_gate_lets_an_ordinary_output_through(world: World, tmp_path: Path) -> None:
     kept = [p for p in world.inputs() if p != world.db]  # `batch --db` adds its run there
     before = snapshot(kept)
     for (path, flag), recipe in RECIPES.items():
+        if path in SLOW:
+            continue
         role = dict(((p, f), r) for p, f, r in writing_options())[(path, flag)]
         target = tmp_path / "ra" / ("thu-muc" if role == "output-folder" else "ket-qua.txt")
         if role == "database":
