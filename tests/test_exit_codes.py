@@ -137,6 +137,7 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("batch", ["khong-co"], ExitCode.USAGE, "không tồn tại"),
     ("batch", ["tests/frameworks"], ExitCode.INVALID_EVIDENCE, "không có bộ minh chứng"),
     ("results", ["ranking", "--db", "khong-co.db"], ExitCode.INVALID_EVIDENCE, "cơ sở dữ liệu"),
+    ("samples", ["."], ExitCode.USAGE, "đã có"),
 ]
 
 

@@ -197,9 +197,11 @@ RULES = click.option(
 RULES_DIR = click.option(
     "--rules-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("rules"),
-    show_default=True,
-    help=tr("Nơi tìm bộ chỉ số theo tên.", "Where frameworks are looked up by id."),
+    default=None,
+    help=tr(
+        "Nơi tìm bộ chỉ số theo tên, trước ./rules, thư mục của người dùng và bộ chỉ số cài kèm gói.",
+        "Where frameworks are looked up by id, before ./rules, the user's folder and the shipped ones.",
+    ),
 )
 OUTPUT = click.option(
     "--output",
