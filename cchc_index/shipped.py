@@ -99,16 +99,20 @@ def searched_text(rules_dir: Path | None) -> str:
     return ", ".join(str(folder) for folder, _ in search_path(rules_dir))
 
 
-def version_text() -> str:
-    """`cchc-index --version`: the version, and the git commit when known."""
+def version_number() -> str:
+    """The installed distribution's version."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        number = version("cchc-index")
+        return version("cchc-index")
     except PackageNotFoundError:  # run from a source tree that was never installed
-        number = "0+unknown"
+        return "0+unknown"
+
+
+def version_text() -> str:
+    """`cchc-index --version`: the version, and the git commit when known."""
     commit = build_commit()
-    return f"cchc-index {number}" + (f" (commit {commit})" if commit else "")
+    return f"cchc-index {version_number()}" + (f" (commit {commit})" if commit else "")
 
 
 def build_commit() -> str | None:

@@ -111,12 +111,12 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("explain", ["9.9.9", "--rules", RULES], ExitCode.INVALID_RULES, "không có tiêu chí"),
     ("explain", ["1.1.1", "--rules", RULES, "tests"], ExitCode.INVALID_EVIDENCE, "profile"),
     ("validate", [RULES], ExitCode.OK, ""),
-    ("validate", ["tests"], ExitCode.INVALID_RULES, "framework.yaml"),
+    ("validate", ["tests/extract"], ExitCode.INVALID_RULES, "framework.yaml"),
     ("validate", [RULES, "-o", f"{RULES}/framework.yaml"], ExitCode.USAGE, "đầu vào"),
     ("validate", [RULES, "-o", "/dev/full"], ExitCode.ENVIRONMENT, "hết chỗ trên đĩa"),
     ("test", [RULES], ExitCode.OK, ""),
     ("test", [RULES, "-k", "khong-co-ca-nao"], ExitCode.FINDINGS, "Không tìm thấy ca"),
-    ("test", ["tests"], ExitCode.INVALID_RULES, "framework.yaml"),
+    ("test", ["tests/extract"], ExitCode.INVALID_RULES, "framework.yaml"),
     ("extract", [SEED], ExitCode.OK, ""),
     ("extract", [SEED, "--against", SAMPLE], ExitCode.FINDINGS, ""),
     ("extract", ["tests/khong-co.txt"], ExitCode.INVALID_EVIDENCE, "không tìm thấy tệp"),
@@ -138,6 +138,7 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("batch", ["tests/frameworks"], ExitCode.INVALID_EVIDENCE, "không có bộ minh chứng"),
     ("results", ["ranking", "--db", "khong-co.db"], ExitCode.INVALID_EVIDENCE, "cơ sở dữ liệu"),
     ("samples", ["."], ExitCode.USAGE, "đã có"),
+    ("init-framework-repo", ["rules"], ExitCode.USAGE, "đã có dữ liệu"),
 ]
 
 

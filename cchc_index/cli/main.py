@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "appraise": ("cchc_index.cli.review", "appraise"),
     "serve": ("cchc_index.cli.serve", "serve"),
     "samples": ("cchc_index.cli.samples", "samples"),
+    "init-framework-repo": ("cchc_index.cli.cikit", "init_framework_repo"),
 }
 
 
