@@ -146,14 +146,14 @@ def available_frameworks(rules_dir: Path | None) -> list[str]:
 
 
 def copy_samples(dest: Path) -> list[Path]:
-    """Copy the shipped `evidence/` and `rules/` into `dest` (whole folders or nothing):
-    the samples every command of the docs runs on, wherever the package is installed."""
+    """Copy the shipped `evidence/`, `rules/` and `examples/` into `dest` (whole folders or
+    nothing): the samples every command of the docs runs on, wherever it is installed."""
     import shutil
     import tempfile
 
     from cchc_index.errors import OutputError, Problem
 
-    sources = {kind: shipped_dir(kind) for kind in ("evidence", "rules")}
+    sources = {kind: shipped_dir(kind) for kind in ("evidence", "rules", "examples")}
     targets = [dest / kind for kind in sources]
     taken = [t for t in targets if t.exists() or t.is_symlink()]
     if taken:

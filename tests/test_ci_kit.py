@@ -220,3 +220,9 @@ def test_the_template_ci_commands_pass_on_the_template(
         run = CliRunner().invoke(cli, argv[1:])
         assert run.exit_code == 0, (argv, run.output)
     assert (repo / "cchc-index.sarif").is_file() and (repo / "cchc-index-tests.xml").is_file()
+
+
+def test_the_ci_page_shows_the_files_the_template_writes() -> None:
+    page = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    for text in (PRE_COMMIT_CONFIG, GITHUB_WORKFLOW, GITLAB_CI):
+        assert f"```yaml\n{text}```" in page

@@ -13,8 +13,8 @@ from cchc_index.i18n import tr
 
 @click.command(
     help=tr(
-        "Chép bộ minh chứng mẫu (evidence/) và các bộ chỉ số cài kèm (rules/) vào THƯ_MỤC (mặc định: thư mục hiện tại).",
-        "Copy the sample bundles (evidence/) and shipped frameworks (rules/) into DIR (default: the current folder).",
+        "Chép bộ minh chứng mẫu (evidence/), các bộ chỉ số cài kèm (rules/) và tệp mẫu (examples/: một báo cáo, một bảng bộ chỉ số) vào THƯ_MỤC (mặc định: thư mục hiện tại).",
+        "Copy the sample bundles (evidence/), shipped frameworks (rules/) and sample files (examples/: a report, a framework table) into DIR (default: the current folder).",
     )
 )
 @click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
