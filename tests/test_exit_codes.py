@@ -37,8 +37,15 @@ def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def readme_codes() -> dict[int, str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = text.split("### Mã thoát (exit codes)", 1)[1].split("\n\n", 2)[1]
+    """The exit-code table of the docs (docs/reference.md; README.md until it moved there)."""
+    pages = [ROOT / "docs" / "reference.md", ROOT / "README.md"]
+    text = next(
+        t
+        for t in (p.read_text(encoding="utf-8") for p in pages if p.is_file())
+        if re.search(r"^#+ Mã thoát \(exit codes\)$", t, re.M)
+    )
+    after = re.split(r"^#+ Mã thoát \(exit codes\)$", text, maxsplit=1, flags=re.M)[1]
+    table = after.split("\n\n", 2)[1]
     return {int(m[1]): m[2] for m in re.finditer(r"^\| (\d+) \| (.*) \|$", table, re.M)}
 
 

@@ -131,7 +131,8 @@ def _internal(exc: Exception) -> NoReturn:
 
 class Group(click.Group):
     """The command group: click's own failures (usage, Ctrl-C outside a command, a closed
-    pipe) take the same exit codes and language as everything else."""
+    pipe) take the same exit codes and language as everything else. Output is plain text
+    (click strips styles) when it is not a terminal, and when NO_COLOR is set."""
 
     def main(
         self,
@@ -142,6 +143,8 @@ class Group(click.Group):
         **extra: Any,
     ) -> Any:
         click_vi.install()
+        if os.environ.get("NO_COLOR"):  # https://no-color.org: plain text even on a terminal
+            extra.setdefault("color", False)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
