@@ -17,7 +17,7 @@ from setuptools.command.build_py import build_py
 from setuptools.command.sdist import sdist
 
 ROOT = Path(__file__).resolve().parent
-DATA = ("rules", "evidence", "examples")
+DATA = ("rules", "evidence", "examples", "schemas")
 SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
 
 

@@ -153,7 +153,7 @@ def copy_samples(dest: Path) -> list[Path]:
 
     from cchc_index.errors import OutputError, Problem
 
-    sources = {kind: shipped_dir(kind) for kind in ("evidence", "rules", "examples")}
+    sources = {kind: shipped_dir(kind) for kind in ("evidence", "rules", "examples", "schemas")}
     targets = [dest / kind for kind in sources]
     taken = [t for t in targets if t.exists() or t.is_symlink()]
     if taken:

@@ -201,6 +201,12 @@ def main() -> None:
         "ghi `synthetic: true`. Dựng lại: `.venv/bin/python scripts/make_sample_province.py`.\n",
         encoding="utf-8",
     )
+    from cchc_index.report.schemas import modeline, with_modeline  # editors' schema lines
+
+    for path in sorted(TARGET.rglob("*.yaml")):
+        line = modeline(path, TARGET.parents[1] / "schemas")
+        if line is not None:
+            path.write_text(with_modeline(path.read_text(encoding="utf-8"), line), "utf-8")
 
 
 if __name__ == "__main__":

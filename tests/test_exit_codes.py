@@ -146,6 +146,7 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("results", ["ranking", "--db", "khong-co.db"], ExitCode.INVALID_EVIDENCE, "cơ sở dữ liệu"),
     ("samples", ["."], ExitCode.USAGE, "đã có"),
     ("init-framework-repo", ["rules"], ExitCode.USAGE, "đã có dữ liệu"),
+    ("schema", [], ExitCode.USAGE, "--out"),
 ]
 
 

@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("cchc_index.cli.serve", "serve"),
     "samples": ("cchc_index.cli.samples", "samples"),
     "init-framework-repo": ("cchc_index.cli.cikit", "init_framework_repo"),
+    "schema": ("cchc_index.cli.schema", "schema"),
 }
 
 

@@ -250,15 +250,16 @@ def explain(node_id: str, bundle: Path | None, rules: Path | None, rules_dir: Pa
     loaded = load_framework(located.path)  # once: the bundle is checked against this same one
     framework = loaded.framework
     node = find_node(framework, node_id, located.path)
-    used = tr(f"Bộ chỉ số: {located.describe()}\n", f"Framework: {located.describe()}\n")
+    used = tr(f"Bộ chỉ số dùng: {located.describe()}\n", f"Framework used: {located.describe()}\n")
+    click.echo(used, nl=False)
     if bundle is None:
-        click.echo(explain_node(framework, node, None) + used, nl=False)
+        click.echo(explain_node(framework, node, None), nl=False)
         return
     review = review_unit(bundle, located.path, rules_dir, loaded=loaded)
     warn(review.located.warnings if review.located else ())
     result = explained(review.layered.self_result, framework, review.located)
     click.echo(explain_node(framework, node, result), nl=False)
-    click.echo(explain_layers(review.layered, node_id) + used, nl=False)
+    click.echo(explain_layers(review.layered, node_id), nl=False)
 
 
 def _origin_of(folder: Path, rules_dir: Path | None) -> Located:
