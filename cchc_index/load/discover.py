@@ -57,7 +57,7 @@ def discover(paths: tuple[Path, ...] | list[Path], rules_dir: Path | None = None
                 add(Located(path, "path"))  # loading it says it does not exist
             continue
         if path.is_file() or is_framework(path):
-            add(Located(path.parent if path.is_file() else path, "path"))
+            add(Located(path, "path"))  # a YAML file given: loading says it is no folder
             continue
         below, skipped = _scan(path)
         if below:
