@@ -25,18 +25,32 @@ NOT_RUN = {"serve": "chạy tới khi dừng; tests/web chạy nó"}
 
 def doc_commands(page: Path) -> list[list[str]]:
     """The cchc-index command lines of a page, split as a shell would."""
-    found: list[list[str]] = []
+    return list(doc_transcripts(page))
+
+
+def doc_transcripts(page: Path) -> dict[tuple[str, ...], list[str]]:
+    """Each command line of a page (once, in order) → the output lines a ```console block
+    shows under it (none for ```bash lines)."""
+    found: dict[tuple[str, ...], list[str]] = {}
     for kind, body in BLOCK.findall(page.read_text(encoding="utf-8")):
-        for line in body.splitlines():
-            line = line.strip()
+        shown: list[str] | None = None
+        for raw in body.splitlines():
+            line = raw.strip()
             if kind == "console":
-                if not line.startswith("$ cchc-index "):
+                if not line.startswith("$ "):
+                    if shown is not None and line and line != "…":
+                        shown.append(raw.rstrip())
                     continue
                 line = line[2:]
+                shown = None
             if line.startswith("cchc-index "):
-                argv = shlex.split(line, comments=True)
-                if argv not in found:  # a transcript repeating a command shown above runs once
-                    found.append(argv)
+                argv = tuple(shlex.split(line, comments=True))
+                # a transcript repeating a command shown above runs once
+                found.setdefault(argv, [])
+                if kind == "console":
+                    shown = found[argv]
+            elif kind == "console":
+                shown = None
     return found
 
 
@@ -69,7 +83,8 @@ def test_every_command_of_the_docs_runs_on_the_samples(page: Path, tmp_path: Pat
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     env.pop("CCHC_LANG", None)
-    for argv in commands:
+    for argv, shown in doc_transcripts(page).items():
+        argv = list(argv)
         command = _command_of(argv)
         if command in NOT_RUN:
             help_run = subprocess.run(
@@ -92,3 +107,8 @@ def test_every_command_of_the_docs_runs_on_the_samples(page: Path, tmp_path: Pat
             f"{page.name}: {shlex.join(argv)} → {run.returncode}\n{run.stdout[-1500:]}\n{run.stderr[-1500:]}"
         )
         assert "Traceback" not in run.stderr
+        printed = {line.rstrip() for line in (run.stdout + run.stderr).splitlines()}
+        stale = [line for line in shown if line not in printed]
+        assert not stale, f"{page.name}: {shlex.join(argv)} no longer prints:\n" + "\n".join(
+            stale[:10]
+        )
