@@ -1418,7 +1418,7 @@ CASES: list[Case] = [
         "không có tiêu chí '1.1.9'",
         r"r:1:1",
     ),
-    _c("cli-explain-no-rules", [], ("explain", "1.1.1"), 2, "Thiếu tùy chọn '--rules'"),
+    _c("cli-explain-no-rules", [], ("explain", "1.1.1"), 2, "cần --rules"),
     _c(
         "cli-check-bad-bundle",
         [("write", STATS, "- x\n")],
