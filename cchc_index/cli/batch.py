@@ -12,17 +12,18 @@ from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
-FORMATS = ["table", "markdown", "json", "csv", "xlsx"]
+FORMATS = ["table", "markdown", "json", "csv", "html", "docx", "pdf", "xlsx"]
 FORMAT = click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
     help=tr(
-        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv, .xlsx), nếu không thì bảng; "
-        "xlsx cần -o TỆP.",
-        "Output format; by default from the -o file's suffix (.md, .json, .csv, .xlsx), else a "
-        "table; xlsx needs -o FILE.",
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.txt, .md, .json, .csv, .html, .docx, .pdf, "
+        ".xlsx), nếu không thì bảng; docx, pdf và xlsx cần -o TỆP; đuôi lạ bị từ chối.",
+        "Output format; by default from the -o file's suffix (.txt, .md, .json, .csv, .html, "
+        ".docx, .pdf, .xlsx), else a table; docx, pdf and xlsx need -o FILE; an unknown suffix "
+        "is refused.",
     ),
 )
 DB = click.option(
@@ -39,9 +40,12 @@ DB = click.option(
 def _format(fmt: str | None, output: Path | None) -> str:
     """The ranking format asked for (`--format`, else the -o suffix, else a table); a binary
     format without -o is a usage error (exit 2), refused before any unit is scored."""
+    from cchc_index.output import refuse_suffix
     from cchc_index.report.ranking import FILE_ONLY, SUFFIXES
 
-    chosen = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "table")
+    if output is not None:  # an unknown suffix is refused with the list, as `score` does
+        fmt = refuse_suffix(output, SUFFIXES, fmt)
+    chosen = fmt or "table"
     if output is None and chosen in FILE_ONLY:
         raise click.UsageError(
             tr(f"dạng {chosen} cần -o TỆP", f"the {chosen} format needs -o FILE")

@@ -11,6 +11,14 @@ from cchc_index.model.bundle import NotApplicableClaim, Qualitative
 from cchc_index.model.framework import Framework, Leaf
 from cchc_index.suggest import suggest
 
+# the commune-level units share one framework: xã, phường, thị trấn (level xã) and đặc khu
+COMMUNE = frozenset({"xã", "phường", "xã_phường", "đặc_khu"})
+
+
+def level_fits(unit: str, framework: str) -> bool:
+    """Whether a unit of level `unit` is scored on a framework made for level `framework`."""
+    return unit == framework or (unit in COMMUNE and framework in COMMUNE)
+
 
 def check_against(source: BundleSource, framework: Framework) -> None:
     """Problems that need the framework: the right framework and year, known variables and
@@ -38,6 +46,20 @@ def check_against(source: BundleSource, framework: Framework) -> None:
                     f"the bundle is for framework '{bundle.profile.framework}', not '{meta.id}'",
                 ),
                 "framework",
+            )
+        )
+    if not level_fits(bundle.profile.level, meta.level):
+        problems.append(
+            Problem(
+                profile_path,
+                *positions.get(("profile", "level"), (1, 1)),
+                tr(
+                    f"đơn vị cấp '{bundle.profile.level}' không chấm theo bộ chỉ số '{meta.id}' "
+                    f"của cấp '{meta.level}'",
+                    f"a unit of level '{bundle.profile.level}' is not scored on framework "
+                    f"'{meta.id}', which is for level '{meta.level}'",
+                ),
+                "level",
             )
         )
     if bundle.profile.year != meta.year:

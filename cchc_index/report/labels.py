@@ -20,6 +20,13 @@ def status(value: Status) -> str:
     return value.value if lang() == "vi" else value.english
 
 
+def marks(illustrative: tuple[str, ...]) -> str:
+    """The markers the legend of `headline` explains: * an illustrative maximum, † another
+    illustrative value (a deadline, a band, a product)."""
+    points = "*" if "points" in illustrative else ""
+    return points + ("†" if set(illustrative) - {"points"} else "")
+
+
 def gain(value: Decimal, upper: bool) -> str:
     text = f"+{pts(value)}"
     return text + (tr(" (tối đa)", " (at most)") if upper else "")

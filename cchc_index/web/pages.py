@@ -31,9 +31,11 @@ MEDIA = {
     ".html": "text/html; charset=utf-8",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pdf": "application/pdf",
 }
 LABELS = {
     "docx": ("Báo cáo và Phụ lục DOCX (Word)", "DOCX report and annex (Word)"),
+    "pdf": ("Báo cáo và Phụ lục PDF (để in, gửi)", "PDF report and annex (to print, to send)"),
     "xlsx": ("Bảng làm việc XLSX (Excel)", "XLSX working file (Excel)"),
     "html": ("Trang HTML để in", "Printable HTML page"),
     "csv": ("CSV (mở bằng Excel)", "CSV (opens in Excel)"),
@@ -60,7 +62,7 @@ def render_download(unit: Unit, fmt: str) -> tuple[bytes, str]:
     if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
         out = layer_file(fmt, LAYER_RENDERERS[fmt](layers))
     else:
-        documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
+        documents = fmt in ("docx", "pdf", "xlsx", "html")  # only these print the bundle's hash
         filing = build_filing(
             layers.self_result,
             unit.source.framework,
