@@ -11,7 +11,6 @@ among the frameworks shipped with the package.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +122,8 @@ def build_commit() -> str | None:
         return text or None
     if not (_CHECKOUT / ".git").exists():
         return None
+    import subprocess  # only here: `score`'s cold start imports none of it
+
     try:
         done = subprocess.run(
             ["git", "-C", str(_CHECKOUT), "rev-parse", "--short=12", "HEAD"],
