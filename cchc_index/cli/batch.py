@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -53,6 +54,17 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return chosen
 
 
+def _day(value: str | None) -> dt.date:
+    from cchc_index.text import parse_date
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--on") from exc
+
+
 class _Bar:
     """A progress line on stderr, only when stderr is a terminal."""
 
@@ -98,6 +110,25 @@ class _Bar:
 @FORMAT
 @ENGINE
 @click.option("--quiet", "-q", is_flag=True, help=tr("Không in thanh tiến độ.", "No progress bar."))
+@click.option(
+    "--plan-next",
+    is_flag=True,
+    help=tr(
+        "Thêm bảng: mỗi đơn vị cần bao nhiêu điểm, bao nhiêu việc (chi phí) để lên mức kế trên "
+        "(như `plan --to next`; dạng table hoặc markdown).",
+        "Add a table: the points and the actions (cost) each unit needs for the band above its "
+        "own (as `plan --to next`; table or markdown format).",
+    ),
+)
+@click.option(
+    "--on",
+    "on",
+    default=None,
+    help=tr(
+        "Ngày xét hạn cho --plan-next (dd/mm/yyyy, mặc định hôm nay).",
+        "The day deadlines are judged on for --plan-next (dd/mm/yyyy, default today).",
+    ),
+)
 @LANG
 @reports_errors
 def batch(
@@ -109,12 +140,22 @@ def batch(
     fmt: str | None,
     engine: str,
     quiet: bool,
+    plan_next: bool,
+    on: str | None,
 ) -> None:
     from cchc_index.province.runner import run_batch
     from cchc_index.province.store import Store
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
+    day = _day(on)
+    if plan_next and fmt not in ("table", "markdown"):
+        raise click.UsageError(
+            tr(
+                "--plan-next chỉ đi với dạng table hoặc markdown",
+                "--plan-next goes with the table or markdown format only",
+            )
+        )
     store = Store.open(db) if db is not None else None
     try:
         ranking = run_batch(
@@ -134,7 +175,15 @@ def batch(
         )
         for problem in failed.problems:
             click.echo(f"  {problem}", err=True)
-    emit(RANKING_RENDERERS[fmt](ranking), output)
+    text = RANKING_RENDERERS[fmt](ranking)
+    if plan_next:
+        from cchc_index.province.plan_next import next_bands
+        from cchc_index.report.plan import render_next_bands
+
+        found = next_bands(ranking.rows, rules_dir, day, engine)  # type: ignore[arg-type]
+        assert isinstance(text, str)  # table and markdown are text
+        text = f"{text}\n{render_next_bands(found, day, fmt)}"
+    emit(text, output)
     reused = sum(1 for r in ranking.rows if r.reused)
     if not quiet:
         click.echo(
@@ -232,13 +281,39 @@ def history(unit: str, db: Path) -> None:
 @DB_REQUIRED
 @click.option("--year", type=int, default=None)
 @click.option("--node", default=None, help=tr("Chỉ một mục.", "One item only."))
+@click.option(
+    "--raise-bands",
+    is_flag=True,
+    help=tr(
+        "Thay vào đó: mỗi việc còn làm được, nếu mọi đơn vị còn làm được đều làm, nâng bao nhiêu "
+        "đơn vị lên mức kế trên (đọc lại các bộ minh chứng của lần chạy gần nhất).",
+        "Instead: each action still open, taken by every unit that can, and how many units it "
+        "raises a band (re-reads the bundles of the latest run).",
+    ),
+)
+@click.option(
+    "--on", "on", default=None, help=tr("Ngày xét hạn (dd/mm/yyyy).", "The day (dd/mm/yyyy).")
+)
+@RULES_DIR
+@ENGINE
 @LANG
 @reports_errors
-def items(db: Path, year: int | None, node: str | None) -> None:
+def items(
+    db: Path,
+    year: int | None,
+    node: str | None,
+    raise_bands: bool,
+    on: str | None,
+    rules_dir: Path,
+    engine: str,
+) -> None:
     from cchc_index.province.queries import item_spreads
     from cchc_index.report.labels import pts
     from cchc_index.report.text_table import table
 
+    if raise_bands:
+        _raise_bands(db, year, _day(on), rules_dir, engine)
+        return
     store = _open(db)
     try:
         spreads = [s for s in item_spreads(store, year) if node is None or s.node == node]
@@ -266,3 +341,19 @@ def items(db: Path, year: int | None, node: str | None) -> None:
         tr("Trạng thái: số ĐV", "Status: units"),
     ]
     click.echo(table(rows, header, "simple_grid", [None, 40]))
+
+
+def _raise_bands(db: Path, year: int | None, on: dt.date, rules_dir: Path, engine: str) -> None:
+    from cchc_index.province.plan_next import band_raisers
+    from cchc_index.province.queries import ranking_of_year
+    from cchc_index.report.plan import render_raisers
+
+    store = _open(db)
+    try:
+        ranking = ranking_of_year(store, year)
+    finally:
+        store.close()
+    raisers, failed = band_raisers(ranking.rows, rules_dir, on, engine)  # type: ignore[arg-type]
+    for line in failed:
+        click.echo(tr(f"Không đọc được {line}", f"Not read: {line}"), err=True)
+    click.echo(render_raisers(raisers, on), nl=False)

@@ -7,8 +7,10 @@ and Unicode form, the date window. Order and duplicates in the bundle never matt
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,7 +18,7 @@ from functools import lru_cache
 
 from cchc_index.docnumber import DocKind
 from cchc_index.methods.base import Declaration, ProductMatch
-from cchc_index.model.bundle import Bundle, Document, Item
+from cchc_index.model.bundle import Bundle, Document, Item, Qualitative, Statistic
 from cchc_index.model.framework import (
     DocumentProduct,
     Framework,
@@ -143,6 +145,23 @@ class EvidenceIndex:
             met = q.result == "đạt" and self.declarations.get(q.node, Declaration(True, "")).met
             self.declarations[q.node] = Declaration(met, q.explanation)
         self.not_applicable = {c.node: c.reason for c in bundle.declarations.not_applicable}
+
+    def amended(
+        self, statistics: Mapping[str, Statistic], declarations: Sequence[Qualitative]
+    ) -> EvidenceIndex:
+        """A copy with figures set and qualitative declarations added, its documents, links and
+        photos shared: what the planner scores for an action that adds no row to a table."""
+        new = copy.copy(self)
+        new.statistics = {**self.statistics, **statistics}
+        new._labels = {}
+        if declarations:
+            new.declarations = dict(self.declarations)
+            for q in sorted(declarations, key=lambda q: (q.node, q.result)):
+                before = new.declarations.get(q.node, Declaration(True, ""))
+                new.declarations[q.node] = Declaration(
+                    q.result == "đạt" and before.met, q.explanation
+                )
+        return new
 
     def is_own(self, document: Document) -> bool:
         return document.issuer is None or fold(document.issuer) in self.own_names

@@ -17,7 +17,7 @@ from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS
 from cchc_index.report.layers import LAYER_RENDERERS
 from cchc_index.report.layers_files import appraisal_marks, layer_file
-from cchc_index.web import layers_view
+from cchc_index.web import layers_view, plan_view
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.missing import supply
 from cchc_index.web.scores import Unit, reason_of, total_range
@@ -92,6 +92,7 @@ def _unit_context(name: str, unit: Unit) -> dict[str, Any]:
         supply=supply,
         rows=layers_view.rows,
         columns=layers_view.columns,
+        next_plan=plan_view.next_band(name, unit),
     )
 
 
