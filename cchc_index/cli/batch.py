@@ -111,6 +111,15 @@ class _Bar:
 @ENGINE
 @click.option("--quiet", "-q", is_flag=True, help=tr("Không in thanh tiến độ.", "No progress bar."))
 @click.option(
+    "--province",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help=tr(
+        "Tệp của tỉnh (province.yaml) định nghĩa các khối xếp hạng riêng (sở, phường, xã…).",
+        "The province's file (province.yaml) defining the blocks ranked apart (sở, phường, xã…).",
+    ),
+)
+@click.option(
     "--plan-next",
     is_flag=True,
     help=tr(
@@ -140,14 +149,17 @@ def batch(
     fmt: str | None,
     engine: str,
     quiet: bool,
+    province: Path | None,
     plan_next: bool,
     on: str | None,
 ) -> None:
+    from cchc_index.province.blocks import load_province
     from cchc_index.province.runner import run_batch
     from cchc_index.province.store import Store
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
+    blocks = load_province(province) if province is not None else None
     day = _day(on)
     if plan_next and fmt not in ("table", "markdown"):
         raise click.UsageError(
@@ -165,6 +177,7 @@ def batch(
             jobs=jobs or os.cpu_count() or 1,
             store=store,
             progress=_Bar(not quiet),
+            province=blocks,
         )
     finally:
         if store is not None:
@@ -250,25 +263,45 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @results.command(help=tr("Điểm của một đơn vị qua các năm.", "A unit's results over the years."))
 @click.argument("unit")
 @DB_REQUIRED
+@click.option(
+    "--unit-map",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help=tr(
+        "Bảng đơn vị cũ → đơn vị mới sau sắp xếp (unit-map.yaml): kèm lịch sử các đơn vị cũ.",
+        "Old units → the new merged unit (unit-map.yaml): the old units' years are shown too.",
+    ),
+)
 @LANG
 @reports_errors
-def history(unit: str, db: Path) -> None:
+def history(unit: str, db: Path, unit_map: Path | None) -> None:
     from cchc_index.province.queries import history as unit_history
+    from cchc_index.province.unitmap import load_unit_map
     from cchc_index.report.labels import pct, pts
+    from cchc_index.text import fold, format_date
 
+    merged = load_unit_map(unit_map).before(unit) if unit_map is not None else []
     store = _open(db)
     try:
-        found = unit_history(store, unit)
+        found = unit_history(store, unit, [old for old, _m in merged])
     finally:
         store.close()
+    into = {fold(old): m for old, m in merged if fold(old) != fold(unit)}
     if not found:
         click.echo(tr(f"Không có kết quả nào của '{unit}'.", f"No result for '{unit}'."), err=True)
         sys.exit(ExitCode.FINDINGS)
     for s in found:
         band = f" — {s.band}" if s.band else ""
+        merger = into.get(fold(s.unit))
+        when = f" {format_date(merger.date)}" if merger is not None and merger.date else ""
+        later = (
+            tr(f"  → sáp nhập vào {merger.into}{when}", f"  → merged into {merger.into}{when}")
+            if merger is not None
+            else ""
+        )
         click.echo(
             f"{s.year}  {s.unit}  {pts(s.total)}/{pts(s.max_points)}  {pct(s.index_percent)}{band}"
-            f"  ({s.framework}; {tr('thiếu', 'missing')} {s.missing})"
+            f"  ({s.framework}; {tr('thiếu', 'missing')} {s.missing}){later}"
         )
 
 

@@ -42,6 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "samples": ("cchc_index.cli.samples", "samples"),
     "init-framework-repo": ("cchc_index.cli.cikit", "init_framework_repo"),
     "schema": ("cchc_index.cli.schema", "schema"),
+    "survey": ("cchc_index.cli.survey", "survey"),
+    "carry": ("cchc_index.cli.carry", "carry"),
 }
 
 

@@ -48,7 +48,13 @@ def check_against(source: BundleSource, framework: Framework) -> None:
                 "framework",
             )
         )
-    if not level_fits(bundle.profile.level, meta.level):
+    # a framework of several blocks (the 2025 indexes of sở and xã, phường together) scores
+    # every level its blocks name
+    block_levels = {level for block in meta.blocks for level in block.levels}
+    if (
+        not level_fits(bundle.profile.level, meta.level)
+        and bundle.profile.level not in block_levels
+    ):
         problems.append(
             Problem(
                 profile_path,
@@ -153,7 +159,7 @@ def _check_declarations(source: BundleSource, framework: Framework) -> list[Prob
                     )
                 )
             elif kind == "qualitative" and not (
-                isinstance(node, Leaf) and node.method is not None and node.method.needs_declaration
+                isinstance(node, Leaf) and node.method is not None and node.method.reads_declaration
             ):
                 found.append(
                     src.problem(

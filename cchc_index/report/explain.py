@@ -115,6 +115,15 @@ def _method_lines(leaf: Leaf, variables: Mapping[str, str]) -> list[str]:
     lines.append(tr("Minh chứng yêu cầu:", "Required evidence:"))
     for product in leaf.evidence:
         lines.append(f"  - {product.title} ({product_type(product.type)})")
+        after = getattr(product, "after", None)
+        if after is not None:
+            other = next((p.title for p in leaf.evidence if p.id == after.product), after.product)
+            lines.append(
+                tr(
+                    f"    hạn: {after.working_days} ngày làm việc sau ngày của '{other}' (trừ thứ Bảy, Chủ nhật, ngày lễ, tết và nghỉ bù)",
+                    f"    deadline: {after.working_days} working days after the date of '{other}' (weekends, public holidays and compensatory days excluded)",
+                )
+            )
     return lines
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc_index.i18n import lang, num, tr
+from cchc_index.model.ranking import RankingRow
 from cchc_index.model.result import Result, Status
 
 
@@ -74,3 +75,9 @@ def headline(result: Result) -> list[str]:
             )
         )
     return lines
+
+
+def block_words(rows: list[RankingRow]) -> str:
+    """ " — khối Phường" when the rows are one block's ranking (khối); nothing otherwise."""
+    block = rows[0].score.block_title or rows[0].score.block
+    return tr(f" — khối {block}", f" — block {block}") if block else ""

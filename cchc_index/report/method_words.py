@@ -35,6 +35,13 @@ PARAMS: dict[str, tuple[str, str] | None] = {
     "points_each": ("Điểm cho mỗi mục", "Points for each item"),
     "terms": ("Công thức", "Formula"),
     "constant": ("Hằng số cộng thêm", "Constant added"),
+    "threshold": ("Ngưỡng", "Threshold"),
+    "base": ("Điểm khi đạt ngưỡng", "Points on reaching the threshold"),
+    "per_step": ("Điểm cộng thêm mỗi bậc", "Points added for each step"),
+    "step": ("Mỗi bậc", "Step size"),
+    "cap": ("Mức trần", "Cap"),
+    "better": ("Chiều tốt hơn", "Better direction"),
+    "min_words": ("Lời diễn giải ít nhất (chữ)", "Least words of an explanation"),
     "bands": None,
     "steps": None,
 }
@@ -44,6 +51,8 @@ VALUES: dict[str, tuple[str, str]] = {
     "full": ("đủ điểm", "full points"),
     "zero": ("0 điểm", "0 points"),
     "not_applicable": ("không áp dụng", "not applicable"),
+    "higher": ("càng cao càng tốt", "higher is better"),
+    "lower": ("càng thấp càng tốt", "lower is better"),
 }
 
 ILLUSTRATIVE: dict[str, tuple[str, str]] = {

@@ -15,7 +15,7 @@ from typing import Any
 
 from cchc_index.i18n import tr
 from cchc_index.model.ranking import Ranking, RankingRow
-from cchc_index.report.labels import pct, pts
+from cchc_index.report.labels import block_words, pct, pts
 from cchc_index.report.ranking_words import area_ids, ranked_on
 from cchc_index.report.text_table import table
 
@@ -57,9 +57,10 @@ def _cells(row: RankingRow, areas: list[str]) -> list[str]:
 
 def _title(year: int, framework: str, rows: list[RankingRow]) -> str:
     title = rows[0].score.framework_title
+    block = block_words(rows)
     return tr(
-        f"Xếp hạng năm {year} — {title} ({framework}), {len(rows)} đơn vị",
-        f"Ranking {year} — {title} ({framework}), {len(rows)} unit(s)",
+        f"Xếp hạng năm {year} — {title} ({framework}){block}, {len(rows)} đơn vị",
+        f"Ranking {year} — {title} ({framework}){block}, {len(rows)} unit(s)",
     )
 
 
@@ -90,6 +91,8 @@ def _row_json(row: RankingRow) -> dict[str, Any]:
         "folder": s.folder,
         "year": s.year,
         "framework": s.framework,
+        "block": s.block,
+        "block_title": s.block_title,
         "total": str(s.total),
         "max_points": str(s.max_points),
         "index_percent": None if s.index_percent is None else str(s.index_percent),
@@ -125,6 +128,7 @@ def render_ranking_csv(ranking: Ranking) -> str:
             *(f"area_{a}" for a in areas),
             "missing",
             "appraisal",
+            "block",
         ]
     )
     for row in ranking.rows:
@@ -134,7 +138,7 @@ def render_ranking_csv(ranking: Ranking) -> str:
             [row.rank, s.unit, s.folder, s.year, s.framework, s.total, s.max_points]
             + [s.index_percent if s.index_percent is not None else "", s.band or ""]
             + [by_id.get(a) if by_id.get(a) is not None else "" for a in areas]
-            + [s.missing, s.layer]
+            + [s.missing, s.layer, s.block or ""]
         )
     return out.getvalue()
 

@@ -21,7 +21,7 @@ from docx.shared import Mm, Pt
 from cchc_index.i18n import tr
 from cchc_index.model.ranking import Ranking, RankingRow
 from cchc_index.report import docx_parts as d
-from cchc_index.report.labels import pct, pts
+from cchc_index.report.labels import block_words, pct, pts
 from cchc_index.report.ranking_words import area_ids, band_order, ranked_on
 
 BAR = "█"
@@ -163,12 +163,12 @@ def render_ranking_docx(ranking: Ranking) -> bytes:
         landscape = doc.add_section(WD_SECTION.NEW_PAGE)
         d.page_setup(landscape, landscape=True)
         roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][min(number, 10) - 1]
-        title = members[0].score.framework_title
+        title, block = members[0].score.framework_title, block_words(members)
         d.para(
             doc,
             tr(
-                f"{roman}. XẾP HẠNG NĂM {group_year}: {title} ({framework})",
-                f"{roman}. RANKING {group_year}: {title} ({framework})",
+                f"{roman}. XẾP HẠNG NĂM {group_year}: {title} ({framework}){block}",
+                f"{roman}. RANKING {group_year}: {title} ({framework}){block}",
             ),
             bold=True,
         )

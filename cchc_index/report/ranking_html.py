@@ -10,7 +10,7 @@ from html import escape
 
 from cchc_index.i18n import lang, tr
 from cchc_index.model.ranking import Ranking, RankingRow
-from cchc_index.report.labels import pct, pts
+from cchc_index.report.labels import block_words, pct, pts
 from cchc_index.report.ranking_docx import province_of
 from cchc_index.report.ranking_words import area_ids, band_order, ranked_on
 
@@ -79,7 +79,8 @@ def _group(year: int, framework: str, rows: list[RankingRow]) -> str:
     ]
     out = [
         f"<h2>{escape(tr('Xếp hạng năm', 'Ranking'))} {year}: "
-        f"{escape(rows[0].score.framework_title)} ({escape(framework)})</h2>",
+        f"{escape(rows[0].score.framework_title)} ({escape(framework)})"
+        f"{escape(block_words(rows))}</h2>",
         "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>",
         "<tbody>",
     ]

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_index.i18n import tr
 from cchc_index.model.ranking import Ranking, RankingRow
+from cchc_index.report.labels import block_words
 from cchc_index.report.ranking_words import area_ids, ranked_on
 
 FONT = "Times New Roman"
@@ -103,10 +104,10 @@ def _body(ws: Worksheet, rows: list[list[Any]], formats: list[str | None]) -> No
 
 
 def _group_title(year: int, framework: str, rows: list[RankingRow]) -> str:
-    title = rows[0].score.framework_title
+    title, block = rows[0].score.framework_title, block_words(rows)
     return tr(
-        f"Tổng hợp kết quả năm {year} — {title} ({framework}), {len(rows)} đơn vị",
-        f"Results {year} — {title} ({framework}), {len(rows)} unit(s)",
+        f"Tổng hợp kết quả năm {year} — {title} ({framework}){block}, {len(rows)} đơn vị",
+        f"Results {year} — {title} ({framework}){block}, {len(rows)} unit(s)",
     )
 
 

@@ -235,7 +235,7 @@ def _leaf(plan: Plan, item: Derived, engine_points: Decimal) -> LeafResult:
         status = Status.NOT_MET if points > 0 else Status.MET
     else:
         points = leaf.points if metric.none_arose else min(engine_points, leaf.points)
-        if points > 0 and plan.needs_review:
+        if points > 0 and (plan.needs_review or "review" in metric.detail):
             status = Status.PENDING
         elif points == leaf.points and points > 0:
             status = Status.MET

@@ -26,6 +26,7 @@ from cchc_index.model.framework import (
     Product,
     StatisticProduct,
 )
+from cchc_index.model.workdays import Calendar, calendar
 from cchc_index.text import contains_all, fold, words
 
 Answer = tuple[bool, int, tuple[str, ...], int | None]  # present, count, items used, days late
@@ -58,6 +59,8 @@ class Question:
     key: tuple[object, ...]
     keywords: tuple[str, ...]  # its subject keywords, folded: a subject must hold them all
     slot: object
+    after: DocumentProduct | None = None  # the product whose date starts a working-day deadline
+    calendar: Calendar | None = None
     windows: dict[int, tuple[dt.date | None, dt.date | None]] = field(
         default_factory=dict, compare=False
     )
@@ -74,6 +77,7 @@ class Question:
             folded(p.subject_excludes),
             p.not_before,
             p.deadline,
+            p.after,
             p.count,
         )
         return cls(p, key, keywords, key if slot is None else slot)
@@ -96,13 +100,19 @@ def _asked_kinds(questions: dict[int, Question]) -> frozenset[DocKind]:
 
 def compile_questions(framework: Framework) -> dict[int, Question]:
     """Every document product of the framework, keyed by the product object's identity (the
-    framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too)."""
+    framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too). A
+    product with a working-day deadline knows the product it counts from (in the same unit)
+    and the framework's calendar."""
     slots: dict[tuple[object, ...], int] = {}
     questions = {}
-    for p in _document_products(framework):
-        question = Question.of(p)
-        slot = slots.setdefault(question.key, len(slots))
-        questions[id(p)] = Question(p, question.key, question.keywords, slot)
+    days = calendar(framework.meta.holidays) if framework.meta.holidays else None
+    for _a, _c, _n, unit in framework.units():
+        by_id = {p.id: p for p in unit.evidence if isinstance(p, DocumentProduct)}
+        for p in by_id.values():
+            question = Question.of(p)
+            slot = slots.setdefault((question.key, unit.id if p.after else None), len(slots))
+            after = by_id.get(p.after.product) if p.after else None
+            questions[id(p)] = Question(p, question.key, question.keywords, slot, after, days)
     return questions
 
 
@@ -275,6 +285,8 @@ class EvidenceIndex:
     ) -> Answer:
         product = question.product
         start, deadline = question.window(self.year)
+        if product.after is not None:
+            deadline = self._after(question, node_id)
         found: list[tuple[int, dt.date, str, Document]] = []
         for i in self._candidates(question, node_id):
             if self.verdict(product, node_id, i, start) is not None:
@@ -291,6 +303,24 @@ class EvidenceIndex:
         used = found[: product.count]
         days = used[-1][0] if present and deadline else (0 if present else None)
         return present, len(found), tuple(entry[3].label() for entry in used), days
+
+    def _after(self, question: Question, node_id: str) -> dt.date | None:
+        """The last day of a deadline in working days after another product's date: the
+        earliest document that answers that product (None when there is none)."""
+        other, rule = question.after, question.product.after
+        if other is None or rule is None:
+            return None
+        asked = self.questions.get(id(other)) if self.questions else None
+        asked = asked if asked is not None and asked.product is other else Question.of(other)
+        start, _ = asked.window(self.year)
+        dates = [
+            self.docs[i].date
+            for i in self._candidates(asked, node_id)
+            if self.verdict(other, node_id, i, start) is None
+        ]
+        if not dates:
+            return None
+        return (question.calendar or calendar()).add(min(dates), rule.working_days)
 
     def _statistic(self, product: StatisticProduct) -> ProductMatch:
         present, items = True, []
