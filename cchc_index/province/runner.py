@@ -211,13 +211,16 @@ def run_batch(
 class _FrameworkBlocks:
     """The blocks of each framework a batch reuses stored results of, loaded once."""
 
-    rules_dir: Path
+    rules_dir: Path | None
     found: dict[str, tuple[Block, ...]] = field(default_factory=dict)
 
     def of(self, ref: str) -> tuple[Block, ...]:
         if ref not in self.found:
+            located = locate_framework(ref, self.rules_dir)  # as the units themselves find it
             try:
-                self.found[ref] = load_framework(self.rules_dir / ref).framework.meta.blocks
+                if located is None:
+                    raise CchcError([], ref)
+                self.found[ref] = load_framework(located.path).framework.meta.blocks
             except CchcError:
                 self.found[ref] = ()  # the framework is reported when the unit is rescored
         return self.found[ref]
