@@ -154,7 +154,7 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
         "survey",
         ["import", "README.md", SAMPLE, "--by", "x", "--date", "1/1/2021"],
         ExitCode.INVALID_EVIDENCE,
-        "CSV không hợp lệ",
+        "README.md:",  # a located refusal, whatever line of the README breaks the table
     ),
     ("serve", ["tests", "--port", "abc"], ExitCode.USAGE, "không phải là số hợp lệ"),
     ("batch", ["evidence/tinh-mau", "-q"], ExitCode.OK, ""),
