@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian tools the slow tests use (LibreOffice headless, poppler, Chromium, Liberation
-# fonts 1 and 2, valgrind for the durable_rules C core) when one is missing. Runs as root with no stdin (CI); elsewhere it says
+# fonts 1 and 2, valgrind for the durable_rules C core, Tesseract with Vietnamese for verify) when one is missing. Runs as root with no stdin (CI); elsewhere it says
 # what it could not do and the slow tests skip with that reason (outside CI only).
 set -uo pipefail
 missing=()
@@ -11,6 +11,9 @@ command -v chromium >/dev/null || missing+=(chromium)
 # Liberation 1.07 has no Vietnamese letters (ạ, ư, ế …): LibreOffice would fall back to DejaVu.
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
 command -v valgrind >/dev/null || missing+=(valgrind)
+# OCR of scanned evidence (cchc-index verify): Tesseract and its Vietnamese model
+command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing+=(tesseract-ocr-vie)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     echo "system-packages: not root or no apt-get; missing: ${missing[*]} (document tests will skip)" >&2

@@ -61,7 +61,7 @@ CASES = {
     "path-leaves-bundle": (
         _replace(
             "documents.csv",
-            "452/KH-UBND,04/12/2019,KH,,Triển khai công tác cải cách hành chính năm 2020,,",
+            "452/KH-UBND,04/12/2019,KH,,Triển khai công tác cải cách hành chính năm 2020,tep/452-KH-UBND-ky-so.pdf,",
             "452/KH-UBND,04/12/2019,KH,,Triển khai công tác cải cách hành chính năm 2020,../../etc/passwd,",
         ),
         "documents.csv:4:6:",

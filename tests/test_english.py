@@ -57,7 +57,12 @@ def _data() -> tuple[str, list[str]]:
     """Every value of the data files (YAML values, CSV cells), as one corpus and as a list,
     longest first."""
     values: list[str] = []
-    data = [p for d in ("rules", "evidence") for p in (ROOT / d).rglob("*") if p.is_file()]
+    data = [
+        p
+        for d in ("rules", "evidence")
+        for p in (ROOT / d).rglob("*")
+        if p.is_file() and p.suffix in {".yaml", ".csv", ".md", ".txt"}  # not a scan or a PDF
+    ]
     for path in [*data, ROOT / REPORT]:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".yaml":

@@ -164,6 +164,13 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("samples", ["."], ExitCode.USAGE, "đã có"),
     ("init-framework-repo", ["rules"], ExitCode.USAGE, "đã có dữ liệu"),
     ("schema", [], ExitCode.USAGE, "--out"),
+    ("verify", [SAMPLE], ExitCode.FINDINGS, ""),  # the sample's deliberately wrong file
+    ("verify", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
+    ("verify", [SAMPLE, "-o", f"{SAMPLE}/x.md"], ExitCode.USAGE, "đầu vào"),
+    ("binder", ["--check", "khong-co.zip"], ExitCode.INVALID_EVIDENCE, "không có tệp"),
+    ("binder", [SAMPLE], ExitCode.USAGE, "-o"),
+    ("verify-eval", ["--sets", "khong-co"], ExitCode.USAGE, "bộ không có"),
+    ("verify-eval", ["--count", "2", "--sets", "text"], ExitCode.OK, ""),
 ]
 
 

@@ -85,7 +85,7 @@ def test_an_unknown_for_id_is_a_located_error_with_a_hint(tmp_path: Path) -> Non
     shutil.copytree(SAMPLE, bundle)
     table = bundle / "documents.csv"
     table.write_text(
-        table.read_text(encoding="utf-8").replace(",,,1.1.1,", ",,,1.1.11,"), encoding="utf-8"
+        table.read_text(encoding="utf-8").replace(",,1.1.1,", ",,1.1.11,"), encoding="utf-8"
     )
     run = cchc("score", bundle)
     assert run.returncode == 4

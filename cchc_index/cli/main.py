@@ -44,6 +44,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("cchc_index.cli.schema", "schema"),
     "survey": ("cchc_index.cli.survey", "survey"),
     "carry": ("cchc_index.cli.carry", "carry"),
+    "verify": ("cchc_index.cli.verify", "verify"),
+    "binder": ("cchc_index.cli.verify", "binder"),
+    "verify-eval": ("cchc_index.cli.verify", "verify_eval"),
 }
 
 

@@ -32,6 +32,18 @@ if TYPE_CHECKING:
     from cchc_index.shipped import Located
 
 
+VERIFY = click.option(
+    "--verify",
+    is_flag=True,
+    help=tr(
+        "Đọc cả các tệp minh chứng (cchc-index verify, có OCR nên chậm): cảnh báo tệp ghi khác "
+        "bảng và tệp thiếu chữ ký số mà bộ chỉ số yêu cầu; điểm không đổi.",
+        "Also read the evidence files (cchc-index verify, with OCR: slow): warn of files that "
+        "say otherwise and of missing signatures a framework requires; points do not change.",
+    ),
+)
+
+
 @click.command(
     help=tr(
         "Chấm điểm một bộ minh chứng: điểm từng tiêu chí, tổng, sản phẩm còn thiếu.",
@@ -63,6 +75,7 @@ if TYPE_CHECKING:
         "Deadline lock (cycle in framework.yaml): ignore documents dated after the due date.",
     ),
 )
+@VERIFY
 @LANG
 @reports_errors
 def score(
@@ -73,6 +86,7 @@ def score(
     output: Path | None,
     engine: str,
     lock: bool,
+    verify: bool,
 ) -> None:
     # Each import sits on the branch that needs it: `score` starts in a fresh interpreter
     # every time, and what the default table does not use (hashlib, the deadline notes, the
@@ -101,6 +115,10 @@ def score(
         )
     review = _review(bundle, rules, rules_dir, engine, lock)
     warn(review.located.warnings if review.located else ())
+    if verify:
+        from cchc_index.cli.verify import verify_warnings
+
+        verify_warnings(bundle, review)
     if review.ignored:
         from cchc_index.report.deadlines import lock_note
 
@@ -195,14 +213,21 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         "The day deadlines are judged on (dd/mm/yyyy, default today): still possible or not.",
     ),
 )
+@VERIFY
 @LANG
 @reports_errors
-def check(bundle: Path, rules: Path | None, rules_dir: Path | None, fmt: str, on: dt.date) -> None:
+def check(
+    bundle: Path, rules: Path | None, rules_dir: Path | None, fmt: str, on: dt.date, verify: bool
+) -> None:
     from cchc_index.report.deadlines import render_split, split_json
     from cchc_index.scoring.deadlines import split_missing
 
     review = _review(bundle, rules, rules_dir, "durable", False)
     warn(review.located.warnings if review.located else ())
+    if verify:
+        from cchc_index.cli.verify import verify_warnings
+
+        verify_warnings(bundle, review)
     result = review.layered.final  # the missing products of the final layer
     split = split_missing(review.source.framework, result, on)
     if fmt == "json":

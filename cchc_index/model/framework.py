@@ -103,6 +103,9 @@ class DocumentProduct(Strict):
     deadline: Deadline | None = None
     after: After | None = None  # a deadline in working days after another product's date
     count: int = Field(default=1, ge=1)
+    # the file must carry a digital signature (the council asks "file có chữ ký số"): an
+    # unsigned or missing file is reported as a reason (`verify`), the points are not changed
+    signed: Flag = False
 
     @model_validator(mode="after")
     def _one_deadline(self) -> "DocumentProduct":
