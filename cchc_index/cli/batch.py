@@ -152,7 +152,7 @@ class _Bar:
 @reports_errors
 def batch(
     folders: tuple[Path, ...],
-    rules_dir: Path,
+    rules_dir: Path | None,
     jobs: int | None,
     db: Path | None,
     output: Path | None,

@@ -212,7 +212,8 @@ def _internal(exc: Exception) -> NoReturn:
 
 class Group(click.Group):
     """The command group: click's own failures (usage, Ctrl-C outside a command, a closed
-    pipe) take the same exit codes and language as everything else."""
+    pipe) take the same exit codes and language as everything else. Output is plain text
+    (click strips styles) when it is not a terminal, and when NO_COLOR is set."""
 
     def main(
         self,
@@ -223,6 +224,8 @@ class Group(click.Group):
         **extra: Any,
     ) -> Any:
         click_vi.install()
+        if os.environ.get("NO_COLOR"):  # https://no-color.org: plain text even on a terminal
+            extra.setdefault("color", False)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
@@ -278,9 +281,11 @@ RULES = click.option(
 RULES_DIR = click.option(
     "--rules-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("rules"),
-    show_default=True,
-    help=tr("Nơi tìm bộ chỉ số theo tên.", "Where frameworks are looked up by id."),
+    default=None,
+    help=tr(
+        "Nơi tìm bộ chỉ số theo tên, trước ./rules, thư mục của người dùng và bộ chỉ số cài kèm gói.",
+        "Where frameworks are looked up by id, before ./rules, the user's folder and the shipped ones.",
+    ),
 )
 OUTPUT = click.option(
     "--output",

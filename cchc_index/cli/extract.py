@@ -100,7 +100,7 @@ def extract_command(
     against: Path | None,
     documents: Path | None,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
     force: bool,
     fmt: str,
 ) -> None:

@@ -59,7 +59,9 @@ def _split(target: str) -> tuple[Path, str | None]:
 @OUTPUT
 @LANG
 @reports_errors
-def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path | None) -> None:
+def diff_command(
+    a: str, b: str, rules_dir: Path | None, fmt: str | None, output: Path | None
+) -> None:
     from cchc_index.load.rules import load_framework
     from cchc_index.model.layers import Layer
     from cchc_index.output import current, refuse_suffix
@@ -146,7 +148,7 @@ def appraise() -> None:
 @LANG
 @reports_errors
 def import_command(
-    workbook: Path, bundle: Path, rules_dir: Path, reviewer: str | None, when: str | None
+    workbook: Path, bundle: Path, rules_dir: Path | None, reviewer: str | None, when: str | None
 ) -> None:
     from cchc_index.text import parse_date
 
@@ -164,7 +166,7 @@ def import_command(
 
 
 def import_workbook(
-    workbook: Path, folder: Path, rules_dir: Path, reviewer: str | None, when: dt.date | None
+    workbook: Path, folder: Path, rules_dir: Path | None, reviewer: str | None, when: dt.date | None
 ) -> tuple[Path, int]:
     """Merge the workbook's rounds into `folder`/appraisal.yaml (whole, or not at all)."""
     from cchc_index.output import current

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from cchc_index.model.framework import Framework
     from cchc_index.model.result import Result
     from cchc_index.scoring.review import Review
+    from cchc_index.shipped import Located
 
 
 VERIFY = click.option(
@@ -80,7 +81,7 @@ VERIFY = click.option(
 def score(
     bundle: Path,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
     fmt: str | None,
     output: Path | None,
     engine: str,
@@ -165,7 +166,9 @@ def score(
     emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)
 
 
-def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:
+def _review(
+    bundle: Path, rules: Path | None, rules_dir: Path | None, engine: str, lock: bool
+) -> Review:
     from cchc_index.scoring.deadlines import self_due
     from cchc_index.scoring.review import review_unit
 
@@ -217,7 +220,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @LANG
 @reports_errors
 def check(
-    bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.date, verify: bool
+    bundle: Path, rules: Path | None, rules_dir: Path | None, fmt: str, on: dt.date, verify: bool
 ) -> None:
     from cchc_index.report.deadlines import render_split, split_json
     from cchc_index.scoring.deadlines import split_missing
@@ -245,26 +248,60 @@ def check(
 )
 @click.argument("node_id")
 @click.argument("bundle", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--rules", "rules", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--rules",
+    "rules",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False),
+    help=tr(
+        "Thư mục hoặc mã bộ chỉ số; mặc định lấy theo 'framework' trong profile.yaml của bộ minh chứng.",
+        "Framework folder or id; by default the one named in the bundle's profile.yaml.",
+    ),
+)
+@RULES_DIR
 @LANG
 @reports_errors
-def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
+def explain(node_id: str, bundle: Path | None, rules: Path | None, rules_dir: Path | None) -> None:
+    from cchc_index.load.bundle import read_bundle
     from cchc_index.load.rules import load_framework
+    from cchc_index.load.unit import find_framework, locate_rules
     from cchc_index.report.explain import explain_node, find_node
     from cchc_index.report.layers import explain_layers
     from cchc_index.scoring.review import review_unit
 
-    loaded = load_framework(rules)  # once: the bundle is checked against this same one
+    if rules is not None:
+        located = locate_rules(rules, rules_dir)
+    elif bundle is not None:
+        folder = find_framework(read_bundle(bundle).bundle, bundle, None, rules_dir).folder
+        located = _origin_of(folder, rules_dir)
+    else:
+        raise click.UsageError(
+            tr(
+                "cần --rules (thư mục hoặc mã bộ chỉ số) khi không có bộ minh chứng",
+                "--rules (a framework folder or id) is needed without a bundle",
+            )
+        )
+    loaded = load_framework(located.path)  # once: the bundle is checked against this same one
     framework = loaded.framework
-    node = find_node(framework, node_id, rules)
+    node = find_node(framework, node_id, located.path)
+    used = tr(f"Bộ chỉ số dùng: {located.describe()}\n", f"Framework used: {located.describe()}\n")
+    click.echo(used, nl=False)
     if bundle is None:
         click.echo(explain_node(framework, node, None), nl=False)
         return
-    review = review_unit(bundle, rules, rules.parent, loaded=loaded)
+    review = review_unit(bundle, located.path, rules_dir, loaded=loaded)
     warn(review.located.warnings if review.located else ())
     result = explained(review.layered.self_result, framework, review.located)
     click.echo(explain_node(framework, node, result), nl=False)
     click.echo(explain_layers(review.layered, node_id), nl=False)
+
+
+def _origin_of(folder: Path, rules_dir: Path | None) -> Located:
+    """Where on the search path a framework folder found by id lies."""
+    from cchc_index.shipped import Located, locate_framework
+
+    found = locate_framework(folder.name, rules_dir)
+    return found if found is not None else Located(folder, "path")
 
 
 def explained(result: Result, framework: Framework, unit: BundleSource | None) -> Result:

@@ -46,7 +46,7 @@ from cchc_index.i18n import tr
 @reports_errors
 def serve(
     evidence_dir: Path,
-    rules_dir: Path,
+    rules_dir: Path | None,
     engine: str,
     port: int,
     no_browser: bool,

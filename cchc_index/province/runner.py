@@ -35,6 +35,7 @@ from cchc_index.province.ranking import rank
 from cchc_index.province.store import Scored, Store
 from cchc_index.scoring.evaluate import EngineName, Scorer
 from cchc_index.scoring.layers import layered, self_points
+from cchc_index.shipped import locate_framework
 from cchc_index.source import shown
 
 CHUNK = 20  # units a worker takes at once: one engine session, one store transaction
@@ -72,7 +73,7 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
 class _Worker:
     """What one process keeps between chunks: compiled frameworks and their hashes."""
 
-    rules_dir: Path
+    rules_dir: Path | None
     engine: EngineName
     storing: bool = True  # for a results store: content hashes to reuse results, every leaf
     scorers: dict[str, Scorer] = field(default_factory=dict)
@@ -89,7 +90,7 @@ class _Worker:
                 if ref not in self.scorers:
                     rules = find_framework(bundle, folder, None, self.rules_dir)
                     self.scorers[ref] = Scorer(rules.framework, self.engine)
-                    self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.storing else ""
+                    self.hashes[ref] = folder_hash(rules.folder) if self.storing else ""
                 check_against(source, self.scorers[ref].framework)
             except CchcError as exc:
                 problems = tuple(p.format() for p in exc.problems)
@@ -126,7 +127,7 @@ def final_layer(folder: Path, framework: Framework, result: Result) -> tuple[Res
 _WORKER: _Worker | None = None
 
 
-def _init(rules_dir: Path, engine: EngineName, storing: bool) -> None:
+def _init(rules_dir: Path | None, engine: EngineName, storing: bool) -> None:
     global _WORKER
     gc.set_threshold(50_000, 20, 20)  # as the CLI does: short-lived acyclic objects
     _WORKER = _Worker(rules_dir, engine, storing)
@@ -143,7 +144,7 @@ def _chunks(items: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def score_folders(
-    folders: list[Path], rules_dir: Path, engine: EngineName, jobs: int, storing: bool = True
+    folders: list[Path], rules_dir: Path | None, engine: EngineName, jobs: int, storing: bool = True
 ) -> Iterator[list[Scored | FailedUnit]]:
     """Score bundles chunk by chunk, in `jobs` processes; chunks come back as they finish."""
     chunks = _chunks(folders, jobs)
@@ -159,7 +160,7 @@ def score_folders(
 
 def run_batch(
     folders: Sequence[Path],
-    rules_dir: Path,
+    rules_dir: Path | None,
     *,
     engine: EngineName = "durable",
     jobs: int = 1,
@@ -224,20 +225,23 @@ def run_batch(
 class _FrameworkBlocks:
     """The blocks of each framework a batch reuses stored results of, loaded once."""
 
-    rules_dir: Path
+    rules_dir: Path | None
     found: dict[str, tuple[Block, ...]] = field(default_factory=dict)
 
     def of(self, ref: str) -> tuple[Block, ...]:
         if ref not in self.found:
+            located = locate_framework(ref, self.rules_dir)  # as the units themselves find it
             try:
-                self.found[ref] = load_framework(self.rules_dir / ref).framework.meta.blocks
+                if located is None:
+                    raise CchcError([], ref)
+                self.found[ref] = load_framework(located.path).framework.meta.blocks
             except CchcError:
                 self.found[ref] = ()  # the framework is reported when the unit is rescored
         return self.found[ref]
 
 
 def _reusable(
-    store: Store, code: str, bundles: list[Path], rules_dir: Path
+    store: Store, code: str, bundles: list[Path], rules_dir: Path | None
 ) -> tuple[list[Path], list[tuple[Path, int]]]:
     """Split bundles into those to score and those whose stored result still holds."""
     framework_hashes: dict[str, str | None] = {}
@@ -246,8 +250,8 @@ def _reusable(
         hit = None
         for aid, ref, fw_hash in store.candidates(folder_hash(folder), code):
             if ref not in framework_hashes:
-                path = rules_dir / ref
-                framework_hashes[ref] = folder_hash(path) if path.is_dir() else None
+                found = locate_framework(ref, rules_dir)
+                framework_hashes[ref] = folder_hash(found.path) if found is not None else None
             if framework_hashes[ref] == fw_hash:
                 hit = aid
                 break

@@ -29,7 +29,7 @@ class Review:
 def review_unit(
     folder: Path,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
     engine: EngineName = "durable",
     lock: bool = False,
     loaded: FrameworkSource | None = None,

@@ -46,7 +46,7 @@ async def _refused(request: Request, exc: Exception) -> Response:
 
 def create_app(
     root: Path,
-    rules_dir: Path = Path("rules"),
+    rules_dir: Path | None = None,
     engine: EngineName = "durable",
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
 ) -> Guard:

@@ -56,11 +56,10 @@ def _suggested(extraction: Extraction) -> str:
 
 
 def frameworks(request: Request) -> list[str]:
-    """The frameworks a new bundle can name: the folders of the rules directory."""
-    rules = site_of(request).scores.rules_dir
-    if not rules.is_dir():
-        return []
-    return sorted(p.name for p in rules.iterdir() if (p / "framework.yaml").is_file())
+    """The frameworks a new bundle can name: every id the framework search path offers."""
+    from cchc_index.shipped import available_frameworks
+
+    return available_frameworks(site_of(request).scores.rules_dir)
 
 
 def draft_form(request: Request) -> Response:

@@ -82,7 +82,7 @@ def _judge(kind: Kind, key: str | None, before: list[Problem], after: list[Probl
 
 def save(
     folder: Path,
-    rules_dir: Path,
+    rules_dir: Path | None,
     kind: Kind,
     key: str | None,
     values: dict[str, str] | None,

@@ -49,7 +49,7 @@ class Unit:
 
 
 class Scores:
-    def __init__(self, rules_dir: Path, engine: EngineName = "durable") -> None:
+    def __init__(self, rules_dir: Path | None, engine: EngineName = "durable") -> None:
         self.rules_dir = rules_dir
         self.engine: EngineName = engine
         self._scorers: dict[tuple[str, str], Scorer] = {}

@@ -107,7 +107,7 @@ def staged(bundle: Path, changes: dict[str, str], uploads: dict[str, bytes]) -> 
 
 
 def load_checked(
-    folder: Path, rules_dir: Path
+    folder: Path, rules_dir: Path | None
 ) -> tuple[FrameworkSource | None, Bundle | None, list[Problem]]:
     """The bundle and its framework as `score` loads them, or the problems it would print."""
     try:
