@@ -169,7 +169,7 @@ def batch(
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
-    if not rules_dir.is_dir():  # one error, not one a bundle
+    if rules_dir is not None and not rules_dir.is_dir():  # one error, not one a bundle
         from cchc_index.errors import Problem, RuleError
 
         raise RuleError(

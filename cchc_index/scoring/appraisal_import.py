@@ -52,7 +52,7 @@ class Imported:
 
 
 def import_workbook(
-    workbook: Path, folder: Path, rules_dir: Path, reviewer: str | None, when: dt.date | None
+    workbook: Path, folder: Path, rules_dir: Path | None, reviewer: str | None, when: dt.date | None
 ) -> Imported:
     """The bundle's appraisal.yaml with the workbook's rounds merged in (not yet written)."""
     review = review_unit(folder, None, rules_dir)
