@@ -31,6 +31,7 @@ __all__ = [
     "Located",
     "SourceError",
     "decode",
+    "files_under",
     "load_yaml",
     "parse_csv",
     "parse_yaml",
@@ -211,6 +212,29 @@ def csv_message(exc: BaseException) -> str:
     return tr(
         "CSV không hợp lệ ở dòng này (dấu ngoặc kép?)", "invalid CSV on this line (a double quote?)"
     )
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file under `folder`, hidden files and folders left out, sorted; walked by hand
+    (not `rglob`, which recurses and overflows on a folder nested thousands deep), links to
+    folders not entered (no loops)."""
+    found: list[Path] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            elif entry.is_file():
+                found.append(Path(entry.path))
+    return sorted(found)
 
 
 def shown(path: Path) -> str:

@@ -15,6 +15,7 @@ import yaml
 
 from cchc_index.errors import Problem
 from cchc_index.i18n import tr
+from cchc_index.text import control_chars
 
 Key = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -60,6 +61,8 @@ def build(events: Any, out: Tree, aliases: bool) -> list[Problem]:
     positions = out.positions
     for event in events:
         kind = type(event)
+        if kind is _SCALAR and event.style == '"' and control_chars(event.value):
+            problems.append(_escaped_control(out, event))  # "\e", "\x1b", "\u0007"
         if kind is _SCALAR and stack:  # the common case first: a key, or a value in a table
             top = stack[-1]
             if top.key is None and top.is_map:
@@ -177,6 +180,18 @@ _SCALAR = yaml.ScalarEvent
 def _scalar(event: Any) -> str | None:
     """A scalar's value: a string as typed, or None for an unquoted null (`~`, `null`, empty)."""
     return None if event.style is None and event.value in _NULLS else event.value
+
+
+def _escaped_control(out: Tree, event: Any) -> Problem:
+    code = f"U+{ord(control_chars(event.value)[0][1]):04X}"
+    return _at(
+        out,
+        event,
+        f"ký tự điều khiển {code} (viết dạng thoát trong chuỗi ngoặc kép, như \\e hay \\x1b) "
+        "không được có trong dữ liệu; hãy xóa",
+        f"control character {code} (written as an escape in a double-quoted string, such as "
+        "\\e or \\x1b) is not allowed in data; remove it",
+    )
 
 
 def _too_large(out: Tree, event: Any) -> Problem:

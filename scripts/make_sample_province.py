@@ -210,6 +210,12 @@ def main() -> None:
     )
     (TARGET / "province.yaml").write_text(PROVINCE, encoding="utf-8")
     (TARGET / "unit-map.yaml").write_text(UNIT_MAP, encoding="utf-8")
+    from cchc_index.service.schemas import modeline, with_modeline  # editors' schema lines
+
+    for path in sorted(TARGET.rglob("*.yaml")):
+        line = modeline(path, TARGET.parents[1] / "schemas")
+        if line is not None:
+            path.write_text(with_modeline(path.read_text(encoding="utf-8"), line), "utf-8")
 
 
 # A made-up merger, to follow a unit's history across it (`results history --unit-map`).

@@ -70,6 +70,22 @@ def _workbook(path: Path, edits: dict[str, dict[str, Any]], **meta: Any) -> dict
 
 
 def _import(workbook: Path, bundle: Path, *args: str) -> tuple[int, str]:
+    """Import; a workbook built here (fingerprint of zeros) is first given the bundle's
+    fingerprint of now, as `score -o` would have written it."""
+    from openpyxl import load_workbook
+
+    from cchc_index.load.digest import bundle_sha256
+
+    if workbook.is_file() and workbook.suffix == ".xlsx" and bundle.is_dir():
+        try:
+            wb = load_workbook(workbook)
+        except Exception:
+            wb = None
+        if wb is not None and "_meta" in wb.sheetnames:
+            for row in wb["_meta"].iter_rows():
+                if row[0].value == "bundle_sha256" and row[1].value == "0" * 64:
+                    row[1].value = bundle_sha256(bundle)
+                    wb.save(workbook)
     run = CliRunner().invoke(
         cli, ["appraise", "import", str(workbook), str(bundle), "--rules-dir", str(RULES), *args]
     )

@@ -1,6 +1,6 @@
 """The batch path (K units in one capped durable_rules session) against one unit at a time.
 
-`cap` and multi-unit sessions lie outside the subset research/durable-rules.md verified, so
+`cap` and multi-unit sessions lie outside the subset docs/engine.md describes as verified, so
 the batch path is adopted only under this law: over thousands of generated units, every
 unit's result from `evaluate_many` equals its result from `evaluate` alone, and equals the
 pure-Python reference.

@@ -153,7 +153,8 @@ def test_the_same_unit_in_two_years_under_a_renumbered_framework(tmp_path: Path)
         cli, ["diff", f"{SAMPLE}@self", str(bundle), "--rules-dir", str(rules), "--format", "json"]
     )
     assert run.exit_code == 1, run.output
-    data = json.loads(run.output)
+    assert "hai bộ chỉ số khác nhau (hue-xa-2020 và hue-xa-2021)" in run.stderr  # said loudly
+    data = json.loads(run.stdout)
     assert data["a"]["label"].endswith("2020 (Tự chấm)") and "2021" in data["b"]["label"]
     renumbered = [c for c in data["changes"] if c["renumbered"]]
     assert [(c["a"]["id"], c["b"]["id"], c["delta"]) for c in renumbered] == [

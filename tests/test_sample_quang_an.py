@@ -1,6 +1,6 @@
 """Golden result of the shipped sample: xã Quảng An, 2020, against hue-xa-2020.
 
-Every expected value is justified by the line of shared/domain/seeds/001 it rests on.
+Every expected value is justified by the line of examples/bao-cao-385-quang-an-2020.txt (report 385/BC-UBND) it rests on.
 Points other than 1.4.2 and 7.2 are the framework's illustrative 0.5 (see its provenance).
 """
 

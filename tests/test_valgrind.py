@@ -1,7 +1,7 @@
 """The C core under valgrind on the batch path (capped multi-unit sessions).
 
-`cap` and several units per session lie outside the subset research/durable-rules.md
-verified; research/performance.md §3.3 ran memcheck once by hand. This keeps it run: a
+`cap` and several units per session lie outside the subset docs/engine.md
+verified; docs/performance.md §3.3 tells of memcheck run once by hand. This keeps it run: a
 batch of generated units through `evaluate_many` and one unit through `evaluate`, and no
 memcheck error may come from `durable_rules_engine` (CPython's own uninitialised-value
 noise in `_json`/`PyLong` is not ours and is not counted).

@@ -5,11 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
-from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports_errors
+from cchc_index.cli.common import (
+    ENGINE,
+    LANG,
+    OUTPUT,
+    RULES_DIR,
+    Database,
+    emit,
+    reports_errors,
+)
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
@@ -29,7 +39,7 @@ FORMAT = click.option(
 )
 DB = click.option(
     "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=Database(),
     default=None,
     help=tr(
         "Tệp SQLite lưu mọi lần chạy (tạo nếu chưa có); kết quả không đổi thì dùng lại.",
@@ -142,7 +152,7 @@ class _Bar:
 @reports_errors
 def batch(
     folders: tuple[Path, ...],
-    rules_dir: Path,
+    rules_dir: Path | None,
     jobs: int | None,
     db: Path | None,
     output: Path | None,
@@ -159,6 +169,22 @@ def batch(
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
+    if rules_dir is not None and not rules_dir.is_dir():  # one error, not one a bundle
+        from cchc_index.errors import Problem, RuleError
+
+        raise RuleError(
+            [
+                Problem(
+                    str(rules_dir),
+                    1,
+                    1,
+                    tr(
+                        "không có thư mục bộ chỉ số này (--rules-dir)",
+                        "no such framework folder (--rules-dir)",
+                    ),
+                )
+            ]
+        )
     blocks = load_province(province) if province is not None else None
     day = _day(on)
     if plan_next and fmt not in ("table", "markdown"):
@@ -188,6 +214,7 @@ def batch(
         )
         for problem in failed.problems:
             click.echo(f"  {problem}", err=True)
+    _warn_twice(ranking.rows)
     text = RANKING_RENDERERS[fmt](ranking)
     if plan_next:
         from cchc_index.province.plan_next import next_bands
@@ -209,6 +236,25 @@ def batch(
             err=True,
         )
     sys.exit(ExitCode.UNITS_FAILED if ranking.failed else ExitCode.OK)
+
+
+def _warn_twice(rows: Sequence[Any]) -> None:
+    """The same unit and year from two folders: both are ranked, and the user is told."""
+    seen: dict[tuple[str, int], list[str]] = {}
+    for row in rows:
+        seen.setdefault((row.score.unit.casefold(), row.score.year), []).append(row.score.folder)
+    for (_, year), folders in sorted(seen.items()):
+        if len(folders) > 1:
+            unit = next(r.score.unit for r in rows if r.score.folder == folders[0])
+            click.echo(
+                tr(
+                    f"cảnh báo: '{unit}' năm {year} có trong {len(folders)} thư mục: "
+                    f"{', '.join(folders)}; cả hai đều được xếp hạng",
+                    f"warning: '{unit}' {year} is in {len(folders)} folders: "
+                    f"{', '.join(folders)}; both are ranked",
+                ),
+                err=True,
+            )
 
 
 @click.group(
@@ -234,7 +280,7 @@ def _open(db: Path):  # type: ignore[no-untyped-def]
     return Store.open(db)
 
 
-DB_REQUIRED = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True)
+DB_REQUIRED = click.option("--db", type=Database(), required=True)
 
 
 @results.command(
@@ -275,6 +321,7 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @LANG
 @reports_errors
 def history(unit: str, db: Path, unit_map: Path | None) -> None:
+    from cchc_index.province.queries import folders_named
     from cchc_index.province.queries import history as unit_history
     from cchc_index.province.unitmap import load_unit_map
     from cchc_index.report.labels import pct, pts
@@ -284,8 +331,19 @@ def history(unit: str, db: Path, unit_map: Path | None) -> None:
     store = _open(db)
     try:
         found = unit_history(store, unit, [old for old, _m in merged])
+        folders = folders_named(store, unit)
     finally:
         store.close()
+    if len(folders) > 1:
+        click.echo(
+            tr(
+                f"cảnh báo: tên '{unit}' là của {len(folders)} đơn vị khác thư mục "
+                f"({', '.join(folders)}); mỗi năm dưới đây lấy kết quả chạy sau cùng",
+                f"warning: the name '{unit}' belongs to {len(folders)} units in different "
+                f"folders ({', '.join(folders)}); each year below is the last run's result",
+            ),
+            err=True,
+        )
     into = {fold(old): m for old, m in merged if fold(old) != fold(unit)}
     if not found:
         click.echo(tr(f"Không có kết quả nào của '{unit}'.", f"No result for '{unit}'."), err=True)

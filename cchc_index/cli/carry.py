@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import LANG, RULES_DIR, reports_errors
+from cchc_index.cli.common import LANG, RULES_DIR, OutputFolder, reports_errors
 from cchc_index.i18n import tr
 
 
@@ -32,7 +32,7 @@ from cchc_index.i18n import tr
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OutputFolder(),
     help=tr("Thư mục bộ minh chứng mới (chưa có).", "The new bundle's folder (must not exist)."),
 )
 @click.option(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gettext
 import importlib
+import re
+from typing import Any
 
 from cchc_index.i18n import lang
 
@@ -78,6 +80,45 @@ VI: dict[str, str] = {
     "Do you want to continue?": "Bạn có muốn tiếp tục?",
 }
 
+# The words of usage lines and metavars, which click writes without gettext: the type names
+# (TEXT, INTEGER …), "[OPTIONS]", "COMMAND [ARGS]...", and the argument names of our commands.
+WORDS: dict[str, str] = {
+    "OPTIONS": "TÙY_CHỌN",
+    "COMMAND": "LỆNH",
+    "ARGS": "THAM_SỐ",
+    "TEXT": "CHUỖI",
+    "INTEGER": "SỐ_NGUYÊN",
+    "FLOAT": "SỐ",
+    "RANGE": "",
+    "BOOLEAN": "CÓ|KHÔNG",
+    "FILENAME": "TỆP",
+    "FILE": "TỆP",
+    "PATH": "ĐƯỜNG_DẪN",
+    "DIRECTORY": "THƯ_MỤC",
+    "THƯ MỤC": "THƯ_MỤC",
+    "ĐƯỜNG DẪN": "ĐƯỜNG_DẪN",
+    "PATHS": "ĐƯỜNG_DẪN",
+    "BUNDLE": "BỘ_MINH_CHỨNG",
+    "FOLDER": "THƯ_MỤC",
+    "FOLDERS": "THƯ_MỤC",
+    "EVIDENCE_DIR": "THƯ_MỤC_MINH_CHỨNG",
+    "NODE_ID": "MÃ_MỤC",
+    "REPORT": "BÁO_CÁO",
+    "TABLE": "BẢNG",
+    "WORKBOOK": "BẢNG_TÍNH",
+    "UNIT": "ĐƠN_VỊ",
+}
+_WORD = re.compile(r"THƯ MỤC|ĐƯỜNG DẪN|[A-Z][A-Z_]*")
+
+
+def vi_words(text: str) -> str:
+    """`text` (a usage piece or metavar) with click's English words in Vietnamese."""
+    if lang() != "vi":
+        return text
+    translated = _WORD.sub(lambda m: WORDS.get(m[0], m[0]), text)
+    return re.sub(r" +", " ", translated).strip()
+
+
 _MODULES = (
     "core",
     "decorators",
@@ -99,8 +140,47 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return VI.get(chosen, chosen) if lang() == "vi" else chosen
 
 
+def _metavars() -> None:
+    """Usage lines and metavars through `vi_words` (once: the wrappers mark themselves)."""
+    import click
+
+    for cls in (click.core.Option, click.core.Argument):
+        original = cls.make_metavar
+        if getattr(original, "_cchc", False):
+            continue
+
+        def make_metavar(self: Any, ctx: Any, _original: Any = original) -> str:
+            return vi_words(_original(self, ctx))
+
+        make_metavar._cchc = True  # type: ignore[attr-defined]
+        cls.make_metavar = make_metavar  # type: ignore[method-assign]
+    for group in (click.core.Command, click.core.Group):
+        pieces = group.__dict__["collect_usage_pieces"]
+        if getattr(pieces, "_cchc", False):
+            continue
+
+        def collect_usage_pieces(self: Any, ctx: Any, _pieces: Any = pieces) -> list[str]:
+            return [vi_words(piece) for piece in _pieces(self, ctx)]
+
+        collect_usage_pieces._cchc = True  # type: ignore[attr-defined]
+        group.collect_usage_pieces = collect_usage_pieces  # type: ignore[method-assign]
+    help_option = click.core.Command.get_help_option
+    if not getattr(help_option, "_cchc", False):
+        # click builds a command's --help option once and keeps it: its text follows the
+        # language of each run, not of the first one (`--lang en` then a Vietnamese run).
+        def get_help_option(self: Any, ctx: Any, _original: Any = help_option) -> Any:
+            option = _original(self, ctx)
+            if option is not None:
+                option.help = _gettext("Show this message and exit.")
+            return option
+
+        get_help_option._cchc = True  # type: ignore[attr-defined]
+        click.core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
 def install() -> None:
     """Route click's message lookups through the current language (idempotent)."""
+    _metavars()
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
         if getattr(module, "_", None) in (gettext.gettext, _gettext):

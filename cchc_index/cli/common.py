@@ -76,6 +76,84 @@ def _environment(exc: BaseException) -> NoReturn:
     sys.exit(ExitCode.ENVIRONMENT)
 
 
+class OutputFile(click.Path):
+    """A `-o FILE` option: the run's output gate checks it before the command runs."""
+
+    role = "output"
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, dir_okay=False)
+
+
+class OutputFolder(click.Path):
+    """A `-o FOLDER` option: never an input, inside one, or holding one."""
+
+    role = "output-folder"
+
+    def __init__(self, file_okay: bool = False) -> None:
+        super().__init__(path_type=Path, file_okay=file_okay)
+
+
+class Database(click.Path):
+    """A `--db FILE` option: the results database, read and written; no output goes there."""
+
+    role = "database"
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, dir_okay=False)
+
+
+class Workspace(click.Path):
+    """The folder `serve` works in: the only place the web may write."""
+
+    role = "workspace"
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, file_okay=False, exists=True)
+
+
+ROLES = ("input", "output", "output-folder", "database", "workspace")
+
+
+def role_of(param: click.Parameter) -> str | None:
+    """What a parameter's paths are to the output gate; None for a parameter of no path."""
+    if not isinstance(param.type, click.Path):
+        return None
+    return str(getattr(param.type, "role", "input"))
+
+
+def run_gate(ctx: click.Context | None) -> Any:
+    """The output gate of the command about to run, built from its path parameters (every
+    plain `click.Path` is an input); its outputs are checked at once (exit 2)."""
+    from cchc_index.output import OutputGate
+
+    gate = OutputGate()
+    if ctx is None:
+        return gate
+    checks: list[tuple[str, Path]] = []
+    for param in ctx.command.params:
+        role = role_of(param)
+        value = ctx.params.get(param.name or "")
+        if role is None or value is None:
+            continue
+        values = [v for v in (value if isinstance(value, (tuple, list)) else [value]) if v]
+        if role == "input":
+            gate.add_input(*values)
+        elif role == "database":
+            gate.database = values[0] if values else None
+        elif role == "workspace":
+            gate.within = values[0] if values else None
+        checks.extend((role, Path(v)) for v in values)
+    for role, path in checks:
+        if role == "output":
+            gate.check(path)
+        elif role == "output-folder":
+            gate.check_folder(path)
+        elif role == "database":
+            gate.check_database(path)
+    return gate
+
+
 def reports_errors(func: F) -> F:
     """The one place errors become exit codes: every command is wrapped by it.
 
@@ -86,8 +164,11 @@ def reports_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from cchc_index.output import run
+
         try:
-            return func(*args, **kwargs)
+            with run(run_gate(click.get_current_context(silent=True))):
+                return func(*args, **kwargs)
         except CchcError as exc:
             lines = exc.lines()
             for line in lines[:MAX_SHOWN]:
@@ -132,7 +213,8 @@ def _internal(exc: Exception) -> NoReturn:
 
 class Group(click.Group):
     """The command group: click's own failures (usage, Ctrl-C outside a command, a closed
-    pipe) take the same exit codes and language as everything else."""
+    pipe) take the same exit codes and language as everything else. Output is plain text
+    (click strips styles) when it is not a terminal, and when NO_COLOR is set."""
 
     def main(
         self,
@@ -143,6 +225,8 @@ class Group(click.Group):
         **extra: Any,
     ) -> Any:
         click_vi.install()
+        if os.environ.get("NO_COLOR"):  # https://no-color.org: plain text even on a terminal
+            extra.setdefault("color", False)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
@@ -198,14 +282,16 @@ RULES = click.option(
 RULES_DIR = click.option(
     "--rules-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("rules"),
-    show_default=True,
-    help=tr("Nơi tìm bộ chỉ số theo tên.", "Where frameworks are looked up by id."),
+    default=None,
+    help=tr(
+        "Nơi tìm bộ chỉ số theo tên, trước ./rules, thư mục của người dùng và bộ chỉ số cài kèm gói.",
+        "Where frameworks are looked up by id, before ./rules, the user's folder and the shipped ones.",
+    ),
 )
 OUTPUT = click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputFile(),
     default=None,
     help=tr("Ghi ra tệp (ghi nguyên vẹn, không dở dang).", "Write to a file (atomically)."),
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import LANG, reports_errors
+from cchc_index.cli.common import LANG, OutputFolder, reports_errors
 from cchc_index.errors import ExitCode
 from cchc_index.extract.api import run_extract
 from cchc_index.extract.evaluate_print import main
@@ -45,7 +45,7 @@ from cchc_index.output import refuse_inputs
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, file_okay=True),
+    type=OutputFolder(file_okay=True),
     default=None,
     help=tr("Thư mục ghi bộ minh chứng nháp.", "Folder to write the draft bundle to."),
 )
@@ -104,7 +104,7 @@ def extract_command(
     against: Path | None,
     documents: Path | None,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
     force: bool,
     fmt: str,
 ) -> None:

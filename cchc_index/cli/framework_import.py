@@ -2,47 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import LANG, reports_errors
+from cchc_index.cli.common import LANG, OutputFolder, reports_errors
 from cchc_index.i18n import tr
-from cchc_index.importer.api import import_table
-from cchc_index.source import shown
-
-
-def write_folder(target: Path, files: dict[str, str], force: bool) -> None:
-    """All files or none: written in a fresh folder beside the target, then renamed into place."""
-
-    if target.exists() and any(target.iterdir()) and not force:
-        raise click.UsageError(
-            tr(
-                f"thư mục {target} đã có tệp; dùng --force để ghi đè",
-                f"folder {target} is not empty; use --force to overwrite",
-            )
-        )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8")
-            os.chmod(staging / name, 0o644)
-        os.chmod(staging, 0o755)
-        if target.exists():
-            old = target.with_name(f".{target.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            target.rename(old)
-            staging.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 @click.command(
@@ -53,9 +18,14 @@ def write_folder(target: Path, files: dict[str, str], force: bool) -> None:
     ),
 )
 @click.argument("table", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--output", "-o", required=True, type=OutputFolder())
 @click.option(
-    "--force", is_flag=True, help=tr("Ghi đè thư mục đã có tệp.", "Overwrite a non-empty folder.")
+    "--force",
+    is_flag=True,
+    help=tr(
+        "Ghi đè thư mục của một lần nhập trước (chỉ các tệp lần đó đã ghi).",
+        "Overwrite the folder of an earlier import (only the files it wrote).",
+    ),
 )
 @click.option(
     "--id",
@@ -77,10 +47,13 @@ def import_framework(
     level: str | None,
     province: str | None,
 ) -> None:
+    from cchc_index.importer.api import import_table
+    from cchc_index.output import current
+    from cchc_index.source import shown
 
     overrides = {"id": fw_id or output.name, "year": year, "level": level, "province": province}
     imported = import_table(table, shown(table), overrides)
-    write_folder(output, imported.files, force)
+    current().write_folder(output, imported.files, force)
     click.echo(imported.files["review.md"], nl=False)
     click.echo(
         tr(

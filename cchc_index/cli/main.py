@@ -40,6 +40,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("cchc_index.cli.serve", "serve"),
     "submit": ("cchc_index.cli.submissions", "submit"),
     "history": ("cchc_index.cli.submissions", "history"),
+    "samples": ("cchc_index.cli.samples", "samples"),
+    "init-framework-repo": ("cchc_index.cli.cikit", "init_framework_repo"),
+    "schema": ("cchc_index.cli.schema", "schema"),
     "survey": ("cchc_index.cli.survey", "survey"),
     "carry": ("cchc_index.cli.carry", "carry"),
     "verify": ("cchc_index.cli.verify", "verify"),
@@ -80,10 +83,25 @@ class LazyGroup(Group):
         "6 environment problem (cannot write, disk full); 7 batch finished but some bundles were invalid; 130 stopped by Ctrl-C; 141 closed pipe.",
     ),
 )
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _version(ctx) if value else None,
+    help=tr("Hiện phiên bản (và commit) rồi thoát.", "Show the version (and commit) and exit."),
+)
 @LANG
 @reports_errors
 def cli() -> None:
     pass
+
+
+def _version(ctx: click.Context) -> None:
+    from cchc_index.shipped import version_text
+
+    click.echo(version_text())
+    ctx.exit(0)
 
 
 def main() -> None:

@@ -14,42 +14,44 @@ import click
 from cchc_index.cli.common import LANG, OUTPUT, RULES_DIR, emit, reports_errors
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
-from cchc_index.load.appraisal import APPRAISAL_FILE, appraisal_yaml, read_appraisal
-from cchc_index.load.rules import load_framework
-from cchc_index.model.layers import Layer
-from cchc_index.output import refuse_inputs, refuse_suffix, write_atomic
-from cchc_index.report.diff import DIFF_RENDERERS
-from cchc_index.report.layer_words import layer_name
-from cchc_index.scoring.diff import diff_frameworks, diff_results
-from cchc_index.scoring.layers import layer_result, self_points
-from cchc_index.service.review import review_unit
-from cchc_index.source import shown
-from cchc_index.text import parse_date
 
 LAYER_NAMES = {"self": "self", "1": "round_1", "2": "round_2", "survey": "survey", "final": "final"}
 
 
-def _split(target: str) -> tuple[Path, str]:
-    """`PATH@LAYER` → (PATH, layer); `PATH@submission:N` → (PATH, "submission:N"); a bundle
-    without a layer means its final layer."""
+def _split(target: str) -> tuple[Path, str | None]:
+    """`PATH@LAYER` → (PATH, layer); without a layer, None (a bundle's final layer). A layer
+    that does not exist, or one asked of a framework, is a usage error (exit 2)."""
     path, at, layer = target.rpartition("@")
-    if at and layer in LAYER_NAMES:
-        return Path(path), LAYER_NAMES[layer]
-    if at and layer.startswith("submission:") and layer[len("submission:") :].isdigit():
-        return Path(path), layer
-    return Path(target), "final"
+    if not at or Path(target).exists() or not path:
+        return Path(target), None
+    if layer.startswith("submission:") and layer[len("submission:") :].isdigit():
+        return Path(path), layer  # a submission's snapshot (docs/submissions.md)
+    known = ", ".join(f"@{name}" for name in LAYER_NAMES)
+    if (Path(path) / "framework.yaml").is_file():
+        raise click.UsageError(
+            tr(
+                f"'{target}': bộ chỉ số không có lớp điểm; bỏ '@{layer}'",
+                f"'{target}': a framework has no layers; leave out '@{layer}'",
+            )
+        )
+    if layer not in LAYER_NAMES:
+        raise click.UsageError(
+            tr(
+                f"'{target}': không có lớp '@{layer}'; các lớp: {known}",
+                f"'{target}': no layer '@{layer}'; the layers: {known}",
+            )
+        )
+    return Path(path), LAYER_NAMES[layer]
 
 
 @click.command(
     "diff",
     help=tr(
         "So sánh hai kết quả (BỘ_MINH_CHỨNG[@self|1|2|survey|final]: hai lớp điểm của một đơn vị, "
-        "một đơn vị ở hai năm; BỘ_MINH_CHỨNG@submission:N với BỘ_MINH_CHỨNG: một bản nộp với bản "
-        "nháp hiện tại) hoặc hai bộ chỉ số (hai thư mục có framework.yaml). "
+        "một đơn vị ở hai năm) hoặc hai bộ chỉ số (hai thư mục có framework.yaml). "
         "Mã thoát 1 nếu có khác biệt.",
         "Compare two results (BUNDLE[@self|1|2|survey|final]: two layers of a unit, a unit in "
-        "two years; BUNDLE@submission:N against BUNDLE: a submission against the working draft) "
-        "or two frameworks (two folders with framework.yaml). Exit 1 when they differ.",
+        "two years) or two frameworks (two folders with framework.yaml). Exit 1 when they differ.",
     ),
 )
 @click.argument("a")
@@ -59,11 +61,22 @@ def _split(target: str) -> tuple[Path, str]:
 @OUTPUT
 @LANG
 @reports_errors
-def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path | None) -> None:
+def diff_command(
+    a: str, b: str, rules_dir: Path | None, fmt: str | None, output: Path | None
+) -> None:
+    from cchc_index.load.rules import load_framework
+    from cchc_index.model.layers import Layer
+    from cchc_index.output import current, refuse_suffix
+    from cchc_index.report.diff import DIFF_RENDERERS
+    from cchc_index.report.layer_words import layer_name
+    from cchc_index.scoring.diff import diff_frameworks, diff_results
+    from cchc_index.scoring.layers import layer_result
+    from cchc_index.service.review import review_unit
 
     (path_a, layer_a), (path_b, layer_b) = _split(a), _split(b)
+    current().add_input(path_a, path_b)
     if output is not None:  # never over an input; never a suffix it cannot make
-        refuse_inputs(output, [path_a, path_b])
+        current().check(output)
         made = {".md": "markdown", ".json": "json", ".txt": "table"}
         fmt = refuse_suffix(output, made, fmt) if output.suffix else fmt
     kinds = {(p / "framework.yaml").is_file() for p in (path_a, path_b)}
@@ -75,24 +88,44 @@ def diff_command(a: str, b: str, rules_dir: Path, fmt: str | None, output: Path 
             )
         )
     if kinds == {True}:
+        if layer_a or layer_b:
+            raise click.UsageError(
+                tr("bộ chỉ số không có lớp điểm; bỏ '@…'", "a framework has no layers; drop '@…'")
+            )
         found = diff_frameworks(load_framework(path_a).framework, load_framework(path_b).framework)
     else:
-        results = []
-        drafts = any(layer.startswith("submission:") for layer in (layer_a, layer_b))
-        for target, (path, layer) in ((a, (path_a, layer_a)), (b, (path_b, layer_b))):
+        results, frameworks = [], []
+        drafts = any((x or "").startswith("submission:") for x in (layer_a, layer_b))
+        for path, given in ((path_a, layer_a), (path_b, layer_b)):
+            layer = given or "final"
             if layer.startswith("submission:"):
                 number = int(layer.split(":", 1)[1])
-                result = review_unit(path, None, rules_dir, submission=number).result
+                review = review_unit(path, None, rules_dir, submission=number)
+                result = review.result
                 said = tr(f"bản nộp số {number}", f"submission {number}")
-            elif drafts and "@" not in target:
-                result = review_unit(path, None, rules_dir).draft_result
+            elif drafts and given is None:  # the working draft beside a submission
+                review = review_unit(path, None, rules_dir)
+                result = review.draft_result
                 said = tr("bản nháp hiện tại", "working draft")
             else:
                 review = review_unit(path, None, rules_dir)
                 result = layer_result(review.framework, review.layered, Layer(layer))
                 said = layer_name(Layer(layer))
             results.append((result, f"{result.unit} {result.year} ({said})"))
+            frameworks.append(review.framework.meta.id)
         (ra, la), (rb, lb) = results
+        if frameworks[0] != frameworks[1]:
+            click.echo(
+                tr(
+                    f"CẢNH BÁO: hai kết quả chấm theo hai bộ chỉ số khác nhau ({frameworks[0]} "
+                    f"và {frameworks[1]}); mục cùng mã có thể là hai yêu cầu khác nhau, chênh "
+                    "lệch dưới đây không phải tiến bộ hay thụt lùi của đơn vị",
+                    f"WARNING: the two results are scored on different frameworks "
+                    f"({frameworks[0]} and {frameworks[1]}); items of the same id may be "
+                    "different requirements, the differences below are not the unit's progress",
+                ),
+                err=True,
+            )
         found = diff_results(ra, rb, la, lb)
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
@@ -129,8 +162,9 @@ def appraise() -> None:
 @LANG
 @reports_errors
 def import_command(
-    workbook: Path, bundle: Path, rules_dir: Path, reviewer: str | None, when: str | None
+    workbook: Path, bundle: Path, rules_dir: Path | None, reviewer: str | None, when: str | None
 ) -> None:
+    from cchc_index.text import parse_date
 
     try:
         day = parse_date(when) if when else None
@@ -146,41 +180,17 @@ def import_command(
 
 
 def import_workbook(
-    workbook: Path, folder: Path, rules_dir: Path, reviewer: str | None, when: dt.date | None
+    workbook: Path, folder: Path, rules_dir: Path | None, reviewer: str | None, when: dt.date | None
 ) -> tuple[Path, int]:
-    """Read the workbook's appraisal into `folder`/appraisal.yaml (whole, or not at all);
-    the survey points already in the file are kept."""
-    from cchc_index.load.appraisal_workbook import Defaults, read_workbook  # openpyxl: on use
+    """Merge the workbook's rounds into `folder`/appraisal.yaml (whole, or not at all)."""
+    from cchc_index.output import current
+    from cchc_index.service.appraisal_import import import_workbook as merged_appraisal
+    from cchc_index.source import shown
 
-    review = review_unit(folder, None, rules_dir)
-    existing = read_appraisal(folder)
-    before = existing[0] if existing is not None else None
-    fallback = tr("Hội đồng thẩm định", "Review council")
-    day = dt.date.today()
-    defaults = Defaults(
-        reviewer={
-            n: reviewer or (r.reviewer if before and (r := before.round(n)) else fallback)
-            for n in (1, 2)
-        },
-        date={n: when or (r.date if before and (r := before.round(n)) else day) for n in (1, 2)},
-        explained=when or day,
-        known={(e.node, e.text): e.date for e in before.explanations} if before else {},
-    )
-    appraisal, count = read_workbook(
-        workbook,
-        review.source.framework,
-        review.bundle,
-        self_points(review.layered.self_result),
-        defaults,
-    )
-    if before is not None and before.survey is not None:
-        appraisal = appraisal.model_copy(update={"survey": before.survey})
-    target = folder / APPRAISAL_FILE
-    header = tr(
-        f"Ghi bởi cchc-index appraise import từ {workbook.name} ngày {day:%d/%m/%Y}."
-        + (f" Người thẩm định: {reviewer}." if reviewer else ""),
-        f"Written by cchc-index appraise import from {workbook.name} on {day:%d/%m/%Y}."
-        + (f" Reviewer: {reviewer}." if reviewer else ""),
-    )
-    write_atomic(target, appraisal_yaml(appraisal, header))
-    return Path(shown(target)), count
+    gate = current()
+    target = folder / "appraisal.yaml"
+    gate.updates(target)  # the one file of the bundle this command exists to rewrite
+    gate.check(target)
+    imported = merged_appraisal(workbook, folder, rules_dir, reviewer, when)
+    gate.write(imported.target, imported.text)
+    return Path(shown(imported.target)), imported.count

@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,17 +22,11 @@ from cchc_index.cli.common import (
 )
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
-from cchc_index.load.rules import load_framework
-from cchc_index.output import refuse_inputs, refuse_suffix
-from cchc_index.report.deadlines import lock_note, render_split, split_json
-from cchc_index.report.explain import explain_node, find_node
-from cchc_index.report.formats import FORMATS, format_for, known_suffixes
-from cchc_index.report.layers import explain_layers
-from cchc_index.report.submission_words import submission_note
-from cchc_index.scoring.deadlines import self_due, split_missing
-from cchc_index.service.outputs import produce
-from cchc_index.service.review import Review, review_unit
-from cchc_index.text import parse_date
+
+if TYPE_CHECKING:
+    from cchc_index.service.review import Review
+    from cchc_index.shipped import Located
+
 
 VERIFY = click.option(
     "--verify",
@@ -82,15 +77,21 @@ VERIFY = click.option(
 def score(
     bundle: Path,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
     fmt: str | None,
     output: Path | None,
     engine: str,
     lock: bool,
     verify: bool,
 ) -> None:
+    # Each import sits on the branch that needs it: `score` starts in a fresh interpreter
+    # every time, and what the default table does not use (hashlib, the deadline notes, the
+    # filing of the single-layer documents) is not paid for (tests/test_cold_start.py).
+    from cchc_index.report.formats import FORMATS, format_for, known_suffixes
 
     if output is not None:  # never over an input, never a suffix no renderer makes
+        from cchc_index.output import refuse_inputs, refuse_suffix
+
         refuse_inputs(output, [bundle, rules])
         if output.suffix:
             made = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
@@ -111,21 +112,31 @@ def score(
     review = _review(bundle, rules, rules_dir, engine, lock)
     warn(review.warnings)
     if verify:
-        from cchc_index.cli.verify import verify_warnings  # OCR and the file readers: on use
+        from cchc_index.cli.verify import verify_warnings
 
         verify_warnings(bundle, review)
     if review.ignored:
+        from cchc_index.report.deadlines import lock_note
+
         click.echo(lock_note(review.ignored), err=True)
+    from cchc_index.service.outputs import produce
+
     width = None if output is not None else shutil.get_terminal_size((160, 40)).columns
     emit(produce(review, chosen.name, width=width).data, output)
     if review.submitted is not None and (output is not None or chosen.name == "csv"):
+        from cchc_index.report.submission_words import submission_note
+
         click.echo(submission_note(review.submitted, review.draft).strip("\n"), err=True)
 
 
-def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock: bool) -> Review:
+def _review(
+    bundle: Path, rules: Path | None, rules_dir: Path | None, engine: str, lock: bool
+) -> Review:
+    from cchc_index.scoring.deadlines import self_due
+    from cchc_index.service.review import review_unit
 
     review = review_unit(bundle, rules, rules_dir, engine, lock, cache=True)  # type: ignore[arg-type]
-    if lock and self_due(review.framework, review.bundle.year) is None:
+    if lock and self_due(review.source.framework, review.bundle.year) is None:
         raise click.UsageError(
             tr(
                 "bộ chỉ số không ghi hạn tự đánh giá (cycle.self_assessment_due) nên không khóa được",
@@ -136,6 +147,7 @@ def _review(bundle: Path, rules: Path | None, rules_dir: Path, engine: str, lock
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    from cchc_index.text import parse_date
 
     if value is None:
         return dt.date.today()
@@ -171,19 +183,24 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @LANG
 @reports_errors
 def check(
-    bundle: Path, rules: Path | None, rules_dir: Path, fmt: str, on: dt.date, verify: bool
+    bundle: Path, rules: Path | None, rules_dir: Path | None, fmt: str, on: dt.date, verify: bool
 ) -> None:
+    from cchc_index.report.deadlines import render_split, split_json
+    from cchc_index.scoring.deadlines import split_missing
+
     review = _review(bundle, rules, rules_dir, "durable", False)
     warn(review.warnings)
     if verify:
-        from cchc_index.cli.verify import verify_warnings  # OCR and the file readers: on use
+        from cchc_index.cli.verify import verify_warnings
 
         verify_warnings(bundle, review)
-    result = review.final  # the missing products of the final layer
-    split = split_missing(review.framework, result, on)
+    result = review.layered.final  # the missing products of the final layer
+    split = split_missing(review.source.framework, result, on)
     if fmt == "json":
         click.echo(split_json(split), nl=False)
     else:
+        from cchc_index.report.submission_words import submission_note
+
         click.echo(render_split(result, split, review.layered.range), nl=False)
         click.echo(submission_note(review.submitted, review.draft), nl=False)
     sys.exit(ExitCode.FINDINGS if result.missing else ExitCode.OK)
@@ -197,18 +214,56 @@ def check(
 )
 @click.argument("node_id")
 @click.argument("bundle", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--rules", "rules", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--rules",
+    "rules",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False),
+    help=tr(
+        "Thư mục hoặc mã bộ chỉ số; mặc định lấy theo 'framework' trong profile.yaml của bộ minh chứng.",
+        "Framework folder or id; by default the one named in the bundle's profile.yaml.",
+    ),
+)
+@RULES_DIR
 @LANG
 @reports_errors
-def explain(node_id: str, bundle: Path | None, rules: Path) -> None:
+def explain(node_id: str, bundle: Path | None, rules: Path | None, rules_dir: Path | None) -> None:
+    from cchc_index.load.bundle import read_bundle
+    from cchc_index.load.rules import load_framework
+    from cchc_index.load.unit import find_framework, locate_rules
+    from cchc_index.report.explain import explain_node, find_node
+    from cchc_index.report.layers import explain_layers
+    from cchc_index.service.review import review_unit
 
-    loaded = load_framework(rules)  # once: the bundle is checked against this same one
+    if rules is not None:
+        located = locate_rules(rules, rules_dir)
+    elif bundle is not None:
+        folder = find_framework(read_bundle(bundle).bundle, bundle, None, rules_dir).folder
+        located = _origin_of(folder, rules_dir)
+    else:
+        raise click.UsageError(
+            tr(
+                "cần --rules (thư mục hoặc mã bộ chỉ số) khi không có bộ minh chứng",
+                "--rules (a framework folder or id) is needed without a bundle",
+            )
+        )
+    loaded = load_framework(located.path)  # once: the bundle is checked against this same one
     framework = loaded.framework
-    node = find_node(framework, node_id, rules)
+    node = find_node(framework, node_id, located.path)
+    used = tr(f"Bộ chỉ số dùng: {located.describe()}\n", f"Framework used: {located.describe()}\n")
+    click.echo(used, nl=False)
     if bundle is None:
         click.echo(explain_node(framework, node, None), nl=False)
         return
-    review = review_unit(bundle, rules, rules.parent, loaded=loaded)
+    review = review_unit(bundle, located.path, rules_dir, loaded=loaded)
     warn(review.warnings)
     click.echo(explain_node(framework, node, review.result), nl=False)
     click.echo(explain_layers(review.layered, node_id), nl=False)
+
+
+def _origin_of(folder: Path, rules_dir: Path | None) -> Located:
+    """Where on the search path a framework folder found by id lies."""
+    from cchc_index.shipped import Located, locate_framework
+
+    found = locate_framework(folder.name, rules_dir)
+    return found if found is not None else Located(folder, "path")

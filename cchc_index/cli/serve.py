@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import ENGINE, LANG, RULES_DIR, reports_errors
+from cchc_index.cli.common import ENGINE, LANG, RULES_DIR, Workspace, reports_errors
 from cchc_index.i18n import tr
 
 
@@ -21,14 +21,14 @@ from cchc_index.i18n import tr
 )
 @click.argument(
     "evidence_dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    type=Workspace(),
     default=Path("evidence"),
 )
 @RULES_DIR
 @ENGINE
 @click.option(
     "--port",
-    type=int,
+    type=click.IntRange(0, 65535),
     default=0,
     help=tr("Cổng (mặc định: một cổng trống).", "Port (default: a free one)."),
 )
@@ -46,7 +46,7 @@ from cchc_index.i18n import tr
 @reports_errors
 def serve(
     evidence_dir: Path,
-    rules_dir: Path,
+    rules_dir: Path | None,
     engine: str,
     port: int,
     no_browser: bool,
@@ -58,12 +58,26 @@ def serve(
 
     import uvicorn
 
+    from cchc_index.errors import EnvironmentProblem
+    from cchc_index.i18n import os_reason
     from cchc_index.web.app import create_app
 
     app = create_app(evidence_dir, rules_dir, engine, max_upload_mb)  # type: ignore[arg-type]
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
+    try:
+        sock.bind(("127.0.0.1", port))
+    except OSError as exc:
+        sock.close()
+        raise EnvironmentProblem(
+            [],
+            tr(
+                f"không mở được cổng {port} trên 127.0.0.1: {os_reason(exc)}; hãy chọn cổng "
+                "khác hoặc bỏ --port để lấy một cổng trống",
+                f"cannot open port {port} on 127.0.0.1: {os_reason(exc)}; choose another port "
+                "or leave out --port for a free one",
+            ),
+        ) from exc
     url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
     click.echo(
         tr(

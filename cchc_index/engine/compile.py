@@ -5,7 +5,7 @@ fact: `t == "m"`, `c == <node id>`, `h == 1` (the metric has a value) and the ti
 comparisons. Comparisons are exact: the metric travels as two integers, its value × 10⁶
 rounded down (`vf`) and up (`vc`); for an integer n, x ≥ n/10⁶ ⇔ floor ≥ n, x > ⇔ ceil >,
 x < ⇔ floor <, x ≤ ⇔ ceil ≤. So no float ever decides a band. No joins, no negation, no
-regex: the subset of research/durable-rules.md §6 that neither crashes nor hangs.
+regex: the subset of docs/engine.md §6 that neither crashes nor hangs.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """The durable_rules core: the only module that imports it.
 
-Used exactly as research/durable-rules.md §6–§7 lays out, because the C core segfaults or
+Used exactly as docs/engine.md §6–§7 lays out, because the C core segfaults or
 hangs outside a narrow subset: a Host without its background timer threads, one ruleset
 per compiled framework, one session (sid) per unit with a session-marker fact first,
 unique fact ids, JSON with `ensure_ascii=False`, the low-level batch assert, the actions
 run synchronously, and `delete_state` always, in `finally`.
 
-`fired_many` is the batch path (research/performance.md §3.3): K units share one session of
+`fired_many` is the batch path (docs/performance.md §3.3): K units share one session of
 a second registration of the ruleset whose every rule has `cap` (an action takes up to `cap`
 matches at once), each fact tagged with its unit's position `u`. That is outside the subset
 durable-rules.md §6 verified, so it is held to one-unit-at-a-time by a hypothesis property

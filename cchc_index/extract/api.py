@@ -26,7 +26,7 @@ def run_extract(
     documents: Path | None = None,
     force: bool = False,
     rules: Path | None = None,
-    rules_dir: Path = Path("rules"),
+    rules_dir: Path | None = None,
 ) -> Outcome:
     """Read a report and/or a folder of documents; draft a bundle; compare with a bundle.
 

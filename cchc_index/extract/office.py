@@ -12,32 +12,26 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from cchc_index.errors import EvidenceError
 from cchc_index.extract.problems import fail
+from cchc_index.readgate import (
+    MAX_PARTS,
+    MAX_PDF_PAGES,
+    MAX_UNPACKED,
+    check_office,
+    refuse_password,
+)
 
-MAX_DOCX_UNPACKED = 300_000_000  # a 200-page report with photos unpacks to ~30 MB
-MAX_DOCX_MEMBERS = 5_000
-MAX_PDF_PAGES = 2_000
+MAX_DOCX_UNPACKED = MAX_UNPACKED  # the reader gate's limits (cchc_index.readgate)
+MAX_DOCX_MEMBERS = MAX_PARTS
 
 
 def docx_lines(data: bytes, name: str) -> list[str]:
     """Paragraphs and table cells in document order; a table cell's paragraphs are lines,
     and each cell after the first in a row starts with a tab."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            is_word = "word/document.xml" in archive.namelist()
-            members = archive.infolist()
-    except Exception:  # BadZipFile, but also EOFError, ValueError… on damaged archives
-        raise fail(name, "tệp .docx bị hỏng (không mở được)", "broken .docx file") from None
-    unpacked = sum(m.file_size for m in members)
-    if len(members) > MAX_DOCX_MEMBERS or unpacked > MAX_DOCX_UNPACKED:
-        # a "zip bomb": a few kB that unpack to gigabytes; python-docx would read it all
-        raise fail(
-            name,
-            f"tệp .docx giải nén quá lớn ({unpacked // 1_000_000} MB, {len(members)} phần; "
-            f"tối đa {MAX_DOCX_UNPACKED // 1_000_000} MB)",
-            f"the .docx unpacks too large ({unpacked // 1_000_000} MB, {len(members)} parts; "
-            f"at most {MAX_DOCX_UNPACKED // 1_000_000} MB)",
-        )
+    check_office(data, name, ".docx")  # password, parts, unpacked size: the reader gate
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        is_word = "word/document.xml" in archive.namelist()
     if not is_word:
         raise fail(
             name,
@@ -92,7 +86,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[str], tuple[int, ...]]:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise fail(name, "tệp PDF có mật khẩu", "the PDF is password-protected") from None
+            raise EvidenceError(refuse_password(name).problems) from None
         raise fail(
             name,
             "không đọc được tệp PDF (hỏng hoặc không phải PDF chuẩn); hãy xuất lại PDF",

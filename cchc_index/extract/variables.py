@@ -1,7 +1,7 @@
 """The variables a draft may fill: those of the framework it is drafted for, with their labels.
 
 The framework is the one named by `--rules`; else the one the bundle's profile names in
-`--rules-dir` (as `score` finds it); else the shipped default, `rules/hue-xa-2020`. A figure
+`--rules-dir` (as `score` finds it); else the default, `hue-xa-2020`, on the same search path (the shipped one last). A figure
 whose variable the framework lacks is still shown, but not written to statistics.yaml.
 """
 
@@ -16,7 +16,6 @@ from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
 
 DEFAULT_FRAMEWORK = "hue-xa-2020"
-SHIPPED_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
 @dataclass(frozen=True)
@@ -45,47 +44,34 @@ def variables_of(folder: Path) -> FrameworkVariables:
     )
 
 
-def choose_framework(
-    rules: Path | None, named: str | None, rules_dir: Path = Path("rules")
-) -> Path:
-    """`--rules`, else `named` (a profile's `framework`) in `rules_dir`, else the default."""
+def choose_framework(rules: Path | None, named: str | None, rules_dir: Path | None = None) -> Path:
+    """`--rules`, else `named` (a profile's `framework`) on the framework search path (as
+    `score` finds it), else the default."""
+    from cchc_index.shipped import locate_framework, searched_text
+
     if rules is not None:
-        return rules
+        found = locate_framework(str(rules), rules_dir) if not rules.is_dir() else None
+        return found.path if found is not None else rules
+    wanted = named if named is not None else DEFAULT_FRAMEWORK
+    located = locate_framework(wanted, rules_dir)
+    if located is not None:
+        return located.path
+    where = searched_text(rules_dir)
     if named is not None:
-        candidate = rules_dir / named
-        if not candidate.is_dir():
-            raise RuleError(
-                [
-                    Problem(
-                        str(rules_dir),
-                        1,
-                        1,
-                        tr(
-                            f"không tìm thấy bộ chỉ số '{named}' trong {rules_dir}; dùng --rules",
-                            f"framework '{named}' not found in {rules_dir}; pass --rules",
-                        ),
-                    )
-                ]
-            )
-        return candidate
-    for folder in (rules_dir / DEFAULT_FRAMEWORK, SHIPPED_RULES / DEFAULT_FRAMEWORK):
-        if folder.is_dir():
-            return folder
-    raise RuleError(
-        [
-            Problem(
-                str(rules_dir),
-                1,
-                1,
-                tr(
-                    f"không tìm thấy bộ chỉ số mặc định '{DEFAULT_FRAMEWORK}'; dùng --rules",
-                    f"the default framework '{DEFAULT_FRAMEWORK}' was not found; pass --rules",
-                ),
-            )
-        ]
-    )
+        message = tr(
+            f"không tìm thấy bộ chỉ số '{named}' (đã tìm trong {where}); dùng --rules",
+            f"framework '{named}' not found (looked in {where}); pass --rules",
+        )
+    else:
+        message = tr(
+            f"không tìm thấy bộ chỉ số mặc định '{DEFAULT_FRAMEWORK}' (đã tìm trong {where}); dùng --rules",
+            f"the default framework '{DEFAULT_FRAMEWORK}' was not found (looked in {where}); pass --rules",
+        )
+    raise RuleError([Problem(str(rules_dir or "rules"), 1, 1, message)])
 
 
 def default_variables() -> FrameworkVariables:
     """The shipped default framework's variables."""
-    return variables_of(choose_framework(None, None, SHIPPED_RULES))
+    from cchc_index.shipped import shipped_dir
+
+    return variables_of(choose_framework(None, None, shipped_dir("rules")))

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from cchc_index.errors import EvidenceError, OutputExists, Problem
+from cchc_index.errors import EvidenceError, OutputError, OutputExists, Problem
 from cchc_index.extract.draft import COLUMNS, UNDATED_FILE, Draft
 from cchc_index.i18n import tr
-from cchc_index.output import write_atomic
+from cchc_index.output import current, write_atomic
 
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
@@ -56,7 +56,7 @@ def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False)
     """Write the draft into `folder`; return the names written, relative to it."""
     shown = str(folder)
     if folder.exists() and not folder.is_dir():
-        raise EvidenceError(
+        raise OutputError(
             [
                 Problem(
                     shown,
@@ -95,6 +95,9 @@ def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False)
         if not target.is_relative_to(root):
             raise EvidenceError([Problem(shown, 1, 1, f"'{name}' ngoài thư mục bộ minh chứng")])
         pending.append((source.read_bytes(), target))
+    gate = current()
+    for _, target in pending:  # all checked before any is written
+        gate.check(target)  # never onto the report, a compared bundle, a documents folder
     for content, target in pending:
         if target.is_symlink():  # a link in the folder is replaced, never written through
             target.unlink()

@@ -132,10 +132,15 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
     try:
         framework = Framework.model_validate({"meta": meta, "areas": built.areas})
     except ValidationError as exc:
+        from cchc_index.load.pydantic_problems import field_names, problems_from
+        from cchc_index.source import Located
+
+        said = problems_from(exc, Located(shown, None), field_names([Framework]))[0]
+        where = f" ({said.key})" if said.key else ""
         raise fail(
             shown,
-            f"không dựng được bộ chỉ số từ bảng: {exc.errors()[0]['msg']} ({'.'.join(str(x) for x in exc.errors()[0]['loc'])})",
-            f"could not build a framework from the table: {exc.errors()[0]['msg']}",
+            f"không dựng được bộ chỉ số từ bảng: {said.message}{where}",
+            f"could not build a framework from the table: {said.message}{where}",
         ) from None
     files = framework_files(framework)
     files.update(starter_cases(framework))

@@ -1,6 +1,6 @@
 """Find the framework table by its header words, and which column holds what.
 
-Layouts seen (research/outputs-and-ui.md §1.2): `STT · Lĩnh vực/Tiêu chí/Tiêu chí thành phần ·
+Layouts seen in official tables (docs/keeper.md, import-framework): `STT · Lĩnh vực/Tiêu chí/Tiêu chí thành phần ·
 Điểm tối đa · Điểm đánh giá (Điều tra XHH · Tự đánh giá · SNV đánh giá) · …` (a header on two
 lines), `STT · Lĩnh vực, tiêu chí, tiêu chí thành phần · Điểm tối đa · Cách chấm · Tài liệu
 kiểm chứng · Tài liệu đến thời điểm hiện tại`, `Số TT · Tiêu chí · Điểm chuẩn · … · Tài liệu
@@ -82,7 +82,7 @@ def _joined(above: tuple[str, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
     def join(a: str, b: str) -> str:
         if not b:
             return a
-        if a and a[-1].isdigit() and b[0].isdigit():
+        if a and a[-1] in "0123456789" and b[0] in "0123456789":
             return a + b
         return f"{a}\n{b}" if b[0] in "-+•–" else f"{a} {b}".strip()
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from cchc_index.importer.table import Document, RawTable, clean, fail
+from cchc_index.readgate import MAX_PDF_PAGES, refuse_password
 
 MIN_RULE = 15.0  # points: shorter strokes are not table rules
 THIN = 2.0
@@ -52,7 +53,7 @@ def join_lines(pieces: list[str]) -> str:
         piece = " ".join(raw_piece.split())
         if not piece:
             continue
-        if text and text[-1].isdigit() and piece[0].isdigit():
+        if text and text[-1] in "0123456789" and piece[0] in "0123456789":
             text += piece
         elif text and piece[0] in "-+•–" and piece[1:2] in (" ", ""):
             text += "\n" + piece
@@ -139,8 +140,18 @@ def read_pdf(data: bytes, shown: str) -> Document:
 
     try:
         pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise refuse_password(shown) from None
         raise fail(shown, "tệp PDF bị hỏng", "the PDF is corrupted") from None
+    if len(pdf) > MAX_PDF_PAGES:
+        count = len(pdf)
+        pdf.close()
+        raise fail(
+            shown,
+            f"tệp PDF có {count} trang (tối đa {MAX_PDF_PAGES})",
+            f"the PDF has {count} pages (at most {MAX_PDF_PAGES})",
+        )
     tables: list[RawTable] = []
     preamble: list[str] = []
     has_text = False

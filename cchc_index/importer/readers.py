@@ -9,9 +9,20 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from cchc_index.i18n import os_reason
+from cchc_index.errors import Problem, SourceError
+from cchc_index.i18n import tr
 from cchc_index.importer.pdf_table import read_pdf
 from cchc_index.importer.table import Document, RawTable, clean, fail, sniff
+from cchc_index.readgate import (
+    MAX_TABLE_UNPACKED,
+    check_cells,
+    check_office,
+    decode,
+    encrypted,
+    read_file,
+    refuse_password,
+)
+from cchc_index.source import csv_message
 
 SUFFIXES = (".docx", ".xlsx", ".pdf", ".md", ".markdown", ".csv", ".txt")
 
@@ -25,30 +36,45 @@ def read_document(path: Path, shown: str) -> Document:
             f"không đọc được loại tệp '{suffix}': dùng .docx, .xlsx, .pdf (có lớp chữ), .md hoặc .csv",
             f"cannot read '{suffix}' files: use .docx, .xlsx, .pdf (with a text layer), .md or .csv",
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise fail(
-            shown, f"không mở được tệp: {os_reason(exc)}", f"cannot open: {os_reason(exc)}"
-        ) from None
+    data = read_file(path, shown)
+    if encrypted(data):
+        raise refuse_password(shown)
     kind = sniff(data)
     expected = {".docx": "zip", ".xlsx": "zip", ".pdf": "pdf"}.get(suffix, "text")
+    if expected == "text" and kind == "binary":
+        decode(data, shown)  # UTF-16 without its BOM, a stray byte: said at its place
     if kind != expected:
         raise fail(
             shown,
             f"tệp hỏng hoặc không phải {suffix} (nội dung là '{kind}')",
             f"the file is corrupted or not a {suffix} (its content is '{kind}')",
         )
+    if kind == "zip":
+        check_office(data, shown, suffix, MAX_TABLE_UNPACKED)
     try:
         if suffix == ".docx":
-            return _docx(data, shown)
-        if suffix == ".xlsx":
-            return _xlsx(data, shown)
-        if suffix == ".pdf":
-            return read_pdf(data, shown)
-        return _text(data, shown, suffix)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+            document = _docx(data, shown)
+        elif suffix == ".xlsx":
+            document = _xlsx(data, shown)
+        elif suffix == ".pdf":
+            document = read_pdf(data, shown)
+        else:
+            document = _text(data, shown, suffix)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, csv.Error):
         raise fail(shown, f"tệp {suffix} bị hỏng", f"the {suffix} file is corrupted") from None
+    check_cells(
+        (
+            (place, cell)
+            for table in document.tables
+            for row, place in zip(table.rows, table.places, strict=False)
+            for cell in row
+        ),
+        shown,
+    )
+    check_cells(
+        [(tr("phần đầu", "preamble"), line) for line in document.preamble.split("\n")], shown
+    )
+    return document
 
 
 def _docx(data: bytes, shown: str) -> Document:
@@ -106,18 +132,16 @@ def _cell_text(value: object) -> str:
 
 
 def _text(data: bytes, shown: str, suffix: str) -> Document:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise fail(shown, "tệp không phải UTF-8", "the file is not UTF-8") from None
+    text = decode(data, shown)  # UTF-8 (BOM or not) or UTF-16 with its BOM; no control chars
     lines = text.splitlines()
     if suffix == ".csv":
         first = lines[0] if lines else ""
         delimiter = max(",;\t", key=first.count)  # Excel in Vietnamese locales writes ';'
-        rows = [
-            tuple(clean(c) for c in row)
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        try:
+            rows = [tuple(clean(c) for c in row) for row in reader]
+        except csv.Error as exc:
+            raise SourceError([Problem(shown, reader.line_num or 1, 1, csv_message(exc))]) from None
         places = [f"dòng {i}" for i in range(1, len(rows) + 1)]
         return Document(shown, "csv", "", (RawTable(tuple(rows), tuple(places)),))
     tables, current, places, preamble = [], [], [], []

@@ -18,6 +18,14 @@ class RawTable:
     rows: tuple[tuple[str, ...], ...]
     places: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        # every row as wide as the widest: a short row of a hand-made CSV or Markdown table
+        # (or a PDF row missing its last cells) reads as empty cells, never an IndexError
+        width = max(map(len, self.rows), default=0)
+        if any(len(row) != width for row in self.rows):
+            padded = tuple(row + ("",) * (width - len(row)) for row in self.rows)
+            object.__setattr__(self, "rows", padded)
+
 
 @dataclass(frozen=True)
 class Document:

@@ -125,7 +125,7 @@ def build_tree(columns: Columns) -> Tree:
         parent_id = node_id.rsplit(".", 1)[0] if "." in node_id else None
         if parent_id is None:
             tree.roots.append(node)
-            area, roman_area = node, not mark[0].isdigit()
+            area, roman_area = node, mark[0] not in "0123456789"
         elif parent_id in by_id:
             by_id[parent_id].children.append(node)
         else:
@@ -144,7 +144,7 @@ def _node_id(mark: str, area: Node | None, roman_area: bool, holder: Node | None
     a letter is a sub-criterion of the criterion above it."""
     if mark.isupper() and (value := roman(mark)) is not None:
         return str(value)
-    if mark[0].isdigit():
+    if mark[0] in "0123456789":
         if roman_area and area is not None:
             return f"{area.id}.{mark}"
         return mark

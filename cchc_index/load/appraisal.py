@@ -60,7 +60,8 @@ def check_appraisal(
     step = framework.meta.rounding_step
     problems: list[Problem] = []
     previous = dict(self_points)
-    for r_index, rnd in enumerate(appraisal.rounds):
+    # in the order of their numbers, whatever order the file lists them in
+    for r_index, rnd in sorted(enumerate(appraisal.rounds), key=lambda pair: pair[1].round):
         if rnd.submission is not None and rnd.submission not in submitted:
             problems.append(
                 src.problem(("rounds", r_index, "submission"), _no_submission(rnd, submitted))
@@ -202,6 +203,9 @@ def appraisal_yaml(appraisal: Appraisal, header: str) -> str:
             return format_date(value)
         return value
 
-    data = plain(appraisal.model_dump(exclude_defaults=True))
+    ordered = appraisal.model_copy(
+        update={"rounds": tuple(sorted(appraisal.rounds, key=lambda r: r.round))}
+    )
+    data = plain(ordered.model_dump(exclude_defaults=True))
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return "".join(f"# {line}\n" for line in header.splitlines()) + body

@@ -7,6 +7,7 @@ The cells become located data, so the checks of appraisal.yaml report `sheet!cel
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,14 @@ from cchc_index.load.appraisal import check_appraisal, validate_appraisal
 from cchc_index.model.appraisal import Appraisal
 from cchc_index.model.bundle import Bundle
 from cchc_index.model.framework import Framework
+from cchc_index.readgate import (
+    MAX_TABLE_UNPACKED,
+    check_cells,
+    check_office,
+    encrypted,
+    read_file,
+    refuse_password,
+)
 from cchc_index.source import Key, Located, shown
 from cchc_index.text import format_date, nfc
 
@@ -58,9 +67,15 @@ class Defaults:
 
 
 def _open(path: Path) -> Any:
+    name = shown(path)
+    data = read_file(path, name)  # the reader gate: regular file, size, password, zip bomb
+    if encrypted(data):
+        raise refuse_password(name)
+    if data.startswith(b"PK"):
+        check_office(data, name, ".xlsx", MAX_TABLE_UNPACKED)
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise EvidenceError(
             [
                 Problem(
@@ -91,12 +106,16 @@ def _points(value: object) -> Decimal | str | None:
     return _text(value)
 
 
-def check_meta(wb: Any, path: str, framework: Framework, bundle: Bundle) -> None:
-    """Refuse a workbook written for another framework, unit or year (exit 4)."""
-    if META not in wb.sheetnames:
-        raise EvidenceError(
-            [Problem(path, 1, 1, tr(f"thiếu trang '{META}'", f"sheet '{META}' is missing"))]
-        )
+def workbook_meta(workbook: Path) -> dict[str, tuple[int, object]]:
+    """The `_meta` rows of a working workbook: key → (row, value); empty without the sheet."""
+    wb = _open(workbook)
+    try:
+        return _meta_rows(wb) if META in wb.sheetnames else {}
+    finally:
+        wb.close()
+
+
+def _meta_rows(wb: Any) -> dict[str, tuple[int, object]]:
     found: dict[str, tuple[int, object]] = {}
     for r, row in enumerate(wb[META].iter_rows(min_col=1, max_col=2, values_only=True), start=1):
         if row and row[0] is not None:
@@ -104,6 +123,16 @@ def check_meta(wb: Any, path: str, framework: Framework, bundle: Bundle) -> None
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # a year Excel stored as 2020.0
             found[str(row[0]).strip()] = (r, value)
+    return found
+
+
+def check_meta(wb: Any, path: str, framework: Framework, bundle: Bundle) -> None:
+    """Refuse a workbook written for another framework, unit or year (exit 4)."""
+    if META not in wb.sheetnames:
+        raise EvidenceError(
+            [Problem(path, 1, 1, tr(f"thiếu trang '{META}'", f"sheet '{META}' is missing"))]
+        )
+    found = _meta_rows(wb)
     wanted = {"framework": framework.meta.id, "unit": bundle.profile.name, "year": bundle.year}
     problems: list[Problem] = []
     for key, expected in wanted.items():
@@ -136,7 +165,17 @@ def _rows(wb: Any, path: str) -> list[tuple[int, tuple[Any, ...]]]:
         )
     sheet = wb[MAIN]
     rows = sheet.iter_rows(min_row=2, max_col=13, values_only=True)
-    return [(r, tuple(row) + (None,) * (13 - len(row))) for r, row in enumerate(rows, start=2)]
+    found = [(r, tuple(row) + (None,) * (13 - len(row))) for r, row in enumerate(rows, start=2)]
+    check_cells(
+        (
+            (f"{MAIN}!{get_column_letter(c)}{r}", value)
+            for r, row in found
+            for c, value in enumerate(row, start=1)
+            if isinstance(value, str)
+        ),
+        path,
+    )
+    return found
 
 
 def read_workbook(

@@ -34,6 +34,7 @@ from cchc_index.model.bundle import (
     Statistic,
     foreign_message,
 )
+from cchc_index.output import current
 from cchc_index.source import (
     Key,
     Located,
@@ -183,6 +184,7 @@ def read_bundle(folder: Path, *, evidence_files: bool = True) -> BundleSource:
     problem found. `evidence_files=False`: the files the tables name are not looked for (a
     submission's snapshot keeps copies of the records only; its manifest holds their hashes)."""
     problems: list[Problem] = []
+    current().add_input(folder)  # the run's output gate: nothing is written into a bundle read
     base = shown(folder)
     entries = listing(folder)
     if not has_file(folder, "profile.yaml", entries):

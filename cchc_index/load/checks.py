@@ -286,7 +286,9 @@ def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]
     checker = _Checker(
         variables,
         _dec(data.get("rounding_step")),
-        int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
+        int(year)
+        if isinstance(year, int | str) and str(year).isascii() and str(year).isdigit()
+        else None,
     )
     if meta is not None and isinstance(meta.data, dict):
         declared = meta.data.get("variables")

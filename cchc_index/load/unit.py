@@ -11,17 +11,22 @@ from cchc_index.load.bundle import BundleSource, read_bundle
 from cchc_index.load.framework_cache import load_framework_cached
 from cchc_index.load.rules import FrameworkSource, load_framework
 from cchc_index.model.bundle import Bundle
+from cchc_index.output import current
+from cchc_index.shipped import Located, locate_framework, searched_text
 from cchc_index.source import shown
 
 
 def find_framework(
-    bundle: Bundle, folder: Path, rules: Path | None, rules_dir: Path, *, cache: bool = False
+    bundle: Bundle, folder: Path, rules: Path | None, rules_dir: Path | None, *, cache: bool = False
 ) -> FrameworkSource:
     """The framework named by --rules, else the one the bundle's profile names in rules_dir
     (`cache`: through the framework cache of `score` and `check`)."""
     load = load_framework_cached if cache else load_framework
+    current().add_input(folder, rules)  # nothing this run writes may land on what it reads
     if rules is not None:
-        return load(rules)
+        resolved = resolve_rules(rules, rules_dir)
+        current().add_input(resolved)
+        return load(resolved)
     if bundle.profile.framework is None:
         raise EvidenceError(
             [
@@ -36,8 +41,9 @@ def find_framework(
                 )
             ]
         )
-    candidate = rules_dir / bundle.profile.framework
-    if not candidate.is_dir():
+    found = locate_framework(bundle.profile.framework, rules_dir)
+    if found is None:
+        where = searched_text(rules_dir)
         raise EvidenceError(
             [
                 Problem(
@@ -45,16 +51,32 @@ def find_framework(
                     1,
                     1,
                     tr(
-                        f"không tìm thấy bộ chỉ số '{bundle.profile.framework}' trong {shown(rules_dir)}; dùng --rules",
-                        f"framework '{bundle.profile.framework}' not found in {shown(rules_dir)}; pass --rules",
+                        f"không tìm thấy bộ chỉ số '{bundle.profile.framework}' (đã tìm trong {where}); dùng --rules hoặc --rules-dir",
+                        f"framework '{bundle.profile.framework}' not found (looked in {where}); pass --rules or --rules-dir",
                     ),
                 )
             ]
         )
-    return load(candidate)
+    current().add_input(found.path)
+    return load(found.path)
 
 
-def open_unit(folder: Path, rules: Path | None, rules_dir: Path) -> tuple[FrameworkSource, Bundle]:
+def resolve_rules(rules: Path, rules_dir: Path | None = None) -> Path:
+    """`--rules`: a framework folder, or a plain id looked up like a profile's `framework`."""
+    return locate_rules(rules, rules_dir).path
+
+
+def locate_rules(rules: Path, rules_dir: Path | None = None) -> Located:
+    """`resolve_rules`, saying where the framework was found."""
+    if rules.is_dir() or len(rules.parts) != 1:
+        return Located(rules, "path")
+    found = locate_framework(str(rules), rules_dir)
+    return found if found is not None else Located(rules, "path")
+
+
+def open_unit(
+    folder: Path, rules: Path | None, rules_dir: Path | None
+) -> tuple[FrameworkSource, Bundle]:
     """Load and cross-check a bundle and its framework; errors name file, line and field."""
     framework, source = open_unit_source(folder, rules, rules_dir)
     return framework, source.bundle
@@ -63,7 +85,7 @@ def open_unit(folder: Path, rules: Path | None, rules_dir: Path) -> tuple[Framew
 def open_unit_source(
     folder: Path,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
     framework: FrameworkSource | None = None,
     *,
     cache: bool = False,

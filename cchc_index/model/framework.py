@@ -24,7 +24,7 @@ Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huy�
 
 def id_key(node_id: str) -> tuple[int, ...]:
     """Sort key of node ids: "1.10" after "1.9"."""
-    return tuple(int(p) if p.isdigit() else 0 for p in node_id.split("."))
+    return tuple(int(p) if p.isascii() and p.isdigit() else 0 for p in node_id.split("."))
 
 
 class Provenance(Strict):

@@ -11,14 +11,15 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-_BIG = 1 << 20  # attachments above 1 MB are hashed by name, size and mtime, not read
+from cchc_index.source import files_under
+
 # the layers that decide a score; renderers, the CLI and this package do not
 _SCORING = ("methods", "model", "load", "engine", "scoring")
 _GROUND = ("errors", "text", "i18n", "docnumber", "fields", "source", "suggest")
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return [p for p in files_under(folder) if not p.name.startswith(".")]
 
 
 def folder_hash(folder: Path) -> str:
@@ -26,11 +27,9 @@ def folder_hash(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in _files(folder):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        stat = path.stat()
-        if stat.st_size > _BIG:
-            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-        else:
-            digest.update(path.read_bytes())
+        with path.open("rb") as handle:  # every byte: never size and time, which can lie
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
         digest.update(b"\0")
     return digest.hexdigest()
 

@@ -64,6 +64,17 @@ def ranking_of_year(store: Store, year: int | None = None, run_id: int | None = 
     return rank(scores, run_failures(store, run), run)
 
 
+def folders_named(store: Store, unit: str) -> list[str]:
+    """The folders whose unit bears the name `unit` (ignoring case and Unicode form): more
+    than one, and `history` mixes two units of the same name."""
+    wanted = fold(unit)
+    rows = store.db.execute(
+        "SELECT DISTINCT u.folder, a.unit FROM run_units u JOIN assessments a"
+        " ON a.id = u.assessment_id"
+    ).fetchall()
+    return sorted({folder for folder, name in rows if fold(name) == wanted})
+
+
 def history(store: Store, unit: str, before: Sequence[str] = ()) -> list[UnitScore]:
     """A unit's results over the years (its name compared ignoring case and Unicode form):
     per year, the assessment of the last finished run that covered it; with `before`, the

@@ -31,6 +31,7 @@ from cchc_index.province.ranking import rank
 from cchc_index.province.store import Scored, Store
 from cchc_index.scoring.evaluate import EngineName
 from cchc_index.service.review import Reviewer, final_layer
+from cchc_index.shipped import locate_framework
 from cchc_index.source import shown
 
 CHUNK = 20  # units a worker takes at once: one engine session, one store transaction
@@ -44,10 +45,24 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
         if (root / "profile.yaml").is_file():
             found.add(root)
             continue
-        for profile in root.rglob("profile.yaml"):
-            parts = profile.relative_to(root).parts
-            if not any(part.startswith(".") or part == SUBMISSIONS for part in parts):
-                found.add(profile.parent)  # a submission's copies are not a bundle of their own
+        # by hand, not `rglob` (recursive: a folder nested a few thousand deep overflows it);
+        # hidden folders and links to folders are not entered (no loops, nothing outside)
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.name == "profile.yaml" and entry.is_file():
+                    found.add(folder)
+                elif entry.is_dir(follow_symlinks=False) and entry.name != SUBMISSIONS:
+                    # (a submission's copies are not a bundle of their own)
+                    stack.append(Path(entry.path))
     return sorted(found)
 
 
@@ -55,7 +70,7 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
 class _Worker:
     """What one process keeps between chunks: a Reviewer (compiled frameworks) and hashes."""
 
-    rules_dir: Path
+    rules_dir: Path | None
     engine: EngineName
     storing: bool = True  # for a results store: content hashes to reuse results, every leaf
     reviewer: Reviewer = field(init=False)
@@ -76,7 +91,7 @@ class _Worker:
                 continue
             ref = located.bundle.profile.framework or ""
             if ref not in self.hashes:
-                self.hashes[ref] = folder_hash(self.rules_dir / ref) if self.storing else ""
+                self.hashes[ref] = folder_hash(source.folder) if self.storing else ""
             if numbers(folder):  # submitted: ranked on the appraised layers of its snapshot
                 out[folder] = self._submitted(folder, located.shown, ref)
                 continue
@@ -119,7 +134,7 @@ def _failed(name: str, exc: CchcError) -> FailedUnit:
 _WORKER: _Worker | None = None
 
 
-def _init(rules_dir: Path, engine: EngineName, storing: bool) -> None:
+def _init(rules_dir: Path | None, engine: EngineName, storing: bool) -> None:
     global _WORKER
     gc.set_threshold(50_000, 20, 20)  # as the CLI does: short-lived acyclic objects
     _WORKER = _Worker(rules_dir, engine, storing)
@@ -136,7 +151,7 @@ def _chunks(items: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def score_folders(
-    folders: list[Path], rules_dir: Path, engine: EngineName, jobs: int, storing: bool = True
+    folders: list[Path], rules_dir: Path | None, engine: EngineName, jobs: int, storing: bool = True
 ) -> Iterator[list[Scored | FailedUnit]]:
     """Score bundles chunk by chunk, in `jobs` processes; chunks come back as they finish."""
     chunks = _chunks(folders, jobs)
@@ -152,7 +167,7 @@ def score_folders(
 
 def run_batch(
     folders: Sequence[Path],
-    rules_dir: Path,
+    rules_dir: Path | None,
     *,
     engine: EngineName = "durable",
     jobs: int = 1,
@@ -217,20 +232,23 @@ def run_batch(
 class _FrameworkBlocks:
     """The blocks of each framework a batch reuses stored results of, loaded once."""
 
-    rules_dir: Path
+    rules_dir: Path | None
     found: dict[str, tuple[Block, ...]] = field(default_factory=dict)
 
     def of(self, ref: str) -> tuple[Block, ...]:
         if ref not in self.found:
+            located = locate_framework(ref, self.rules_dir)  # as the units themselves find it
             try:
-                self.found[ref] = load_framework(self.rules_dir / ref).framework.meta.blocks
+                if located is None:
+                    raise CchcError([], ref)
+                self.found[ref] = load_framework(located.path).framework.meta.blocks
             except CchcError:
                 self.found[ref] = ()  # the framework is reported when the unit is rescored
         return self.found[ref]
 
 
 def _reusable(
-    store: Store, code: str, bundles: list[Path], rules_dir: Path
+    store: Store, code: str, bundles: list[Path], rules_dir: Path | None
 ) -> tuple[list[Path], list[tuple[Path, int]]]:
     """Split bundles into those to score and those whose stored result still holds."""
     framework_hashes: dict[str, str | None] = {}
@@ -239,8 +257,8 @@ def _reusable(
         hit = None
         for aid, ref, fw_hash in store.candidates(folder_hash(folder), code):
             if ref not in framework_hashes:
-                path = rules_dir / ref
-                framework_hashes[ref] = folder_hash(path) if path.is_dir() else None
+                found = locate_framework(ref, rules_dir)
+                framework_hashes[ref] = folder_hash(found.path) if found is not None else None
             if framework_hashes[ref] == fw_hash:
                 hit = aid
                 break

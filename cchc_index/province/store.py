@@ -12,16 +12,52 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from cchc_index.errors import EvidenceError, Problem
+from cchc_index.errors import EnvironmentProblem, EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.model.ranking import FailedUnit, UnitScore
+from cchc_index.output import current
 from cchc_index.province.schema import MIGRATIONS
+
+APPLICATION_ID = 0x43434849  # "CCHI": PRAGMA application_id of a results store
+BUSY_SECONDS = 120  # a second `batch --db` on the same file waits this long for the first
+_OURS = {"runs", "assessments", "run_units"}
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse, reading only, an SQLite file that is not a cchc-index results store (another
+    program's database, whatever its `user_version`); an empty or missing file is fine."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    probe = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS)
+    try:
+        app = probe.execute("PRAGMA application_id").fetchone()[0]
+        tables = {
+            row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    finally:
+        probe.close()
+    if (
+        app == APPLICATION_ID
+        or (app == 0 and tables and tables >= _OURS)
+        or (not tables and app == 0)
+    ):
+        return
+    raise sqlite3.DatabaseError(
+        tr(
+            "đây không phải cơ sở dữ liệu kết quả của cchc-index (tệp SQLite của chương trình "
+            "khác); không đụng tới nó, hãy chọn tệp khác cho --db",
+            "this is not a cchc-index results database (another program's SQLite file); it is "
+            "left untouched; choose another file for --db",
+        )
+    )
 
 
 def _dec(value: str | None) -> Decimal | None:
@@ -52,13 +88,39 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> Store:
         """Open (creating if needed) and migrate; a file that is not a store is a located error."""
+        current().check_database(path)  # never a bundle's file, never inside a bundle read
         try:
-            db = sqlite3.connect(path, isolation_level=None)
+            _refuse_foreign(path)  # read-only: another program's database is never touched
+            db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # WAL: a killed process loses nothing
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db)
             store._migrate()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise EnvironmentProblem(
+                    [],
+                    tr(
+                        f"{path}: cơ sở dữ liệu đang bận (một lượt khác đang ghi) quá "
+                        f"{BUSY_SECONDS} giây; hãy chạy lại sau",
+                        f"{path}: the database stayed busy (another run is writing) for over "
+                        f"{BUSY_SECONDS} seconds; run again later",
+                    ),
+                ) from exc
+            raise EvidenceError(
+                [
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        tr(
+                            f"không mở được cơ sở dữ liệu kết quả: {exc}",
+                            f"cannot open the results database: {exc}",
+                        ),
+                    )
+                ]
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise EvidenceError(
                 [
@@ -76,19 +138,25 @@ class Store:
         return store
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise sqlite3.DatabaseError(
-                tr(
-                    f"lược đồ phiên bản {version} do một bản cchc-index mới hơn tạo (bản này biết tới {len(MIGRATIONS)})",
-                    f"schema version {version} was made by a newer cchc-index (this one knows up to {len(MIGRATIONS)})",
-                )
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        """Bring the schema up to date, one migration a transaction; the version is read
+        inside it, so two runs opening a new file at once never both create the tables."""
+        self.db.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+        while True:
             with self.transaction():
-                for statement in filter(str.strip, script.split(";")):
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version > len(MIGRATIONS):
+                    raise sqlite3.DatabaseError(
+                        tr(
+                            f"lược đồ phiên bản {version} do một bản cchc-index mới hơn tạo (bản này biết tới {len(MIGRATIONS)})",
+                            f"schema version {version} was made by a newer cchc-index (this one knows up to {len(MIGRATIONS)})",
+                        )
+                    )
+                if version == len(MIGRATIONS):
+                    return
+                for statement in filter(str.strip, MIGRATIONS[version].split(";")):
                     self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version={number}")
+                self.db.execute(f"PRAGMA user_version={version + 1}")
+                self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -307,10 +307,11 @@ def _compose(item: Planned, entered_by: str, date: dt.date, force: bool) -> list
 
 
 def write_plans(plans: list[Planned], inputs: list[Path]) -> None:
-    from cchc_index.output import refuse_inputs, write_atomic
+    from cchc_index.output import current, refuse_inputs, write_atomic
 
     for item in plans:
         if item.text:
+            current().updates(item.folder / "appraisal.yaml")  # the one file survey rewrites
             refuse_inputs(item.folder / "appraisal.yaml", inputs)
     for item in plans:
         if item.text:

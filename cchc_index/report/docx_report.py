@@ -1,6 +1,6 @@
 """The filed Báo cáo tự đánh giá as DOCX: a portrait report, then the landscape Phụ lục table.
 
-Layout per NĐ 30/2020/NĐ-CP and the column set of research/outputs-and-ui.md §1.4.
+Layout per NĐ 30/2020/NĐ-CP and the Phụ lục columns of docs/officer.md (Tài liệu nộp).
 """
 
 from __future__ import annotations

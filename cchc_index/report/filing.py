@@ -69,6 +69,7 @@ class Filing:
     written_at: datetime
     engine_version: str
     appraisal: Mapping[str, AppraisalMarks] = field(default_factory=dict)
+    bundle_files: Mapping[str, str] = field(default_factory=dict)  # path → sha256 (`_meta`)
     variables: Mapping[str, str] = field(default_factory=dict)  # figure → its title
     issuer: Issuer | None = None  # the profile's `issuer:` block, when it has one
     layered: Layered | None = None  # the appraisal layers, when the documents carry them

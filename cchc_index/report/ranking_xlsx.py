@@ -10,7 +10,6 @@ column here rather than an invented number.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from openpyxl import Workbook
@@ -23,6 +22,7 @@ from cchc_index.i18n import tr
 from cchc_index.model.ranking import Ranking, RankingRow
 from cchc_index.report.labels import block_words
 from cchc_index.report.ranking_words import area_ids, ranked_on
+from cchc_index.report.xlsx_cells import workbook_bytes
 
 FONT = "Times New Roman"
 PLAIN = Font(name=FONT, size=11)
@@ -160,6 +160,4 @@ def render_ranking_xlsx(ranking: Ranking) -> bytes:
     wb.remove(wb.active)  # type: ignore[arg-type]
     _summary_sheets(wb, ranking)
     _failed_sheet(wb, ranking)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)

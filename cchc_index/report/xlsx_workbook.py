@@ -7,7 +7,7 @@ sheet that ties the file to its framework, unit, year and bundle.
 
 from __future__ import annotations
 
-import io
+import json
 from typing import Any
 
 from openpyxl import Workbook
@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from cchc_index.i18n import tr
 from cchc_index.report.filing import Filing
 from cchc_index.report.reasons import product_title
+from cchc_index.report.xlsx_cells import formula, workbook_bytes
 from cchc_index.report.xlsx_sheets import (
     BOLD,
     HEAD_FILL,
@@ -71,7 +72,7 @@ def _round_sum(area_id: str, last: int, *columns: str) -> str:
         filled = "" if col == "E" else f'*({rng(col)}<>"")'
         terms.append(f"SUMPRODUCT({area}{blank_before}{filled},{rng(col)})")
         blank_before += f'*({rng(col)}="")'
-    return "=" + "+".join(terms)
+    return formula("=" + "+".join(terms))
 
 
 def _summary(ws: Any, filing: Filing, last: int) -> None:
@@ -115,12 +116,12 @@ def _summary(ws: Any, filing: Filing, last: int) -> None:
     # the rounds' totals and indexes follow what the reviewer types in the main sheet
     total_row, max_row, index_row = r + 4, r + 5, r + 6
     for col in ("F", "G"):
-        for row, formula in (
-            (total_row, f"=SUM({col}2:{col}{r})"),
-            (index_row, f'=IF($D${max_row}>0,{col}{total_row}/$D${max_row}*100,"")'),
+        for row, live in (
+            (total_row, formula(f"=SUM({col}2:{col}{r})")),
+            (index_row, formula(f'=IF($D${max_row}>0,{col}{total_row}/$D${max_row}*100,"")')),
         ):
             cell = ws[f"{col}{row}"]
-            cell.value, cell.number_format, cell.font = formula, NUMBER, BOLD
+            cell.value, cell.number_format, cell.font = live, NUMBER, BOLD
 
 
 def _missing(ws: Any, filing: Filing) -> None:
@@ -194,6 +195,9 @@ def _meta(ws: Any, filing: Filing) -> None:
         ("written_at", filing.written_at.isoformat(timespec="seconds")),
         ("bundle_sha256", filing.bundle_sha256),
     ]
+    files = json.dumps({k: v[:16] for k, v in filing.bundle_files.items()}, ensure_ascii=False)
+    if filing.bundle_files and len(files) < 32_000:  # what `appraise import` names as changed
+        rows.append(("bundle_files", files))
     for r, (key, value) in enumerate(rows, start=1):
         ws.cell(row=r, column=1, value=key)
         ws.cell(row=r, column=2, value=value)
@@ -232,6 +236,4 @@ def render_xlsx(filing: Filing) -> bytes:
     _meta(wb.create_sheet("_meta"), filing)
     wb.properties.creator = f"cchc-index {filing.engine_version}"
     wb.properties.created = wb.properties.modified = filing.written_at.replace(tzinfo=None)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)

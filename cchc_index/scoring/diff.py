@@ -45,15 +45,18 @@ def match_nodes(a: Mapping[str, str], b: Mapping[str, str]) -> list[Match]:
         if same >= THRESHOLD:
             found.append(Match(node, node, None if same == 1 else same))
             del left[node], right[node]
-    pairs = sorted(
-        (
-            (s, x, y)
-            for x in left
-            for y in right
-            if x != y and (s := similarity(left[x], right[y])) >= THRESHOLD
-        ),
-        key=lambda p: (-p[0], pair_key(p[1], p[2])),
-    )
+    # Titles that are the same (folded) and unique on each side pair at once: a renumbered
+    # framework of 1,000 items matches in linear time; only the rest is compared pairwise.
+    by_title: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
+    for side, nodes in zip(by_title, (left, right), strict=True):
+        for node, title in nodes.items():
+            side.setdefault(fold(title), []).append(node)
+    for title, xs in by_title[0].items():
+        ys = by_title[1].get(title, [])
+        if len(xs) == 1 and len(ys) == 1 and xs[0] != ys[0]:
+            found.append(Match(xs[0], ys[0], Decimal(1)))
+            del left[xs[0]], right[ys[0]]
+    pairs = sorted(_similar_pairs(left, right), key=lambda p: (-p[0], pair_key(p[1], p[2])))
     for s, x, y in pairs:
         if x in left and y in right:
             found.append(Match(x, y, s))
@@ -62,6 +65,32 @@ def match_nodes(a: Mapping[str, str], b: Mapping[str, str]) -> list[Match]:
         found.append(Match(node, node, similarity(left.pop(node), right.pop(node))))
     found += [Match(x, None, None) for x in left] + [Match(None, y, None) for y in right]
     return sorted(found, key=lambda m: pair_key(m.a, m.b))
+
+
+def _similar_pairs(
+    left: Mapping[str, str], right: Mapping[str, str]
+) -> list[tuple[Decimal, str, str]]:
+    """Every (similarity, x, y) at or above the threshold, x ≠ y; pairs that cannot reach it
+    are skipped by exact upper bounds (lengths, then shared characters) before the costly
+    ratio, so the result is the same as comparing every pair."""
+    folded = {x: fold(t) for x, t in left.items()}, {y: fold(t) for y, t in right.items()}
+    found = []
+    limit = float(THRESHOLD) - 0.005  # `similarity` rounds to two places
+    for x, fx in folded[0].items():
+        for y, fy in folded[1].items():
+            if x == y:
+                continue
+            size = len(fx) + len(fy)
+            if size and 2 * min(len(fx), len(fy)) / size < limit:
+                continue
+            first, second = sorted((fx, fy))
+            matcher = SequenceMatcher(None, first, second, autojunk=False)
+            if matcher.real_quick_ratio() < limit or matcher.quick_ratio() < limit:
+                continue
+            s = similarity(left[x], right[y])
+            if s >= THRESHOLD:
+                found.append((s, x, y))
+    return found
 
 
 def _diff(

@@ -1,5 +1,5 @@
 """Python's half of scoring: for each scored node, the evidence found, what is missing, and
-the metric the engine's tiers test (research/durable-rules.md §6.3: everything the rule
+the metric the engine's tiers test (docs/engine.md §6.3: everything the rule
 core must not do — matching, dates, ratios, n/a — is done here and handed over as data)."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from cchc_index.service.review import Review, Reviewer, read_appraisal_quietly
 ROUND_LAYERS = {1: Layer.ROUND_1, 2: Layer.ROUND_2}
 
 
-def unit_history(folder: Path, rules_dir: Path) -> History:
+def unit_history(folder: Path, rules_dir: Path | None) -> History:
     return history_of(Reviewer(rules_dir).review(folder))
 
 

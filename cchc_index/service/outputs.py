@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from cchc_index.load.digest import bundle_sha256
+from cchc_index.load.digest import bundle_files, digest_of
 from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS, stdout_text
 from cchc_index.report.history import history_rows
@@ -70,15 +70,17 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
         else:
             text = _noted(fmt, LAYER_RENDERERS[fmt](layers), review, width)
         return Output(text if width is not None else layer_file(fmt, text), chosen.suffixes[0])
+    files = bundle_files(review.folder) if fmt in HASHED else {}
     filing = build_filing(
         layers.self_result,
         review.framework,
         review.bundle,
-        bundle_sha256(review.folder) if fmt in HASHED else "",
+        digest_of(files) if fmt in HASHED else "",
         clock(),
         appraisal_marks(layers),
         layers,
     )
+    filing = dataclasses.replace(filing, bundle_files=files)
     if fmt in HASHED and (review.submitted is not None or layers.appraised):
         # the documents carry the cycle as an appendix
         filing = dataclasses.replace(filing, history=tuple(history_rows(history_of(review))))

@@ -124,7 +124,7 @@ class Reviewer:
 
     def __init__(
         self,
-        rules_dir: Path,
+        rules_dir: Path | None,
         engine: EngineName = "durable",
         *,
         cache: bool = False,
@@ -301,7 +301,7 @@ def _no_such_submission(folder: Path, number: int, taken: list[int]) -> Evidence
 def review_unit(
     folder: Path,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
     engine: EngineName = "durable",
     lock: bool = False,
     loaded: FrameworkSource | None = None,

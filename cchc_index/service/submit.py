@@ -33,7 +33,7 @@ from cchc_index.load.submissions import (
 )
 from cchc_index.model.cycle import Cycle
 from cchc_index.model.submission import MANIFEST, RECORDS, SUBMISSIONS, Manifest
-from cchc_index.output import write_atomic
+from cchc_index.output import current, write_atomic
 from cchc_index.service.review import Reviewer
 from cchc_index.source import shown
 from cchc_index.text import format_date, format_number
@@ -72,7 +72,7 @@ def window_problem(cycle: Cycle | None, year: int, day: dt.date) -> str | None:
 
 def submit(
     folder: Path,
-    rules_dir: Path,
+    rules_dir: Path | None,
     by: str | None = None,
     on: dt.date | None = None,
     rules: Path | None = None,
@@ -142,9 +142,12 @@ def _write(folder: Path, manifest: Manifest) -> None:
     os.chmod(work, 0o777 & ~mask)  # mkdtemp makes 0700; a submission is an ordinary folder
     try:
         (work / RECORDS).mkdir()
+        gate = current()  # the run reads the bundle; these new files are what it exists to add
         for name in RECORD_FILES:
             if name in manifest.records:
+                gate.updates(work / RECORDS / name)
                 write_atomic(work / RECORDS / name, (folder / name).read_bytes())
+        gate.updates(work / MANIFEST)
         write_atomic(work / MANIFEST, manifest_yaml(manifest))
         if os.path.lexists(target):  # never over an existing submission
             raise EvidenceError(

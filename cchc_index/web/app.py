@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from cchc_index.errors import CchcError, ExitCode
 from cchc_index.i18n import tr, using
 from cchc_index.scoring.evaluate import EngineName
 from cchc_index.web import draft, pages, records, submit
@@ -30,6 +31,14 @@ async def _not_found(request: Request, _exc: Exception) -> Response:
     return site.page(request, "error.html", status_code=404, message=message)
 
 
+async def _user_error(request: Request, exc: Exception) -> Response:
+    """A problem of the user's files or input (a `CchcError`): a page naming it, never 500."""
+    assert isinstance(exc, CchcError)
+    site = site_of(request)
+    status = 500 if exc.exit_code == ExitCode.INTERNAL else 422
+    return site.page(request, "error.html", status_code=status, message="\n".join(exc.lines()[:20]))
+
+
 async def _refused(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Refused)
     return exc.response()
@@ -37,7 +46,7 @@ async def _refused(request: Request, exc: Exception) -> Response:
 
 def create_app(
     root: Path,
-    rules_dir: Path = Path("rules"),
+    rules_dir: Path | None = None,
     engine: EngineName = "durable",
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
 ) -> Guard:
@@ -64,7 +73,12 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        exception_handlers={NotFound: _not_found, 404: _not_found, Refused: _refused},
+        exception_handlers={
+            NotFound: _not_found,
+            404: _not_found,
+            Refused: _refused,
+            CchcError: _user_error,
+        },
     )
     app.state.site = site
     app.state.drafts = draft.Drafts()

@@ -56,11 +56,10 @@ def _suggested(extraction: Extraction) -> str:
 
 
 def frameworks(request: Request) -> list[str]:
-    """The frameworks a new bundle can name: the folders of the rules directory."""
-    rules = site_of(request).scores.rules_dir
-    if not rules.is_dir():
-        return []
-    return sorted(p.name for p in rules.iterdir() if (p / "framework.yaml").is_file())
+    """The frameworks a new bundle can name: every id the framework search path offers."""
+    from cchc_index.shipped import available_frameworks
+
+    return available_frameworks(site_of(request).scores.rules_dir)
 
 
 def draft_form(request: Request) -> Response:
@@ -87,7 +86,7 @@ async def draft_read(request: Request) -> Response:
                 )
             else:
                 year_text = posted.values.get("year", "")
-                year = int(year_text) if year_text.isdigit() else None
+                year = int(year_text) if year_text.isascii() and year_text.isdigit() else None
                 try:
                     extraction = extract_source(
                         read_bytes(data, suffix, safe_name(filename)), year=year

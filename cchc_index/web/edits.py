@@ -10,13 +10,12 @@ refuses the save; (3) the uploaded file, then the bundle file, are replaced atom
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc_index.errors import Problem
+from cchc_index.errors import OutputError, Problem
 from cchc_index.i18n import tr
-from cchc_index.output import write_atomic
+from cchc_index.output import OutputGate
 from cchc_index.web.kinds import Kind
 from cchc_index.web.scores import LOCK
 from cchc_index.web.staging import file_of, load_checked, read, staged
@@ -83,7 +82,7 @@ def _judge(kind: Kind, key: str | None, before: list[Problem], after: list[Probl
 
 def save(
     folder: Path,
-    rules_dir: Path,
+    rules_dir: Path | None,
     kind: Kind,
     key: str | None,
     values: dict[str, str] | None,
@@ -92,6 +91,11 @@ def save(
 ) -> Saved:
     """Add (key None), change, or delete (values None) one record of `kind` in `folder`."""
     path = folder / kind.file
+    gate = OutputGate(inputs=[rules_dir], within=folder)  # nothing outside the bundle
+    try:
+        gate.check(path)
+    except OutputError as exc:
+        return Saved(ok=False, general=exc.lines())
     with LOCK:
         if file_hash(path) != base:
             return Saved(ok=False, stale=True)
@@ -115,9 +119,14 @@ def save(
         result = _judge(kind, new_key, before, after)
         if not result.ok:
             return result
-        for relative, data in uploads.items():
-            _write_bytes(folder / relative, data)
-        write_atomic(path, new)
+        try:
+            for relative in uploads:
+                gate.check(folder / relative)
+            for relative, data in uploads.items():
+                gate.write(folder / relative, data)
+            gate.write(path, new)
+        except OutputError as exc:
+            return Saved(ok=False, general=exc.lines())
         return result
 
 
@@ -136,16 +145,3 @@ def _refuse_upload(folder: Path, upload_dir: str, filename: str) -> str | None:
             f"The bundle's {upload_dir}/ folder leads outside it; no file is written there.",
         )
     return None
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

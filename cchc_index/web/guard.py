@@ -95,7 +95,9 @@ class Guard:
                 await _plain(send, 403, "Nguồn gửi không hợp lệ / cross-site request refused")
                 return
         length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+        if length is not None and (
+            not (length.isascii() and length.isdigit()) or int(length) > self.max_body
+        ):
             await _plain(send, 413, self._too_large())
             return
         await self._run(scope, receive, send)

@@ -27,11 +27,11 @@ Unit = Review | Unloaded  # a bundle as the pages show it: reviewed, or the prob
 class Scores:
     """The server's Reviewer: one Scorer per framework, kept between requests."""
 
-    def __init__(self, rules_dir: Path, engine: EngineName = "durable") -> None:
+    def __init__(self, rules_dir: Path | None, engine: EngineName = "durable") -> None:
         self.reviewer = Reviewer(rules_dir, engine)
 
     @property
-    def rules_dir(self) -> Path:
+    def rules_dir(self) -> Path | None:
         return self.reviewer.rules_dir
 
     def unit(self, folder: Path) -> Unit:

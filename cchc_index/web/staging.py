@@ -17,18 +17,42 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from cchc_index.errors import CchcError, Problem
+from cchc_index.errors import CchcError, Problem, SourceError
+from cchc_index.i18n import tr
 from cchc_index.load.bundle_files import DATA_FILES
 from cchc_index.load.rules import FrameworkSource
 from cchc_index.load.unit import open_unit
 from cchc_index.model.bundle import Bundle
+from cchc_index.textfile import MAX_TABLE_BYTES, read_text
 from cchc_index.web.tables import parse_table
 
 STAGING_PREFIX = ".cchc-web-"
 
 
 def read(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    """A bundle file's text (None when missing), read by the guarded reader; a link that
+    leads out of the bundle's folder is an error (`SourceError`), never followed."""
+    if not os.path.lexists(path):
+        return None
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        raise SourceError(
+            [
+                Problem(
+                    path.name,
+                    1,
+                    1,
+                    tr(
+                        "là liên kết tượng trưng dẫn ra ngoài thư mục bộ minh chứng; không đọc, "
+                        "không ghi theo nó",
+                        "is a symbolic link leading out of the bundle's folder; not read, "
+                        "not written through",
+                    ),
+                )
+            ]
+        )
+    if not path.is_file():
+        return None
+    return read_text(path, path.name, limit=MAX_TABLE_BYTES)
 
 
 def _named_files(texts: dict[str, str | None]) -> set[str]:
@@ -83,7 +107,7 @@ def staged(bundle: Path, changes: dict[str, str], uploads: dict[str, bytes]) -> 
 
 
 def load_checked(
-    folder: Path, rules_dir: Path
+    folder: Path, rules_dir: Path | None
 ) -> tuple[FrameworkSource | None, Bundle | None, list[Problem]]:
     """The bundle and its framework as `score` loads them, or the problems it would print."""
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_index.errors import EvidenceError, ExitCode, OutputExists
+from cchc_index.errors import EvidenceError, ExitCode, OutputError, OutputExists
 from cchc_index.extract.api import run_extract
 from cchc_index.extract.crosscheck import cross_check
 from cchc_index.extract.draft import UNDATED_FILE, Draft
@@ -90,8 +90,9 @@ def test_nothing_is_written_outside_the_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "escaped.pdf").exists()
     assert [p.name for p in out.rglob("*") if p.is_file()] == []
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    with pytest.raises(EvidenceError):
+    with pytest.raises(OutputError):  # -o onto a file: a usage error (2), the file kept
         write_draft(tmp_path / "file", draft, "test")
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
 
 
 def test_documents_folder_is_copied_in_with_checksums(tmp_path: Path) -> None:

@@ -91,14 +91,37 @@ def _apply(root: Path, op: tuple[Any, ...]) -> None:
         path.symlink_to(op[2])
     elif kind == "zip":
         path.write_bytes(_zip(op[2]))
-    elif kind == "zipbomb":  # 400 MB of zeros in a few hundred kB, written in blocks
+    elif kind in ("zipbomb", "bomb"):  # 400 MB of zeros in a few hundred kB, in blocks
+        member_name = op[2] if kind == "bomb" else "word/document.xml"
         block = b"\0" * 4_000_000
         with (
             zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
-            archive.open("word/document.xml", "w", force_zip64=True) as member,
+            archive.open(member_name, "w", force_zip64=True) as member,
         ):
             for _ in range(100):
                 member.write(block)
+    elif kind == "encrypted":  # what Word and Excel save with a password: an OLE container
+        path.write_bytes(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\0" * 504
+            + "EncryptedPackage".encode("utf-16-le")
+        )
+    elif kind == "rename":
+        path.rename(root / op[2])
+    elif kind == "sqlite":  # another program's database
+        import sqlite3
+
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE khach_hang (id INTEGER PRIMARY KEY, ten TEXT)")
+        con.execute(f"PRAGMA user_version={op[2] if len(op) > 2 else 0}")
+        con.commit()
+        con.close()
+    elif kind == "cell":  # one cell of the working workbook's main sheet
+        from openpyxl import load_workbook
+
+        book = load_workbook(path)
+        book["Bảng tự đánh giá"][op[2]] = op[3]
+        book.save(path)
     else:
         raise AssertionError(kind)
 

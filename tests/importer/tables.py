@@ -1,5 +1,5 @@
-"""Fixture tables built by code from the verbatim rows of frameworks-found-2026.md §2.1-2.3,
-in the layouts the sources show (research/outputs-and-ui.md §1.2)."""
+"""Fixture tables built by code from the verbatim rows of the official tables (Cà Mau 1880/QĐ-UBND, Đồng Nai 244/PNV, Phụ lục 02 of 2021),
+in the layouts the sources show (docs/keeper.md, import-framework)."""
 
 from __future__ import annotations
 

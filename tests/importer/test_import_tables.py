@@ -99,7 +99,13 @@ def test_cli_writes_the_folder_and_the_review_list_and_refuses_to_overwrite(tmp_
         "1.yaml",
         "1.cases.yaml",
         "review.md",
+        ".cchc-index-written.json",  # what --force may replace later, and nothing else
     }
+    (out / "ghi-chu.txt").write_text("của cán bộ", encoding="utf-8")
+    refused = runner.invoke(cli, ["import-framework", str(table), "-o", str(out), "--force"])
+    assert refused.exit_code == 2 and "ghi-chu.txt" in refused.output
+    assert (out / "ghi-chu.txt").read_text(encoding="utf-8") == "của cán bộ"
+    (out / "ghi-chu.txt").unlink()
     again = runner.invoke(cli, ["import-framework", str(table), "-o", str(out)])
     assert again.exit_code == 2
     forced = runner.invoke(
