@@ -61,7 +61,6 @@ def test_check_against_places_errors_from_the_loaded_positions(
 
 
 def test_explain_loads_the_framework_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cchc_index.cli.score as score
     import cchc_index.load.rules as rules
     import cchc_index.load.unit as unit
 
@@ -74,7 +73,6 @@ def test_explain_loads_the_framework_once(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(rules, "load_framework", counted)
     monkeypatch.setattr(unit, "load_framework", counted)
-    monkeypatch.setattr(score, "load_framework", counted)
     result = CliRunner().invoke(cli, ["explain", "1.1.1", "--rules", str(RULES), str(SAMPLE)])
     assert result.exit_code == 0, result.output
     assert len(calls) == 1
