@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("cchc_index.cli.review", "diff_command"),
     "appraise": ("cchc_index.cli.review", "appraise"),
     "serve": ("cchc_index.cli.serve", "serve"),
+    "server": ("cchc_index.cli.server", "server"),
 }
 
 
