@@ -28,6 +28,7 @@ from cchc_index.server.schema import units
 from cchc_index.web.guard import ASGIApp, Receive, Scope, Send, refusal_page
 
 COOKIE = "cchc_session"
+GATE_HEADER = "x-cchc-gate"  # on the gate's own refusals (a page's 404 does not carry it)
 ANYONE = "anyone"  # a rule's roles: also without an account (the login page, static files)
 
 
@@ -54,7 +55,7 @@ def signer(secret: str) -> URLSafeSerializer:
 def _answer(status: int, text: str) -> Response:
     from starlette.responses import HTMLResponse
 
-    return HTMLResponse(refusal_page(text), status_code=status)
+    return HTMLResponse(refusal_page(text), status_code=status, headers={GATE_HEADER: str(status)})
 
 
 def find(rules: Sequence[Rule], method: str, path: str) -> tuple[Rule, dict[str, str]] | None:
@@ -99,7 +100,9 @@ class Gate:
         if user is None:
             if request.method in ("GET", "HEAD"):
                 back = quote(request.url.path, safe="/")
-                return RedirectResponse(f"/login?next={back}", status_code=303)
+                return RedirectResponse(
+                    f"/login?next={back}", status_code=303, headers={GATE_HEADER: "login"}
+                )
             return _answer(403, "Cần đăng nhập. / Log in first.")
         if user.role not in rule.roles:
             return _answer(
