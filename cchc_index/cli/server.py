@@ -58,6 +58,7 @@ def init(
 
     deployment = make(data_dir, db, evidence, rules_dir, list(hosts))
     count = len(list(deployment.units_dir.iterdir()))
+    deployment.engine.dispose()
     click.echo(
         tr(
             f"Đã tạo triển khai {data_dir}: {count} đơn vị.",
@@ -102,6 +103,8 @@ def adduser(data_dir: Path, login: str, role: str, unit_ids: tuple[str, ...]) ->
             add_user(conn, login, role, password, unit_ids, "cli")
     except AccountError as exc:
         raise OutputError([Problem(login, 1, 1, str(exc))]) from None
+    finally:
+        deployment.engine.dispose()
     click.echo(tr(f"Đã tạo tài khoản {login} ({role}).", f"Created account {login} ({role})."))
 
 
@@ -171,6 +174,7 @@ def audit_verify(data_dir: Path) -> None:
     deployment = Deployment.open(data_dir)
     with deployment.engine.connect() as conn:
         count, broken = verify(conn)
+    deployment.engine.dispose()
     for b in broken:
         click.echo(tr(f"audit:{b.row_id}: {b.why}", f"audit:{b.row_id}: {b.why}"))
     click.echo(
