@@ -122,3 +122,56 @@ def test_init_upgrade_and_adduser_from_the_command_line(tmp_path, db_url) -> Non
     upgraded = runner.invoke(cli, ["server", "upgrade", str(tmp_path / "d")])
     assert upgraded.exit_code == 0 and "0001" in upgraded.output
     Deployment.open(tmp_path / "d").engine.dispose()
+
+
+def test_a_backup_restores(sqlite_deployment: Deployment, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """docs/server.md's backup (the SQLite store by its backup API, the folders as files)
+    restored into a new folder: the accounts log in, the units are there, the audit verifies."""
+    import shutil
+    import sqlite3
+
+    root = sqlite_deployment.root
+    restored = tmp_path / "restored"
+    shutil.copytree(root, restored, ignore=shutil.ignore_patterns("store.sqlite3*"))
+    source = sqlite3.connect(root / "store.sqlite3")
+    target = sqlite3.connect(restored / "store.sqlite3")
+    source.backup(target)
+    source.close()
+    target.close()
+    again = Deployment.open(restored)
+    client = login(app_of(again), "officer")
+    assert client.get(f"/u/{MINE}/").status_code == 200
+    verified = CliRunner().invoke(cli, ["server", "audit-verify", str(restored)])
+    assert verified.exit_code == 0, verified.output
+    again.engine.dispose()
+
+
+def test_server_run_serves_the_login_page(sqlite_deployment: Deployment) -> None:
+    """`server run` as docs/server.md shows it (a free port of 127.0.0.1), stopped after."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "cchc_index", "server", "run", str(sqlite_deployment.root),
+               "--host", "127.0.0.1", "--port", str(port), "--workers", "2"]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=5) as page:
+                    assert page.status == 200 and "Đăng nhập" in page.read().decode("utf-8")
+                    break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.3)
+    finally:
+        process.terminate()
+        process.wait(30)
+        if process.stderr:
+            process.stderr.close()
