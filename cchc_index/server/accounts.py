@@ -57,8 +57,9 @@ def _units_of(conn: sa.Connection, user_id: int) -> frozenset[str]:
     return frozenset(r[0] for r in rows)
 
 
-def add_user(conn: sa.Connection, login: str, role: str, password: str,
-             unit_ids: Iterable[str], actor: str) -> int:  # fmt: skip
+def add_user(
+    conn: sa.Connection, login: str, role: str, password: str, unit_ids: Iterable[str], actor: str
+) -> int:
     """Create an account (AccountError: bad login, role, password, or unknown unit)."""
     unit_ids = sorted(set(unit_ids))
     if not LOGIN.match(login):
@@ -75,15 +76,17 @@ def add_user(conn: sa.Connection, login: str, role: str, password: str,
         raise AccountError(f"unknown unit: {', '.join(unknown)}")
     if conn.execute(sa.select(users.c.id).where(users.c.login == login)).first():
         raise AccountError(f"login exists: {login}")
-    user_id = conn.execute(
+    inserted = conn.execute(
         users.insert().values(
             login=login,
             role=role,
             password_hash=HASHER.hash(password),
             active=True,
             created=now(),
-        )  # fmt: skip
-    ).inserted_primary_key[0]
+        )
+    ).inserted_primary_key
+    assert inserted is not None
+    user_id = inserted[0]
     for unit_id in unit_ids:
         conn.execute(user_units.insert().values(user_id=user_id, unit_id=unit_id))
     audit.append(conn, actor, "account.create", login, detail=f"{role} {' '.join(unit_ids)}")
@@ -148,7 +151,7 @@ def open_session(conn: sa.Connection, user: User) -> tuple[str, str]:
     conn.execute(
         sessions.insert().values(
             id_hash=_hash(session_id), user_id=user.id, csrf=csrf, created=at, seen=at
-        )  # fmt: skip
+        )
     )
     return session_id, csrf
 

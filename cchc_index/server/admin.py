@@ -24,9 +24,15 @@ def accounts_page(request: Request, message: str = "", status_code: int = 200) -
             links.setdefault(user_id, []).append(unit_id)
         unit_ids = [r[0] for r in conn.execute(sa.select(units.c.id).order_by(units.c.id))]
     return s.page(
-        request, "accounts.html", status_code=status_code, rows=rows, links=links,
-        unit_ids=unit_ids, roles=accounts.ROLES, message=message,
-    )  # fmt: skip
+        request,
+        "accounts.html",
+        status_code=status_code,
+        rows=rows,
+        links=links,
+        unit_ids=unit_ids,
+        roles=accounts.ROLES,
+        message=message,
+    )
 
 
 async def create_account(request: Request) -> Response:
@@ -39,9 +45,13 @@ async def create_account(request: Request) -> Response:
         try:
             with s.deployment.engine.begin() as conn:
                 accounts.add_user(
-                    conn, posted.values.get("login", "").lower(), posted.values.get("role", ""),
-                    posted.values.get("password", ""), unit_ids, actor.login,
-                )  # fmt: skip
+                    conn,
+                    posted.values.get("login", "").lower(),
+                    posted.values.get("role", ""),
+                    posted.values.get("password", ""),
+                    unit_ids,
+                    actor.login,
+                )
         except accounts.AccountError as exc:
             return accounts_page(
                 request, tr(f"Không tạo được tài khoản: {exc}", f"Account not created: {exc}"), 422

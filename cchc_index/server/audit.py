@@ -21,8 +21,9 @@ NONE = "-"  # the before/after hash of something that did not exist
 ADVISORY_LOCK = 26_2026  # PostgreSQL: one audit writer at a time
 
 
-def row_hash(prev: str, at: str, actor: str, action: str, subject: str, before: str,
-             after: str, detail: str) -> str:  # fmt: skip
+def row_hash(
+    prev: str, at: str, actor: str, action: str, subject: str, before: str, after: str, detail: str
+) -> str:
     fields = [prev, at, actor, action, subject, before, after, detail]
     text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -55,7 +56,7 @@ def append(
             detail=detail,
             prev=prev,
             hash=digest,
-        )  # fmt: skip
+        )
     )
 
 

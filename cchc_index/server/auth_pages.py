@@ -38,9 +38,13 @@ def login_form(request: Request, message: str = "", status_code: int = 200) -> R
         next=_safe_next(request.query_params.get("next", "/")),
     )
     response.set_cookie(
-        LOGIN_COOKIE, token, httponly=True, samesite="strict",
-        secure=s.deployment.secure_cookies, path="/login",
-    )  # fmt: skip
+        LOGIN_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=s.deployment.secure_cookies,
+        path="/login",
+    )
     return response
 
 

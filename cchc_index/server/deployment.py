@@ -38,9 +38,14 @@ SECRET = "secret.key"
 SQLITE = "store.sqlite3"
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
 BUNDLE_FILES = (
-    "profile.yaml", "documents.csv", "links.csv", "photos.csv", "statistics.yaml",
-    "declarations.yaml", "appraisal.yaml",
-)  # fmt: skip
+    "profile.yaml",
+    "documents.csv",
+    "links.csv",
+    "photos.csv",
+    "statistics.yaml",
+    "declarations.yaml",
+    "appraisal.yaml",
+)
 EVIDENCE_DIRS = ("photos", "files", "documents", "evidence")
 
 
@@ -175,8 +180,9 @@ def _profile(folder: Path) -> tuple[str, str, int]:
     )
 
 
-def init(root: Path, db: str | None, evidence: Path | None, rules_dir: Path,
-         hosts: list[str]) -> Deployment:  # fmt: skip
+def init(
+    root: Path, db: str | None, evidence: Path | None, rules_dir: Path, hosts: list[str]
+) -> Deployment:
     """Create the deployment: settings, key, schema (migrated), frameworks and units."""
     if (root / CONFIG).exists():
         raise _problem(
@@ -243,7 +249,7 @@ def add_unit(deployment: Deployment, folder: Path, inputs: list[Path]) -> str:
                 year=year,
                 status="draft",
                 updated=now(),
-            )  # fmt: skip
+            )
         )
         audit.append(conn, "cli", "unit.create", unit_id, after=bundle_sha256(target))
     return unit_id

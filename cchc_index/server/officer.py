@@ -90,7 +90,7 @@ async def submit(request: Request) -> Response:
                     at=now(),
                     bundle_hash=digest,
                     folder=str(target.relative_to(s.deployment.root)),
-                )  # fmt: skip
+                )
             )
             audit.append(conn, user.login, "submit", name, "-", digest)
         return _redirect(
@@ -124,9 +124,15 @@ def explanations_page(request: Request) -> Response:
         entries, answers = _rows(conn, name)
     titles = {leaf.id: leaf.title for leaf in cycle.leaves(unit)}
     return s.page(
-        request, "explanations.html", name=name, unit=unit, entries=entries, answers=answers,
-        titles=titles, can_answer=user_of(request).role == "officer" and s.status(name) == ROUND1,
-    )  # fmt: skip
+        request,
+        "explanations.html",
+        name=name,
+        unit=unit,
+        entries=entries,
+        answers=answers,
+        titles=titles,
+        can_answer=user_of(request).role == "officer" and s.status(name) == ROUND1,
+    )
 
 
 async def explain(request: Request) -> Response:
@@ -151,7 +157,7 @@ async def explain(request: Request) -> Response:
                     conn.execute(
                         explanations.insert().values(
                             unit_id=name, node=node, text=text, user_id=user.id, at=now()
-                        )  # fmt: skip
+                        )
                     )
                     audit.append(
                         conn, user.login, "explanation", f"{name} {node}", detail=text[:200]

@@ -63,9 +63,11 @@ async def publish(request: Request) -> Response:
         text = files["xep-hang.json"].decode("utf-8")
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         with s.deployment.engine.begin() as conn:
-            number = conn.execute(
+            inserted = conn.execute(
                 publications.insert().values(at=now(), user_id=user.id, ranking=text, sha256=digest)
-            ).inserted_primary_key[0]
+            ).inserted_primary_key
+            assert inserted is not None
+            number = inserted[0]
             folder = s.deployment.root / "published" / f"{number:04d}"
             folder.mkdir(parents=True, exist_ok=True)
             for file_name, data in files.items():
@@ -153,9 +155,14 @@ def keeper_page(
         opened = conn.execute(sa.select(settings).where(settings.c.key.like("open_until:%"))).all()
         years = sorted({r[0] for r in conn.execute(sa.select(units.c.year))})
     return s.page(
-        request, "keeper.html", status_code=status_code, frameworks=_frameworks(s),
-        opened=opened, years=years, report=report or [],
-    )  # fmt: skip
+        request,
+        "keeper.html",
+        status_code=status_code,
+        frameworks=_frameworks(s),
+        opened=opened,
+        years=years,
+        report=report or [],
+    )
 
 
 def check_framework(folder: Path) -> list[str]:

@@ -70,11 +70,22 @@ def appraise_page(
         entries, answers = _rows(conn, name)
     before, current = _layers(unit, entries, number or 2) if unit.result else ({}, {})
     return s.page(
-        request, "appraise.html", status_code=status_code, name=name, unit=unit, number=number,
-        leaves=cycle.leaves(unit), before=before, current=current, entries=entries,
-        answers=answers, files=evidence_files(folder), errors=errors or {}, typed=typed or {},
+        request,
+        "appraise.html",
+        status_code=status_code,
+        name=name,
+        unit=unit,
+        number=number,
+        leaves=cycle.leaves(unit),
+        before=before,
+        current=current,
+        entries=entries,
+        answers=answers,
+        files=evidence_files(folder),
+        errors=errors or {},
+        typed=typed or {},
         step=cycle.step(unit) if unit.source else None,
-    )  # fmt: skip
+    )
 
 
 def _points(text: str) -> Decimal | None:
@@ -145,15 +156,25 @@ async def appraise(request: Request) -> Response:
                         reason=reason,
                         user_id=user.id,
                         at=now(),
-                    )  # fmt: skip
+                    )
                 )
                 audit.append(
-                    conn, user.login, "appraisal", f"{name} round {number} {node}",
-                    str(before.get(node, "")), str(points), reason[:200],
-                )  # fmt: skip
+                    conn,
+                    user.login,
+                    "appraisal",
+                    f"{name} round {number} {node}",
+                    str(before.get(node, "")),
+                    str(points),
+                    reason[:200],
+                )
             if posted.values.get("close") == "1":
-                set_status(conn, name, SUBMITTED if number == 1 else EXPLAINED,
-                           ROUND1 if number == 1 else ROUND2, user.login)  # fmt: skip
+                set_status(
+                    conn,
+                    name,
+                    SUBMITTED if number == 1 else EXPLAINED,
+                    ROUND1 if number == 1 else ROUND2,
+                    user.login,
+                )
             _write_appraisal(s, conn, name)
         text = tr(
             f"Đã ghi {len(new)} mục của lần thẩm định {number}.",

@@ -5,8 +5,13 @@ from __future__ import annotations
 from cchc_index.i18n import tr
 
 DRAFT, SUBMITTED, ROUND1, EXPLAINED, ROUND2, FINAL = (
-    "draft", "submitted", "round1", "explanations", "round2", "final",
-)  # fmt: skip
+    "draft",
+    "submitted",
+    "round1",
+    "explanations",
+    "round2",
+    "final",
+)
 STATES = (DRAFT, SUBMITTED, ROUND1, EXPLAINED, ROUND2, FINAL)
 
 

@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse
 
 from cchc_index.i18n import tr
 from cchc_index.server import cycle
+from cchc_index.server.cycle import Cycle, Unit
 from cchc_index.server.deployment import Deployment
 from cchc_index.server.gate import maybe_user
 from cchc_index.server.schema import settings, units
@@ -80,9 +81,9 @@ def open_until(conn: sa.Connection, year: int) -> dt.date | None:
 
 class ServerSite(Site):
     deployment: Deployment
-    cycle: cycle.Cycle
+    cycle: Cycle
 
-    def deadline(self, unit_id: str, unit: cycle.Unit | None = None) -> Deadline:
+    def deadline(self, unit_id: str, unit: Unit | None = None) -> Deadline:
         with self.deployment.engine.connect() as conn:
             year = conn.execute(sa.select(units.c.year).where(units.c.id == unit_id)).scalar() or 0
             until = open_until(conn, year)

@@ -58,9 +58,30 @@ def cluster() -> Iterator[str]:
             os.chown(path, info.pw_uid, info.pw_gid)
     run = lambda *args: subprocess.run([*prefix, *args], check=True, capture_output=True)  # noqa: E731
     try:
-        run(str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", user, "-E", "UTF8", "--no-locale")
+        run(
+            str(binaries / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            user,
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
         options = f"-c listen_addresses='' -k {socket_dir} -c fsync=off -c max_connections=200"
-        run(str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start")
+        run(
+            str(binaries / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(root / "log"),
+            "-w",
+            "start",
+        )
         try:
             yield f"postgresql://{user}@/{{db}}?host={socket_dir}"
         finally:

@@ -26,10 +26,14 @@ def test_the_whole_cycle(deployment: Deployment) -> None:
     assert home.headers["location"] == f"/u/{MINE}/"
     page = officer.get(f"/u/{MINE}/").text
     assert 'data-stage="draft"' in page and "Đã quá hạn" in page
-    refused = officer.post(f"/u/{MINE}/submit", data={"csrf": csrf_of(officer)}, follow_redirects=True)
+    refused = officer.post(
+        f"/u/{MINE}/submit", data={"csrf": csrf_of(officer)}, follow_redirects=True
+    )
     assert "Không nộp được nữa" in refused.text
     # the Sở opens the year; now 10 days remain and the submission goes through
-    answer = keeper.post("/keeper/open", data={"csrf": csrf_of(keeper, "/keeper"), "year": "2020", "until": until})
+    answer = keeper.post(
+        "/keeper/open", data={"csrf": csrf_of(keeper, "/keeper"), "year": "2020", "until": until}
+    )
     assert answer.status_code == 303
     assert "còn 10 ngày" in officer.get(f"/u/{MINE}/").text
     officer.post(f"/u/{MINE}/submit", data={"csrf": csrf_of(officer)})
@@ -72,7 +76,9 @@ def test_the_whole_cycle(deployment: Deployment) -> None:
     )
     assert ok.status_code == 303
     with deployment.engine.connect() as conn:
-        assert conn.execute(sa.select(units.c.status).where(units.c.id == MINE)).scalar() == "round2"
+        assert (
+            conn.execute(sa.select(units.c.status).where(units.c.id == MINE)).scalar() == "round2"
+        )
 
     # the Sở publishes the ranking; everyone reads the published documents
     assert keeper.get("/ranking").text.count("<tr data-unit=") == 25
@@ -101,7 +107,15 @@ def test_init_upgrade_and_adduser_from_the_command_line(tmp_path, db_url) -> Non
     from tests.server.conftest import EVIDENCE, RULES
 
     runner = CliRunner()
-    args = ["server", "init", str(tmp_path / "d"), "--from", str(EVIDENCE), "--rules-dir", str(RULES)]
+    args = [
+        "server",
+        "init",
+        str(tmp_path / "d"),
+        "--from",
+        str(EVIDENCE),
+        "--rules-dir",
+        str(RULES),
+    ]
     if db_url:
         args += ["--db", db_url]
     made = runner.invoke(cli, args)
@@ -110,12 +124,14 @@ def test_init_upgrade_and_adduser_from_the_command_line(tmp_path, db_url) -> Non
     again = runner.invoke(cli, args)
     assert again.exit_code == 2  # a deployment is already there
     added = runner.invoke(
-        cli, ["server", "adduser", str(tmp_path / "d"), "off", "--role", "officer", "--unit", MINE],
+        cli,
+        ["server", "adduser", str(tmp_path / "d"), "off", "--role", "officer", "--unit", MINE],
         input="a-long-password\n",
     )
     assert added.exit_code == 0, added.output
     short = runner.invoke(
-        cli, ["server", "adduser", str(tmp_path / "d"), "off2", "--role", "officer", "--unit", MINE],
+        cli,
+        ["server", "adduser", str(tmp_path / "d"), "off2", "--role", "officer", "--unit", MINE],
         input="short\n",
     )
     assert short.exit_code == 2

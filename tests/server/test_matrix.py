@@ -70,7 +70,9 @@ def test_another_units_pages_are_not_found_for_an_officer(
         if not rule.unit or role not in rule.roles:
             continue
         path = concrete(rule.path, bundle=OTHER)
-        answer = client.get(path) if rule.method == "GET" else client.post(path, data={"csrf": csrf})
+        answer = (
+            client.get(path) if rule.method == "GET" else client.post(path, data={"csrf": csrf})
+        )
         assert answer.status_code == 404 and answer.headers.get(GATE_HEADER) == "404", path
         assert "Xã Bình Minh" not in answer.text and "Bình Minh" not in answer.text
 

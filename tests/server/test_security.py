@@ -20,7 +20,10 @@ def test_a_session_id_set_before_login_is_never_kept(sqlite_deployment: Deployme
     client = login(app, None)
     client.cookies.set(COOKIE, "attacker-chosen")
     page = client.get("/login")
-    answer = client.post("/login", data={"csrf": token(page.text), "login": "officer", "password": "officer-password-1"})
+    answer = client.post(
+        "/login",
+        data={"csrf": token(page.text), "login": "officer", "password": "officer-password-1"},
+    )
     issued = answer.cookies.get(COOKIE)
     assert issued and issued != "attacker-chosen"
     fresh = login(app, None)
@@ -58,10 +61,15 @@ def test_forms_without_the_sessions_token_are_refused(sqlite_deployment: Deploym
     data = {"url": "https://example.org", "title": "x", "for": "1.1.1"}
     assert officer.post(f"/u/{MINE}/r/links", data=data).status_code == 403
     # another account's token does not do either
-    assert officer.post(f"/u/{MINE}/r/links", data={**data, "csrf": csrf_of(other)}).status_code == 403
+    assert (
+        officer.post(f"/u/{MINE}/r/links", data={**data, "csrf": csrf_of(other)}).status_code == 403
+    )
     assert (sqlite_deployment.units_dir / MINE / "links.csv").read_bytes() == before
     # the login form has its own token
-    assert login(app, None).post("/login", data={"login": "officer", "password": "x"}).status_code == 403
+    assert (
+        login(app, None).post("/login", data={"login": "officer", "password": "x"}).status_code
+        == 403
+    )
 
 
 def test_foreign_hosts_and_cross_site_posts_are_refused(sqlite_deployment: Deployment) -> None:
@@ -69,9 +77,13 @@ def test_foreign_hosts_and_cross_site_posts_are_refused(sqlite_deployment: Deplo
     client = login(app, "officer")
     assert client.get(f"/u/{MINE}/", headers={"host": "evil.example"}).status_code == 400
     csrf = csrf_of(client)
-    answer = client.post(f"/u/{MINE}/submit", data={"csrf": csrf}, headers={"origin": "https://evil.example"})
+    answer = client.post(
+        f"/u/{MINE}/submit", data={"csrf": csrf}, headers={"origin": "https://evil.example"}
+    )
     assert answer.status_code == 403
-    answer = client.post(f"/u/{MINE}/submit", data={"csrf": csrf}, headers={"sec-fetch-site": "cross-site"})
+    answer = client.post(
+        f"/u/{MINE}/submit", data={"csrf": csrf}, headers={"sec-fetch-site": "cross-site"}
+    )
     assert answer.status_code == 403
 
 
@@ -80,27 +92,49 @@ def test_login_attempts_are_limited_per_account(sqlite_deployment: Deployment) -
     client = login(app, None)
     for _ in range(5):
         page = client.get("/login")
-        wrong = client.post("/login", data={"csrf": token(page.text), "login": "officer", "password": "wrong-password"})
+        wrong = client.post(
+            "/login",
+            data={"csrf": token(page.text), "login": "officer", "password": "wrong-password"},
+        )
         assert wrong.status_code == 401
     page = client.get("/login")
-    right = client.post("/login", data={"csrf": token(page.text), "login": "officer", "password": "officer-password-1"})
+    right = client.post(
+        "/login",
+        data={"csrf": token(page.text), "login": "officer", "password": "officer-password-1"},
+    )
     assert right.status_code == 429  # even the right password waits
 
 
-def test_uploads_are_checked_for_size_and_type_and_named_by_content(sqlite_deployment: Deployment) -> None:
+def test_uploads_are_checked_for_size_and_type_and_named_by_content(
+    sqlite_deployment: Deployment,
+) -> None:
     app = app_of(sqlite_deployment)
     client = login(app, "officer")
     page = client.get(f"/u/{MINE}/r/photos").text
     import re
 
     base = re.findall(r'name="base" value="([^"]*)"', page)[0]
-    fields = {"csrf": token(page), "base": base, "for": "3.6.1", "title": "Hòm thư góp ý", "date": "01/06/2020"}
-    script = client.post(f"/u/{MINE}/r/photos", data=fields, files={"upload": ("x.html", b"<script>", "text/html")})
+    fields = {
+        "csrf": token(page),
+        "base": base,
+        "for": "3.6.1",
+        "title": "Hòm thư góp ý",
+        "date": "01/06/2020",
+    }
+    script = client.post(
+        f"/u/{MINE}/r/photos", data=fields, files={"upload": ("x.html", b"<script>", "text/html")}
+    )
     assert script.status_code == 422
     huge = b"\0" * (21 * 1024 * 1024)
-    too_big = client.post(f"/u/{MINE}/r/photos", data=fields, files={"upload": ("big.png", huge, "image/png")})
+    too_big = client.post(
+        f"/u/{MINE}/r/photos", data=fields, files={"upload": ("big.png", huge, "image/png")}
+    )
     assert too_big.status_code == 413
-    named = client.post(f"/u/{MINE}/r/photos", data=fields, files={"upload": ("../../../etc/ảnh.png", PNG, "image/png")})
+    named = client.post(
+        f"/u/{MINE}/r/photos",
+        data=fields,
+        files={"upload": ("../../../etc/ảnh.png", PNG, "image/png")},
+    )
     assert named.status_code == 303, named.text
     import hashlib
 
@@ -138,7 +172,10 @@ def test_cookies_are_http_only_and_same_site(sqlite_deployment: Deployment) -> N
     app = app_of(sqlite_deployment)
     client = login(app, None)
     page = client.get("/login")
-    answer = client.post("/login", data={"csrf": token(page.text), "login": "officer", "password": "officer-password-1"})
+    answer = client.post(
+        "/login",
+        data={"csrf": token(page.text), "login": "officer", "password": "officer-password-1"},
+    )
     cookie = answer.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie
     assert BASE.startswith("http://127.0.0.1")
