@@ -181,3 +181,28 @@ def audit_verify(data_dir: Path) -> None:
         tr(f"{count} dòng, {len(broken)} chỗ hỏng.", f"{count} row(s), {len(broken)} break(s).")
     )
     sys.exit(ExitCode.FINDINGS if broken else ExitCode.OK)
+
+
+@server.command(
+    "bench",
+    help=tr(
+        "Đo dưới tải trên 127.0.0.1: cán bộ lưu minh chứng và xem điểm mới, hội đồng xem xếp hạng (docs/server.md).",
+        "A load run on 127.0.0.1: officers save evidence and see the new score, reviewers read the ranking (docs/server.md).",
+    ),
+)
+@click.option("--sample", type=click.Path(path_type=Path, file_okay=False, exists=True), default=Path("evidence/tinh-mau"), show_default=True)
+@RULES_DIR
+@click.option("--officers", type=click.IntRange(1, 2000), default=170, show_default=True)
+@click.option("--reviewers", type=click.IntRange(0, 100), default=5, show_default=True)
+@click.option("--saves", type=click.IntRange(1, 100), default=3, show_default=True)
+@click.option("--reads", type=click.IntRange(0, 1000), default=10, show_default=True)
+@click.option("--concurrency", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
+@LANG
+@reports_errors
+def bench_cmd(sample: Path, rules_dir: Path, officers: int, reviewers: int, saves: int, reads: int, concurrency: int, workers: int) -> None:
+    from cchc_index.server.bench import run as load, summary
+
+    figures = load(sample, rules_dir, officers, reviewers, saves, reads, concurrency, workers)
+    click.echo(summary(figures))
+    sys.exit(ExitCode.FINDINGS if figures.errors or figures.lost else ExitCode.OK)
