@@ -13,13 +13,14 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from cchc_index.server import audit
-from cchc_index.server.db import now
+from cchc_index.server.db import now, reading
 from cchc_index.server.schema import login_failures, sessions, units, user_units, users
 
 ROLES = ("officer", "reviewer", "keeper", "admin")
@@ -160,10 +161,29 @@ def close_session(conn: sa.Connection, session_id: str) -> None:
     conn.execute(sessions.delete().where(sessions.c.id_hash == _hash(session_id)))
 
 
-def session_user(
-    conn: sa.Connection, session_id: str, idle: dt.timedelta
-) -> tuple[User, str] | None:
-    """(account, csrf) of a live session; an idle or unknown one is None (and ended)."""
+def session_user(engine: sa.Engine, session_id: str, idle: dt.timedelta) -> tuple[User, str] | None:
+    """(account, csrf) of a live session; an idle or unknown one is None (and ended). Read
+    without the writers' lock; written only to end it or, once a minute, to mark it seen."""
+    with reading(engine) as conn:
+        found = _session(conn, session_id)
+    if found is None:
+        return None
+    row, units_of = found
+    seen = dt.datetime.fromisoformat(row.seen)
+    current = dt.datetime.now(dt.UTC)
+    if not row.active or current - seen > idle:
+        with engine.begin() as conn:
+            conn.execute(sessions.delete().where(sessions.c.id_hash == row.id_hash))
+        return None
+    if current - seen > dt.timedelta(seconds=60):  # a write a minute, not one per request
+        with engine.begin() as conn:
+            conn.execute(
+                sessions.update().where(sessions.c.id_hash == row.id_hash).values(seen=now())
+            )
+    return User(row.user_id, row.login, row.role, units_of), row.csrf
+
+
+def _session(conn: sa.Connection, session_id: str) -> tuple[Any, frozenset[str]] | None:
     row = conn.execute(
         sa.select(sessions, users.c.login, users.c.role, users.c.active)
         .join(users, users.c.id == sessions.c.user_id)
@@ -171,12 +191,4 @@ def session_user(
     ).first()
     if row is None:
         return None
-    seen = dt.datetime.fromisoformat(row.seen)
-    current = dt.datetime.now(dt.UTC)
-    if not row.active or current - seen > idle:
-        conn.execute(sessions.delete().where(sessions.c.id_hash == row.id_hash))
-        return None
-    if current - seen > dt.timedelta(seconds=60):  # a write a minute, not one per request
-        conn.execute(sessions.update().where(sessions.c.id_hash == row.id_hash).values(seen=now()))
-    user = User(row.user_id, row.login, row.role, _units_of(conn, row.user_id))
-    return user, row.csrf
+    return row, _units_of(conn, row.user_id)

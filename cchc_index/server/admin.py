@@ -8,6 +8,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cchc_index.i18n import tr, using
 from cchc_index.server import accounts
+from cchc_index.server.db import reading
 from cchc_index.server.gate import user_of
 from cchc_index.server.schema import units, user_units, users
 from cchc_index.server.views import site
@@ -17,7 +18,7 @@ from cchc_index.web.site import Flash, request_lang
 
 def accounts_page(request: Request, message: str = "", status_code: int = 200) -> Response:
     s = site(request)
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         rows = conn.execute(sa.select(users).order_by(users.c.login)).all()
         links: dict[int, list[str]] = {}
         for user_id, unit_id in conn.execute(sa.select(user_units.c.user_id, user_units.c.unit_id)):

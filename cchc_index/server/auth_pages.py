@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cchc_index.i18n import tr, using
 from cchc_index.server import accounts
+from cchc_index.server.db import reading
 from cchc_index.server.gate import COOKIE, maybe_user, signer, user_of
 from cchc_index.server.schema import units
 from cchc_index.server.views import site
@@ -111,7 +112,7 @@ def home(request: Request) -> Response:
     mine = sorted(user.units)
     if len(mine) == 1:
         return RedirectResponse(f"/u/{mine[0]}/", status_code=303)
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         rows = conn.execute(sa.select(units).where(units.c.id.in_(mine)).order_by(units.c.id)).all()
     return s.page(request, "home.html", rows=rows)
 

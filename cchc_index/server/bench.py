@@ -132,7 +132,9 @@ async def _officer(base: str, n: int, unit_id: str, saves: int, gate: asyncio.Se
                 figures.errors.append(f"{unit_id}: {exc!r}")
 
 
-async def _reviewer(base: str, n: int, reads: int, gate: asyncio.Semaphore, figures: Figures) -> None:
+async def _reviewer(
+    base: str, n: int, reads: int, gate: asyncio.Semaphore, figures: Figures
+) -> None:
     import httpx2
 
     async with httpx2.AsyncClient(base_url=base, timeout=120) as client:

@@ -48,7 +48,9 @@ def make_engine(url: str) -> sa.Engine:
         def _immediate(conn: sa.Connection) -> None:
             # Writers one at a time from the start of their transaction: the audit chain
             # reads its last row and appends after it without another writer in between.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A reading transaction (`reading`) takes no lock (WAL: readers never wait).
+            read_only = conn.get_execution_options().get("cchc_read_only")
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
@@ -82,6 +84,14 @@ def transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
     """One transaction; on PostgreSQL the audit's writers are serialized by an advisory lock
     taken when they append (`audit.append`)."""
     with engine.begin() as connection:
+        yield connection
+
+
+@contextmanager
+def reading(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction that only reads (on SQLite it does not wait for the writers' lock)."""
+    with engine.connect() as connection:
+        connection.execution_options(cchc_read_only=True)
         yield connection
 
 

@@ -23,6 +23,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import compile_path
 
 from cchc_index.server.accounts import User, session_user
+from cchc_index.server.db import reading
 from cchc_index.server.deployment import Deployment
 from cchc_index.server.schema import units
 from cchc_index.web.guard import ASGIApp, Receive, Scope, Send, refusal_page
@@ -85,8 +86,7 @@ class Gate:
             session_id = str(self.signer.loads(raw))
         except BadSignature:
             return None
-        with self.deployment.engine.begin() as conn:
-            found = session_user(conn, session_id, self.idle)
+        found = session_user(self.deployment.engine, session_id, self.idle)
         return None if found is None else (found[0], found[1], session_id)
 
     def decide(self, request: Request, user: User | None) -> Response | None:
@@ -113,7 +113,7 @@ class Gate:
             if not user.sees(unit_id):
                 return _answer(404, "Không tìm thấy trang này. / Page not found.")
             if rule.states is not None:
-                with self.deployment.engine.connect() as conn:
+                with reading(self.deployment.engine) as conn:
                     state = conn.execute(
                         units.select()
                         .with_only_columns(units.c.status)

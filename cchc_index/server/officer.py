@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cchc_index.i18n import tr, using
 from cchc_index.server import audit, cycle
-from cchc_index.server.db import now
+from cchc_index.server.db import now, reading
 from cchc_index.server.gate import user_of
 from cchc_index.server.schema import appraisal_entries, explanations, submissions, units, users
 from cchc_index.server.states import DRAFT, EXPLAINED, ROUND1, SUBMITTED
@@ -120,7 +120,7 @@ def explanations_page(request: Request) -> Response:
     s = site(request)
     name = request.path_params["bundle"]
     unit = s.cycle.unit(s.folder(name))
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         entries, answers = _rows(conn, name)
     titles = {leaf.id: leaf.title for leaf in cycle.leaves(unit)}
     return s.page(

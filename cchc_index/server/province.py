@@ -19,7 +19,7 @@ from cchc_index.errors import CchcError
 from cchc_index.i18n import tr, using
 from cchc_index.output import write_atomic
 from cchc_index.server import audit, cycle
-from cchc_index.server.db import now
+from cchc_index.server.db import now, reading
 from cchc_index.server.gate import user_of
 from cchc_index.server.officer import set_status
 from cchc_index.server.schema import publications, settings, units
@@ -33,7 +33,7 @@ MAX_FRAMEWORK_FILE = 2 * 1024 * 1024
 
 
 def _folders(s: ServerSite) -> dict[str, Path]:
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         ids = [r[0] for r in conn.execute(sa.select(units.c.id).order_by(units.c.id))]
     return {i: s.folder(i) for i in ids}
 
@@ -45,7 +45,7 @@ def _back(s: ServerSite, to: str, text: str) -> Response:
 def ranking_page(request: Request) -> Response:
     s = site(request)
     ranking = s.cycle.ranking(_folders(s))
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         last = conn.execute(
             sa.select(publications).order_by(publications.c.id.desc()).limit(1)
         ).first()
@@ -85,7 +85,7 @@ def published(request: Request) -> Response:
     fmt = request.path_params["fmt"]
     if fmt not in ("xlsx", "csv", "json"):
         raise NotFound(fmt)
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         last = conn.execute(
             sa.select(publications.c.id).order_by(publications.c.id.desc()).limit(1)
         ).scalar()
@@ -151,7 +151,7 @@ def keeper_page(
     request: Request, report: list[str] | None = None, status_code: int = 200
 ) -> Response:
     s = site(request)
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         opened = conn.execute(sa.select(settings).where(settings.c.key.like("open_until:%"))).all()
         years = sorted({r[0] for r in conn.execute(sa.select(units.c.year))})
     return s.page(

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from cchc_index.i18n import num, tr, using
 from cchc_index.server import audit, cycle
-from cchc_index.server.db import now
+from cchc_index.server.db import now, reading
 from cchc_index.server.gate import user_of
 from cchc_index.server.officer import _redirect, _rows, _write_appraisal, evidence_files, set_status
 from cchc_index.server.schema import appraisal_entries, units
@@ -26,7 +26,7 @@ from cchc_index.web.site import request_lang
 def unit_list(request: Request) -> Response:
     s = site(request)
     user = user_of(request)
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         rows = [r for r in conn.execute(sa.select(units).order_by(units.c.id)) if user.sees(r.id)]
     shown = []
     for row in rows:
@@ -66,7 +66,7 @@ def appraise_page(
     unit = s.cycle.unit(folder)
     status = s.status(name)
     number = round_of(status)
-    with s.deployment.engine.connect() as conn:
+    with reading(s.deployment.engine) as conn:
         entries, answers = _rows(conn, name)
     before, current = _layers(unit, entries, number or 2) if unit.result else ({}, {})
     return s.page(
@@ -111,7 +111,7 @@ async def appraise(request: Request) -> Response:
                 tr("Chưa thẩm định được đơn vị này.", "This unit cannot be appraised now."),
                 "appraise",
             )
-        with s.deployment.engine.connect() as conn:
+        with reading(s.deployment.engine) as conn:
             entries, _ = _rows(conn, name)
         before, current = _layers(unit, entries, number)
         errors: dict[str, str] = {}

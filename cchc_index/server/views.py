@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse
 from cchc_index.i18n import tr
 from cchc_index.server import cycle
 from cchc_index.server.cycle import Cycle, Unit
+from cchc_index.server.db import reading
 from cchc_index.server.deployment import Deployment
 from cchc_index.server.gate import maybe_user
 from cchc_index.server.schema import settings, units
@@ -84,7 +85,7 @@ class ServerSite(Site):
     cycle: Cycle
 
     def deadline(self, unit_id: str, unit: Unit | None = None) -> Deadline:
-        with self.deployment.engine.connect() as conn:
+        with reading(self.deployment.engine) as conn:
             year = conn.execute(sa.select(units.c.year).where(units.c.id == unit_id)).scalar() or 0
             until = open_until(conn, year)
         if unit is None:
@@ -92,7 +93,7 @@ class ServerSite(Site):
         return Deadline(cycle.due_date(unit), until, dt.date.today())
 
     def status(self, unit_id: str) -> str:
-        with self.deployment.engine.connect() as conn:
+        with reading(self.deployment.engine) as conn:
             found = conn.execute(sa.select(units.c.status).where(units.c.id == unit_id)).scalar()
         return str(found or DRAFT)
 
