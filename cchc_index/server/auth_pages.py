@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import secrets
 
 import sqlalchemy as sa
@@ -12,10 +11,10 @@ from starlette.responses import RedirectResponse, Response
 from cchc_index.i18n import tr, using
 from cchc_index.server import accounts
 from cchc_index.server.db import reading
-from cchc_index.server.gate import COOKIE, maybe_user, signer, user_of
+from cchc_index.server.gate import COOKIE, signer, user_of
 from cchc_index.server.schema import units
 from cchc_index.server.views import site
-from cchc_index.web.forms import Refused, read_form
+from cchc_index.web.forms import read_form
 from cchc_index.web.site import request_lang
 
 LOGIN_COOKIE = "cchc_login"  # the login form's token (no session yet): double-submitted
@@ -115,12 +114,3 @@ def home(request: Request) -> Response:
     with reading(s.deployment.engine) as conn:
         rows = conn.execute(sa.select(units).where(units.c.id.in_(mine)).order_by(units.c.id)).all()
     return s.page(request, "home.html", rows=rows)
-
-
-def check_csrf(request: Request, sent: str | None) -> None:
-    token = site(request).csrf(request)
-    if not isinstance(sent, str) or not hmac.compare_digest(sent, token):
-        raise Refused(403, "CSRF")
-
-
-__all__ = ["home", "login", "login_form", "logout", "maybe_user"]

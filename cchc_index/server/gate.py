@@ -18,8 +18,9 @@ from typing import Any
 from urllib.parse import quote
 
 from itsdangerous import BadSignature, URLSafeSerializer
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import compile_path
 
 from cchc_index.server.accounts import User, session_user
@@ -54,8 +55,6 @@ def signer(secret: str) -> URLSafeSerializer:
 
 
 def _answer(status: int, text: str) -> Response:
-    from starlette.responses import HTMLResponse
-
     return HTMLResponse(refusal_page(text), status_code=status, headers={GATE_HEADER: str(status)})
 
 
@@ -134,7 +133,6 @@ class Gate:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        from starlette.concurrency import run_in_threadpool
 
         found = await run_in_threadpool(self.session, request)
         user = found[0] if found else None

@@ -25,7 +25,7 @@ INLINE = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp"}  # the browser shows
 MAX_TEXT = 4000
 
 
-def _redirect(s: ServerSite, name: str, text: str, to: str = "") -> Response:
+def redirect_to(s: ServerSite, name: str, text: str, to: str = "") -> Response:
     key = s.flash(Flash(text))
     return RedirectResponse(f"/u/{name}/{to}?m={key}", status_code=303)
 
@@ -51,7 +51,7 @@ async def submit(request: Request) -> Response:
         folder = s.folder(name)
         unit = s.cycle.unit(folder)
         if unit.result is None:
-            return _redirect(
+            return redirect_to(
                 s,
                 name,
                 tr(
@@ -61,7 +61,7 @@ async def submit(request: Request) -> Response:
             )
         deadline = s.deadline(name, unit)
         if not deadline.open:
-            return _redirect(
+            return redirect_to(
                 s,
                 name,
                 deadline.words()
@@ -80,7 +80,7 @@ async def submit(request: Request) -> Response:
             target = s.deployment.submissions_dir / name / f"{count + 1:03d}"
             digest = cycle.snapshot(folder, target)
             if not set_status(conn, name, DRAFT, SUBMITTED, user.login):
-                return _redirect(
+                return redirect_to(
                     s, name, tr("Đơn vị đã nộp rồi.", "The unit was already submitted.")
                 )
             conn.execute(
@@ -93,12 +93,12 @@ async def submit(request: Request) -> Response:
                 )
             )
             audit.append(conn, user.login, "submit", name, "-", digest)
-        return _redirect(
+        return redirect_to(
             s, name, tr("Đã nộp bộ minh chứng để thẩm định.", "Submitted for appraisal.")
         )
 
 
-def _rows(
+def appraisal_rows(
     conn: sa.Connection, name: str
 ) -> tuple[list[sa.Row[tuple[object, ...]]], list[sa.Row[tuple[object, ...]]]]:
     found = conn.execute(
@@ -121,7 +121,7 @@ def explanations_page(request: Request) -> Response:
     name = request.path_params["bundle"]
     unit = s.cycle.unit(s.folder(name))
     with reading(s.deployment.engine) as conn:
-        entries, answers = _rows(conn, name)
+        entries, answers = appraisal_rows(conn, name)
     titles = {leaf.id: leaf.title for leaf in cycle.leaves(unit)}
     return s.page(
         request,
@@ -165,15 +165,15 @@ async def explain(request: Request) -> Response:
                     written += 1
             if posted.values.get("send") == "1":
                 set_status(conn, name, ROUND1, EXPLAINED, user.login)
-            _write_appraisal(s, conn, name)
+            write_appraisal_of(s, conn, name)
         text = tr(f"Đã lưu {written} giải trình.", f"Saved {written} explanation(s).")
         if posted.values.get("send") == "1":
             text += " " + tr("Đã gửi giải trình cho hội đồng.", "Explanations sent to the council.")
-        return _redirect(s, name, text, "explanations")
+        return redirect_to(s, name, text, "explanations")
 
 
-def _write_appraisal(s: ServerSite, conn: sa.Connection, name: str) -> None:
-    entries, answers = _rows(conn, name)
+def write_appraisal_of(s: ServerSite, conn: sa.Connection, name: str) -> None:
+    entries, answers = appraisal_rows(conn, name)
     from decimal import Decimal
 
     cycle.write_appraisal(
@@ -219,9 +219,6 @@ def evidence_file(request: Request) -> Response:
             "content-security-policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
         },
     )
-
-
-__all__ = ["EXPLAINED", "SUBMITTED"]
 
 
 async def edit_record(request: Request) -> Response:

@@ -14,7 +14,13 @@ from cchc_index.i18n import num, tr, using
 from cchc_index.server import audit, cycle
 from cchc_index.server.db import now, reading
 from cchc_index.server.gate import user_of
-from cchc_index.server.officer import _redirect, _rows, _write_appraisal, evidence_files, set_status
+from cchc_index.server.officer import (
+    appraisal_rows,
+    evidence_files,
+    redirect_to,
+    set_status,
+    write_appraisal_of,
+)
 from cchc_index.server.schema import appraisal_entries, units
 from cchc_index.server.states import EXPLAINED, ROUND1, ROUND2, SUBMITTED
 from cchc_index.server.views import site
@@ -67,7 +73,7 @@ def appraise_page(
     status = s.status(name)
     number = round_of(status)
     with reading(s.deployment.engine) as conn:
-        entries, answers = _rows(conn, name)
+        entries, answers = appraisal_rows(conn, name)
     before, current = _layers(unit, entries, number or 2) if unit.result else ({}, {})
     return s.page(
         request,
@@ -105,14 +111,14 @@ async def appraise(request: Request) -> Response:
         unit = s.cycle.unit(s.folder(name))
         number = round_of(s.status(name))
         if unit.result is None or number is None:
-            return _redirect(
+            return redirect_to(
                 s,
                 name,
                 tr("Chưa thẩm định được đơn vị này.", "This unit cannot be appraised now."),
                 "appraise",
             )
         with reading(s.deployment.engine) as conn:
-            entries, _ = _rows(conn, name)
+            entries, _ = appraisal_rows(conn, name)
         before, current = _layers(unit, entries, number)
         errors: dict[str, str] = {}
         new: list[tuple[str, Decimal, str]] = []
@@ -175,11 +181,11 @@ async def appraise(request: Request) -> Response:
                     ROUND1 if number == 1 else ROUND2,
                     user.login,
                 )
-            _write_appraisal(s, conn, name)
+            write_appraisal_of(s, conn, name)
         text = tr(
             f"Đã ghi {len(new)} mục của lần thẩm định {number}.",
             f"Recorded {len(new)} item(s) of round {number}.",
         )
         if posted.values.get("close") == "1":
             text += " " + tr(f"Đã kết thúc lần {number}.", f"Round {number} closed.")
-        return _redirect(s, name, text, "appraise")
+        return redirect_to(s, name, text, "appraise")
