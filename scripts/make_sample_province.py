@@ -153,7 +153,12 @@ ROUND_2 = """  - round: 2
 explanations:
   - {node: "1.1.1", date: 20/12/2020, text: Đơn vị gửi bổ sung file Kế hoạch có chữ ký số (tổng hợp)}
 """
-APPRAISED = {"an-hoa": ROUND_1, "cat-tien": ROUND_1, "khanh-an": ROUND_1 + ROUND_2, "my-loc": ROUND_1 + ROUND_2}
+APPRAISED = {
+    "an-hoa": ROUND_1,
+    "cat-tien": ROUND_1,
+    "khanh-an": ROUND_1 + ROUND_2,
+    "my-loc": ROUND_1 + ROUND_2,
+}
 
 
 def make(folder: Path, slug: str, name: str, seed: int) -> None:
@@ -198,9 +203,51 @@ def main() -> None:
         "# Tỉnh Mẫu: tỉnh tổng hợp để thử `cchc-index batch`\n\n"
         "24 xã **không có thật**, dựng từ bộ minh chứng xã Quảng An (`../quang-an-2020`) bởi\n"
         "`scripts/make_sample_province.py` (các biến thể ghi ở đầu tệp đó). Mỗi `profile.yaml`\n"
-        "ghi `synthetic: true`. Dựng lại: `.venv/bin/python scripts/make_sample_province.py`.\n",
+        "ghi `synthetic: true`. Dựng lại: `.venv/bin/python scripts/make_sample_province.py`.\n\n"
+        "`province.yaml` chia 24 xã thành hai khối xếp hạng riêng, cũng là tổng hợp:\n"
+        "`cchc-index batch evidence/tinh-mau --province evidence/tinh-mau/province.yaml`.\n",
         encoding="utf-8",
     )
+    (TARGET / "province.yaml").write_text(PROVINCE, encoding="utf-8")
+    (TARGET / "unit-map.yaml").write_text(UNIT_MAP, encoding="utf-8")
+
+
+# A made-up merger, to follow a unit's history across it (`results history --unit-map`).
+UNIT_MAP = (
+    "# Sắp xếp đơn vị TỔNG HỢP (không có thật; scripts/make_sample_province.py): hai xã của Tỉnh\n"
+    "# Mẫu hợp thành xã An Bình, để thử `results history --unit-map`.\n"
+    "note: Minh họa; một bảng thật ghi theo nghị quyết sắp xếp đơn vị hành chính cấp xã.\n"
+    "merged:\n"
+    "  - into: UBND xã An Bình\n"
+    "    from: [UBND xã An Hòa, UBND xã Bình Minh]\n"
+    "    date: 01/07/2025\n"
+    "    source: minh họa (tổng hợp)\n"
+)
+
+
+# Two blocks, each ranked on its own, with its own bands: made up like the units (a province
+# ranks sở, phường and xã/đặc khu apart; these 24 units are all xã, so the split is by area).
+_PLAIN = [slug for slug, _ in NAMES[:12]]
+_HILLS = [slug for slug, _ in NAMES[12:]]
+PROVINCE = (
+    "# Tệp của Tỉnh Mẫu (TỔNG HỢP, không có thật; scripts/make_sample_province.py): các khối\n"
+    "# xếp hạng riêng. Mức xếp loại của khối miền núi là minh họa.\n"
+    "province: Tỉnh Mẫu (tổng hợp)\n"
+    "synthetic: true\n"
+    "note: Chia khối tổng hợp để thử xếp hạng theo khối; tỉnh thật chia sở, phường, xã/đặc khu.\n"
+    "blocks:\n"
+    "  - id: xa-dong-bang\n"
+    "    title: Xã vùng đồng bằng (tổng hợp)\n"
+    f"    units: [{', '.join(f'xa-{s}-2020' for s in _PLAIN)}]\n"
+    "  - id: xa-mien-nui\n"
+    "    title: Xã vùng miền núi (tổng hợp)\n"
+    f"    units: [{', '.join(f'xa-{s}-2020' for s in _HILLS)}]\n"
+    "    bands:\n"
+    "      - {name: Tốt, min_percent: 85}\n"
+    "      - {name: Khá, min_percent: 70}\n"
+    "      - {name: Trung bình, min_percent: 50}\n"
+    "      - {name: Yếu, min_percent: 0}\n"
+)
 
 
 if __name__ == "__main__":

@@ -37,8 +37,12 @@ def test_batch_ranks_the_sample_province(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(list(SAMPLE.glob("xa-*/profile.yaml"))) >= 20
     assert "UBND xã Quảng An" in result.stdout
     assert "UBND xã Đông Lâm" in result.stdout
-    # appraised units are ranked on their final layer: Quảng An and four synthetic communes
-    assert result.stdout.count("Tự chấm") == 20
+    # appraised units are ranked on their final layer: Quảng An and four synthetic communes;
+    # the sample department (evidence/so-mau, another framework and year) in a group of its own,
+    # and the five units of evidence/tinh-minh-hoa-2025 in their three blocks
+    assert result.stdout.count("Tự chấm") == 26
+    assert "khối Phường, 2 đơn vị" in result.stdout
+    assert "Sở Tư pháp tỉnh Cà Mau" in result.stdout
     assert result.stdout.count("Thẩm định lần 2") == 3
     assert result.stdout.count("Thẩm định lần 1") == 2
 

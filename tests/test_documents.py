@@ -280,14 +280,14 @@ def test_unknown_suffix_is_refused_with_the_known_ones(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.chdir(ROOT)
-    out = CliRunner().invoke(cli, ["score", str(BUNDLE), "-o", str(tmp_path / "r.pdf")])
+    out = CliRunner().invoke(cli, ["score", str(BUNDLE), "-o", str(tmp_path / "r.rtf")])
     assert out.exit_code == 2
     for suffix in (".docx", ".xlsx", ".html", ".md", ".json", ".csv"):
         assert suffix in out.output
     assert not list(tmp_path.iterdir())
-    # --format does not make a .pdf of JSON either: a file never lies about what it holds
+    # --format does not make a .rtf of JSON either: a file never lies about what it holds
     forced = CliRunner().invoke(
-        cli, ["score", str(BUNDLE), "--format", "json", "-o", str(tmp_path / "r.pdf")]
+        cli, ["score", str(BUNDLE), "--format", "json", "-o", str(tmp_path / "r.rtf")]
     )
     assert forced.exit_code == 2 and not list(tmp_path.iterdir())
     binary = CliRunner().invoke(cli, ["score", str(BUNDLE), "--format", "xlsx"])

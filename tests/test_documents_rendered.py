@@ -70,7 +70,12 @@ def test_docx_renders_as_portrait_report_and_landscape_appendix(tmp_path: Path) 
     assert (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in report and "Độc lập - Tự do - Hạnh phúc" in report
     )
-    assert "Xếp loại (dự kiến): Yếu" in report
+    # the appraised sample: every layer's total, the final one after appraisal (1,75, 25 %)
+    assert "Tổng điểm — tự chấm: 2 / 7 (chỉ số 28,57%) — Yếu" in report
+    assert "TỔNG ĐIỂM CUỐI CÙNG (sau thẩm định): 1,75 / 7 (chỉ số 25,00%) — Yếu" in report
+    assert "ỦY BAN NHÂN DÂN" in report and "UBND HUYỆN QUẢNG ĐIỀN" in report
+    assert "Số: …/BC-UBND" in report and "TM. ỦY BAN NHÂN DÂN" in report
+    assert "Thực hiện Công văn số 1301/UBND ngày 07/09/2020" in report
     assert row_ids(appendix) == ROW_IDS
     assert appendix.index("7.2") < appendix.index("TỔNG CỘNG")
     assert re.search(r"Tài liệu kiểm\s", appendix) and "452/KH-UBND, ngày 04/12/2019" in appendix
@@ -109,11 +114,11 @@ def test_html_prints_to_a4_pages_and_fits_the_page_width(tmp_path: Path) -> None
         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(), profile=tmp_path / "p1"
     )
     found = pages(pdf)
-    assert 3 <= len(found) <= 10 and all(p.is_a4 for p in found), found
-    assert not found[0].landscape and all(p.landscape for p in found[1:])
+    assert 3 <= len(found) <= 10 and all(p.is_a4 and p.landscape for p in found), found
     assert_fonts_embedded_times(pdf)
     layout = text(pdf)
     assert "Xếp loại (dự kiến)" in layout and "Yếu" in layout
+    assert re.search(r"TỔNG ĐIỂM CUỐI CÙNG\s+\(sau thẩm định\)", layout) and "1,75 / 7" in layout
     assert row_ids(layout.split("Bảng tự đánh giá, chấm điểm")[1]) == ROW_IDS
     png(pdf, 1, tmp_path / "html-1.png")
     # at A4 width on screen (794 CSS px), nothing reaches past the right edge

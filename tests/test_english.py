@@ -31,6 +31,8 @@ COMMANDS = {
     "score-markdown": ["score", SAMPLE, "--format", "markdown"],
     "score-csv": ["score", SAMPLE, "--format", "csv"],
     "check": ["check", SAMPLE],
+    "plan": ["plan", SAMPLE, "--to", "Khá", "--on", "01/10/2020"],
+    "plan-late": ["plan", SAMPLE, "--to", "Khá", "--on", "01/12/2020"],
     "explain": ["explain", "3.5.4", "--rules", "rules/hue-xa-2020", SAMPLE],
     "explain-1.1.1": ["explain", "1.1.1", "--rules", "rules/hue-xa-2020", SAMPLE],
     "validate": ["validate", "rules/hue-xa-2020", "rules/ca-mau-2013"],

@@ -73,7 +73,7 @@ def test_extract_never_writes_into_the_bundle_it_compares_with(bundle: Path) -> 
     assert snapshot(bundle) == before
 
 
-@pytest.mark.parametrize("suffix", [".xls", ".odt", ".pdf", ".yaml", ".MD5"])
+@pytest.mark.parametrize("suffix", [".xls", ".odt", ".rtf", ".yaml", ".MD5"])
 def test_a_suffix_no_renderer_makes_is_refused_with_the_list(tmp_path: Path, suffix: str) -> None:
     from cchc_index.report.formats import known_suffixes
 

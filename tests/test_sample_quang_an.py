@@ -129,7 +129,7 @@ def test_check_exits_1_when_evidence_is_missing(monkeypatch: pytest.MonkeyPatch)
 def test_explain_with_and_without_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     plain = CliRunner().invoke(cli, ["explain", "3.5.4", "--rules", "rules/hue-xa-2020"])
-    assert plain.exit_code == 0 and "ratio_bands" in plain.output
+    assert plain.exit_code == 0 and "Tử số: Số thư (phiếu) xin lỗi" in plain.output
     with_bundle = CliRunner().invoke(
         cli, ["explain", "3.5.4", "--rules", "rules/hue-xa-2020", "evidence/quang-an-2020"]
     )

@@ -20,8 +20,10 @@ TOPICS = [
 ]
 
 
-def _leaf(node_id: str, n: int) -> dict[str, Any]:
+def _leaf(node_id: str, n: int, distinct: bool = False) -> dict[str, Any]:
     kind, topic, var = KINDS[n % len(KINDS)], TOPICS[n % len(TOPICS)], f"v{n % 40}"
+    if distinct:  # each sub-criterion asks for a document of its own (`bench --plan`)
+        topic = f"{topic} mục {n}"
     base: dict[str, Any] = {
         "id": node_id,
         "title": f"Tiêu chí thành phần {node_id}",
@@ -85,13 +87,13 @@ def _leaf(node_id: str, n: int) -> dict[str, Any]:
     }
 
 
-def synthetic_framework(leaves: int = 100) -> Framework:
+def synthetic_framework(leaves: int = 100, distinct: bool = False) -> Framework:
     areas, n = [], 0
     for a in range(1, 9):
         criteria = []
         for c in range(1, 5):
             count = leaves // 32 + (1 if (a - 1) * 4 + c <= leaves % 32 else 0)
-            subs = [_leaf(f"{a}.{c}.{i}", n + i) for i in range(1, count + 1)]
+            subs = [_leaf(f"{a}.{c}.{i}", n + i, distinct) for i in range(1, count + 1)]
             n += count
             criteria.append(
                 {

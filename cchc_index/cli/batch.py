@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -12,17 +13,18 @@ from cchc_index.cli.common import ENGINE, LANG, OUTPUT, RULES_DIR, emit, reports
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
-FORMATS = ["table", "markdown", "json", "csv", "xlsx"]
+FORMATS = ["table", "markdown", "json", "csv", "html", "docx", "pdf", "xlsx"]
 FORMAT = click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
     help=tr(
-        "Dạng kết quả; mặc định theo đuôi tệp -o (.md, .json, .csv, .xlsx), nếu không thì bảng; "
-        "xlsx cần -o TỆP.",
-        "Output format; by default from the -o file's suffix (.md, .json, .csv, .xlsx), else a "
-        "table; xlsx needs -o FILE.",
+        "Dạng kết quả; mặc định theo đuôi tệp -o (.txt, .md, .json, .csv, .html, .docx, .pdf, "
+        ".xlsx), nếu không thì bảng; docx, pdf và xlsx cần -o TỆP; đuôi lạ bị từ chối.",
+        "Output format; by default from the -o file's suffix (.txt, .md, .json, .csv, .html, "
+        ".docx, .pdf, .xlsx), else a table; docx, pdf and xlsx need -o FILE; an unknown suffix "
+        "is refused.",
     ),
 )
 DB = click.option(
@@ -39,14 +41,28 @@ DB = click.option(
 def _format(fmt: str | None, output: Path | None) -> str:
     """The ranking format asked for (`--format`, else the -o suffix, else a table); a binary
     format without -o is a usage error (exit 2), refused before any unit is scored."""
+    from cchc_index.output import refuse_suffix
     from cchc_index.report.ranking import FILE_ONLY, SUFFIXES
 
-    chosen = fmt or SUFFIXES.get(output.suffix.lower() if output else "", "table")
+    if output is not None:  # an unknown suffix is refused with the list, as `score` does
+        fmt = refuse_suffix(output, SUFFIXES, fmt)
+    chosen = fmt or "table"
     if output is None and chosen in FILE_ONLY:
         raise click.UsageError(
             tr(f"dạng {chosen} cần -o TỆP", f"the {chosen} format needs -o FILE")
         )
     return chosen
+
+
+def _day(value: str | None) -> dt.date:
+    from cchc_index.text import parse_date
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--on") from exc
 
 
 class _Bar:
@@ -94,6 +110,34 @@ class _Bar:
 @FORMAT
 @ENGINE
 @click.option("--quiet", "-q", is_flag=True, help=tr("Không in thanh tiến độ.", "No progress bar."))
+@click.option(
+    "--province",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help=tr(
+        "Tệp của tỉnh (province.yaml) định nghĩa các khối xếp hạng riêng (sở, phường, xã…).",
+        "The province's file (province.yaml) defining the blocks ranked apart (sở, phường, xã…).",
+    ),
+)
+@click.option(
+    "--plan-next",
+    is_flag=True,
+    help=tr(
+        "Thêm bảng: mỗi đơn vị cần bao nhiêu điểm, bao nhiêu việc (chi phí) để lên mức kế trên "
+        "(như `plan --to next`; dạng table hoặc markdown).",
+        "Add a table: the points and the actions (cost) each unit needs for the band above its "
+        "own (as `plan --to next`; table or markdown format).",
+    ),
+)
+@click.option(
+    "--on",
+    "on",
+    default=None,
+    help=tr(
+        "Ngày xét hạn cho --plan-next (dd/mm/yyyy, mặc định hôm nay).",
+        "The day deadlines are judged on for --plan-next (dd/mm/yyyy, default today).",
+    ),
+)
 @LANG
 @reports_errors
 def batch(
@@ -105,12 +149,25 @@ def batch(
     fmt: str | None,
     engine: str,
     quiet: bool,
+    province: Path | None,
+    plan_next: bool,
+    on: str | None,
 ) -> None:
+    from cchc_index.province.blocks import load_province
     from cchc_index.province.runner import run_batch
     from cchc_index.province.store import Store
     from cchc_index.report.ranking import RANKING_RENDERERS
 
     fmt = _format(fmt, output)
+    blocks = load_province(province) if province is not None else None
+    day = _day(on)
+    if plan_next and fmt not in ("table", "markdown"):
+        raise click.UsageError(
+            tr(
+                "--plan-next chỉ đi với dạng table hoặc markdown",
+                "--plan-next goes with the table or markdown format only",
+            )
+        )
     store = Store.open(db) if db is not None else None
     try:
         ranking = run_batch(
@@ -120,6 +177,7 @@ def batch(
             jobs=jobs or os.cpu_count() or 1,
             store=store,
             progress=_Bar(not quiet),
+            province=blocks,
         )
     finally:
         if store is not None:
@@ -130,7 +188,15 @@ def batch(
         )
         for problem in failed.problems:
             click.echo(f"  {problem}", err=True)
-    emit(RANKING_RENDERERS[fmt](ranking), output)
+    text = RANKING_RENDERERS[fmt](ranking)
+    if plan_next:
+        from cchc_index.province.plan_next import next_bands
+        from cchc_index.report.plan import render_next_bands
+
+        found = next_bands(ranking.rows, rules_dir, day, engine)  # type: ignore[arg-type]
+        assert isinstance(text, str)  # table and markdown are text
+        text = f"{text}\n{render_next_bands(found, day, fmt)}"
+    emit(text, output)
     reused = sum(1 for r in ranking.rows if r.reused)
     if not quiet:
         click.echo(
@@ -197,25 +263,45 @@ def ranking(db: Path, year: int | None, output: Path | None, fmt: str | None) ->
 @results.command(help=tr("Điểm của một đơn vị qua các năm.", "A unit's results over the years."))
 @click.argument("unit")
 @DB_REQUIRED
+@click.option(
+    "--unit-map",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help=tr(
+        "Bảng đơn vị cũ → đơn vị mới sau sắp xếp (unit-map.yaml): kèm lịch sử các đơn vị cũ.",
+        "Old units → the new merged unit (unit-map.yaml): the old units' years are shown too.",
+    ),
+)
 @LANG
 @reports_errors
-def history(unit: str, db: Path) -> None:
+def history(unit: str, db: Path, unit_map: Path | None) -> None:
     from cchc_index.province.queries import history as unit_history
+    from cchc_index.province.unitmap import load_unit_map
     from cchc_index.report.labels import pct, pts
+    from cchc_index.text import fold, format_date
 
+    merged = load_unit_map(unit_map).before(unit) if unit_map is not None else []
     store = _open(db)
     try:
-        found = unit_history(store, unit)
+        found = unit_history(store, unit, [old for old, _m in merged])
     finally:
         store.close()
+    into = {fold(old): m for old, m in merged if fold(old) != fold(unit)}
     if not found:
         click.echo(tr(f"Không có kết quả nào của '{unit}'.", f"No result for '{unit}'."), err=True)
         sys.exit(ExitCode.FINDINGS)
     for s in found:
         band = f" — {s.band}" if s.band else ""
+        merger = into.get(fold(s.unit))
+        when = f" {format_date(merger.date)}" if merger is not None and merger.date else ""
+        later = (
+            tr(f"  → sáp nhập vào {merger.into}{when}", f"  → merged into {merger.into}{when}")
+            if merger is not None
+            else ""
+        )
         click.echo(
             f"{s.year}  {s.unit}  {pts(s.total)}/{pts(s.max_points)}  {pct(s.index_percent)}{band}"
-            f"  ({s.framework}; {tr('thiếu', 'missing')} {s.missing})"
+            f"  ({s.framework}; {tr('thiếu', 'missing')} {s.missing}){later}"
         )
 
 
@@ -228,13 +314,39 @@ def history(unit: str, db: Path) -> None:
 @DB_REQUIRED
 @click.option("--year", type=int, default=None)
 @click.option("--node", default=None, help=tr("Chỉ một mục.", "One item only."))
+@click.option(
+    "--raise-bands",
+    is_flag=True,
+    help=tr(
+        "Thay vào đó: mỗi việc còn làm được, nếu mọi đơn vị còn làm được đều làm, nâng bao nhiêu "
+        "đơn vị lên mức kế trên (đọc lại các bộ minh chứng của lần chạy gần nhất).",
+        "Instead: each action still open, taken by every unit that can, and how many units it "
+        "raises a band (re-reads the bundles of the latest run).",
+    ),
+)
+@click.option(
+    "--on", "on", default=None, help=tr("Ngày xét hạn (dd/mm/yyyy).", "The day (dd/mm/yyyy).")
+)
+@RULES_DIR
+@ENGINE
 @LANG
 @reports_errors
-def items(db: Path, year: int | None, node: str | None) -> None:
+def items(
+    db: Path,
+    year: int | None,
+    node: str | None,
+    raise_bands: bool,
+    on: str | None,
+    rules_dir: Path,
+    engine: str,
+) -> None:
     from cchc_index.province.queries import item_spreads
     from cchc_index.report.labels import pts
     from cchc_index.report.text_table import table
 
+    if raise_bands:
+        _raise_bands(db, year, _day(on), rules_dir, engine)
+        return
     store = _open(db)
     try:
         spreads = [s for s in item_spreads(store, year) if node is None or s.node == node]
@@ -262,3 +374,19 @@ def items(db: Path, year: int | None, node: str | None) -> None:
         tr("Trạng thái: số ĐV", "Status: units"),
     ]
     click.echo(table(rows, header, "simple_grid", [None, 40]))
+
+
+def _raise_bands(db: Path, year: int | None, on: dt.date, rules_dir: Path, engine: str) -> None:
+    from cchc_index.province.plan_next import band_raisers
+    from cchc_index.province.queries import ranking_of_year
+    from cchc_index.report.plan import render_raisers
+
+    store = _open(db)
+    try:
+        ranking = ranking_of_year(store, year)
+    finally:
+        store.close()
+    raisers, failed = band_raisers(ranking.rows, rules_dir, on, engine)  # type: ignore[arg-type]
+    for line in failed:
+        click.echo(tr(f"Không đọc được {line}", f"Not read: {line}"), err=True)
+    click.echo(render_raisers(raisers, on), nl=False)

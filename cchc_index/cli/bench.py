@@ -66,10 +66,32 @@ def _sizes(_ctx: click.Context, _param: click.Parameter, value: str) -> list[int
         "measured back to back with this code on the same data.",
     ),
 )
+@click.option(
+    "--plan",
+    "plan_only",
+    is_flag=True,
+    help=tr(
+        "Chỉ đo thời gian lập kế hoạch (plan): 100 tiêu chí, 40 việc còn mở.",
+        "Only time the planner (plan): 100 items, 40 open actions.",
+    ),
+)
 @LANG
 @reports_errors
-def bench(sizes: list[int], workers: int, rounds: int, sample: Path, baseline: Path | None) -> None:
+def bench(
+    sizes: list[int],
+    workers: int,
+    rounds: int,
+    sample: Path,
+    baseline: Path | None,
+    plan_only: bool,
+) -> None:
+    from cchc_index.bench.plan import measure_plan
     from cchc_index.bench.run import cold_start, measure
+
+    if plan_only:
+        measure_plan(click.echo, rounds=max(rounds, 5))
+        return
+    measure_plan(click.echo)
 
     measure(sizes, workers, click.echo, baseline, rounds)
     if (sample / "profile.yaml").is_file():

@@ -135,10 +135,12 @@ def extract_command(
     "extract-eval",
     help=tr(
         "Đo độ chính xác và độ phủ của extract (trích dẫn, số liệu) trên các bộ báo cáo có đáp án "
-        "(mặc định: tests/extract/eval và tests/extract/heldout), và thời gian đọc báo cáo 200 trang.\n\n"
+        "(mặc định: các bộ đã dùng để chỉnh, tests/extract/eval và heldout, rồi in riêng các bộ chưa "
+        "từng dùng để chỉnh, tests/extract/fresh và untuned-*), và thời gian đọc báo cáo 200 trang.\n\n"
         "Mã thoát: 0 đạt ngưỡng; 1 dưới ngưỡng hoặc có số ghi sai; 4 thư mục không có đáp án.",
         "Measure extract's precision and recall (citations, figures) on report sets with gold files "
-        "(default: tests/extract/eval and tests/extract/heldout), and the time to read a 200-page "
+        "(default: the tuned sets tests/extract/eval and heldout, then, apart, the never-tuned ones, "
+        "tests/extract/fresh and untuned-*), and the time to read a 200-page "
         "report.\n\nExit codes: 0 bars met; 1 below a bar or a wrong figure; 4 a folder without gold.",
     ),
 )

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("cchc_index.cli.score", "score"),
     "check": ("cchc_index.cli.score", "check"),
     "explain": ("cchc_index.cli.score", "explain"),
+    "plan": ("cchc_index.cli.plan", "plan"),
     "batch": ("cchc_index.cli.batch", "batch"),
     "results": ("cchc_index.cli.batch", "results"),
     "bench": ("cchc_index.cli.bench", "bench"),
@@ -38,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("cchc_index.cli.review", "diff_command"),
     "appraise": ("cchc_index.cli.review", "appraise"),
     "serve": ("cchc_index.cli.serve", "serve"),
+    "survey": ("cchc_index.cli.survey", "survey"),
+    "carry": ("cchc_index.cli.carry", "carry"),
     "server": ("cchc_index.cli.server", "server"),
 }
 
@@ -53,6 +56,9 @@ class LazyGroup(Group):
             module, attribute = COMMANDS[cmd_name]
             with using(HELP_LANG):
                 command = getattr(importlib.import_module(module), attribute)
+                # click builds (and keeps) the -h option on a command's first run: build it
+                # now, in the help language, whatever `--lang` that first run is given
+                command.get_help_option(ctx)
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "markdown", "json", "csv", "html", "docx", "xlsx"]),
+    type=click.Choice(["table", "markdown", "json", "csv", "html", "docx", "pdf", "xlsx"]),
     default=None,
     help=tr(
         "Dạng kết quả; mặc định theo đuôi tệp -o (.docx, .xlsx, .html, .md, .json, .csv, .txt); "
@@ -110,8 +110,14 @@ def score(
     )
     from cchc_index.report.layers import LAYER_RENDERERS
 
+    width = shutil.get_terminal_size((160, 40)).columns
     if (layers.appraised or layers.range is not None) and chosen.name in LAYER_RENDERERS:
-        text = LAYER_RENDERERS[chosen.name](layers)  # the layers side by side, with reasons
+        if chosen.name == "table" and output is None:  # fitted to the terminal
+            from cchc_index.report.layers import render_layers_table
+
+            text = render_layers_table(layers, width)
+        else:
+            text = LAYER_RENDERERS[chosen.name](layers)  # the layers side by side, with reasons
         if output is not None:
             from cchc_index.report.layers_files import layer_file
 
@@ -125,7 +131,7 @@ def score(
     from cchc_index.report.filing import build_filing
     from cchc_index.report.layers_files import appraisal_marks
 
-    documents = chosen.name in ("docx", "xlsx", "html")  # only these print the bundle's hash
+    documents = chosen.name in ("docx", "pdf", "xlsx", "html")  # only these print the bundle's hash
     filing = build_filing(
         layers.self_result,
         review.source.framework,
@@ -133,8 +139,8 @@ def score(
         bundle_sha256(bundle) if documents else "",
         datetime.now().astimezone(),
         appraisal_marks(layers),
+        layers,
     )
-    width = shutil.get_terminal_size((160, 40)).columns
     emit(chosen.render(filing) if output else stdout_text(chosen, filing, width), output)
 
 

@@ -103,8 +103,18 @@ class DurableRunner:
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
-        self.host, self.handle = self._registered(ruleset.name, ruleset, cap=None)
-        self._capped: tuple[_ScoringHost, Any] | None = None
+        self._registered(ruleset.name, ruleset, cap=None)
+
+    # Each session asks for its registration again (a dict lookup): a batch of more
+    # frameworks than `_MAX_HOSTS` registrations evicts the oldest from the C core, and a
+    # runner still holding an evicted handle would call into a deleted ruleset (error 111).
+    @property
+    def _plain(self) -> tuple[_ScoringHost, Any]:
+        return self._registered(self.ruleset.name, self.ruleset, cap=None)
+
+    @property
+    def _capped(self) -> tuple[_ScoringHost, Any]:
+        return self._registered(f"{self.ruleset.name}_cap", self.ruleset, CAP)
 
     @classmethod
     def _registered(cls, name: str, ruleset: Ruleset, cap: int | None) -> tuple[_ScoringHost, Any]:
@@ -138,13 +148,14 @@ class DurableRunner:
         batch: list[dict[str, Any]] = [{"sid": sid, "id": "__s", "t": "__session__"}]
         batch += [{**f, "sid": sid, "id": i} for i, f in enumerate(facts) if "h" in f]
         payload = json.dumps(batch, ensure_ascii=False)
+        host, handle = self._plain
         try:
-            _code, offset = dre.assert_facts(self.handle._handle, payload)
-            return self._drain(offset)
+            _code, offset = dre.assert_facts(handle._handle, payload)
+            return self._drain(handle, offset)
         except Exception as exc:  # the C core reports only numeric codes
             raise EngineError(f"durable_rules: {exc}") from exc
         finally:
-            self.host.delete_state(self.ruleset.name, sid)
+            host.delete_state(self.ruleset.name, sid)
 
     def fired_many(self, units: Sequence[list[dict[str, Any]]]) -> list[set[str]]:
         """The rules each unit's facts fire, `BATCH_UNITS` units to a capped session."""
@@ -154,8 +165,6 @@ class DurableRunner:
         return out
 
     def _fired_batch(self, units: Sequence[list[dict[str, Any]]]) -> list[set[str]]:
-        if self._capped is None:
-            self._capped = self._registered(f"{self.ruleset.name}_cap", self.ruleset, CAP)
         _host, handle = self._capped
         _tune_malloc()
         sid = f"b{next(self._sids)}"
@@ -190,7 +199,7 @@ class DurableRunner:
             handle.delete_state(sid)
         return fired
 
-    def _drain(self, offset: int) -> set[str]:
+    def _drain(self, handle: Any, offset: int) -> set[str]:
         """Take every pending action of this session, in the order the core hands them out.
 
         The same C calls as `Ruleset.do_actions` (start, then complete-and-start-next), without
@@ -198,10 +207,10 @@ class DurableRunner:
         only name the rule that matched, which is all the caller needs.
         """
         names: set[str] = set()
-        result = dre.start_action_for_state(self.handle._handle, offset)
+        result = dre.start_action_for_state(handle._handle, offset)
         message = result[1] if result else None
         while message:
             names.update(json.loads(message))
-            message = dre.complete_and_start_action(self.handle._handle, offset)
+            message = dre.complete_and_start_action(handle._handle, offset)
         names.discard(SESSION_RULE)
         return names

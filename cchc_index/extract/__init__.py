@@ -5,7 +5,11 @@ Library entry points (the `extract` command is a thin layer over `run_extract`):
 - `extract_report(path)`: read a report; its header, cited documents and figures.
 - `read_documents(folder)`: the header of every document in a folder.
 - `build_draft(...)` / `write_draft(folder, draft, origin)`: a draft bundle, written safely.
-- `cross_check(extraction, bundle)`: what the report and a bundle disagree on.
+- `settle(figures, year)`: which candidate figure is which variable, by the relations
+  stated once as data in `relations.RELATIONS`; a figure no consistent assignment supports
+  goes to review.
+- `cross_check(extraction, bundle)`: what the report and a bundle disagree on (documents,
+  dates, issuers, figures).
 - `run_extract(report, output=…, against=…, documents=…)`: all of the above.
 """
 
@@ -35,6 +39,9 @@ _EXPORTS = {
     "Reading": "report",
     "extract_report": "report",
     "extract_source": "report",
+    "RELATIONS": "relations",
+    "Settlement": "settle",
+    "settle": "settle",
     "Figure": "statistics",
     "find_figures": "statistics",
     "write_draft": "writer",

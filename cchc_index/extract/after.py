@@ -14,6 +14,7 @@ from cchc_index.docnumber import DocNumber
 from cchc_index.extract.flat import UP, vkey
 from cchc_index.extract.patterns import (
     AGENCY_STARTS,
+    COUNCIL,
     DATE,
     DATED,
     DATED_NO_YEAR,
@@ -30,6 +31,11 @@ _CELL_END = re.compile(r"[\t|]|\n(?=[^\n\t]{0,12}\t)|\n\s*\n")
 _OF = re.compile(r"(?:của|Của|CỦA|do|Do)\s+")
 _ISSUED = re.compile(r"(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b")
 _PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
+# "Quyết định số 1234/QĐ-UBND UBND tỉnh Thừa Thiên Huế Ngày 05/02/2024": the issuer named
+# right after the symbol, with no "của" (a register's or a web page's layout).
+_BARE_ISSUER = re.compile(
+    rf"(?P<body>(?:{COUNCIL}|HĐND|Hội\s+đồng\s+nhân\s+dân)\s+(?:{LEVEL_RE}))(?!\w)"
+)
 _ABOUT = re.compile(r"(?:[vV]ề\s+việc|[vV]\s*/\s*[vV]|[vV]ề|VỀ)(?![\w/])\s*:?\s*")
 _WORD = re.compile(r"\S+")
 _SUBJECT_END = re.compile(
@@ -82,6 +88,10 @@ def read_after(
             if not phrase:
                 break
             issuer, pos = phrase, end
+        elif issuer is None and (bare := _BARE_ISSUER.match(text, at, limit)):
+            run = capital_run(text[bare.end() : limit].split(), 5)
+            issuer = " ".join([" ".join(bare["body"].split()), *run])
+            pos = text.index(run[-1], bare.end()) + len(run[-1]) if run else bare.end()
         elif issued := _ISSUED.match(text, at, limit):
             follows = _GAP.match(text, issued.end(), limit)
             after = follows.end() if follows else issued.end()

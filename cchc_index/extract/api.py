@@ -14,6 +14,7 @@ from cchc_index.extract.unit import Unit
 from cchc_index.extract.variables import choose_framework, variables_of
 from cchc_index.extract.writer import write_draft
 from cchc_index.i18n import tr
+from cchc_index.load.against import level_fits
 
 
 def run_extract(
@@ -58,7 +59,30 @@ def run_extract(
     else:
         unit = hint or unit_of_documents(files)
         year = year or _common_year(files)
-    draft = build_draft(extraction, files, unit, year, output)
+    draft = build_draft(extraction, files, unit, year, output, variables.framework)
+    if year is not None and variables.year is not None and year != variables.year:
+        draft.warnings.append(
+            tr(
+                f"profile.yaml: năm đánh giá {year} khác năm {variables.year} của bộ chỉ số "
+                f"'{variables.framework}' mà bản nháp điền biến; `score` sẽ không chấm bản nháp "
+                f"này: dùng --rules với bộ chỉ số của năm {year}",
+                f"profile.yaml: assessment year {year} differs from year {variables.year} of "
+                f"framework '{variables.framework}' the draft was drafted for; `score` will "
+                f"refuse it: pass --rules with a framework for {year}",
+            )
+        )
+    level = str(draft.profile.get("level", ""))
+    if variables.level is not None and not level_fits(level, variables.level):
+        draft.warnings.append(
+            tr(
+                f"profile.yaml: đơn vị cấp '{level}' không chấm theo bộ chỉ số "
+                f"'{variables.framework}' của cấp '{variables.level}' mà bản nháp điền biến; "
+                "`score` sẽ không chấm bản nháp này: dùng --rules với bộ chỉ số của cấp này",
+                f"profile.yaml: a unit of level '{level}' is not scored on framework "
+                f"'{variables.framework}' (level '{variables.level}') the draft was drafted for; "
+                "`score` will refuse it: pass --rules with a framework for this level",
+            )
+        )
     if skipped:
         draft.warnings.append(
             tr(

@@ -73,7 +73,11 @@ class _Found:
 
 
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
-_BY_WHOM = re.compile(r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành|đã\s+có)(?!\s+kèm)\b")
+_BY_WHOM = re.compile(
+    r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành|đã\s+có)(?!\s+kèm)\b"
+    # "UBND huyện Quảng Điền có Công văn số …": "có" before a document's title
+    r"|(?<!\w)(?-i:có)(?=\s+(?-i:[A-ZĐ]))"
+)
 # "Ngày 11/5/2016, UBND tỉnh ban hành Kế hoạch số …": the date before the issuer and title.
 _DATED_BEFORE = re.compile(
     rf"(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})\s*,?\s*(?P<who>[^,;:()\n]{{0,80}}?)\s*"
@@ -94,8 +98,24 @@ def find_citations(
         limit = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         item = _read(flat, match, limit, unit, year)
         if item is not None:
+            if found:
+                _share_issuer(text, found[-1], item)
             found.append(item)
     return merge(found)
+
+
+def _share_issuer(text: str, previous: _Found, item: _Found) -> None:
+    """ "UBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND …, Quyết định số 34/QĐ-UBND … và Công
+    văn số 56/UBND-NV …": the documents listed after "X ban hành" in one clause are all X's,
+    unless one names its own issuer."""
+    start, end = previous.mention.offset, item.mention.offset
+    if (
+        item.rank == CODE
+        and previous.rank == CONTEXT
+        and end - start < 400
+        and _CLAUSE_START.search(text, start, end) is None
+    ):
+        item.issuer, item.rank = previous.issuer, CONTEXT
 
 
 def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:

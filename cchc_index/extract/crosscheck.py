@@ -1,7 +1,7 @@
 """The report against the bundle: what a reviewer would catch.
 
-Documents the report cites that the bundle lacks (or has with another date), bundle
-documents the report never mentions, and figures the two state differently.
+Documents the report cites that the bundle lacks (or has with another date or another
+issuer), bundle documents the report never mentions, and figures the two state differently.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cchc_index.extract.citations import Citation
+from cchc_index.extract.flat import vkey
 from cchc_index.extract.report import Extraction
 from cchc_index.extract.statistics import Figure
 from cchc_index.i18n import tr
@@ -19,6 +21,7 @@ from cchc_index.text import format_date, format_number
 KINDS = (
     "missing_document",
     "date_differs",
+    "issuer_differs",
     "uncited_document",
     "statistic_differs",
     "statistic_missing",
@@ -78,6 +81,13 @@ def cross_check(
                     ),
                 )
             )
+    for citation in extraction.citations:
+        found = [d for d in by_key.get(citation.number.key, []) if d.date == citation.date]
+        if citation.date is None or not found:
+            continue
+        finding = _issuer_finding(extraction, citation, found[0], rows)
+        if finding is not None:
+            findings.append(finding)
     for document in bundle.documents:
         if document.number.key not in cited:
             label = document.label()
@@ -131,6 +141,54 @@ def cross_check(
                     )
                 )
     return findings
+
+
+def _issuer_finding(
+    extraction: Extraction, citation: Citation, document: Document, rows: dict[int, str]
+) -> Finding | None:
+    """The report and the bundle name different issuers for the same document: one says it
+    is the unit's own, the other another body's, or they name two different bodies."""
+    unit = extraction.unit
+    theirs = (document.issuer or "").strip()
+    bundle_own = not theirs or unit.is_self(theirs)
+    if citation.own and bundle_own:
+        return None
+    if not citation.own and not bundle_own and same_body(citation.issuer or "", theirs):
+        return None
+    own_vi, own_en = "của đơn vị", "the unit's own"
+    ours_vi = own_vi if citation.own else (citation.issuer or "")
+    ours_en = own_en if citation.own else (citation.issuer or "")
+    theirs_vi = own_vi if bundle_own else theirs
+    theirs_en = own_en if bundle_own else theirs
+    symbol = citation.number.symbol
+    place = extraction.source.shown(citation.line)
+    table = rows.get(id(document), "documents.csv")
+    return Finding(
+        "issuer_differs",
+        symbol,
+        tr(
+            f"{symbol}: báo cáo ghi cơ quan ban hành là {ours_vi} ({place}), {table} ghi "
+            f"{theirs_vi}",
+            f"{symbol}: the report gives the issuer as {ours_en} ({place}), {table} says "
+            f"{theirs_en}",
+        ),
+    )
+
+
+_COUNCIL_WORDS = (("ủy ban nhân dân", "ubnd"), ("hội đồng nhân dân", "hđnd"))
+
+
+def same_body(a: str, b: str) -> bool:
+    """Two names of one body: "UBND huyện" and "Ủy ban nhân dân huyện Quảng Điền"."""
+
+    def key(name: str) -> str:
+        text = " ".join(vkey(name).replace(".", " ").split())
+        for long, short in _COUNCIL_WORDS:
+            text = text.replace(long, short)
+        return text
+
+    x, y = key(a), key(b)
+    return bool(x) and bool(y) and (x == y or x.startswith(y + " ") or y.startswith(x + " "))
 
 
 def _places(source: BundleSource | None) -> tuple[dict[int, str], dict[str, str]]:

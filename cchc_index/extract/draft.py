@@ -43,9 +43,13 @@ def build_draft(
     unit: Unit,
     year: int | None,
     bundle_dir: Path | None = None,
+    framework: str | None = None,
 ) -> Draft:
-    """A draft from a report (optional) and document files (optional)."""
-    profile, warnings = draft_profile(unit, year)
+    """A draft from a report (optional) and document files (optional); its profile names
+    `framework`, else the framework whose variables the report was read for."""
+    if framework is None and extraction is not None:
+        framework = extraction.variables.framework
+    profile, warnings = draft_profile(unit, year, framework)
     draft = Draft(profile, warnings=warnings)
     rows: dict[tuple[object, dt.date], dict[str, str]] = {}
     if extraction is not None:

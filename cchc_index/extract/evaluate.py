@@ -1,8 +1,9 @@
 """Measure `extract` against hand-made gold: citations and one-stop figures, per set.
 
 `python -m cchc_index.extract.evaluate [FOLDER …]` reads every `*.txt` with a `*.yaml` gold
-beside it (tests/extract/eval and tests/extract/heldout by default; see their READMEs for
-the gold's fields and how each set was made), extracts it
+beside it (by default the tuned sets tests/extract/eval and tests/extract/heldout, then the
+never-tuned ones, tests/extract/fresh and tests/extract/untuned-*, printed apart; see their
+READMEs for the gold's fields and how each set was made), extracts it
 as `extract` would, and prints precision and recall of citations (number, kind and date all
 right), of own-or-outside, and of figures written as certain, with every wrong figure named.
 It also times a generated 200-page report. Exit code 1 if a bar of issue 13 is not met, 4 if
@@ -26,6 +27,20 @@ from cchc_index.text import parse_date, parse_number
 _TESTS = Path(__file__).resolve().parents[2] / "tests" / "extract"
 DEFAULT_SET = _TESTS / "eval"
 HELD_OUT = _TESTS / "heldout"  # gathered after tuning on DEFAULT_SET; see its README
+FRESH = _TESTS / "fresh"  # measured once after the tuning of issue 13; see its README
+TUNED = (DEFAULT_SET, HELD_OUT)  # the extractor was tuned on these: optimistic figures
+
+
+def never_tuned() -> tuple[Path, ...]:
+    """The sets nobody tuned on: `fresh`, then every frozen `untuned-YYYY-MM`, oldest first."""
+    return (FRESH, *sorted(_TESTS.glob("untuned-*")))
+
+
+def is_never_tuned(folder: Path) -> bool:
+    """True for a set gathered to measure, never to tune on (by its folder's name)."""
+    return folder.name == FRESH.name or folder.name.startswith("untuned-")
+
+
 # The figures measured: the one-stop desk's and the news posts', whatever the framework.
 ONE_STOP = frozenset(
     {

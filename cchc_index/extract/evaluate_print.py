@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from cchc_index.errors import ExitCode
-from cchc_index.extract.evaluate import BARS, DEFAULT_SET, HELD_OUT, Score, evaluate
+from cchc_index.extract.evaluate import BARS, TUNED, Score, evaluate, is_never_tuned, never_tuned
 from cchc_index.extract.report import extract_report
 from cchc_index.extract.synthetic import two_hundred_pages
 from cchc_index.i18n import num, tr
@@ -22,6 +22,16 @@ LABELS = {
     "figure recall": ("số liệu, độ phủ", "figure recall"),
 }  # fmt: skip
 SECONDS_BAR = 2.0
+_GROUPS = {
+    False: (
+        "== Bộ đã dùng để chỉnh công cụ (con số lạc quan) ==",
+        "== Sets the extractor was tuned on (optimistic) ==",
+    ),
+    True: (
+        "== Bộ chưa từng dùng để chỉnh (con số trung thực) ==",
+        "== Sets never tuned on (honest figures) ==",
+    ),
+}
 
 
 def time_200_pages() -> float:
@@ -70,10 +80,12 @@ def _decimal(value: float, places: int) -> Decimal:
 
 
 def main(argv: list[str]) -> int:
-    """Print the scores of each folder (default: both of the repository's sets); exit 1 when
-    a bar is not met, 4 when a folder holds no report with its gold."""
-    folders = [Path(a) for a in argv] or [DEFAULT_SET, HELD_OUT]
+    """Print the scores of each folder (default: the tuned sets, then the never-tuned ones,
+    each group under its own heading); exit 1 when a bar is not met, 4 when a folder holds
+    no report with its gold."""
+    folders = [Path(a) for a in argv] or [*TUNED, *never_tuned()]
     failed = False
+    heading = None
     for folder in folders:
         if not any(p.with_suffix(".yaml").exists() for p in folder.glob("*.txt")):
             print(
@@ -84,6 +96,10 @@ def main(argv: list[str]) -> int:
                 file=sys.stderr,
             )
             return ExitCode.INVALID_EVIDENCE
+        group = _GROUPS[is_never_tuned(folder)]
+        if group != heading:
+            print(tr(*group))
+            heading = group
         score = evaluate(folder)
         print("\n".join(render(folder, score)))
         summary = score.summary()

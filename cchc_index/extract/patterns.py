@@ -87,12 +87,16 @@ ISSUER_STOPS = frozenset(
 )  # fmt: skip
 
 
+# Capitalised words that never belong to a place's name ("UBND tỉnh Thừa Thiên Huế Ngày …").
+_NOT_NAMES = frozenset({"ngày", "về", "v/v", "của", "số", "năm", "tháng", "báo", "ban"})
+
+
 def capital_run(words: list[str], limit: int = 5) -> list[str]:
     """The leading run of capitalised words ("Quảng Điền", "Thừa Thiên Huế", "TP. Huế")."""
     run: list[str] = []
     for word in words[:limit]:
         core = word.strip(",.;:()\"'“”*")
-        if not core or not core[0].isupper():
+        if not core or not core[0].isupper() or core.lower() in _NOT_NAMES:
             break
         if core in {"TP", "Tp"} and word.startswith(core + "."):
             run.append(core + ".")

@@ -20,9 +20,16 @@ LEVELS = {
 }
 
 
-def draft_profile(unit: Unit, year: int | None) -> tuple[dict[str, object], list[str]]:
-    """The profile mapping, and a warning for every field a person must fill in."""
-    return _profile(unit, year), _warnings(unit, year)
+def draft_profile(
+    unit: Unit, year: int | None, framework: str | None = None
+) -> tuple[dict[str, object], list[str]]:
+    """The profile mapping, and a warning for every field a person must fill in;
+    `framework` is the id of the framework the draft was drafted for (its variables), so
+    that `score` of the draft reads the same framework."""
+    profile = _profile(unit, year)
+    if framework:
+        profile["framework"] = framework
+    return profile, _warnings(unit, year)
 
 
 def _profile(unit: Unit, year: int | None) -> dict[str, object]:

@@ -11,6 +11,7 @@ from cchc_index.extract.citations import Citation, find_citations
 from cchc_index.extract.flat import FlatText
 from cchc_index.extract.header import DocHeader, read_header
 from cchc_index.extract.readers import SourceText, read_source
+from cchc_index.extract.settle import Settlement, settle
 from cchc_index.extract.statistics import Figure, find_figures
 from cchc_index.extract.unit import Unit, infer_unit, parse_unit_name
 from cchc_index.extract.variables import FrameworkVariables, default_variables
@@ -27,11 +28,19 @@ class Reading:
     previous: Figure | None
     others: tuple[Figure, ...]
     mapped: bool
+    settled: bool = False  # the relations chose `current` among the values found
+    doubt: tuple[str, ...] = ()  # the relations (labels) no consistent assignment settled
 
     @property
     def certain(self) -> bool:
-        """One value for this year, stated plainly: the draft may write it as a fact."""
-        return self.current is not None and not self.others and not self.current.approximate
+        """One value for this year, stated plainly and consistent with the report's other
+        figures: the draft may write it as a fact."""
+        return (
+            self.current is not None
+            and not self.current.approximate
+            and not self.doubt
+            and (self.settled or not self.others)
+        )
 
 
 @dataclass(frozen=True)
@@ -79,8 +88,9 @@ def extract_source(
     year = year or report_year(header, flat.text)
     skip = (header.number_span,) if header.number_span else ()
     citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip, year))
-    figures = tuple(find_figures(flat, year, level=unit.level))
-    readings = collect(figures, year, variables.names)
+    settlement = settle(find_figures(flat, year, level=unit.level), year)
+    figures = tuple(settlement.figures)
+    readings = collect(figures, year, variables.names, settlement)
     return Extraction(source, header, unit, year, citations, figures, readings, variables)
 
 
@@ -109,13 +119,20 @@ def report_year(header: DocHeader, text: str) -> int | None:
 
 
 def collect(
-    figures: tuple[Figure, ...], year: int | None, variables: frozenset[str]
+    figures: tuple[Figure, ...],
+    year: int | None,
+    variables: frozenset[str],
+    settlement: Settlement | None = None,
 ) -> tuple[Reading, ...]:
     """One reading per variable: this year's figure, last year's, and the disagreements.
 
     A figure stated exactly wins over a rounded or approximate one ("trên 7.600 hồ sơ" in a
-    headline, "7.677 hồ sơ" in the text); approximate figures never disagree with it.
+    headline, "7.677 hồ sơ" in the text); approximate figures never disagree with it. With a
+    `settlement`, the value the relations settled is the current one, and a variable they
+    left open is doubtful.
     """
+    settled = settlement.settled if settlement else {}
+    doubtful = settlement.doubtful if settlement else {}
     by_name: dict[str, list[Figure]] = {}
     for figure in figures:
         by_name.setdefault(figure.variable, []).append(figure)
@@ -126,6 +143,8 @@ def collect(
         now = exact or now
         before = [f for f in found if year is not None and f.year == year - 1]
         before = [f for f in before if not f.approximate] or before
+        if name in settled:
+            now = sorted(now, key=lambda f: f.amount != settled[name])
         current = now[0] if now else None
         seen = {current.amount} if current else set()
         others = []
@@ -135,7 +154,18 @@ def collect(
                 others.append(figure)
         previous = before[0] if before else None
         if current or previous:
-            readings.append(Reading(name, current, previous, tuple(others), name in variables))
+            chosen = name in settled and current is not None and current.amount == settled[name]
+            readings.append(
+                Reading(
+                    name,
+                    current,
+                    previous,
+                    tuple(others),
+                    name in variables,
+                    settled=chosen,
+                    doubt=doubtful.get(name, ()) if current is not None else (),
+                )
+            )
     return tuple(readings)
 
 

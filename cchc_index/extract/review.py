@@ -1,9 +1,10 @@
 """What a person must check before trusting a draft's figures, each note saying what to check.
 
 A figure goes to statistics.yaml only when it is certain: one value for the year, stated
-exactly. Competing values, rounded or approximate ones, and one-stop figures whose
-arithmetic does not close (early + on time + late = resolved; resolved + in progress =
-received) are listed here instead, with the line of every value.
+exactly, that an assignment consistent with the report's other figures supports (the
+relations of `relations`). Competing values the relations do not settle, rounded or
+approximate ones, and figures no consistent assignment supports are listed here instead,
+with the line of every value and the relations involved.
 """
 
 from __future__ import annotations
@@ -11,20 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from cchc_index.extract.relations import LABELS, RELATIONS
 from cchc_index.extract.report import Reading
 from cchc_index.i18n import tr
 from cchc_index.text import format_number
 
 Where = Callable[[int], str]
-
-# (parts, whole): the sum of the parts must not exceed the whole, and equals it when every
-# part is given. "trước và đúng hạn" stands for early + on time together.
-_SUMS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("ho_so_truoc_han", "ho_so_dung_han", "ho_so_tre_han"), "ho_so_da_giai_quyet"),
-    (("ho_so_truoc_va_dung_han", "ho_so_tre_han"), "ho_so_da_giai_quyet"),
-    (("ho_so_da_giai_quyet", "ho_so_dang_giai_quyet"), "ho_so_tiep_nhan"),
-    (("ho_so_tiep_nhan_moi", "ho_so_ky_truoc"), "ho_so_tiep_nhan"),
-)
 
 
 def reading_notes(reading: Reading, where: Where) -> list[str]:
@@ -42,7 +35,18 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
                 "written to statistics.yaml, add this year's",
             )
         ]
-    if reading.others:
+    if reading.doubt and not now.approximate:
+        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
+        vi, en = "; ".join(reading.doubt), "; ".join(LABELS.get(d, d) for d in reading.doubt)
+        return [
+            tr(
+                f"{name}: {listed} không khớp với các số liệu khác của báo cáo theo quan hệ "
+                f"{vi}; chưa ghi vào statistics.yaml, hãy kiểm tra các số này",
+                f"{name}: {listed} does not fit the report's other figures under "
+                f"{en}; not written to statistics.yaml, check these figures",
+            )
+        ]
+    if reading.others and not reading.settled:
         listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
         return [
             tr(
@@ -65,17 +69,23 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
 
 
 def arithmetic_notes(readings: tuple[Reading, ...], where: Where) -> list[str]:
-    """Each one-stop sum the certain figures break, with the figures and their lines."""
-    certain = {r.variable: r.current for r in readings if r.certain and r.current is not None}
+    """Each relation the stated figures (certain or doubtful) break, with the figures and
+    their lines: why the doubtful ones were not written."""
+    certain = {
+        r.variable: r.current
+        for r in readings
+        if r.current is not None and not r.current.approximate and (r.certain or r.doubt)
+    }
     notes = []
-    for parts, whole in _SUMS:
+    for relation in RELATIONS:
+        parts, whole = relation.parts, relation.whole
         total = certain.get(whole)
         given = [certain[p] for p in parts if p in certain]
         if total is None or not given:
             continue
         added = sum((f.amount for f in given), Decimal(0))
         complete = len(given) == len(parts)
-        if added > total.amount or (complete and added != total.amount):
+        if added > total.amount or (relation.exact and complete and added != total.amount):
             terms = " + ".join(f"{f.variable} {f.value} ({where(f.line)})" for f in given)
             notes.append(
                 tr(

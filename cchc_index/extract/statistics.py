@@ -17,6 +17,7 @@ from cchc_index.extract.figure_context import (
     year_after,
 )
 from cchc_index.extract.flat import FlatText, vkey
+from cchc_index.extract.relations import PART_OF_PERIOD
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
 from cchc_index.text import parse_number
 
@@ -60,6 +61,10 @@ class Figure:
     offset: int
     line: int
     sentence: str
+    label: str = ""  # the words of its clause before it ("Trong đó, tại Bộ phận Một cửa …")
+    rate: Decimal | None = None  # a percentage stated right after it ("đạt tỷ lệ 98,33%")
+    rate_places: int = 0
+    part_of_period: bool = False  # its sentence opens on a quarter or a month ("Quý III/2021, …")
 
 
 @dataclass(frozen=True)
@@ -158,10 +163,32 @@ def find_figures(
             continue
         when = year_after(text[unit_end : min(clause_end, nxt)]) or _year_of(whole_clause, year)
         approx = count.rounded or _approx(before)
-        figures.extend(_figures(flat, count, found, when, approx))
+        rate = _RATE.match(text, unit_end, min(clause_end, nxt))
+        lead = text[flat.sentence_bounds(count.start, count.end)[0] : count.start]
+        part = bool(_PART_OF_PERIOD.search(vkey(lead)))
+        figures.extend(
+            replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
+                    part_of_period=part)
+            for f in _figures(flat, count, found, when, approx)
+        )  # fmt: skip
         previous_end = unit_end
     figures.extend(_zeros(flat, year, skip))
     return _drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
+
+
+_PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
+# "148.761 hồ sơ, đạt tỷ lệ đúng hạn toàn tỉnh 98,33%", "12 hồ sơ (tỷ lệ 0,3%)"
+_RATE = re.compile(
+    r"[\s,(]*(?:đạt|chiếm)?\s*(?:tỷ\s+lệ|tỉ\s+lệ)?[^\d%;\n]{0,40}?(?P<p>\d{1,3}(?:,\d+)?)\s*%"
+)
+
+
+def _percent(match: re.Match[str] | None) -> Decimal | None:
+    return Decimal(match["p"].replace(",", ".")) if match else None
+
+
+def _places(match: re.Match[str] | None) -> int:
+    return len(match["p"].split(",")[1]) if match and "," in match["p"] else 0
 
 
 def _drop_breakdowns(flat: FlatText, figures: list[Figure]) -> list[Figure]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cchc_index.docnumber import DocKind, DocNumber, ascii_key
 from cchc_index.extract.flat import vkey
-from cchc_index.extract.patterns import COUNCIL, LEVEL_RE, capital_run
+from cchc_index.extract.patterns import COUNCIL, LEVEL_RE, SYMBOL, capital_run
 
 # Issuer codes in symbols whose body is known without being named in the sentence.
 CODE_ISSUERS = {
@@ -107,7 +107,7 @@ def parse_unit_name(name: str) -> tuple[str | None, str | None]:
     return " ".join(match["level"].lower().split()), match["place"].strip(" .,")
 
 
-_SELF_NAMED = re.compile(rf"{COUNCIL}\s+(?P<level>{LEVEL_RE})\s+(?P<rest>[^\n]{{0,40}})", re.I)
+_SELF_NAMED = re.compile(rf"{COUNCIL}\s+(?P<level>{LEVEL_RE})\s+(?=(?P<rest>[^\n]{{0,40}}))", re.I)
 _PLACE_OF = {
     "province": re.compile(r"\b(?:tỉnh|Tỉnh)\s+(?P<rest>[^\n]{0,40})"),
     "district": re.compile(r"\b(?:huyện|Huyện|thị xã|quận)\s+(?P<rest>[^\n]{0,40})"),
@@ -115,30 +115,61 @@ _PLACE_OF = {
 
 
 def infer_unit(text: str, place: str | None, own: DocNumber | None) -> Unit:
-    """The unit from the report: its place line, its own number and how it names itself."""
+    """The unit from the report: its place line, its own number and how it names itself.
+
+    Read by the sentence's structure, not by how often a body is named: a council that
+    reports ("UBND xã Quảng An báo cáo …") is the unit; one named as a document's issuer
+    ("… của UBND huyện Quảng Điền") is not counted; among the rest, ties go to the lower
+    level (a report cites the bodies above it)."""
     levels: Counter[str] = Counter()
     exact: Counter[str] = Counter()
+    named: Counter[tuple[str, str]] = Counter()
     for match in _SELF_NAMED.finditer(text):
         word = " ".join(match["level"].lower().split())
-        name = " ".join(capital_run(match["rest"].split()))
-        levels[word] += 1
+        run = capital_run(match["rest"].split())
+        name = " ".join(run)
+        weight = _weight(text, match, run)
+        if weight == 0:
+            continue
+        levels[word] += weight
+        named[(word, name)] += weight
         if place and name and vkey(name) == vkey(place):
-            exact[word] += 1
-    chosen = (exact or levels).most_common(1)
+            exact[word] += weight
+    chosen = sorted((exact or levels).items(), key=lambda kv: (-kv[1], _RANK.get(kv[0], 9)))
     level: str | None = chosen[0][0] if chosen else None
     if place is None and level is not None:  # no place line: the name it calls itself most
-        named = Counter(
-            " ".join(capital_run(m["rest"].split()))
-            for m in _SELF_NAMED.finditer(text)
-            if " ".join(m["level"].lower().split()) == level
+        ranked = sorted(
+            ((n, c) for (lv, n), c in named.items() if lv == level and n),
+            key=lambda nc: -nc[1],
         )
-        named.pop("", None)
-        place = named.most_common(1)[0][0] if named else None
+        place = ranked[0][0] if ranked else None
     names = {k: _most_common_name(text, pattern, place) for k, pattern in _PLACE_OF.items()}
     code = own.issuer.split("-")[0] if own is not None and not own.party_style else "UBND"
     district = names["district"] if level in {"xã", "phường", "thị trấn"} else None
     province = names["province"] if level != "tỉnh" else place
     return Unit(level, place, code, province, district)
+
+
+# Lower levels first: a report names the bodies above it, seldom the one below.
+_RANK = {"xã": 0, "phường": 0, "thị trấn": 0, "đặc khu": 0, "huyện": 1, "quận": 1, "thị xã": 1,
+         "thành phố": 1, "tỉnh": 2}  # fmt: skip
+_ISSUER_OF = re.compile(r"(?:của|do|Của|Do)\s*$")
+_REPORTS = re.compile(r"\s*(?:xin\s+|kính\s+)?báo\s+cáo\b", re.IGNORECASE)
+
+
+def _weight(text: str, match: re.Match[str], run: list[str]) -> int:
+    """How much one mention tells about who reports: much when it is the subject of "báo
+    cáo", nothing when it names a cited document's issuer ("số 3/KH-UBND … của UBND huyện
+    …"; "Thống kê của UBND tỉnh" still counts)."""
+    if _ISSUER_OF.search(text[max(0, match.start() - 8) : match.start()]):
+        before = text[max(0, match.start() - 160) : match.start()]
+        cut = max(before.rfind(";"), before.rfind("\n"), before.rfind(". "))
+        if SYMBOL.search(before[cut + 1 :]):  # "Kế hoạch số 3/KH-UBND … của UBND huyện"
+            return 0
+    end = match.start("rest")
+    if run:
+        end = text.find(run[-1], end) + len(run[-1])
+    return 100 if _REPORTS.match(text, end) else 1
 
 
 def _most_common_name(text: str, pattern: re.Pattern[str], place: str | None) -> str | None:

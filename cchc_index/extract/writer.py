@@ -1,4 +1,5 @@
-"""Write a draft bundle: every file to a temporary name inside the folder, then renamed.
+"""Write a draft bundle: every file through `cchc_index.output.write_atomic` (a temporary
+name inside the folder, then renamed), after everything was prepared.
 
 Nothing is written outside the folder named by `-o`; an existing, non-empty folder is only
 touched with `--force`, and then only the files the draft holds are replaced (photos,
@@ -9,9 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -19,6 +17,7 @@ import yaml
 from cchc_index.errors import EvidenceError, OutputExists, Problem
 from cchc_index.extract.draft import COLUMNS, UNDATED_FILE, Draft
 from cchc_index.i18n import tr
+from cchc_index.output import write_atomic
 
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
@@ -85,51 +84,19 @@ def write_draft(folder: Path, draft: Draft, origin: str, *, force: bool = False)
         )
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
-    pending: list[tuple[str, Path]] = []
-    try:
-        for name, text in render_files(draft, origin).items():
-            pending.append((_temp_text(root, text), root / name))
-        for source, name in draft.copies:
-            target = (root / name).resolve()
-            if not target.is_relative_to(root):
-                raise EvidenceError([Problem(shown, 1, 1, f"'{name}' ngoài thư mục bộ minh chứng")])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pending.append((_temp_copy(source, target.parent), target))
-        for temp, target in pending:
-            os.replace(temp, target)
-    except BaseException:
-        for temp, _ in pending:
-            Path(temp).unlink(missing_ok=True)
-        raise
+    # Everything is prepared before anything is written: a missing document or a name
+    # outside the folder stops the draft with the folder untouched. Each file then goes
+    # through the one output gate (write_atomic: a temporary name beside it, then renamed).
+    pending: list[tuple[bytes | str, Path]] = [
+        (text, root / name) for name, text in render_files(draft, origin).items()
+    ]
+    for source, name in draft.copies:
+        target = (root / name).resolve()
+        if not target.is_relative_to(root):
+            raise EvidenceError([Problem(shown, 1, 1, f"'{name}' ngoài thư mục bộ minh chứng")])
+        pending.append((source.read_bytes(), target))
+    for content, target in pending:
+        if target.is_symlink():  # a link in the folder is replaced, never written through
+            target.unlink()
+        write_atomic(target, content)
     return [target.relative_to(root).as_posix() for _, target in pending]
-
-
-def _mkstemp(folder: Path) -> tuple[int, str]:
-    """A temporary file with the permissions a plain new file would get (not 0600)."""
-    fd, temp = tempfile.mkstemp(prefix=".draft-", dir=folder)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(temp, 0o666 & ~mask)
-    return fd, temp
-
-
-def _temp_text(folder: Path, text: str) -> str:
-    fd, temp = _mkstemp(folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return temp
-
-
-def _temp_copy(source: Path, folder: Path) -> str:
-    fd, temp = _mkstemp(folder)
-    try:
-        with os.fdopen(fd, "wb") as handle, source.open("rb") as original:
-            shutil.copyfileobj(original, handle)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return temp

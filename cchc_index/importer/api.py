@@ -10,14 +10,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from cchc_index.i18n import tr
+from cchc_index.i18n import num, tr
 from cchc_index.importer.build import Review, build
 from cchc_index.importer.cases import starter_cases
 from cchc_index.importer.columns import find_table
 from cchc_index.importer.header import read_header
 from cchc_index.importer.readers import read_document
 from cchc_index.importer.table import fail
-from cchc_index.importer.tree import build_tree
+from cchc_index.importer.tree import Tree, build_tree
 from cchc_index.load.dump import framework_files
 from cchc_index.model.framework import Framework
 
@@ -45,7 +45,8 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
     """Read the table, build the rule files, and list what a person must review."""
     document = read_document(path, shown)
     columns = find_table(document)
-    roots, stray = build_tree(columns)
+    tree = build_tree(columns)
+    roots, stray = tree.roots, tree.stray
     if not roots:
         raise fail(
             shown,
@@ -67,6 +68,16 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
         )
         for place in stray
     ]
+    reviews += [
+        _review(
+            "-",
+            place,
+            tr("STT trùng", "duplicate STT"),
+            [tr(f"STT trùng với một dòng trước: {place}", f"STT repeats an earlier row: {place}")],
+        )
+        for place in tree.duplicates
+    ]
+    meta_defects = _total_defects(tree, reviews)
     if missing:
         reviews.insert(
             0,
@@ -113,6 +124,7 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
         "provenance": {
             "source": f"{source}: nhập bằng cchc-index import-framework",
             "illustrative": ["bands", "rounding"],
+            **({"source_defects": meta_defects} if meta_defects else {}),
         },
     }
     if header.get("scheme"):
@@ -129,6 +141,37 @@ def import_table(path: Path, shown: str, overrides: dict[str, Any]) -> Imported:
     files.update(starter_cases(framework))
     files["review.md"] = render_review(reviews)
     return Imported(framework, files, tuple(reviews))
+
+
+def _total_defects(tree: Tree, reviews: list[Review]) -> list[dict[str, str]]:
+    """The table's own total row against its area rows: a difference is recorded, never
+    fixed (an area row without points counts 0 here; it is reported on its own)."""
+    if tree.total is None:
+        return []
+    added = sum((r.points or Decimal(0) for r in tree.roots), Decimal(0))
+    if added == tree.total:
+        return []
+    reviews.append(
+        _review(
+            "framework.yaml",
+            tree.total_place,
+            tr("dòng tổng của bảng", "the table's total row"),
+            [
+                tr(
+                    f"các lĩnh vực cộng lại {num(added)}, khác tổng {num(tree.total)} của bảng: ghi vào source_defects, không sửa",
+                    f"the areas add up to {num(added)}, not the table's total {num(tree.total)}: recorded in source_defects, not fixed",
+                )
+            ],
+        )
+    )
+    return [
+        {
+            "kind": "totals",
+            "where": f"dòng tổng ({tree.total_place})",
+            "defect": f"các lĩnh vực cộng lại {added}, khác tổng {tree.total} ghi ở bảng",
+            "reading": f"giữ điểm từng lĩnh vực như bảng; tổng của bộ chỉ số là {added}",
+        }
+    ]
 
 
 def _rows(areas: list[dict[str, Any]]) -> int:

@@ -9,8 +9,10 @@ from typing import Any
 
 from cchc_index.i18n import num, tr
 from cchc_index.importer.evidence_text import products
-from cchc_index.importer.parse import Option, options_of
+from cchc_index.importer.honesty import honesty
+from cchc_index.importer.parse import Option, components, options_of
 from cchc_index.importer.scoring import HIGH, LOW, MEDIUM, map_options
+from cchc_index.importer.table import plain
 from cchc_index.importer.tree import Node
 from cchc_index.importer.units import are_parts, rank, say, summary, unit_evidence
 
@@ -38,15 +40,23 @@ class Builder:
         self.variables: dict[str, dict[str, str]] = {}
         self.reviews: list[Review] = []
         self.points: list[Decimal] = []
+        self.defects: list[dict[str, str]] = []  # of the area being built
+        self.unread: set[str] = set()  # rows whose points cell could not be read
 
     def provenance(self, node: Node, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"source": f"{self.source}, {node.place} (mục {node.id})", **(extra or {})}
 
     def max_of(self, node: Node) -> Decimal:
+        """The points the table gives a row; a missing cell is reported, never guessed: a
+        parent's is the sum of its rows (marked illustrative), a scored row's is 0 until a
+        person fills it in (and `validate` refuses the sums until then)."""
         if node.points is not None:
             self.points.append(node.points)
             return node.points
+        if node.children and is_adjustment(node.title):
+            return Decimal(0)  # a bonus and penalty content: outside the maximum
         total = sum((self.max_of(c) for c in node.children), Decimal(0))
+        self.unread.add(node.id)
         self.reviews.append(
             Review(
                 node.id,
@@ -55,8 +65,13 @@ class Builder:
                 LOW,
                 [
                     tr(
-                        f"không đọc được điểm '{node.points_text}'; tạm lấy tổng các mục con {num(total)}",
-                        f"could not read the points '{node.points_text}'; the children's sum {num(total)} is used",
+                        f"ô điểm trống hoặc không đọc được ('{node.points_text}'): ghi tổng các mục con {num(total)}, đánh dấu minh họa; cần điền theo nguồn",
+                        f"points cell empty or unreadable ('{node.points_text}'): the children's sum {num(total)} is written, marked illustrative; fill it in from the source",
+                    )
+                    if node.children
+                    else tr(
+                        f"ô điểm trống hoặc không đọc được ('{node.points_text}'): ghi 0, không đoán; cần điền theo nguồn",
+                        f"points cell empty or unreadable ('{node.points_text}'): 0 is written, not guessed; fill it in from the source",
                     )
                 ],
             )
@@ -66,9 +81,18 @@ class Builder:
     def sums(self, node: Node, top: Decimal) -> None:
         if not node.children:
             return
-        total = sum((c.points or Decimal(0) for c in node.children), Decimal(0))
+        counted = [c for c in node.children if not is_adjustment(c.title)]
+        total = sum((c.points or Decimal(0) for c in counted), Decimal(0))
         if total != top:
-            rows = ", ".join(c.id for c in node.children)
+            rows = ", ".join(c.id for c in counted)
+            self.defects.append(
+                {
+                    "kind": "totals",
+                    "where": f"dòng {node.id} ({node.place})",
+                    "defect": f"các mục {rows} cộng lại {total}, khác {top} ghi ở dòng {node.id}",
+                    "reading": f"giữ {top} như bảng, không sửa; cần người quyết định (thiếu dòng hay lỗi của nguồn)",
+                }
+            )
             self.reviews.append(
                 Review(
                     node.id,
@@ -77,14 +101,15 @@ class Builder:
                     LOW,
                     [
                         tr(
-                            f"bảng nguồn không cộng đúng: {rows} cộng lại {num(total)}, khác {num(top)} của dòng {node.id} (chênh {num(top - total)})",
-                            f"the official table does not add up: {rows} add up to {num(total)}, not {num(top)} of row {node.id} (difference {num(top - total)})",
+                            f"bảng nguồn không cộng đúng: {rows} cộng lại {num(total)}, khác {num(top)} của dòng {node.id} (chênh {num(top - total)}); ghi vào source_defects",
+                            f"the official table does not add up: {rows} add up to {num(total)}, not {num(top)} of row {node.id} (difference {num(top - total)}); recorded in source_defects",
                         )
                     ],
                 )
             )
 
     def area(self, node: Node) -> dict[str, Any] | None:
+        self.defects = []
         top = self.max_of(node)
         self.sums(node, top)
         if not node.children:
@@ -138,36 +163,46 @@ class Builder:
             else:
                 data.update(self.scored(child))
             criteria.append(data)
+        extra: dict[str, Any] = {"source_defects": self.defects} if self.defects else {}
+        if self.unread:
+            extra["illustrative"] = ["points"]
         return {
             "id": node.id,
             "title": node.title,
             "points": top,
-            "provenance": self.provenance(node),
+            "provenance": self.provenance(node, extra),
             "criteria": criteria,
         }
 
     def scored(self, node: Node) -> dict[str, Any]:
         """method or parts, evidence, requirement and provenance of a scored node."""
         top = node.points if node.points is not None else Decimal(0)
+        if is_adjustment(node.title):
+            return self.adjustment(node, top)
         options = node.options or options_of(node.method_text)
         requirement = "; ".join(say(o) for o in options) or node.method_text
         extra: dict[str, Any] = {"requirement": requirement} if requirement else {}
-        if are_parts(options, top):
+        groups = (
+            [[o, *(options_of(o.method_text) or [])] for o in options]
+            if are_parts(options, top)
+            else components(options, top)
+        )
+        if groups is not None:
             parts = []
-            for i, option in enumerate(options):
+            for i, group in enumerate(groups):
+                head, inner = group[0], group[1:]
+                assert head.points is not None
                 part_id = chr(ord("a") + i)
-                inner = options_of(option.method_text) or [Option(option.text, option.points)]
-                assert option.points is not None
                 body = self.unit(
                     f"{node.id}#{part_id}",
-                    option.place or node.place,
-                    option.text,
-                    inner,
-                    option.points,
-                    option.evidence_text or node.evidence_text,
-                    option.method_text,
+                    head.place or node.place,
+                    head.text,
+                    inner or [Option(head.text, head.points)],
+                    head.points,
+                    head.evidence_text or node.evidence_text,
+                    head.method_text or "\n".join(say(o) for o in group),
                 )
-                parts.append({"id": part_id, "title": option.text, "points": option.points, **body})
+                parts.append({"id": part_id, "title": head.text, "points": head.points, **body})
             self.reviews.append(
                 Review(
                     node.id,
@@ -196,6 +231,61 @@ class Builder:
                     )
                 )
         return {**extra, **body, "provenance": self.provenance(node)}
+
+    def adjustment(self, node: Node, top: Decimal) -> dict[str, Any]:
+        """A bonus or penalty row (điểm thưởng, điểm trừ): outside the sums, capped at its
+        points; the amount for each counted case is read from its text, or flagged."""
+        options = node.options or options_of(node.method_text)
+        text = " ".join(
+            [node.title, node.method_text, *(f"{o.text} {o.method_text}" for o in options)]
+        )
+        kind = "deduction" if re.search(r"\btru\b", plain(node.title)) else "bonus"
+        each = next((o.points for o in options if o.points), None)
+        found = re.search(r"mỗi[^0-9]{0,60}(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)", text, re.I)
+        said = re.search(r"(?:cộng|trừ|thưởng)\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\b", text, re.I)
+        if said and "mỗi" in text.lower():
+            found = said
+        if found:
+            each = Decimal(found[1].replace(",", ".")).normalize() + 0
+        uid = node.id
+        var = f"so_luong_{uid.replace('.', '_')}"
+        self.variables[var] = {"title": f"{var} (đặt tên)"}
+        checks = [
+            tr(
+                "đặt tên biến số lượng; trần là điểm của dòng",
+                "name the count variable; the cap is the row's points",
+            )
+        ]
+        if each is None:
+            each = top
+            checks.append(
+                tr(
+                    "không đọc được mức mỗi lần: tạm ghi bằng trần; cần điền theo nguồn",
+                    "the amount for each case was not read: the cap is written for now; fill it in",
+                )
+            )
+        self.reviews.append(
+            Review(
+                uid,
+                node.place,
+                f"{kind}: {num(each)} {tr('mỗi lần', 'each')}, {tr('trần', 'cap')} {num(top)}",
+                MEDIUM,
+                checks,
+            )
+        )
+        return {
+            "requirement": text.strip(),
+            "evidence": [
+                {
+                    "id": f"so-lieu-{uid.replace('.', '-')}",
+                    "type": "statistic",
+                    "title": f"Số liệu của mục {uid}",
+                    "variables": [var],
+                }
+            ],
+            "method": {"type": kind, "variable": var, "points_each": each},
+            "provenance": self.provenance(node),
+        }
 
     def unit(
         self,
@@ -232,14 +322,13 @@ class Builder:
             method["product"] = next(p["id"] for p in evidence if p["type"] == "document")
         if method["type"] in ("all_of",):
             method["products"] = [p["id"] for p in evidence]
+        honest = honesty(method, options, top, mapped.deadline)
+        checks += honest
+        confidence = mapped.confidence if not unknown else min(mapped.confidence, MEDIUM, key=rank)
+        if honest:
+            confidence = min(confidence, MEDIUM, key=rank)
         self.reviews.append(
-            Review(
-                uid,
-                place,
-                summary(mapped.recognised, method, evidence),
-                mapped.confidence if not unknown else min(mapped.confidence, MEDIUM, key=rank),
-                checks,
-            )
+            Review(uid, place, summary(mapped.recognised, method, evidence), confidence, checks)
         )
         body: dict[str, Any] = {"method": method}
         if evidence:
@@ -248,6 +337,16 @@ class Builder:
         if text:
             body["requirement"] = text
         return body
+
+
+_ADJUSTMENT = re.compile(
+    r"\bdiem thuong\b|\bdiem cong\b|\bdiem tru\b|\bbi tru\b|\btru diem\b|\bcong diem\b"
+)
+
+
+def is_adjustment(title: str) -> bool:
+    """A bonus or penalty row or content, by its title."""
+    return bool(_ADJUSTMENT.search(plain(title)))
 
 
 def build(roots: list[Node], source: str) -> Built:

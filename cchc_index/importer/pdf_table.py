@@ -61,17 +61,38 @@ def join_lines(pieces: list[str]) -> str:
     return clean(text)
 
 
+def _spans(
+    xs: list[float], verticals: list[tuple[float, float, float]], low: float, high: float
+) -> list[int]:
+    """For each column of a row between `low` and `high`, the first column of the cell it
+    belongs to: a column rule missing in this row merges its two neighbours (an area row
+    written across the STT and title columns), as Word repeats a merged cell's text."""
+    middle = (low + high) / 2
+    first, found = 0, [0]
+    for k in range(1, len(xs) - 1):
+        ruled = any(
+            abs(x - xs[k]) <= 2.5 and bottom - 1 <= middle <= top + 1
+            for x, bottom, top in verticals
+        )
+        if ruled:
+            first = k
+        found.append(first)
+    return found
+
+
 def _page_table(page: object, textpage: object, number: int) -> tuple[RawTable | None, str]:
     import pypdfium2.raw as raw
 
     rows_y: list[float] = []
     cols_x: list[float] = []
+    verticals: list[tuple[float, float, float]] = []  # x, bottom, top of each column rule
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):  # type: ignore[attr-defined]
         left, bottom, right, top = obj.get_bounds()
         if top - bottom < THIN and right - left > MIN_RULE:
             rows_y.append((top + bottom) / 2)
-        elif right - left < THIN and top - bottom > MIN_RULE:
+        elif right - left < THIN and top - bottom > MIN_RULE / 3:
             cols_x.append((left + right) / 2)
+            verticals.append(((left + right) / 2, bottom, top))
     chars: list[Char] = []
     for i in range(textpage.count_chars()):  # type: ignore[attr-defined]
         text = textpage.get_text_range(i, 1)  # type: ignore[attr-defined]
@@ -91,15 +112,20 @@ def _page_table(page: object, textpage: object, number: int) -> tuple[RawTable |
     around = _cell_text(outside)
     if len(ys) < 2 or len(xs) < 2:
         return None, around
+    spans = [
+        _spans(xs, verticals, ys[len(ys) - 2 - r], ys[len(ys) - 1 - r]) for r in range(len(ys) - 1)
+    ]
     cells: dict[tuple[int, int], list[Char]] = defaultdict(list)
     for ch in chars:
         if ch in outside:
             continue
         row = len(ys) - 1 - bisect.bisect(ys, (ch.y + ch.top) / 2)
         col = bisect.bisect(xs, ch.x) - 1
+        if 0 <= row < len(spans) and 0 <= col < len(xs) - 1:
+            col = spans[row][col]  # a cell merged across columns: read as one
         cells[(row, col)].append(ch)
     rows = tuple(
-        tuple(_cell_text(cells.get((r, c), [])) for c in range(len(xs) - 1))
+        tuple(_cell_text(cells.get((r, spans[r][c]), [])) for c in range(len(xs) - 1))
         for r in range(len(ys) - 1)
     )
     kept = [(row, f"trang {number}") for row in rows if any(row)]

@@ -141,7 +141,7 @@ def timeliness(options: list[Option], top: Decimal, text: str) -> Mapped | None:
     found = deadline[1] if deadline else None
     return Mapped(
         method,
-        HIGH if deadline or on else MEDIUM,
+        HIGH if deadline else MEDIUM,  # no deadline read: the rule is not whole
         "timeliness",
         checks,
         document=True,

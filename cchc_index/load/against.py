@@ -11,6 +11,14 @@ from cchc_index.model.bundle import NotApplicableClaim, Qualitative
 from cchc_index.model.framework import Framework, Leaf
 from cchc_index.suggest import suggest
 
+# the commune-level units share one framework: xã, phường, thị trấn (level xã) and đặc khu
+COMMUNE = frozenset({"xã", "phường", "xã_phường", "đặc_khu"})
+
+
+def level_fits(unit: str, framework: str) -> bool:
+    """Whether a unit of level `unit` is scored on a framework made for level `framework`."""
+    return unit == framework or (unit in COMMUNE and framework in COMMUNE)
+
 
 def check_against(source: BundleSource, framework: Framework) -> None:
     """Problems that need the framework: the right framework and year, known variables and
@@ -38,6 +46,26 @@ def check_against(source: BundleSource, framework: Framework) -> None:
                     f"the bundle is for framework '{bundle.profile.framework}', not '{meta.id}'",
                 ),
                 "framework",
+            )
+        )
+    # a framework of several blocks (the 2025 indexes of sở and xã, phường together) scores
+    # every level its blocks name
+    block_levels = {level for block in meta.blocks for level in block.levels}
+    if (
+        not level_fits(bundle.profile.level, meta.level)
+        and bundle.profile.level not in block_levels
+    ):
+        problems.append(
+            Problem(
+                profile_path,
+                *positions.get(("profile", "level"), (1, 1)),
+                tr(
+                    f"đơn vị cấp '{bundle.profile.level}' không chấm theo bộ chỉ số '{meta.id}' "
+                    f"của cấp '{meta.level}'",
+                    f"a unit of level '{bundle.profile.level}' is not scored on framework "
+                    f"'{meta.id}', which is for level '{meta.level}'",
+                ),
+                "level",
             )
         )
     if bundle.profile.year != meta.year:
@@ -131,7 +159,7 @@ def _check_declarations(source: BundleSource, framework: Framework) -> list[Prob
                     )
                 )
             elif kind == "qualitative" and not (
-                isinstance(node, Leaf) and node.method is not None and node.method.needs_declaration
+                isinstance(node, Leaf) and node.method is not None and node.method.reads_declaration
             ):
                 found.append(
                     src.problem(

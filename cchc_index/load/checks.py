@@ -102,7 +102,10 @@ class _Checker:
                 ),
             )
 
-    def leaf(self, src: Located, node: dict[str, Any], loc: Key) -> None:
+    def leaf(
+        self, src: Located, node: dict[str, Any], loc: Key, holder: dict[str, Any] | None = None
+    ) -> None:
+        """A scored node, or a part of `holder` (whose provenance a part may share)."""
         check_parts(self, src, node, loc)
         products: dict[str, str] = {}
         stat_vars: set[str] = set()
@@ -123,12 +126,77 @@ class _Checker:
             for j, var in enumerate(_list(product.get("variables"))):
                 stat_vars.add(str(var))
                 self.variable(src, (*loc, "evidence", i, "variables", j), var)
+        for i, product in enumerate(_list(node.get("evidence"))):
+            after = product.get("after") if isinstance(product, dict) else None
+            other = after.get("product") if isinstance(after, dict) else None
+            if isinstance(other, str) and products.get(other) != "document":
+                hint = suggest(other, products)
+                self.add(
+                    src,
+                    (*loc, "evidence", i, "after", "product"),
+                    tr(
+                        f"'after' cần một văn bản khác trong 'evidence' của mục này, không có '{other}'{hint}",
+                        f"'after' needs another document in this node's 'evidence'; there is no '{other}'{hint}",
+                    ),
+                )
         na = node.get("not_applicable")
         if isinstance(na, dict) and na.get("if_zero") is not None:
             self.variable(src, (*loc, "not_applicable", "if_zero"), na["if_zero"])
         method = node.get("method")
         if isinstance(method, dict):
             self.method(src, (*loc, "method"), method, node, products, stat_vars)
+            self.reach(src, loc, method, node, holder)
+
+    def reach(
+        self,
+        src: Located,
+        loc: Key,
+        method: dict[str, Any],
+        node: dict[str, Any],
+        holder: dict[str, Any] | None,
+    ) -> None:
+        """The node's points are the most its method can award, and the least is 0: unless
+        the node (or the node a part belongs to) records the source's unreachable maximum."""
+        points = _dec(node.get("points"))
+        try:
+            parsed = parse_method(method)
+        except (ValidationError, ValueError):
+            return
+        if points is None or parsed.adjustment != 0:  # a bonus or deduction: points are a cap
+            return
+        reach = parsed.reach(points)
+        if reach is None:
+            return
+        least, most = reach
+        if most > points:
+            return  # reported by the method's own problems (points above the maximum)
+        if most == points and least == 0:
+            return
+        if _recorded(node) or (holder is not None and _recorded(holder)):
+            return
+        what = node.get("id") if holder is None else f"{holder.get('id')}#{node.get('id')}"
+        if most != points:
+            self.add(
+                src,
+                (*loc, "points"),
+                tr(
+                    f"'{what}' có {points} điểm nhưng phương pháp '{parsed.type}' cho nhiều nhất {most}: "
+                    "sửa điểm hoặc phương pháp; nếu nguồn đúng là như vậy, ghi vào provenance.source_defects "
+                    "một mục có 'kind: unreachable_maximum'",
+                    f"'{what}' has {points} points but method '{parsed.type}' gives at most {most}: "
+                    "fix the points or the method; if the source really says so, record it in "
+                    "provenance.source_defects with 'kind: unreachable_maximum'",
+                ),
+            )
+        else:
+            self.add(
+                src,
+                (*loc, "method"),
+                tr(
+                    f"'{what}': phương pháp '{parsed.type}' cho ít nhất {least}, không phải 0",
+                    f"'{what}': method '{parsed.type}' gives at least {least}, not 0",
+                ),
+            )
 
     def variable(self, src: Located, loc: Key, name: Any) -> bool:
         if name in self.variables:
@@ -200,6 +268,15 @@ class _Checker:
         if points is not None:
             for tier in parsed.tiers(points):
                 self.on_step(src, loc, tier.points)
+
+
+def _recorded(node: dict[str, Any]) -> bool:
+    """The node's provenance records that its source gives a maximum no branch reaches."""
+    provenance = node.get("provenance")
+    defects = provenance.get("source_defects") if isinstance(provenance, dict) else None
+    return any(
+        isinstance(d, dict) and d.get("kind") == "unreachable_maximum" for d in _list(defects)
+    )
 
 
 def check_framework(meta: Located | None, areas: list[Located]) -> list[Problem]:

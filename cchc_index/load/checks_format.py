@@ -21,7 +21,9 @@ class _Checker(Protocol):
 
     def add(self, src: Located, loc: Key, message: str, *, key: bool = False) -> None: ...
 
-    def leaf(self, src: Located, node: dict[str, Any], loc: Key) -> None: ...
+    def leaf(
+        self, src: Located, node: dict[str, Any], loc: Key, holder: dict[str, Any] | None = None
+    ) -> None: ...
 
     def on_step(self, src: Located, loc: Key, value: Decimal | None) -> None: ...
 
@@ -46,7 +48,7 @@ def check_parts(checker: _Checker, src: Located, node: dict[str, Any], loc: Key)
         seen.add(str(part.get("id")))
         points = _dec(part.get("points"))
         checker.on_step(src, (*where, "points"), points)
-        checker.leaf(src, part, where)
+        checker.leaf(src, part, where, node)
         if points is None:
             total = None
         else:

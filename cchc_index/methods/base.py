@@ -173,6 +173,20 @@ class MethodBase(Strict):
         """Semantic problems of the parameters: (location under `method`, message)."""
         return []
 
+    def reach(self, max_points: Decimal) -> tuple[Decimal, Decimal] | None:
+        """The least and the most this method can award on a node of `max_points` (None when
+        it is not the unit's to earn, as a survey item). `validate` requires the most to be
+        the node's points: a 0,5-point node whose method gives at most 0,2 is refused.
+
+        The default reads the tiers: a computed tier (points=None) can reach the maximum (a
+        ratio of 100 %, a formula or a capped count is clamped there); the least is 0, which
+        every node earns without its evidence."""
+        tiers = self.tiers(max_points)
+        if not tiers:
+            return None
+        most = max(max_points if t.points is None else t.points for t in tiers)
+        return Decimal(0), most
+
     @classmethod
     def sentence(cls, said: Said) -> str:
         """How the points came about, in the current language (called by renderers only)."""
@@ -193,9 +207,20 @@ class MethodBase(Strict):
         return True
 
     @property
+    def optional_products(self) -> tuple[str, ...]:
+        """Products whose absence is not "missing evidence" (the method scores without them)."""
+        return ()
+
+    @property
     def needs_declaration(self) -> bool:
         """The unit's own met/not-met declaration is the product (a qualitative node)."""
         return False
+
+    @property
+    def reads_declaration(self) -> bool:
+        """The unit's declaration counts for this node (required or, as an explanation in
+        place of missing evidence, optional)."""
+        return self.needs_declaration
 
     @property
     def needs_last_year(self) -> bool:

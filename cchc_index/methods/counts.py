@@ -57,8 +57,29 @@ class CountSource(MethodBase):
 
 
 class Step(Strict):
-    at_least: Decimal = Field(ge=0)
+    """One step of a ladder: reached `at_least` (more is better) or `at_most` (fewer is
+    better: "không có hồ sơ trễ hạn: 2; từ 1 đến 3: 1")."""
+
+    at_least: Decimal | None = Field(default=None, ge=0)
+    at_most: Decimal | None = Field(default=None, ge=0)
     points: Decimal = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> "Step":
+        if (self.at_least is None) == (self.at_most is None):
+            raise ValueError(
+                tr(
+                    "mỗi bậc cần đúng một trong 'at_least' hoặc 'at_most'",
+                    "each step needs exactly one of 'at_least' or 'at_most'",
+                )
+            )
+        return self
+
+    @property
+    def bound(self) -> Decimal:
+        found = self.at_least if self.at_least is not None else self.at_most
+        assert found is not None
+        return found
 
 
 class CountLadder(CountSource):
@@ -76,17 +97,33 @@ class CountLadder(CountSource):
         count = self.count(facts)
         return Metric(count, detail={"count": str(count)} if count is not None else {})
 
+    @property
+    def lower_is_better(self) -> bool:
+        return self.steps[0].at_most is not None
+
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         tiers = []
+        low = self.lower_is_better
         for i, s in enumerate(self.steps):  # exclusive ranges: one tier fires per node
-            conds = [Cond(">=", s.at_least)]
+            conds = [Cond("<=" if low else ">=", s.bound)]
             if i:
-                conds.append(Cond("<", self.steps[i - 1].at_least))
+                conds.append(Cond(">" if low else "<", self.steps[i - 1].bound))
             tiers.append(Tier(tuple(conds), s.points))
         return tuple(tiers)
 
     def problems(self, max_points: Decimal) -> Problems:
         found: Problems = []
+        low = self.lower_is_better
+        if any((s.at_most is not None) != low for s in self.steps):
+            return [
+                (
+                    ("steps",),
+                    tr(
+                        "các bậc dùng cùng một loại mốc: hoặc 'at_least' hoặc 'at_most'",
+                        "steps use one kind of bound: 'at_least' or 'at_most'",
+                    ),
+                )
+            ]
         for i, s in enumerate(self.steps):
             if s.points > max_points:
                 found.append(
@@ -98,15 +135,21 @@ class CountLadder(CountSource):
                         ),
                     )
                 )
-            if i and (
-                s.at_least >= self.steps[i - 1].at_least or s.points > self.steps[i - 1].points
+            before = self.steps[i - 1] if i else None
+            if before is not None and (
+                (s.bound <= before.bound if low else s.bound >= before.bound)
+                or s.points > before.points
             ):
                 found.append(
                     (
                         ("steps", i),
                         tr(
-                            "các bậc phải xếp giảm dần theo số lượng và điểm",
-                            "steps must decrease in count and points",
+                            "các bậc phải xếp từ tốt nhất: số lượng "
+                            + ("tăng dần" if low else "giảm dần")
+                            + " và điểm giảm dần",
+                            "steps must go from the best: counts "
+                            + ("increasing" if low else "decreasing")
+                            + " and points decreasing",
                         ),
                     )
                 )

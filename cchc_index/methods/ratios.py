@@ -247,9 +247,11 @@ class RatioBands(_Ratio):
 
 
 class ProRata(_Ratio):
-    """Pattern 6. points = numerator / denominator × max, capped at max, to the rounding step."""
+    """Pattern 6. points = numerator / denominator × max, capped at max, to the rounding step;
+    with `better: lower`, (1 − ratio) × max (a rate of late records, of complaints)."""
 
     type: Literal["pro_rata"]
+    better: Literal["higher", "lower"] = "higher"
 
     SUMMARY = (
         "Điểm = tỷ lệ × điểm tối đa, làm tròn theo bước của bộ chỉ số.",
@@ -262,8 +264,20 @@ class ProRata(_Ratio):
             return metric
         if metric.zero_base:  # nothing arose, and the framework gives 0 for it
             return replace(metric, award=Decimal(0))
-        share = clamp(metric.value, Decimal(0), Decimal(100)) * max_points / 100
+        rate = clamp(metric.value, Decimal(0), Decimal(100))
+        share = (rate if self.better == "higher" else 100 - rate) * max_points / 100
         return replace(metric, award=round_step(share, step))
+
+    def describe(self, max_points: Decimal) -> list[str]:
+        if self.better == "higher":
+            return super().describe(max_points)
+        return [
+            tr(
+                "Điểm = (100% − tỷ lệ) × điểm tối đa: tỷ lệ càng thấp càng tốt.",
+                "Points = (100% − ratio) × maximum: the lower the ratio, the better.",
+            ),
+            f"  {tr('tỷ lệ', 'ratio')} 0%: {num(max_points)}; 100%: 0",
+        ]
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         return (Tier((Cond(">=", Decimal(0)),), None),)
@@ -275,6 +289,8 @@ class Growth(MethodBase):
     type: Literal["growth"]
     variable: str
     min_growth_percent: Decimal = Field(ge=0)
+    # lower: the figure must fall by at least the percentage ("giảm ít nhất 10% so với năm trước")
+    better: Literal["higher", "lower"] = "higher"
     points: Decimal | None = Field(default=None, ge=0)
     if_none: NonePolicy = "zero"
 
@@ -290,6 +306,21 @@ class Growth(MethodBase):
     @property
     def needs_last_year(self) -> bool:
         return True
+
+    def describe(self, max_points: Decimal) -> list[str]:
+        if self.better == "higher":
+            return super().describe(max_points)
+        points = num(max_points if self.points is None else self.points)
+        return [
+            tr(
+                "Số năm nay giảm ít nhất tỷ lệ yêu cầu so với năm trước (càng thấp càng tốt).",
+                "This year's figure fell by at least the required percentage (lower is better).",
+            ),
+            tr(
+                f"  giảm so với năm trước (%) ≥ {num(self.min_growth_percent)}: {points}",
+                f"  fall over last year (%) ≥ {num(self.min_growth_percent)}: {points}",
+            ),
+        ]
 
     @classmethod
     def sentence(cls, said: Said) -> str:
@@ -308,8 +339,12 @@ class Growth(MethodBase):
         if last == 0:
             if current == 0:
                 return _none_metric(self.if_none, detail)
+            if self.better == "lower":  # from nothing to something: never a fall
+                return Metric(Decimal("-1E+9"), detail={**detail, "percent": "-∞"})
             return Metric(Decimal("1E+9"), detail={**detail, "percent": "∞"})
         value = (current - last) * 100 / last
+        if self.better == "lower":
+            value = -value  # a fall, counted as the better direction
         return Metric(value, detail={**detail, "percent": str(value)})
 
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:

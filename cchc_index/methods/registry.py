@@ -20,6 +20,7 @@ from cchc_index.methods.base import MethodBase
 from cchc_index.methods.counts import Bonus, CountLadder, Deduction, Formula
 from cchc_index.methods.documents import AllOf, Presence, Timeliness
 from cchc_index.methods.ratios import Growth, ProRata, RatioBands
+from cchc_index.methods.shapes import Explained, StepCap
 from cchc_index.methods.special import Qualitative, Survey
 
 METHODS: list[type[MethodBase]] = [
@@ -35,6 +36,8 @@ METHODS: list[type[MethodBase]] = [
     Bonus,
     Deduction,
     Formula,
+    StepCap,
+    Explained,
 ]
 
 

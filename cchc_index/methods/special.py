@@ -78,6 +78,9 @@ class Survey(MethodBase):
     def tiers(self, max_points: Decimal) -> tuple[Tier, ...]:
         return ()
 
+    def reach(self, max_points: Decimal) -> tuple[Decimal, Decimal] | None:
+        return Decimal(0), max_points  # the survey body's number, capped at the maximum
+
     @property
     def self_scored(self) -> bool:
         return False

@@ -74,6 +74,19 @@ Text = Annotated[str, BeforeValidator(clean)]
 Kind = Annotated[DocKind, BeforeValidator(_kind)]
 
 
+class Issuer(Strict):
+    """Who files the unit's report, as the NĐ 30/2020 header and signature block print it.
+    Every field is optional: `report/issuer.py` fills what is left out from the unit's level."""
+
+    body: Text | None = Field(default=None, min_length=1)  # "Ủy ban nhân dân xã Quảng An", in full
+    superior: Text | None = Field(default=None, min_length=1)  # "UBND huyện Quảng Điền"
+    symbol: str | None = Field(default=None, pattern=r"^[A-ZĐ][A-Za-zĐđ]*$")  # UBND, SNV
+    signer: Text | None = Field(default=None, min_length=1)  # "Chủ tịch", "Giám đốc"
+    on_behalf: Text | None = None  # "TM. Ủy ban nhân dân"; "" when the head signs as such
+    place: Text | None = Field(default=None, min_length=1)  # the địa danh of the date line
+    recipients: tuple[Text, ...] = ()
+
+
 class Profile(Strict):
     """Who the unit is and which framework and year it is assessed on (profile.yaml)."""
 
@@ -84,6 +97,7 @@ class Profile(Strict):
     district: str | None = None
     year: int = Field(ge=2000, le=2100)
     framework: str | None = None
+    issuer: Issuer | None = None
     synthetic: bool = False  # a made-up sample unit (evidence/tinh-mau), not a real one
     note: str | None = None
 

@@ -16,6 +16,7 @@ from cchc_index.i18n import tr
 from cchc_index.methods.registry import Method
 from cchc_index.model.cycle import Cycle
 from cchc_index.model.sources import Completeness, Scheme, SourceDefect
+from cchc_index.model.workdays import HolidayYear
 
 Illustrative = Literal["points", "method", "evidence", "deadline", "bands", "rounding"]
 Level = Literal["xã", "phường", "xã_phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]
@@ -49,6 +50,17 @@ class Band(Strict):
     min_percent: Decimal = Field(ge=0, le=100)
 
 
+class Block(Strict):
+    """A block ranked on its own (khối): sở/ban/ngành, phường, xã/đặc khu; units belong to it
+    by their level (or by name in the province file); `bands` replace the framework's own
+    for this block (Hải Phòng 2025: a ward is "xuất sắc" from 93 points)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    title: str
+    levels: tuple[Level, ...] = ()
+    bands: tuple[Band, ...] = ()
+
+
 class Variable(Strict):
     title: str
     unit: str | None = None
@@ -66,6 +78,14 @@ def _kind(value: object) -> object:
     return value
 
 
+class After(Strict):
+    """A deadline relative to another product's date: "trong 7 ngày làm việc kể từ ngày kế
+    hoạch của tỉnh ban hành". The other product is a document of the same node."""
+
+    product: str
+    working_days: int = Field(ge=1, le=366)
+
+
 class DocumentProduct(Strict):
     """A document the unit (or another body) must have issued."""
 
@@ -81,7 +101,19 @@ class DocumentProduct(Strict):
     subject_excludes: tuple[str, ...] = ()
     not_before: Deadline | None = None
     deadline: Deadline | None = None
+    after: After | None = None  # a deadline in working days after another product's date
     count: int = Field(default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _one_deadline(self) -> "DocumentProduct":
+        if self.after is not None and (self.deadline is not None or self.after.product == self.id):
+            raise ValueError(
+                tr(
+                    "'after' thay cho 'deadline' và chỉ tới một sản phẩm khác",
+                    "'after' replaces 'deadline' and names another product",
+                )
+            )
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -293,6 +325,10 @@ class Area(Strict):
     source_points: Decimal | None = Field(default=None, ge=0)
     criteria: tuple[Criterion, ...] = Field(min_length=1)
     not_applicable: NotApplicable | None = None
+    # a content of bonus and penalty points (Hà Nội's ninth): the most its bonuses add and its
+    # deductions take off together, whatever each node's own cap
+    bonus_cap: Decimal | None = Field(default=None, ge=0)
+    deduction_cap: Decimal | None = Field(default=None, ge=0)
     provenance: Provenance
 
     @model_validator(mode="after")
@@ -321,8 +357,11 @@ class Meta(Strict):
     period: Period | None = None
     survey_points: Decimal = Field(default=Decimal(0), ge=0)
     bands: tuple[Band, ...] = Field(min_length=1)
+    blocks: tuple[Block, ...] = ()
     rounding_step: Decimal = Field(gt=0)
     variables: dict[str, Variable] = Field(default_factory=dict)
+    # public holidays of some years, replacing the shipped computed ones (model/holidays.yaml)
+    holidays: dict[int, HolidayYear] = Field(default_factory=dict)
     provenance: Provenance
     cycle: Cycle | None = None  # dates in order: checked in load/rules.py, where they are located
 

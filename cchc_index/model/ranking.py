@@ -61,6 +61,9 @@ class UnitScore:
     missing: int  # products still missing
     layer: str
     packed: tuple[PackedNode, ...]  # every criterion and area, and the leaves when stored
+    level: str = ""  # the unit's level (profile.yaml): xã, phường, sở …
+    block: str | None = None  # the block it is ranked in (khối), when blocks are defined
+    block_title: str | None = None
 
     @property
     def nodes(self) -> tuple[NodeScore, ...]:
@@ -145,17 +148,20 @@ class FailedUnit:
 @dataclass(frozen=True, slots=True)
 class Ranking:
     """Every scored unit of a batch by rank; units of different frameworks or years are
-    ranked separately (`groups`), since their points do not compare."""
+    ranked separately (`groups`), since their points do not compare, and so are the blocks
+    (khối) of a framework or a province file."""
 
     rows: tuple[RankingRow, ...]
     failed: tuple[FailedUnit, ...] = ()
     run_id: int | None = None
 
     def groups(self) -> list[tuple[tuple[int, str], list[RankingRow]]]:
-        found: dict[tuple[int, str], list[RankingRow]] = {}
+        """Rows by (year, framework), and within them by block: one ranking each."""
+        found: dict[tuple[int, str, str | None], list[RankingRow]] = {}
         for row in self.rows:
-            found.setdefault((row.score.year, row.score.framework), []).append(row)
-        return list(found.items())
+            s = row.score
+            found.setdefault((s.year, s.framework, s.block), []).append(row)
+        return [((year, framework), rows) for (year, framework, _b), rows in found.items()]
 
 
 STATUSES = tuple(s.value for s in Status)

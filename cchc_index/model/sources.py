@@ -4,13 +4,15 @@ text and the reading chosen, how much of the source is encoded, the national sch
 # No `from __future__ import annotations` here: pydantic builds these classes ~25 % faster
 # from annotations Python has already evaluated (part of every `score` start).
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
 from cchc_index.docnumber import DocKind, parse_doc_number
 from cchc_index.fields import Strict
 from cchc_index.i18n import tr
+
+DefectKind = Literal["unreachable_maximum", "totals"]
 
 
 class SourceDefect(Strict):
@@ -20,6 +22,10 @@ class SourceDefect(Strict):
     where: str = Field(min_length=1)
     defect: str = Field(min_length=1)
     reading: str = Field(min_length=1)
+    # what kind of defect, when a check depends on it: `unreachable_maximum` says that the
+    # source gives a node a maximum no branch of its scoring reaches (`validate` accepts the
+    # mismatch only with it); `totals` that the source's own sums do not add up
+    kind: DefectKind | None = None
 
 
 class Completeness(Strict):

@@ -5,7 +5,8 @@ Only finished runs count: a run killed halfway is invisible here until a re-run 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cchc_index.model.ranking import FailedUnit, Ranking, UnitScore
@@ -31,11 +32,17 @@ def latest_run(store: Store, year: int | None = None) -> int | None:
 def run_scores(store: Store, run_id: int) -> list[tuple[UnitScore, bool]]:
     """Every unit a run covered, with whether the run reused it from an earlier one."""
     rows = store.db.execute(
-        "SELECT u.folder, a.id, a.run_id FROM run_units u JOIN assessments a"
-        " ON a.id = u.assessment_id WHERE u.run_id = ? ORDER BY u.folder",
+        "SELECT u.folder, a.id, a.run_id, u.block, u.block_title, u.block_band FROM run_units u"
+        " JOIN assessments a ON a.id = u.assessment_id WHERE u.run_id = ? ORDER BY u.folder",
         (run_id,),
     ).fetchall()
-    return [(store.load(aid, folder), scored_in != run_id) for folder, aid, scored_in in rows]
+    found = []
+    for folder, aid, scored_in, block, title, band in rows:
+        score = store.load(aid, folder)
+        if block is not None:  # the block the run ranked it in
+            score = replace(score, block=block, block_title=title, band=band)
+        found.append((score, scored_in != run_id))
+    return found
 
 
 def run_failures(store: Store, run_id: int) -> list[FailedUnit]:
@@ -57,20 +64,21 @@ def ranking_of_year(store: Store, year: int | None = None, run_id: int | None = 
     return rank(scores, run_failures(store, run), run)
 
 
-def history(store: Store, unit: str) -> list[UnitScore]:
+def history(store: Store, unit: str, before: Sequence[str] = ()) -> list[UnitScore]:
     """A unit's results over the years (its name compared ignoring case and Unicode form):
-    per year, the assessment of the last finished run that covered it."""
+    per year, the assessment of the last finished run that covered it; with `before`, the
+    units it was merged from too (a unit map), each of their years as its own row."""
     rows = store.db.execute(
         "SELECT a.id, u.folder, a.unit, a.year FROM run_units u"
         " JOIN assessments a ON a.id = u.assessment_id JOIN runs r ON r.id = u.run_id"
         " WHERE r.finished IS NOT NULL ORDER BY u.run_id",
     ).fetchall()
-    wanted = fold(unit)
-    latest: dict[int, tuple[int, str]] = {}
+    wanted = {fold(unit), *(fold(name) for name in before)}
+    latest: dict[tuple[int, str], tuple[int, str]] = {}
     for aid, folder, name, year in rows:
-        if fold(name) == wanted:
-            latest[year] = (aid, folder)
-    return [store.load(aid, folder) for _year, (aid, folder) in sorted(latest.items())]
+        if fold(name) in wanted:
+            latest[(year, fold(name))] = (aid, folder)
+    return [store.load(aid, folder) for _key, (aid, folder) in sorted(latest.items())]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cchc_index.errors import CchcError, EvidenceError, Problem
@@ -22,12 +22,14 @@ from cchc_index.i18n import tr
 from cchc_index.load.against import check_against
 from cchc_index.load.appraisal import load_appraisal
 from cchc_index.load.bundle import read_bundle
+from cchc_index.load.rules import load_framework
 from cchc_index.load.unit import find_framework
 from cchc_index.model.bundle import Bundle
-from cchc_index.model.framework import Framework
+from cchc_index.model.framework import Block, Framework
 from cchc_index.model.layers import Layer
 from cchc_index.model.ranking import FailedUnit, Ranking, UnitScore, unit_score
 from cchc_index.model.result import Result
+from cchc_index.province.blocks import ProvinceFile, by_level, by_province
 from cchc_index.province.hashing import code_hash, folder_hash
 from cchc_index.province.ranking import rank
 from cchc_index.province.store import Scored, Store
@@ -83,7 +85,7 @@ class _Worker:
         for ref, members in groups.items():
             results = self.scorers[ref].evaluate_many([b for _f, _n, b in members])
             framework = self.scorers[ref].framework
-            for (folder, name, _b), result in zip(members, results, strict=True):
+            for (folder, name, bundle), result in zip(members, results, strict=True):
                 try:  # an appraised unit is ranked on its final layer
                     final, layer = final_layer(folder, framework, result)
                 except CchcError as exc:
@@ -92,6 +94,7 @@ class _Worker:
                     continue
                 digest = folder_hash(folder) if self.storing else ""
                 score = unit_score(final, name, layer, leaves=self.storing)
+                score = by_level(replace(score, level=bundle.profile.level), framework.meta.blocks)
                 out[folder] = Scored(name, digest, ref, self.hashes[ref], score)
         return [out[f] for f in folders]
 
@@ -148,8 +151,10 @@ def run_batch(
     jobs: int = 1,
     store: Store | None = None,
     progress: Progress | None = None,
+    province: ProvinceFile | None = None,
 ) -> Ranking:
-    """Score and rank every bundle under `folders`; record the run in `store` when given."""
+    """Score and rank every bundle under `folders`, within each block (of the framework, or
+    of the `province` file); record the run in `store` when given."""
     bundles = find_bundles(folders)
     if not bundles:
         raise EvidenceError(
@@ -174,12 +179,19 @@ def run_batch(
     if store is not None and run_id is not None:
         todo, reused = _reusable(store, code, bundles, rules_dir)
         store.record(run_id, code, [], [(shown(f), aid) for f, aid in reused])
-        scores += [(store.load(aid, shown(f)), True) for f, aid in reused]
+        blocks = _FrameworkBlocks(rules_dir)
+        for f, aid in reused:  # a stored unit is placed in its block as a new one would be
+            score = by_level(store.load(aid, shown(f)), blocks.of(store.framework_ref(aid)))
+            scores.append((by_province(score, province), True))
     done = len(bundles) - len(todo)
     if progress:
         progress(done, len(bundles))
     for chunk in score_folders(todo, rules_dir, engine, jobs, store is not None):
-        new = [item for item in chunk if isinstance(item, Scored)]
+        new = [
+            replace(item, score=by_province(item.score, province))
+            for item in chunk
+            if isinstance(item, Scored)
+        ]
         bad = [item for item in chunk if isinstance(item, FailedUnit)]
         if store is not None and run_id is not None:
             store.record(run_id, code, new, failed=bad)
@@ -189,8 +201,25 @@ def run_batch(
         if progress:
             progress(done, len(bundles))
     if store is not None and run_id is not None:
+        store.set_blocks(run_id, [s for s, _r in scores])
         store.finish_run(run_id)
     return rank(scores, failed, run_id)
+
+
+@dataclass
+class _FrameworkBlocks:
+    """The blocks of each framework a batch reuses stored results of, loaded once."""
+
+    rules_dir: Path
+    found: dict[str, tuple[Block, ...]] = field(default_factory=dict)
+
+    def of(self, ref: str) -> tuple[Block, ...]:
+        if ref not in self.found:
+            try:
+                self.found[ref] = load_framework(self.rules_dir / ref).framework.meta.blocks
+            except CchcError:
+                self.found[ref] = ()  # the framework is reported when the unit is rescored
+        return self.found[ref]
 
 
 def _reusable(

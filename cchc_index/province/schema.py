@@ -62,4 +62,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX assessments_bundle ON assessments(bundle_hash);
     CREATE INDEX scores_node ON scores(node, kind);
     """,
+    """
+    ALTER TABLE assessments ADD COLUMN level TEXT NOT NULL DEFAULT '';
+    ALTER TABLE run_units ADD COLUMN block TEXT;
+    ALTER TABLE run_units ADD COLUMN block_title TEXT;
+    ALTER TABLE run_units ADD COLUMN block_band TEXT;
+    """,
 )

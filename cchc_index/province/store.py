@@ -171,7 +171,7 @@ class Store:
         cursor = db.execute(
             """INSERT INTO assessments(run_id, bundle_hash, framework_hash, code_hash,
                framework_ref, framework, framework_title, unit, year, layer, total, max_points,
-               index_percent, band, missing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               index_percent, band, missing, level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 run_id,
                 item.bundle_hash,
@@ -188,6 +188,7 @@ class Store:
                 _text(s.index_percent),
                 s.band,
                 s.missing,
+                s.level,
             ),
         )
         aid = int(cursor.lastrowid or 0)
@@ -201,7 +202,7 @@ class Store:
         """A stored assessment as the `UnitScore` it was recorded from."""
         row = self.db.execute(
             "SELECT unit, year, framework, framework_title, total, max_points, index_percent,"
-            " band, missing, layer FROM assessments WHERE id = ?",
+            " band, missing, layer, level FROM assessments WHERE id = ?",
             (assessment_id,),
         ).fetchone()
         nodes = tuple(
@@ -211,11 +212,27 @@ class Store:
                 (assessment_id,),
             )
         )
-        unit, year, fw, title, total, top, index, band, missing, layer = row
+        unit, year, fw, title, total, top, index, band, missing, layer, level = row
         return UnitScore(
             folder, unit, year, fw, title, Decimal(total), Decimal(top), _dec(index), band,
-            missing, layer, nodes,
+            missing, layer, nodes, level,
         )  # fmt: skip
+
+    def framework_ref(self, assessment_id: int) -> str:
+        """The framework folder name a stored assessment was scored against."""
+        row = self.db.execute(
+            "SELECT framework_ref FROM assessments WHERE id = ?", (assessment_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def set_blocks(self, run_id: int, scores: Sequence[UnitScore]) -> None:
+        """The block each unit of a run was ranked in, with the band its block gives."""
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE run_units SET block = ?, block_title = ?, block_band = ?"
+                " WHERE run_id = ? AND folder = ?",
+                [(s.block, s.block_title, s.band, run_id, s.folder) for s in scores if s.block],
+            )
 
 
 def _now() -> str:

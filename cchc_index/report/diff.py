@@ -10,6 +10,7 @@ from cchc_index.i18n import num, tr
 from cchc_index.model.diff import Change, Diff, Side
 from cchc_index.model.result import as_json
 from cchc_index.report.labels import pct, pts
+from cchc_index.report.rule_changes import rule_changes
 from cchc_index.report.text_table import table
 
 
@@ -45,12 +46,15 @@ def _note(change: Change) -> str:
                 f"{change.a.id} → {change.b.id}, titles {alike}% alike",
             )
         )
-    fields = [tr(*_FIELDS[f]) for f in change.fields() if f in _FIELDS]
+    said = rule_changes(change.a.detail, change.b.detail) if change.a and change.b else []
+    fields = [
+        tr(*_FIELDS[f]) for f in change.fields() if f in _FIELDS and not (f == "detail" and said)
+    ]
     if fields:
         parts.append(tr("đổi: ", "changed: ") + ", ".join(fields))
     if change.a and change.b and change.a.method != change.b.method:
         parts.append(f"{change.a.method} → {change.b.method}")
-    return "; ".join(parts)
+    return "; ".join(parts + said)
 
 
 def _value(side: Side | None, framework: bool) -> str:

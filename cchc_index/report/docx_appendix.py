@@ -45,8 +45,8 @@ def appendix(doc: Any, filing: Filing) -> None:
     d.para(
         doc,
         tr(
-            f"(Kèm theo Báo cáo số …/BC-UBND ngày … của {filing.result.unit})",
-            f"(Attached to report No. …/BC-UBND dated … of {filing.result.unit})",
+            f"(Kèm theo Báo cáo số …/BC-{filing.heading.symbol} ngày … của {filing.heading.body_in_text})",
+            f"(Attached to report No. …/BC-{filing.heading.symbol} dated … of {filing.heading.body_in_text})",
         ),
         italic=True,
         align=d.CENTER,
@@ -73,19 +73,25 @@ def _appendix_table(doc: Any, filing: Filing) -> None:
     )
     d.align_cells(head, range(8))  # type: ignore[arg-type]
     d.repeat_header(head)
+    final = filing.layered.final if filing.layered and filing.layered.appraised else None
+    rolled = {n.id: n.points for n in (*final.areas, *final.criteria)} if final else {}
     for row in rows(filing.result):
         leaf = row.leaf
         title = row.title.upper() if row.level is Level.AREA else row.title
         cells = [row.id, title, pts(row.max_points), shown_points(row), "", "", "", ""]
         if leaf is not None:
-            final = appraised(filing, leaf.id)
+            latest = appraised(filing, leaf.id)
             cells[4] = "\n".join(evidence_lines(filing, leaf))
             cells[5] = explanation(filing, leaf)
-            cells[6] = pts(final) if final is not None else ""
+            cells[6] = pts(latest) if latest is not None else ""
             cells[7] = note(leaf)
+        elif row.id in rolled:  # an area or criterion: its total after appraisal
+            cells[6] = pts(rolled[row.id])
         bold = row.level in (Level.AREA, Level.CRITERION) and leaf is None
         added = d.add_row(table, cells, bold=bold, size=11)
         d.align_cells(added, [0, 2, 3, 6])
+    after = dict(totals(final)) if final is not None else {}
     for label, value in totals(filing.result):
-        added = d.add_row(table, ["", label, "", value, "", "", "", ""], bold=True, size=11)
-        d.align_cells(added, [3])
+        cells = ["", label, "", value, "", "", after.get(label, ""), ""]
+        added = d.add_row(table, cells, bold=True, size=11)
+        d.align_cells(added, [3, 6])

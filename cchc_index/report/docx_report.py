@@ -20,6 +20,7 @@ from cchc_index.report.labels import pct, pts
 from cchc_index.report.rows import (
     explanation,
     explanation_hint,
+    layer_totals,
     needs_explanation,
     totals,
 )
@@ -34,11 +35,19 @@ def _heading_block(doc: Any, filing: Filing) -> None:
     left, right = row.cells
     for cell, width in zip(row.cells, (65.0, 95.0), strict=True):
         cell.width = Mm(width)
-    left.paragraphs[0].add_run(filing.parent_agency).font.size = Pt(12)
-    left.paragraphs[0].alignment = d.CENTER
-    d.para(left, filing.result.unit, bold=True, size=12, align=d.CENTER, upper=True, after=0)
+    issuer = filing.heading
+    if issuer.superior:
+        left.paragraphs[0].add_run(issuer.superior).font.size = Pt(12)
+        left.paragraphs[0].alignment = d.CENTER
+        for line in issuer.body:
+            d.para(left, line, bold=True, size=12, align=d.CENTER, after=0)
+    else:  # a body with no superior line: its name opens the block
+        left.paragraphs[0].add_run(issuer.body[0]).bold = True
+        left.paragraphs[0].alignment = d.CENTER
+        for line in issuer.body[1:]:
+            d.para(left, line, bold=True, size=12, align=d.CENTER, after=0)
     d.rule_below(left, 22)
-    d.para(left, tr("Số: …/BC-UBND", "No.: …/BC-UBND"), size=13, align=d.CENTER)
+    d.para(left, issuer.number_line, size=13, align=d.CENTER)
     right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold = True
     right.paragraphs[0].runs[0].font.size = Pt(12)
     right.paragraphs[0].alignment = d.CENTER
@@ -46,7 +55,7 @@ def _heading_block(doc: Any, filing: Filing) -> None:
     d.rule_below(right, 15)
     d.para(
         right,
-        f"{filing.place}, {tr('ngày … tháng … năm …', 'dated …')}",
+        f"{issuer.place}, {tr('ngày … tháng … năm …', 'dated …')}",
         italic=True,
         size=13,
         align=d.CENTER,
@@ -55,29 +64,35 @@ def _heading_block(doc: Any, filing: Filing) -> None:
 
 def _summary(doc: Any, filing: Filing) -> None:
     result = filing.result
+    final = filing.layered.final if filing.layered and filing.layered.appraised else None
     d.para(doc, tr("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "I. SELF-ASSESSMENT RESULTS"), bold=True)
-    table = d.fixed_table(doc, [14.0, 80.0, 22.0, 24.0, 20.0])
-    head = d.add_row(
-        table,
-        [
-            "STT",
-            tr("Lĩnh vực", "Area"),
-            tr("Điểm tối đa", "Maximum"),
-            tr("Điểm tự đánh giá", "Self score"),
-            tr("Tỷ lệ (%)", "Rate (%)"),
-        ],
-        bold=True,
-    )
-    d.align_cells(head, range(5))  # type: ignore[arg-type]
+    heads = [
+        "STT",
+        tr("Lĩnh vực", "Area"),
+        tr("Điểm tối đa", "Maximum"),
+        tr("Điểm tự đánh giá", "Self score"),
+    ]
+    widths = [14.0, 80.0, 22.0, 24.0, 20.0]
+    if final is not None:
+        heads.append(tr("Điểm sau thẩm định", "After appraisal"))
+        widths = [12.0, 66.0, 20.0, 22.0, 22.0, 18.0]
+    heads.append(tr("Tỷ lệ (%)", "Rate (%)"))
+    table = d.fixed_table(doc, widths)
+    head = d.add_row(table, heads, bold=True)
+    d.align_cells(head, range(len(heads)))  # type: ignore[arg-type]
     d.repeat_header(head)
+    finals = {a.id: a for a in final.areas} if final is not None else {}
     for area in result.areas:
-        row = d.add_row(
-            table,
-            [area.id, area.title, pts(area.max_points), pts(area.points), pct(area.index_percent)],
-        )
-        d.align_cells(row, [0, 2, 3, 4])
+        cells = [area.id, area.title, pts(area.max_points), pts(area.points)]
+        shown = area
+        if final is not None:
+            shown = finals.get(area.id, area)
+            cells.append(pts(shown.points))
+        cells.append(pct(shown.index_percent))
+        row = d.add_row(table, cells)
+        d.align_cells(row, [0, *range(2, len(cells))])
     d.para(doc, after=0)
-    for label, value in totals(result):
+    for label, value in totals(result) if final is None else _after(filing):
         line = d.para(doc, after=0)
         line.add_run(f"{label}: ").bold = True
         line.add_run(value)
@@ -90,6 +105,12 @@ def _summary(doc: Any, filing: Filing) -> None:
             ),
             italic=True,
         )
+
+
+def _after(filing: Filing) -> list[tuple[str, str]]:
+    """An appraised unit's totals: bonus and deduction of the final layer, then every layer."""
+    assert filing.layered is not None
+    return [*totals(filing.layered.final)[:2], *layer_totals(filing)]
 
 
 def _explanations(doc: Any, filing: Filing) -> None:
@@ -141,11 +162,16 @@ def _closing(doc: Any, filing: Filing) -> None:
     left.paragraphs[0].add_run(tr("Nơi nhận:", "Recipients:")).bold = True
     left.paragraphs[0].runs[0].italic = True
     left.paragraphs[0].runs[0].font.size = Pt(12)
-    for line in (f"- {filing.parent_agency.title().replace('Ubnd', 'UBND')};", "- Lưu: VT."):
+    issuer = filing.heading
+    for line in (*(f"- {r};" for r in issuer.recipients), tr("- Lưu: VT.", "- File: VT.")):
         d.para(left, line, size=11, after=0)
-    right.paragraphs[0].add_run("TM. ỦY BAN NHÂN DÂN").bold = True
+    first, *rest = issuer.signature
+    right.paragraphs[0].add_run(first).bold = True
     right.paragraphs[0].alignment = d.CENTER
-    d.para(right, tr("CHỦ TỊCH", "CHAIR"), bold=True, align=d.CENTER, after=48)
+    for i, line in enumerate(rest):
+        d.para(right, line, bold=True, align=d.CENTER, after=48 if i == len(rest) - 1 else 0)
+    if not rest:
+        right.paragraphs[0].paragraph_format.space_after = Pt(48)
     d.para(
         right, tr("(ký, ghi rõ họ tên)", "(signature and full name)"), italic=True, align=d.CENTER
     )
@@ -171,9 +197,9 @@ def _report(doc: Any, filing: Filing) -> None:
     intro = d.para(
         doc,
         tr(
-            f"Thực hiện {filing.decision}, {filing.result.unit} báo cáo kết quả tự đánh giá, "
+            f"Thực hiện {filing.decision}, {filing.heading.body_in_text} báo cáo kết quả tự đánh giá, "
             f"chấm điểm theo {filing.result.framework_title} như sau:",
-            f"Under {filing.decision}, {filing.result.unit} reports its self-assessment against "
+            f"Under {filing.decision}, {filing.heading.body_in_text} reports its self-assessment against "
             f"{filing.result.framework_title}:",
         ),
     )

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-
-import yaml
 
 from cchc_index.errors import Problem, RuleError
 from cchc_index.i18n import tr
 from cchc_index.model.framework import Criterion, Framework, Leaf, Provenance
 from cchc_index.model.result import Considered, Result
 from cchc_index.report.labels import pts, status
+from cchc_index.report.method_words import (
+    figure_words,
+    illustrative_words,
+    parameter_lines,
+    product_type,
+    variable_titles,
+)
 from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.suggest import suggest
 
@@ -49,6 +55,7 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
         lines.append(tr(f"Yêu cầu: {leaf.requirement}", f"Requirement: {leaf.requirement}"))
     if leaf.responsible:
         lines.append(tr(f"Cơ quan báo cáo: {leaf.responsible}", f"Responsible: {leaf.responsible}"))
+    variables = variable_titles(framework)
     if leaf.parts:
         lines.append(
             tr(
@@ -58,9 +65,9 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
         )
         for unit in leaf.units():
             lines.append(f"({unit.id.rsplit('#', 1)[1]}) {unit.title} ({pts(unit.points)})")
-            lines += ["  " + line for line in _method_lines(unit)]
+            lines += ["  " + line for line in _method_lines(unit, variables)]
     else:
-        lines += _method_lines(leaf)
+        lines += _method_lines(leaf, variables)
     lines += _source_lines(leaf.provenance)
     for part in leaf.parts:
         if part.provenance is not None:
@@ -83,7 +90,8 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
         else:
             lines.append(f"  {reason_text(got)}")
         for item in got.evidence:
-            lines.append(tr(f"  minh chứng: {item}", f"  evidence: {item}"))
+            shown = figure_words(item, variables)
+            lines.append(tr(f"  minh chứng: {shown}", f"  evidence: {shown}"))
         for missing in (m for m in result.missing if m.node == leaf.id):
             where = f"({missing.part}) " if missing.part else ""
             lines.append(
@@ -96,18 +104,26 @@ def explain_node(framework: Framework, node: Leaf | Criterion, result: Result | 
     return "\n".join(lines) + "\n"
 
 
-def _method_lines(leaf: Leaf) -> list[str]:
+def _method_lines(leaf: Leaf, variables: Mapping[str, str]) -> list[str]:
     method = leaf.scoring
     summary, *tiers = method.describe(leaf.points)
-    lines = [tr("Phương pháp chấm", "Scoring method") + f": {method.type} — {summary}", *tiers]
+    named = tr("", f" ({method.type})")  # the rule file's word, for a keeper reading English
+    lines = [tr("Phương pháp chấm", "Scoring method") + f"{named}: {summary}", *tiers]
+    lines += parameter_lines(leaf, variables)
     if leaf.parts == () and leaf.requirement and "#" in leaf.id:
         lines.append(tr(f"Yêu cầu: {leaf.requirement}", f"Requirement: {leaf.requirement}"))
-    params = method.model_dump(mode="json", by_alias=True, exclude={"type"}, exclude_none=True)
-    if params:
-        lines += yaml.safe_dump(params, allow_unicode=True, sort_keys=False).rstrip().splitlines()
     lines.append(tr("Minh chứng yêu cầu:", "Required evidence:"))
     for product in leaf.evidence:
-        lines.append(f"  - {product.id}: {product.title} ({product.type})")
+        lines.append(f"  - {product.title} ({product_type(product.type)})")
+        after = getattr(product, "after", None)
+        if after is not None:
+            other = next((p.title for p in leaf.evidence if p.id == after.product), after.product)
+            lines.append(
+                tr(
+                    f"    hạn: {after.working_days} ngày làm việc sau ngày của '{other}' (trừ thứ Bảy, Chủ nhật, ngày lễ, tết và nghỉ bù)",
+                    f"    deadline: {after.working_days} working days after the date of '{other}' (weekends, public holidays and compensatory days excluded)",
+                )
+            )
     return lines
 
 
@@ -117,8 +133,8 @@ def _source_lines(provenance: Provenance, label: str = "") -> list[str]:
     note = f"{provenance.source}"
     if provenance.illustrative:
         note += tr(
-            f"; giá trị minh họa: {', '.join(provenance.illustrative)}",
-            f"; illustrative values: {', '.join(provenance.illustrative)}",
+            f"; giá trị minh họa: {illustrative_words(provenance.illustrative)}",
+            f"; illustrative values: {illustrative_words(provenance.illustrative)}",
         )
     lines = [tr(f"{label}Nguồn: {note}", f"{label}Source: {note}")]
     if provenance.note:

@@ -6,15 +6,17 @@ it and none recomputes a point: the points all come from `filing.result`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from cchc_index.model.bundle import Bundle
+from cchc_index.model.bundle import Bundle, Issuer
 from cchc_index.model.framework import Framework
+from cchc_index.model.layers import Layered
 from cchc_index.model.result import Result
+from cchc_index.report.issuer import Heading, cited, heading
+from cchc_index.report.method_words import variable_titles
 from cchc_index.text import nfc
 
 
@@ -67,29 +69,21 @@ class Filing:
     written_at: datetime
     engine_version: str
     appraisal: Mapping[str, AppraisalMarks] = field(default_factory=dict)
+    variables: Mapping[str, str] = field(default_factory=dict)  # figure → its title
+    issuer: Issuer | None = None  # the profile's `issuer:` block, when it has one
+    layered: Layered | None = None  # the appraisal layers, when the documents carry them
 
     @property
-    def parent_agency(self) -> str:
-        """Tên cơ quan chủ quản, as the heading block prints it (capitals)."""
-        if self.level in ("xã", "phường", "xã_phường", "đặc_khu") and self.district:
-            kind = "" if self.level != "xã" or _has_kind(self.district) else "HUYỆN "
-            return f"UBND {kind}{self.district}".upper()
-        kind = "" if _has_kind(self.province) else "TỈNH "
-        return f"UBND {kind}{self.province}".upper()
-
-    @property
-    def place(self) -> str:
-        """Địa danh of the place-and-date line: the unit's own name without its kind."""
-        name = re.sub(
-            r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", "", self.result.unit, flags=re.I
+    def heading(self) -> Heading:
+        """Who files the report and how its header and signature print it (NĐ 30/2020)."""
+        return heading(
+            self.issuer,
+            self.level,
+            self.result.unit,
+            self.province,
+            self.district,
+            self.result.year,
         )
-        name = re.sub(r"^(xã|phường|thị trấn|đặc khu|huyện|tỉnh)\s+", "", name, flags=re.I)
-        return name if name and name != self.result.unit else (self.district or self.province)
-
-
-def _has_kind(name: str) -> bool:
-    """ "Tỉnh Thừa Thiên Huế", "huyện Quảng Điền", "thành phố Huế" already say what they are."""
-    return bool(re.match(r"(tỉnh|thành phố|huyện|thị xã|quận)\s", name, flags=re.I))
 
 
 def engine_version() -> str:
@@ -109,6 +103,7 @@ def build_filing(
     bundle_sha256: str,
     written_at: datetime,
     appraisal: Mapping[str, AppraisalMarks] | None = None,
+    layered: Layered | None = None,
 ) -> Filing:
     """Gather what the documents print besides the points: profile, documents, explanations."""
     documents = {
@@ -134,14 +129,12 @@ def build_filing(
         leaf.id: NodeInfo(leaf.requirement, leaf.responsible, leaf.provenance.source)
         for _, _, leaf in framework.leaves()
     }
-    d = framework.meta.decision
-    decision = d.number + (f" ngày {d.date:%d/%m/%Y}" if d.date else "") + f" của {d.issuer}"
     return Filing(
         result=result,
         level=bundle.profile.level,
         province=bundle.profile.province,
         district=bundle.profile.district,
-        decision=decision,
+        decision=cited(framework.meta.decision),
         documents=documents,
         explanations=explanations,
         nodes=nodes,
@@ -149,4 +142,7 @@ def build_filing(
         written_at=written_at,
         engine_version=engine_version(),
         appraisal=dict(appraisal or {}),
+        variables=variable_titles(framework),
+        issuer=bundle.profile.issuer,
+        layered=layered,
     )

@@ -42,6 +42,12 @@ def _docx(filing: Filing) -> bytes:
     return render_docx(filing)
 
 
+def _pdf(filing: Filing) -> bytes:
+    from cchc_index.report.pdf import docx_to_pdf  # LibreOffice converts the DOCX
+
+    return docx_to_pdf(_docx(filing))
+
+
 def _xlsx(filing: Filing) -> bytes:
     from cchc_index.report.xlsx_workbook import render_xlsx  # openpyxl only when asked
 
@@ -61,6 +67,7 @@ FORMATS: dict[str, Format] = {
     "csv": Format("csv", (".csv",), _csv_file, True),
     "html": Format("html", (".html", ".htm"), _html, True),
     "docx": Format("docx", (".docx",), _docx, False),
+    "pdf": Format("pdf", (".pdf",), _pdf, False),
     "xlsx": Format("xlsx", (".xlsx",), _xlsx, False),
 }
 

@@ -7,6 +7,7 @@ No network: the CSS is inline, the chart is inline SVG, the fonts are the reader
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -20,6 +21,7 @@ from cchc_index.report.rows import (
     criteria_by_area,
     evidence_lines,
     explanation,
+    layer_totals,
     note,
     reason,
     rows,
@@ -41,10 +43,16 @@ class HtmlRow:
     explanation: str
     reason: str
     note: str
+    appraised: str = ""  # the points after appraisal, for an appraised unit
 
 
 def _rows(filing: Filing) -> list[HtmlRow]:
     out = []
+    final = filing.layered.final if filing.layered and filing.layered.appraised else None
+    after: dict[str, Decimal] = {}
+    if final is not None:
+        after = {leaf.id: leaf.points for leaf in final.leaves}
+        after.update({node.id: node.points for node in (*final.criteria, *final.areas)})
     for row in rows(filing.result):
         leaf = row.leaf
         kind = {Level.AREA: "area", Level.CRITERION: "criterion"}.get(row.level, "leaf")
@@ -62,6 +70,7 @@ def _rows(filing: Filing) -> list[HtmlRow]:
                 explanation=explanation(filing, leaf) if leaf else "",
                 reason=reason(leaf) if leaf else "",
                 note=note(leaf) if leaf else "",
+                appraised=pts(after[row.id]) if row.id in after else "",
             )
         )
     return out
@@ -116,6 +125,7 @@ def render_html(filing: Filing) -> str:
         area_charts=area_charts,
         rows=_rows(filing),
         totals=totals(result),
+        after=layer_totals(filing),
         missing=missing,
         survey=pts(result.survey_points) if result.survey_points else "",
         written=f"{filing.written_at:%d/%m/%Y %H:%M}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc_index.i18n import lang, num, tr
+from cchc_index.model.ranking import RankingRow
 from cchc_index.model.result import Result, Status
 
 
@@ -18,6 +19,13 @@ def pct(value: Decimal | None) -> str:
 
 def status(value: Status) -> str:
     return value.value if lang() == "vi" else value.english
+
+
+def marks(illustrative: tuple[str, ...]) -> str:
+    """The markers the legend of `headline` explains: * an illustrative maximum, † another
+    illustrative value (a deadline, a band, a product)."""
+    points = "*" if "points" in illustrative else ""
+    return points + ("†" if set(illustrative) - {"points"} else "")
 
 
 def gain(value: Decimal, upper: bool) -> str:
@@ -67,3 +75,9 @@ def headline(result: Result) -> list[str]:
             )
         )
     return lines
+
+
+def block_words(rows: list[RankingRow]) -> str:
+    """ " — khối Phường" when the rows are one block's ranking (khối); nothing otherwise."""
+    block = rows[0].score.block_title or rows[0].score.block
+    return tr(f" — khối {block}", f" — block {block}") if block else ""

@@ -14,26 +14,15 @@ from collections.abc import Callable
 from typing import Any
 
 from cchc_index.i18n import tr
-from cchc_index.model.layers import Layer
 from cchc_index.model.ranking import Ranking, RankingRow
-from cchc_index.report.labels import pct, pts
-from cchc_index.report.layer_words import layer_name
+from cchc_index.report.labels import block_words, pct, pts
+from cchc_index.report.ranking_words import area_ids, ranked_on
 from cchc_index.report.text_table import table
-
-
-def _area_ids(rows: list[RankingRow]) -> list[str]:
-    seen: dict[str, None] = {}
-    for row in rows:
-        for area in row.score.areas():
-            seen.setdefault(area.node, None)
-    return list(seen)
 
 
 def _layer(row: RankingRow) -> str:
     """The layer a unit is ranked on (self, or the latest appraisal round), in words."""
-    code = row.score.layer
-    label = layer_name(Layer(code)) if code in set(Layer) else code
-    return label + (tr(" (lưu sẵn)", " (stored)") if row.reused else "")
+    return ranked_on(row.score.layer)
 
 
 def _header(areas: list[str]) -> list[str]:
@@ -68,16 +57,17 @@ def _cells(row: RankingRow, areas: list[str]) -> list[str]:
 
 def _title(year: int, framework: str, rows: list[RankingRow]) -> str:
     title = rows[0].score.framework_title
+    block = block_words(rows)
     return tr(
-        f"Xếp hạng năm {year} — {title} ({framework}), {len(rows)} đơn vị",
-        f"Ranking {year} — {title} ({framework}), {len(rows)} unit(s)",
+        f"Xếp hạng năm {year} — {title} ({framework}){block}, {len(rows)} đơn vị",
+        f"Ranking {year} — {title} ({framework}){block}, {len(rows)} unit(s)",
     )
 
 
 def _text(ranking: Ranking, fmt: str, heading: str) -> str:
     parts = []
     for (year, framework), rows in ranking.groups():
-        areas = _area_ids(rows)
+        areas = area_ids(rows)
         drawn = table([_cells(r, areas) for r in rows], _header(areas), tablefmt=fmt)
         parts.append(f"{heading}{_title(year, framework, rows)}\n\n{drawn}\n")
     if not parts:
@@ -101,6 +91,8 @@ def _row_json(row: RankingRow) -> dict[str, Any]:
         "folder": s.folder,
         "year": s.year,
         "framework": s.framework,
+        "block": s.block,
+        "block_title": s.block_title,
         "total": str(s.total),
         "max_points": str(s.max_points),
         "index_percent": None if s.index_percent is None else str(s.index_percent),
@@ -119,7 +111,7 @@ def render_ranking_json(ranking: Ranking) -> str:
 
 
 def render_ranking_csv(ranking: Ranking) -> str:
-    areas = _area_ids(list(ranking.rows))
+    areas = area_ids(list(ranking.rows))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -136,6 +128,7 @@ def render_ranking_csv(ranking: Ranking) -> str:
             *(f"area_{a}" for a in areas),
             "missing",
             "appraisal",
+            "block",
         ]
     )
     for row in ranking.rows:
@@ -145,7 +138,7 @@ def render_ranking_csv(ranking: Ranking) -> str:
             [row.rank, s.unit, s.folder, s.year, s.framework, s.total, s.max_points]
             + [s.index_percent if s.index_percent is not None else "", s.band or ""]
             + [by_id.get(a) if by_id.get(a) is not None else "" for a in areas]
-            + [s.missing, s.layer]
+            + [s.missing, s.layer, s.block or ""]
         )
     return out.getvalue()
 
@@ -156,12 +149,43 @@ def render_ranking_xlsx(ranking: Ranking) -> bytes:
     return workbook(ranking)
 
 
+def render_ranking_docx(ranking: Ranking) -> bytes:
+    from cchc_index.report.ranking_docx import render_ranking_docx as document
+
+    return document(ranking)
+
+
+def render_ranking_pdf(ranking: Ranking) -> bytes:
+    from cchc_index.report.pdf import docx_to_pdf  # LibreOffice converts the DOCX
+
+    return docx_to_pdf(render_ranking_docx(ranking))
+
+
+def render_ranking_html(ranking: Ranking) -> str:
+    from cchc_index.report.ranking_html import render_ranking_html as page
+
+    return page(ranking)
+
+
 RANKING_RENDERERS: dict[str, Callable[[Ranking], str | bytes]] = {
     "table": render_ranking_table,
     "markdown": render_ranking_markdown,
     "json": render_ranking_json,
     "csv": render_ranking_csv,
+    "html": render_ranking_html,
+    "docx": render_ranking_docx,
+    "pdf": render_ranking_pdf,
     "xlsx": render_ranking_xlsx,
 }
-SUFFIXES = {".md": "markdown", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
-FILE_ONLY = frozenset({"xlsx"})  # binary: written to an -o file, never to the terminal
+SUFFIXES = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".xlsx": "xlsx",
+}
+FILE_ONLY = frozenset({"xlsx", "docx", "pdf"})  # binary: written to an -o file only

@@ -20,9 +20,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_index.i18n import tr
-from cchc_index.model.layers import Layer
 from cchc_index.model.ranking import Ranking, RankingRow
-from cchc_index.report.layer_words import layer_name
+from cchc_index.report.labels import block_words
+from cchc_index.report.ranking_words import area_ids, ranked_on
 
 FONT = "Times New Roman"
 PLAIN = Font(name=FONT, size=11)
@@ -34,18 +34,6 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 POINTS = "0.00"
 PERCENT = '0.00"%"'  # the value is already a percentage (57.14), not a fraction
 HEADER_ROW = 2  # row 1 holds the group's title
-
-
-def _areas(rows: list[RankingRow]) -> list[str]:
-    seen: dict[str, None] = {}
-    for row in rows:
-        for area in row.score.areas():
-            seen.setdefault(area.node, None)
-    return list(seen)
-
-
-def _layer(code: str) -> str:
-    return layer_name(Layer(code)) if code in set(Layer) else code
 
 
 def _columns(areas: list[str]) -> list[tuple[str, float, str | None]]:
@@ -68,7 +56,7 @@ def _columns(areas: list[str]) -> list[tuple[str, float, str | None]]:
 def _values(stt: int, row: RankingRow, areas: list[str]) -> list[Any]:
     s = row.score
     by_id = {a.node: a.index_percent for a in s.areas()}
-    layer = _layer(s.layer) + (tr(" (lưu sẵn)", " (stored)") if row.reused else "")
+    layer = ranked_on(s.layer)
     return [
         stt,
         s.unit,
@@ -116,10 +104,10 @@ def _body(ws: Worksheet, rows: list[list[Any]], formats: list[str | None]) -> No
 
 
 def _group_title(year: int, framework: str, rows: list[RankingRow]) -> str:
-    title = rows[0].score.framework_title
+    title, block = rows[0].score.framework_title, block_words(rows)
     return tr(
-        f"Tổng hợp kết quả năm {year} — {title} ({framework}), {len(rows)} đơn vị",
-        f"Results {year} — {title} ({framework}), {len(rows)} unit(s)",
+        f"Tổng hợp kết quả năm {year} — {title} ({framework}){block}, {len(rows)} đơn vị",
+        f"Results {year} — {title} ({framework}){block}, {len(rows)} unit(s)",
     )
 
 
@@ -135,7 +123,7 @@ def _summary_sheets(wb: Workbook, ranking: Ranking) -> None:
     for i, ((year, framework), rows) in enumerate(groups, start=1):
         # one sheet per framework and year; a sheet name is at most 31 characters
         ws = wb.create_sheet(name if len(groups) == 1 else f"{name} {i}")
-        areas = _areas(rows)
+        areas = area_ids(rows)
         columns = _columns(areas)
         _head(ws, _group_title(year, framework, rows), columns)
         data = [_values(stt, row, areas) for stt, row in enumerate(rows, start=1)]

@@ -10,7 +10,7 @@ from typing import Any
 
 from cchc_index.i18n import tr, using
 from cchc_index.model.result import LeafResult, Result, as_json
-from cchc_index.report.labels import gain, headline, pct, pts, status
+from cchc_index.report.labels import gain, headline, marks, pct, pts, status
 from cchc_index.report.reasons import product_title, reason_text
 from cchc_index.report.text_table import table
 
@@ -20,18 +20,13 @@ def _leaf_rows(result: Result) -> list[list[str]]:
         [
             r.id,
             r.title,
-            pts(r.max_points) + _marks(r.illustrative),
+            pts(r.max_points) + marks(r.illustrative),
             pts(r.points),
             status(r.status),
             reason_text(r),
         ]
         for r in result.leaves
     ]
-
-
-def _marks(illustrative: tuple[str, ...]) -> str:
-    points = "*" if "points" in illustrative else ""
-    return points + ("†" if set(illustrative) - {"points"} else "")
 
 
 def _leaf_header() -> list[str]:

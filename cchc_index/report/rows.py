@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc_index.i18n import tr
+from cchc_index.model.layers import Layer
 from cchc_index.model.result import LeafResult, NodeResult, Result, Status
 from cchc_index.report.filing import Filing
 from cchc_index.report.labels import pct, pts
+from cchc_index.report.layer_words import layer_name
+from cchc_index.report.method_words import figure_words
 from cchc_index.report.reasons import product_title, reason_text
 
 
@@ -136,7 +139,7 @@ def evidence_lines(filing: Filing, leaf: LeafResult) -> list[str]:
     for label in leaf.evidence:
         doc = filing.documents.get(label)
         if doc is None:
-            lines.append(label)
+            lines.append(figure_words(label, filing.variables))
             continue
         line = f"{doc.number}, {tr('ngày', 'dated')} {doc.date:%d/%m/%Y}"
         if doc.subject:
@@ -202,4 +205,24 @@ def totals(result: Result) -> list[tuple[str, str]]:
     ]
     if result.band:
         lines.append((tr("Xếp loại (dự kiến)", "Band (provisional)"), result.band))
+    return lines
+
+
+def layer_totals(filing: Filing) -> list[tuple[str, str]]:
+    """Each layer's total, index and band, the final one last and in capitals; nothing for a
+    unit no council has appraised (its self-score is then the only total)."""
+    layered = filing.layered
+    if layered is None or not layered.appraised:
+        return []
+    lines = []
+    for total in layered.totals:
+        value = tr(
+            f"{pts(total.total)} / {pts(total.max_points)} (chỉ số {pct(total.index_percent)})",
+            f"{pts(total.total)} / {pts(total.max_points)} (index {pct(total.index_percent)})",
+        ) + (f" — {total.band}" if total.band else "")
+        if total.layer is Layer.FINAL:
+            label = tr("TỔNG ĐIỂM CUỐI CÙNG (sau thẩm định)", "FINAL TOTAL (after appraisal)")
+        else:
+            label = tr("Tổng điểm", "Total") + f" — {layer_name(total.layer).lower()}"
+        lines.append((label, value))
     return lines

@@ -111,6 +111,15 @@ def _summary(ws: Any, filing: Filing, last: int) -> None:
         ws.cell(row=r + offset, column=2, value=label).font = BOLD
         cell = ws.cell(row=r + offset, column=4, value=value)
         cell.number_format, cell.font = NUMBER, BOLD
+    # the rounds' totals and indexes follow what the reviewer types in the main sheet
+    total_row, max_row, index_row = r + 4, r + 5, r + 6
+    for col in ("F", "G"):
+        for row, formula in (
+            (total_row, f"=SUM({col}2:{col}{r})"),
+            (index_row, f'=IF($D${max_row}>0,{col}{total_row}/$D${max_row}*100,"")'),
+        ):
+            cell = ws[f"{col}{row}"]
+            cell.value, cell.number_format, cell.font = formula, NUMBER, BOLD
 
 
 def _missing(ws: Any, filing: Filing) -> None:

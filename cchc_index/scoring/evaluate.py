@@ -63,6 +63,9 @@ class Scorer:
         self.plans = [Plan.of(a, c, unit, owner) for a, c, _n, unit, owner in self.units]
         self.nodes = [node for _a, _c, node in framework.leaves()]
         self.questions = compile_questions(framework)  # document matchers, compiled once
+        self._by_node: dict[str, list[int]] = {}  # a scored node → its units (`node_results`)
+        for i, (_a, _c, node, _u, _o) in enumerate(self.units):
+            self._by_node.setdefault(node.id, []).append(i)
 
     def evaluate(self, bundle: Bundle) -> Result:
         index, derived, facts = self._derive(bundle)
@@ -76,6 +79,51 @@ class Scorer:
             self._finish(bundle, index, derived, names)
             for bundle, (index, derived, _f), names in zip(bundles, staged, fired, strict=True)
         ]
+
+    def index(self, bundle: Bundle) -> EvidenceIndex:
+        """The bundle indexed for this framework's questions (what `node_results` reads)."""
+        return EvidenceIndex(bundle, self.questions)
+
+    def node_results(
+        self, requests: Sequence[tuple[EvidenceIndex, tuple[str, ...]]]
+    ) -> list[dict[str, LeafResult]]:
+        """For each bundle, the results of the named scored nodes only (a node with parts
+        summed from its parts), their tiers fired in one shared engine session: what the
+        planner asks of many variants of one unit, each scored exactly as `evaluate` would."""
+        staged = []
+        for index, nodes in requests:
+            chosen = [i for node in nodes for i in self._by_node[node]]
+            derived = [derive(index, self.plans[i], self.step) for i in chosen]
+            facts = [
+                fact(d.leaf.id, d.metric)
+                for d in derived
+                if d.not_applicable is None and not d.survey
+            ]
+            staged.append((nodes, chosen, derived, facts))
+        fired = self.runner.fired_many([facts for *_r, facts in staged])
+        found = []
+        for (nodes, chosen, derived, _f), names in zip(staged, fired, strict=True):
+            earned: dict[str, Decimal] = {}
+            by_id = {d.leaf.id: d for d in derived}
+            for name in names:
+                ref = self.ruleset.tiers[name]
+                item = by_id[ref.node]
+                points = ref.tier.points if ref.tier.points is not None else item.metric.award
+                earned[ref.node] = max(earned.get(ref.node, ZERO), points or ZERO)
+            parts: dict[str, list[LeafResult]] = {}
+            for i, d in zip(chosen, derived, strict=True):
+                plan = self.plans[i]
+                result = _leaf(plan, d, earned.get(plan.leaf.id, ZERO))
+                parts.setdefault(self.units[i][2].id, []).append(result)
+            found.append(
+                {
+                    node: combine_parts(self.units[self._by_node[node][0]][2], tuple(parts[node]))
+                    if self.units[self._by_node[node][0]][2].parts
+                    else parts[node][0]
+                    for node in nodes
+                }
+            )
+        return found
 
     def _derive(
         self, bundle: Bundle
@@ -187,7 +235,7 @@ def _leaf(plan: Plan, item: Derived, engine_points: Decimal) -> LeafResult:
         status = Status.NOT_MET if points > 0 else Status.MET
     else:
         points = leaf.points if metric.none_arose else min(engine_points, leaf.points)
-        if points > 0 and plan.needs_review:
+        if points > 0 and (plan.needs_review or "review" in metric.detail):
             status = Status.PENDING
         elif points == leaf.points and points > 0:
             status = Status.MET

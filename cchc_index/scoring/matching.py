@@ -7,8 +7,10 @@ and Unicode form, the date window. Order and duplicates in the bundle never matt
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,7 +18,7 @@ from functools import lru_cache
 
 from cchc_index.docnumber import DocKind
 from cchc_index.methods.base import Declaration, ProductMatch
-from cchc_index.model.bundle import Bundle, Document, Item
+from cchc_index.model.bundle import Bundle, Document, Item, Qualitative, Statistic
 from cchc_index.model.framework import (
     DocumentProduct,
     Framework,
@@ -24,6 +26,7 @@ from cchc_index.model.framework import (
     Product,
     StatisticProduct,
 )
+from cchc_index.model.workdays import Calendar, calendar
 from cchc_index.text import contains_all, fold, words
 
 Answer = tuple[bool, int, tuple[str, ...], int | None]  # present, count, items used, days late
@@ -56,6 +59,8 @@ class Question:
     key: tuple[object, ...]
     keywords: tuple[str, ...]  # its subject keywords, folded: a subject must hold them all
     slot: object
+    after: DocumentProduct | None = None  # the product whose date starts a working-day deadline
+    calendar: Calendar | None = None
     windows: dict[int, tuple[dt.date | None, dt.date | None]] = field(
         default_factory=dict, compare=False
     )
@@ -72,6 +77,7 @@ class Question:
             folded(p.subject_excludes),
             p.not_before,
             p.deadline,
+            p.after,
             p.count,
         )
         return cls(p, key, keywords, key if slot is None else slot)
@@ -94,13 +100,19 @@ def _asked_kinds(questions: dict[int, Question]) -> frozenset[DocKind]:
 
 def compile_questions(framework: Framework) -> dict[int, Question]:
     """Every document product of the framework, keyed by the product object's identity (the
-    framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too)."""
+    framework, held by its `Scorer`, outlives the keys; `_documents` checks identity too). A
+    product with a working-day deadline knows the product it counts from (in the same unit)
+    and the framework's calendar."""
     slots: dict[tuple[object, ...], int] = {}
     questions = {}
-    for p in _document_products(framework):
-        question = Question.of(p)
-        slot = slots.setdefault(question.key, len(slots))
-        questions[id(p)] = Question(p, question.key, question.keywords, slot)
+    days = calendar(framework.meta.holidays) if framework.meta.holidays else None
+    for _a, _c, _n, unit in framework.units():
+        by_id = {p.id: p for p in unit.evidence if isinstance(p, DocumentProduct)}
+        for p in by_id.values():
+            question = Question.of(p)
+            slot = slots.setdefault((question.key, unit.id if p.after else None), len(slots))
+            after = by_id.get(p.after.product) if p.after else None
+            questions[id(p)] = Question(p, question.key, question.keywords, slot, after, days)
     return questions
 
 
@@ -143,6 +155,23 @@ class EvidenceIndex:
             met = q.result == "đạt" and self.declarations.get(q.node, Declaration(True, "")).met
             self.declarations[q.node] = Declaration(met, q.explanation)
         self.not_applicable = {c.node: c.reason for c in bundle.declarations.not_applicable}
+
+    def amended(
+        self, statistics: Mapping[str, Statistic], declarations: Sequence[Qualitative]
+    ) -> EvidenceIndex:
+        """A copy with figures set and qualitative declarations added, its documents, links and
+        photos shared: what the planner scores for an action that adds no row to a table."""
+        new = copy.copy(self)
+        new.statistics = {**self.statistics, **statistics}
+        new._labels = {}
+        if declarations:
+            new.declarations = dict(self.declarations)
+            for q in sorted(declarations, key=lambda q: (q.node, q.result)):
+                before = new.declarations.get(q.node, Declaration(True, ""))
+                new.declarations[q.node] = Declaration(
+                    q.result == "đạt" and before.met, q.explanation
+                )
+        return new
 
     def is_own(self, document: Document) -> bool:
         return document.issuer is None or fold(document.issuer) in self.own_names
@@ -256,6 +285,8 @@ class EvidenceIndex:
     ) -> Answer:
         product = question.product
         start, deadline = question.window(self.year)
+        if product.after is not None:
+            deadline = self._after(question, node_id)
         found: list[tuple[int, dt.date, str, Document]] = []
         for i in self._candidates(question, node_id):
             if self.verdict(product, node_id, i, start) is not None:
@@ -272,6 +303,24 @@ class EvidenceIndex:
         used = found[: product.count]
         days = used[-1][0] if present and deadline else (0 if present else None)
         return present, len(found), tuple(entry[3].label() for entry in used), days
+
+    def _after(self, question: Question, node_id: str) -> dt.date | None:
+        """The last day of a deadline in working days after another product's date: the
+        earliest document that answers that product (None when there is none)."""
+        other, rule = question.after, question.product.after
+        if other is None or rule is None:
+            return None
+        asked = self.questions.get(id(other)) if self.questions else None
+        asked = asked if asked is not None and asked.product is other else Question.of(other)
+        start, _ = asked.window(self.year)
+        dates = [
+            self.docs[i].date
+            for i in self._candidates(asked, node_id)
+            if self.verdict(other, node_id, i, start) is None
+        ]
+        if not dates:
+            return None
+        return (question.calendar or calendar()).add(min(dates), rule.working_days)
 
     def _statistic(self, product: StatisticProduct) -> ProductMatch:
         present, items = True, []

@@ -62,6 +62,7 @@ class Plan:
     node: Leaf | None
     method: Method
     products: tuple[tuple[Product, bool], ...]  # each product, and whether it is a document
+    optional: frozenset[str]  # products whose absence the method scores (an explanation)
     policies: tuple[Area | Criterion | Leaf, ...]  # the nodes above that may not apply
     survey: bool
     needs_declaration: bool
@@ -80,6 +81,7 @@ class Plan:
             node,
             method,
             tuple((p, isinstance(p, DocumentProduct)) for p in leaf.evidence),
+            frozenset(method.optional_products),
             tuple(n for n in (area, criterion, owner) if n.not_applicable is not None),
             not method.self_scored,
             method.needs_declaration,
@@ -103,7 +105,7 @@ def derive(index: EvidenceIndex, plan: Plan, step: Decimal) -> Derived:
         matches[p.id] = found
         if is_document:
             taken.update(found.items)
-        if not found.present:
+        if not found.present and p.id not in plan.optional:
             missing.append(p.id)
     facts = NodeFacts(index, leaf.id, matches)
     if plan.needs_declaration and facts.declaration() is None:

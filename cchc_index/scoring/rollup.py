@@ -26,14 +26,14 @@ def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]
     A criterion counts its regular leaves that apply (not bonus, deduction, survey or not
     applicable); an area, its criteria; one pass over the leaves (exact Decimal sums)."""
     sums: dict[str, list[Decimal]] = {}  # criterion → [points, maximum]
-    bonus = deduction = survey = ZERO
+    survey = ZERO
+    adjust: dict[str, list[Decimal]] = {}  # area → [bonus, deduction]
     for r in leaves:
         if r.status is Status.SURVEY:
             survey += r.max_points
-        if r.adjustment > 0:
-            bonus += r.points
-        elif r.adjustment < 0:
-            deduction += r.points
+        if r.adjustment:
+            both = adjust.setdefault(r.area, [ZERO, ZERO])
+            both[0 if r.adjustment > 0 else 1] += r.points
         elif r.status is not Status.NOT_APPLICABLE and r.status is not Status.SURVEY:
             pair = sums.get(r.criterion)
             if pair is None:
@@ -52,6 +52,7 @@ def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]
         areas.append(
             NodeResult(a.id, a.title, area_top, area_points, percent(area_points, area_top))
         )
+    bonus, deduction = _capped(framework, adjust)
     top = sum((a.max_points for a in areas), ZERO)
     total = max(ZERO, sum((a.points for a in areas), ZERO) + bonus - deduction)
     index = percent(total, top)
@@ -71,6 +72,20 @@ def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]
 
 
 _NONE = [ZERO, ZERO]
+
+
+def _capped(framework: Framework, adjust: dict[str, list[Decimal]]) -> tuple[Decimal, Decimal]:
+    """Bonuses and deductions summed, each area's within its content caps."""
+    bonus = deduction = ZERO
+    for area in framework.areas:
+        plus, minus = adjust.get(area.id, _NONE)
+        if area.bonus_cap is not None:
+            plus = min(plus, area.bonus_cap)
+        if area.deduction_cap is not None:
+            minus = min(minus, area.deduction_cap)
+        bonus += plus
+        deduction += minus
+    return bonus, deduction
 
 
 def band_of(framework: Framework, index: Decimal | None) -> str | None:

@@ -17,7 +17,7 @@ from cchc_index.report.filing import build_filing
 from cchc_index.report.formats import FORMATS
 from cchc_index.report.layers import LAYER_RENDERERS
 from cchc_index.report.layers_files import appraisal_marks, layer_file
-from cchc_index.web import layers_view
+from cchc_index.web import layers_view, plan_view
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.missing import supply
 from cchc_index.web.scores import Unit, reason_of, total_range
@@ -31,9 +31,11 @@ MEDIA = {
     ".html": "text/html; charset=utf-8",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pdf": "application/pdf",
 }
 LABELS = {
     "docx": ("Báo cáo và Phụ lục DOCX (Word)", "DOCX report and annex (Word)"),
+    "pdf": ("Báo cáo và Phụ lục PDF (để in, gửi)", "PDF report and annex (to print, to send)"),
     "xlsx": ("Bảng làm việc XLSX (Excel)", "XLSX working file (Excel)"),
     "html": ("Trang HTML để in", "Printable HTML page"),
     "csv": ("CSV (mở bằng Excel)", "CSV (opens in Excel)"),
@@ -60,7 +62,7 @@ def render_download(unit: Unit, fmt: str) -> tuple[bytes, str]:
     if (layers.appraised or layers.range is not None) and fmt in LAYER_RENDERERS:
         out = layer_file(fmt, LAYER_RENDERERS[fmt](layers))
     else:
-        documents = fmt in ("docx", "xlsx", "html")  # only these print the bundle's hash
+        documents = fmt in ("docx", "pdf", "xlsx", "html")  # only these print the bundle's hash
         filing = build_filing(
             layers.self_result,
             unit.source.framework,
@@ -90,6 +92,7 @@ def _unit_context(name: str, unit: Unit) -> dict[str, Any]:
         supply=supply,
         rows=layers_view.rows,
         columns=layers_view.columns,
+        next_plan=plan_view.next_band(name, unit),
     )
 
 

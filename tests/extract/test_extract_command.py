@@ -103,3 +103,37 @@ def test_year_option_decides_last_year(tmp_path: Path) -> None:
     code, out, _ = run(SEED, "--year", "2019", "--format", "json")
     tin = next(s for s in json.loads(out)["statistics"] if s["variable"] == "tin_cchc")
     assert code == 0 and tin["value"]["value"] == "50"  # "năm 2019: 50 tin" is now this year
+
+
+EVAL = Path(__file__).parent / "eval"
+
+
+def test_a_draft_of_a_measured_report_scores(tmp_path: Path) -> None:
+    """`extract <report> -o draft && score draft` (issue 23): the draft's profile names the
+    framework it was drafted for, and `score` reads it. The report is the seed 001, a real
+    commune report of 2020 measured with the evaluation sets; no report of tests/extract/eval
+    is a commune's of 2020 or 2022, the years and level of the shipped commune frameworks."""
+    from cchc_index.cli.score import score
+
+    draft = tmp_path / "draft"
+    code, _, _ = run(SEED, "-o", str(draft))
+    assert code == 0
+    assert "framework: hue-xa-2020" in (draft / "profile.yaml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(score, [str(draft), "--rules-dir", "rules"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_draft_of_another_level_than_its_framework_says_so(tmp_path: Path) -> None:
+    draft = tmp_path / "draft"
+    code, _, _ = run(str(EVAL / "e01-lamdong-2020-quy1.txt"), "-o", str(draft))
+    assert code == 0
+    notes = (draft / "kiem-tra.txt").read_text(encoding="utf-8")
+    assert "đơn vị cấp 'tỉnh' không chấm theo bộ chỉ số 'hue-xa-2020' của cấp 'xã'" in notes
+
+
+def test_a_draft_for_another_year_than_its_framework_says_so(tmp_path: Path) -> None:
+    draft = tmp_path / "draft"
+    code, _, _ = run(str(EVAL / "e14-thanhhoa-longanh-2024.txt"), "-o", str(draft))
+    assert code == 0
+    notes = (draft / "kiem-tra.txt").read_text(encoding="utf-8")
+    assert "năm đánh giá 2023 khác năm 2020 của bộ chỉ số 'hue-xa-2020'" in notes

@@ -83,3 +83,39 @@ def test_the_fresh_set_gets_no_wrong_figure() -> None:
     score = evaluate(Path(__file__).parent / "fresh")
     assert score.wrong == [] and score.extra == []
     assert score.cited_expected >= 19
+
+
+UNTUNED = Path(__file__).parent / "untuned-2026-12"
+
+
+def test_the_never_tuned_set_is_stored_as_its_readme_says() -> None:
+    """At least ten real items, each with its public address and a gold file; the README
+    states the rule (never tuned on, gold never edited) and the date it was frozen. Its
+    scores are reported, never asserted: asserting them would invite tuning on it."""
+    from cchc_index.extract.evaluate import is_never_tuned, never_tuned
+
+    texts = sorted(UNTUNED.glob("*.txt"))
+    assert len(texts) >= 10
+    for text in texts:
+        assert text.read_text(encoding="utf-8").startswith("# Nguồn: http")
+        assert text.with_suffix(".yaml").exists()
+    readme = (UNTUNED / "README.md").read_text(encoding="utf-8")
+    assert "frozen 07/12/2026" in readme and "Never tune on this set" in readme
+    assert UNTUNED in never_tuned() and is_never_tuned(UNTUNED) and not is_never_tuned(SET)
+
+
+def test_the_command_prints_tuned_and_never_tuned_apart(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cchc_index.extract import evaluate_print
+    from cchc_index.i18n import set_lang
+
+    monkeypatch.setattr(evaluate_print, "time_200_pages", lambda: 0.5)
+    monkeypatch.delenv("CCHC_LANG", raising=False)
+    set_lang("vi")
+    evaluate_print.main([])
+    out = capsys.readouterr().out
+    tuned = out.index("== Bộ đã dùng để chỉnh công cụ")
+    honest = out.index("== Bộ chưa từng dùng để chỉnh")
+    assert tuned < out.index(f"{SET}:") < out.index(f"{HELD_OUT}:") < honest
+    assert honest < out.index(f"{UNTUNED}:")

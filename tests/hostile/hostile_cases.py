@@ -1224,7 +1224,7 @@ CASES: list[Case] = [
     ),
     _c("out-xls", [], (*SCORE, "-o", "ket-qua.xls"), 2, "các đuôi làm được", r"ket-qua\.xls:1:1"),
     _c("out-odt", [], (*SCORE, "-o", "ket-qua.odt"), 2, "các đuôi làm được", r"ket-qua\.odt:1:1"),
-    _c("out-pdf", [], (*SCORE, "-o", "ket-qua.pdf"), 2, "các đuôi làm được", r"ket-qua\.pdf:1:1"),
+    _c("out-rtf", [], (*SCORE, "-o", "ket-qua.rtf"), 2, "các đuôi làm được", r"ket-qua\.rtf:1:1"),
     _c(
         "out-format-mismatch",
         [],
@@ -1403,7 +1403,7 @@ CASES: list[Case] = [
     _c("cli-missing-argument", [], ("score",), 2, "Thiếu tham số 'BUNDLE'"),
     _c("cli-bad-lang", [], ("score", "b", "--lang", "fr"), 2, "'fr' không thuộc"),
     _c("cli-bad-engine", [], ("score", "b", "--engine", "fast"), 2, "'fast' không thuộc"),
-    _c("cli-bad-format", [], ("score", "b", "--format", "pdf"), 2, "'pdf' không thuộc"),
+    _c("cli-bad-format", [], ("score", "b", "--format", "rtf"), 2, "'rtf' không thuộc"),
     _c("cli-binary-to-terminal", [], ("score", "b", "--format", "xlsx"), 2, "cần -o TỆP"),
     _c("cli-bundle-is-file", [], ("score", "b/profile.yaml"), 2, "là một tệp"),
     _c("cli-unknown-command", [], ("scroe",), 2, "Không có lệnh 'scroe'"),

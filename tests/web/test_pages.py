@@ -61,7 +61,8 @@ def test_explain_any_sub_criterion(served: Path) -> None:
     web = client(served)
     page = web.get(f"/u/{BUNDLE}/explain/1.4.2")
     assert page.status_code == 200
-    assert "1.4.2" in page.text and "tin_cchc" in page.text
+    assert "1.4.2" in page.text and "Số tin, bài tuyên truyền CCHC" in page.text
+    assert "tin_cchc" not in page.text  # figures by their titles, never by their ids
     assert web.get(f"/u/{BUNDLE}/explain/9.9.9").status_code == 404
 
 
