@@ -39,9 +39,12 @@ def server() -> None:
     help=tr("URL PostgreSQL (mặc định: SQLite).", "PostgreSQL URL (default: SQLite)."),
 )
 @click.option(
-    "--from", "evidence", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+    "--from",
+    "evidence",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
     help=tr("Thư mục các bộ minh chứng của tỉnh.", "The province's folder of bundles."),
-)  # fmt: skip
+)
 @RULES_DIR
 @click.option(
     "--host-name",
@@ -136,9 +139,14 @@ def run(data_dir: Path, host: str, port: int, workers: int) -> None:
         err=True,
     )
     uvicorn.run(
-        "cchc_index.server.asgi:app", host=host, port=port, workers=workers,
-        log_level="warning", lifespan="off", proxy_headers=True,
-    )  # fmt: skip
+        "cchc_index.server.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        lifespan="off",
+        proxy_headers=True,
+    )
 
 
 @server.command(
@@ -190,7 +198,12 @@ def audit_verify(data_dir: Path) -> None:
         "A load run on 127.0.0.1: officers save evidence and see the new score, reviewers read the ranking (docs/server.md).",
     ),
 )
-@click.option("--sample", type=click.Path(path_type=Path, file_okay=False, exists=True), default=Path("evidence/tinh-mau"), show_default=True)
+@click.option(
+    "--sample",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=Path("evidence/tinh-mau"),
+    show_default=True,
+)
 @RULES_DIR
 @click.option("--officers", type=click.IntRange(1, 2000), default=170, show_default=True)
 @click.option("--reviewers", type=click.IntRange(0, 100), default=5, show_default=True)
@@ -200,8 +213,18 @@ def audit_verify(data_dir: Path) -> None:
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
 @LANG
 @reports_errors
-def bench_cmd(sample: Path, rules_dir: Path, officers: int, reviewers: int, saves: int, reads: int, concurrency: int, workers: int) -> None:
-    from cchc_index.server.bench import run as load, summary
+def bench_cmd(
+    sample: Path,
+    rules_dir: Path,
+    officers: int,
+    reviewers: int,
+    saves: int,
+    reads: int,
+    concurrency: int,
+    workers: int,
+) -> None:
+    from cchc_index.server.bench import run as load
+    from cchc_index.server.bench import summary
 
     figures = load(sample, rules_dir, officers, reviewers, saves, reads, concurrency, workers)
     click.echo(summary(figures))

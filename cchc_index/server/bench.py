@@ -71,8 +71,11 @@ def prepare(root: Path, sample: Path, rules: Path, officers: int, reviewers: int
     source = root / "evidence"
     bundles = bundles_in(sample)
     for i in range(officers):
-        shutil.copytree(bundles[i % len(bundles)], source / f"don-vi-{i + 1:03d}",
-                        ignore=shutil.ignore_patterns("appraisal.yaml"))  # fmt: skip
+        shutil.copytree(
+            bundles[i % len(bundles)],
+            source / f"don-vi-{i + 1:03d}",
+            ignore=shutil.ignore_patterns("appraisal.yaml"),
+        )
     deployment = init(root / "data", None, source, rules, [])
     ids = [f"don-vi-{i + 1:03d}" for i in range(officers)]
     with deployment.engine.begin() as conn:
@@ -104,8 +107,9 @@ async def _login(client: Any, login: str) -> None:
         raise RuntimeError(f"login {login}: {answer.status_code}")
 
 
-async def _officer(base: str, n: int, unit_id: str, saves: int, gate: asyncio.Semaphore,
-                   figures: Figures) -> None:  # fmt: skip
+async def _officer(
+    base: str, n: int, unit_id: str, saves: int, gate: asyncio.Semaphore, figures: Figures
+) -> None:
     import httpx2
 
     async with httpx2.AsyncClient(base_url=base, timeout=120) as client:
@@ -116,8 +120,13 @@ async def _officer(base: str, n: int, unit_id: str, saves: int, gate: asyncio.Se
             try:
                 async with gate:
                     page = await client.get(f"/u/{unit_id}/r/links")
-                    data = {"csrf": _token(page.text), "base": _token(page.text, "base"),
-                            "url": url, "title": f"Tin bài {k}", "for": "1.4.2"}  # fmt: skip
+                    data = {
+                        "csrf": _token(page.text),
+                        "base": _token(page.text, "base"),
+                        "url": url,
+                        "title": f"Tin bài {k}",
+                        "for": "1.4.2",
+                    }
                     start = time.perf_counter()
                     answer = await client.post(f"/u/{unit_id}/r/links", data=data)
                     if answer.status_code != 303:
@@ -152,8 +161,9 @@ async def _reviewer(
                 figures.errors.append(f"ranking: {exc!r}")
 
 
-async def _load(base: str, ids: list[str], reviewers: int, saves: int, reads: int,
-                concurrency: int) -> Figures:  # fmt: skip
+async def _load(
+    base: str, ids: list[str], reviewers: int, saves: int, reads: int, concurrency: int
+) -> Figures:
     figures = Figures()
     gate = asyncio.Semaphore(concurrency)
     start = time.perf_counter()
@@ -165,16 +175,40 @@ async def _load(base: str, ids: list[str], reviewers: int, saves: int, reads: in
     return figures
 
 
-def run(sample: Path, rules: Path, officers: int = 170, reviewers: int = 5, saves: int = 3,
-        reads: int = 10, concurrency: int = 50, workers: int = 2) -> Figures:  # fmt: skip
+def run(
+    sample: Path,
+    rules: Path,
+    officers: int = 170,
+    reviewers: int = 5,
+    saves: int = 3,
+    reads: int = 10,
+    concurrency: int = 50,
+    workers: int = 2,
+) -> Figures:
     with tempfile.TemporaryDirectory(prefix="cchc-bench-server-") as tmp:
         root = Path(tmp)
         ids = prepare(root, sample, rules, officers, reviewers)
         port = _free_port()
-        command = [sys.executable, "-m", "cchc_index", "server", "run", str(root / "data"),
-                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]  # fmt: skip
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "cchc_index",
+            "server",
+            "run",
+            str(root / "data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ]
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
         try:
             base = f"http://127.0.0.1:{port}"
             _wait(base, process)

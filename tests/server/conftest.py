@@ -13,13 +13,14 @@ from starlette.testclient import TestClient
 
 from cchc_index.server.accounts import add_user
 from cchc_index.server.app import create_app
-from cchc_index.server.deployment import Deployment, init
+from cchc_index.server.deployment import Deployment, bundles_in, init
 from tests.server import pg
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EVIDENCE = ROOT / "evidence"
 RULES = ROOT / "rules"
 BASE = "http://127.0.0.1:8080"
+UNITS = len(bundles_in(EVIDENCE))  # every sample bundle of evidence/ (25 when the issue was filed)
 MINE = "xa-an-hoa-2020"  # the officer's unit
 OTHER = "xa-binh-minh-2020"
 PASSWORDS = {

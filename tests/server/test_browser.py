@@ -17,7 +17,7 @@ import uvicorn
 
 from cchc_index.server.app import create_app
 from cchc_index.server.deployment import Deployment
-from tests.server.conftest import MINE, PASSWORDS
+from tests.server.conftest import MINE, PASSWORDS, UNITS
 from tests.web.live import chromium
 from tests.web.test_browser import _axe
 
@@ -98,7 +98,7 @@ def test_three_browsers_run_the_cycle(sqlite_deployment: Deployment) -> None:
         officer.wait_for_selector('[data-stage="submitted"]')
         # the reviewer: every unit, round 1 with a reason
         reviewer.goto(url + "/review")
-        assert reviewer.locator("tr[data-unit]").count() == 25
+        assert reviewer.locator("tr[data-unit]").count() == UNITS
         violations["tham-dinh-danh-sach"] = _axe(reviewer)
         reviewer.goto(url + f"/u/{MINE}/appraise")
         violations["phieu-tham-dinh"] = _axe(reviewer)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from cchc_index.cli.main import cli
 from cchc_index.server.deployment import Deployment
 from cchc_index.server.schema import audit, units
-from tests.server.conftest import MINE, OTHER, app_of, csrf_of, login
+from tests.server.conftest import MINE, OTHER, UNITS, app_of, csrf_of, login
 
 
 def test_the_whole_cycle(deployment: Deployment) -> None:
@@ -42,9 +42,9 @@ def test_the_whole_cycle(deployment: Deployment) -> None:
     edit = officer.post(f"/u/{MINE}/r/links", data={"csrf": csrf_of(officer)})
     assert edit.status_code == 409
 
-    # reviewer: all 25 units, the Sở's list of units not submitted
+    # reviewer: every unit, the Sở's list of units not submitted
     listing = reviewer.get("/review").text
-    assert listing.count('data-unit="') == 25
+    assert listing.count('data-unit="') == UNITS
     assert f'data-unsubmitted="{OTHER}"' in listing and f'data-unsubmitted="{MINE}"' not in listing
     csrf = csrf_of(reviewer, f"/u/{MINE}/appraise")
     # points off the rounding step, and a change without a reason, are refused
@@ -81,7 +81,7 @@ def test_the_whole_cycle(deployment: Deployment) -> None:
         )
 
     # the Sở publishes the ranking; everyone reads the published documents
-    assert keeper.get("/ranking").text.count("<tr data-unit=") == 25
+    assert keeper.get("/ranking").text.count("<tr data-unit=") == UNITS
     keeper.post("/ranking/publish", data={"csrf": csrf_of(keeper, "/ranking")})
     published = json.loads(officer.get("/published/json").content)
     assert published
@@ -120,7 +120,7 @@ def test_init_upgrade_and_adduser_from_the_command_line(tmp_path, db_url) -> Non
         args += ["--db", db_url]
     made = runner.invoke(cli, args)
     assert made.exit_code == 0, made.output
-    assert "25" in made.output
+    assert f": {UNITS} " in made.output
     again = runner.invoke(cli, args)
     assert again.exit_code == 2  # a deployment is already there
     added = runner.invoke(
@@ -173,8 +173,20 @@ def test_server_run_serves_the_login_page(sqlite_deployment: Deployment) -> None
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "cchc_index", "server", "run", str(sqlite_deployment.root),
-               "--host", "127.0.0.1", "--port", str(port), "--workers", "2"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "cchc_index",
+        "server",
+        "run",
+        str(sqlite_deployment.root),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
