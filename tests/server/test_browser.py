@@ -82,6 +82,7 @@ def test_three_browsers_run_the_cycle(sqlite_deployment: Deployment) -> None:
         # the Sở opens the year
         keeper.goto(url + "/keeper")
         violations["so-bo-chi-so"] = _axe(keeper)
+        keeper.get_by_label("Năm đánh giá").select_option("2020")
         keeper.get_by_label("Mở tới ngày (dd/mm/yyyy)").fill(until)
         keeper.get_by_role("button", name="Mở nộp").click()
         # the officer, on a phone: their unit, 7 days left, submits
