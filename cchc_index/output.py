@@ -171,6 +171,12 @@ class OutputGate:
         hit = self._input_hit(_real(folder), folder=True)
         if hit is not None:
             raise self._refuse_input(folder, *hit)
+        if folder.exists() and not folder.is_dir():
+            raise _refusal(
+                folder,
+                f"'{folder}' không phải thư mục (tệp, ống hay thiết bị); không ghi các tệp vào đó",
+                f"'{folder}' is not a folder (a file, pipe or device); not writing files into it",
+            )
 
     def check_database(self, db: Path) -> None:
         """Refuse a results database that is an input or lies inside an input folder."""

@@ -7,6 +7,8 @@ missing=()
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
 command -v chromium >/dev/null || missing+=(chromium)
+# The province server's tests start a throwaway PostgreSQL cluster (tests/server/pg.py).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
 # Liberation 1.07 has no Vietnamese letters (ạ, ư, ế …): LibreOffice would fall back to DejaVu.
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)

@@ -163,6 +163,13 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
         "README.md:",  # a located refusal, whatever line of the README breaks the table
     ),
     ("serve", ["tests", "--port", "abc"], ExitCode.USAGE, "không phải là số hợp lệ"),
+    ("server", ["audit-verify", "khong-co"], ExitCode.USAGE, "không phải thư mục triển khai"),
+    (
+        "server",
+        ["init", "khong-co", "--rules-dir", "khong-co"],
+        ExitCode.USAGE,
+        "không có thư mục bộ chỉ số",
+    ),
     ("batch", ["evidence/tinh-mau", "-q"], ExitCode.OK, ""),
     ("batch", ["khong-co"], ExitCode.USAGE, "không tồn tại"),
     ("batch", ["tests/frameworks"], ExitCode.INVALID_EVIDENCE, "không có bộ minh chứng"),

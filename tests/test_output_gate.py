@@ -163,6 +163,12 @@ RECIPES: dict[tuple[tuple[str, ...], str], Recipe] = {
         "-o", "{}",
     ],
     (("verify-eval",), "--output"): lambda w: ["verify-eval", "--count", "1", "-o", "{}"],
+    (("test",), "--output"): lambda w: ["test", str(w.rules), "--format", "junit", "-o", "{}"],
+    (("schema",), "--out"): lambda w: ["schema", "--out", "{}"],
+    (("samples",), "folder"): lambda w: ["samples", "{}"],
+    (("init-framework-repo",), "folder"): lambda w: [
+        "init-framework-repo", "{}", "--rules-dir", str(w.rules_dir),
+    ],
     (("import-framework",), "--output"): lambda w: [
         "import-framework", str(w.table), "--force", "-o", "{}",
     ],
@@ -227,7 +233,7 @@ def target_of(what: str, role: str, argv: list[str], tmp: Path) -> Path | None:
     if what == "an input folder":
         return folders[0] if folders else None
     if what == "a folder holding an input":
-        return (files or folders)[0].parent
+        return (files or folders)[0].parent if files or folders else None
     if what == "a link to an input folder" and folders:
         (tmp / "thu-muc").symlink_to(folders[0])
         return tmp / "thu-muc"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import LANG, RULES_DIR, reports_errors
+from cchc_index.cli.common import LANG, RULES_DIR, OutputFolder, reports_errors
 from cchc_index.i18n import tr
 
 
@@ -16,7 +16,7 @@ from cchc_index.i18n import tr
         "Write a template framework repository into DIR: one framework, pre-commit, GitHub Actions, GitLab CI; it passes its own CI.",
     )
 )
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=OutputFolder())
 @click.option(
     "--framework",
     default="hue-xa-2020",

@@ -112,6 +112,16 @@ class Workspace(click.Path):
         super().__init__(path_type=Path, file_okay=False, exists=True)
 
 
+class DataDir(click.Path):
+    """A province server's deployment folder (`server … DATA_DIR`): its store and files, the
+    only place its commands write; it need not exist before `server init`."""
+
+    role = "workspace"
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, file_okay=False)
+
+
 ROLES = ("input", "output", "output-folder", "database", "workspace")
 
 

@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("cchc_index.cli.verify", "verify"),
     "binder": ("cchc_index.cli.verify", "binder"),
     "verify-eval": ("cchc_index.cli.verify", "verify_eval"),
+    "server": ("cchc_index.cli.server", "server"),
 }
 
 

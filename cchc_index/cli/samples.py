@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import LANG, reports_errors
+from cchc_index.cli.common import LANG, OutputFolder, reports_errors
 from cchc_index.i18n import tr
 
 
@@ -17,7 +17,7 @@ from cchc_index.i18n import tr
         "Copy the sample bundles (evidence/), shipped frameworks (rules/) and sample files (examples/: a report, a framework table) into DIR (default: the current folder).",
     )
 )
-@click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", required=False, type=OutputFolder())
 @LANG
 @reports_errors
 def samples(folder: Path | None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cchc_index.cli.common import LANG, reports_errors
+from cchc_index.cli.common import LANG, OutputFolder, reports_errors
 from cchc_index.i18n import tr
 
 
@@ -20,7 +20,7 @@ from cchc_index.i18n import tr
     "--out",
     "out",
     required=True,
-    type=click.Path(path_type=Path, file_okay=False),
+    type=OutputFolder(),
     help=tr("Thư mục ghi các tệp *.schema.json.", "Folder for the *.schema.json files."),
 )
 @LANG

@@ -69,7 +69,7 @@ def draft_form(request: Request) -> Response:
 async def draft_read(request: Request) -> Response:
     site = site_of(request)
     with using(request_lang(request)):
-        posted = await read_form(request, site.token, site.max_body)
+        posted = await read_form(request, site.csrf(request), site.max_body)
         upload = posted.files.get("report")
         problems: list[str] = []
         if upload is None:
@@ -116,7 +116,7 @@ async def draft_read(request: Request) -> Response:
 async def draft_save(request: Request) -> Response:
     site = site_of(request)
     with using(request_lang(request)):
-        posted = await read_form(request, site.token, site.max_body)
+        posted = await read_form(request, site.csrf(request), site.max_body)
         pending = drafts(request).get(posted.values.get("key", ""))
         if pending is None:
             return site.page(

@@ -88,8 +88,12 @@ def save(
     values: dict[str, str] | None,
     base: str,
     upload: Upload | None = None,
+    *,
+    content_named: bool = False,
 ) -> Saved:
-    """Add (key None), change, or delete (values None) one record of `kind` in `folder`."""
+    """Add (key None), change, or delete (values None) one record of `kind` in `folder`;
+    `content_named`: an uploaded file is kept as `<sha256>.<suffix>`, never under the name
+    the user chose (the province server)."""
     path = folder / kind.file
     gate = OutputGate(inputs=[rules_dir], within=folder)  # nothing outside the bundle
     try:
@@ -108,7 +112,10 @@ def save(
             if refused:
                 return Saved(ok=False, general=[refused])
             target_dir = folder / kind.upload_dir
-            name = free_name(target_dir, safe_name(upload.filename), upload.data)
+            if content_named:
+                name = sha256(upload.data) + Path(upload.filename).suffix.lower()
+            else:
+                name = free_name(target_dir, safe_name(upload.filename), upload.data)
             relative = f"{kind.upload_dir}/{name}"
             uploads[relative] = upload.data
             values = {**values, "file": relative, "sha256": sha256(upload.data)}

@@ -131,7 +131,7 @@ async def post_record(request: Request) -> Response:
     key = request.path_params.get("key")
     delete = request.url.path.endswith("/delete")
     with using(request_lang(request)):
-        posted = await read_form(request, site.token, site.max_body)
+        posted = await read_form(request, site.csrf(request), site.max_body)
         values = None if delete else {f.name: posted.values.get(f.name, "") for f in kind.fields}
         upload = posted.files.get("upload")
         before = site.scores.unit(folder)
@@ -143,6 +143,7 @@ async def post_record(request: Request) -> Response:
             values,
             posted.values.get("base", ""),
             Upload(*upload) if upload else None,
+            content_named=site.content_named,
         )
         if saved.ok:
             after = site.scores.unit(folder)

@@ -72,6 +72,13 @@ class Site:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     env: jinja2.Environment = field(default_factory=_env)
     flashes: OrderedDict[str, Flash] = field(default_factory=OrderedDict)
+    content_named: bool = False  # uploads kept under their sha256 (the province server)
+
+    def csrf(self, request: Request) -> str:
+        """The form token of this request: the session's when a server in front set one
+        (`scope["cchc.csrf"]`), else the one token of this local page."""
+        token = request.scope.get("cchc.csrf")
+        return token if isinstance(token, str) and token else self.token
 
     def folder(self, name: str) -> Path:
         try:
@@ -92,7 +99,7 @@ class Site:
         flash = self.flashes.pop(request.query_params.get("m", ""), None)
         with using(request_lang(request)):
             html = self.env.get_template(template).render(
-                csrf=self.token,
+                csrf=self.csrf(request),
                 lang=lang(),
                 path=request.url.path,
                 flash=flash,
