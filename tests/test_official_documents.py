@@ -163,6 +163,10 @@ def test_the_appraised_totals_and_the_titles_of_figures_are_in_the_report(tmp_pa
     assert "TỔNG ĐIỂM CUỐI CÙNG (sau thẩm định): 1,75 / 7 (chỉ số 25,00%) — Yếu" in filed
     assert "Tổng điểm — thẩm định lần 1: 1,5 / 7 (chỉ số 21,43%) — Yếu" in filed
     assert "Số thư (phiếu) xin lỗi đã phát hành cho hồ sơ trễ hạn (thư): 03" in filed
+    assert (
+        "Điểm cuối cùng là điểm sau thẩm định lần 2 (Hội đồng thẩm định UBND huyện Quảng Điền, "
+        "28/12/2020), thẩm định trên hồ sơ nộp lần 1 ngày 25/11/2020." in filed
+    )
     assert not re.search(r"\b[a-z]+_[a-z_]+ = \d", filed)  # no variable id anywhere
 
 

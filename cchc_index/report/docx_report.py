@@ -96,6 +96,8 @@ def _summary(doc: Any, filing: Filing) -> None:
         line = d.para(doc, after=0)
         line.add_run(f"{label}: ").bold = True
         line.add_run(value)
+    if filing.basis:
+        d.para(doc, filing.basis, italic=True, after=0)
     if result.survey_points:
         d.para(
             doc,

@@ -73,6 +73,7 @@ class Filing:
     variables: Mapping[str, str] = field(default_factory=dict)  # figure → its title
     issuer: Issuer | None = None  # the profile's `issuer:` block, when it has one
     layered: Layered | None = None  # the appraisal layers, when the documents carry them
+    basis: str = ""  # which layer is final and which submission it appraised, in words
     history: tuple[tuple[str, str, str, str], ...] = ()  # the cycle in words (report/history.py)
 
     @property

@@ -8,7 +8,9 @@ import json
 import textwrap
 
 from cchc_index.i18n import num, tr
+from cchc_index.model.layers import Layer, Layered
 from cchc_index.model.submission import Draft, Submitted
+from cchc_index.report.layer_words import layer_name
 from cchc_index.text import format_date
 
 CHANGED = ("đã thay đổi sau khi nộp", "changed since submission")
@@ -20,6 +22,28 @@ def submitted_line(submitted: Submitted) -> str:
         f"Điểm tự chấm và thẩm định ở đây là của bản nộp số {m.number} ({format_date(m.date)}, {m.by}; {submitted.folder}).",
         f"The self score and appraisal here are those of submission {m.number} ({format_date(m.date)}, {m.by}; {submitted.folder}).",
     )
+
+
+def final_basis(layered: Layered, submitted: Submitted | None) -> str:
+    """Which layer the final points are, who gave it and when, and which submission it
+    appraised: the sentence a filed document prints under its totals."""
+    if not layered.appraised:
+        return ""
+    rounds = [t.layer for t in layered.totals if t.layer not in (Layer.SELF, Layer.FINAL)]
+    last = rounds[-1] if rounds else Layer.SELF
+    given = [v for n in layered.nodes for v in n.values if v.layer is last and v.by]
+    by = f" ({given[-1].by}, {format_date(given[-1].date)})" if given and given[-1].date else ""
+    text = tr(
+        f"Điểm cuối cùng là điểm sau {layer_name(last).lower()}{by}",
+        f"The final points are those of {layer_name(last).lower()}{by}",
+    )
+    if submitted is not None:
+        m = submitted.manifest
+        text += tr(
+            f", thẩm định trên hồ sơ nộp lần {m.number} ngày {format_date(m.date)}",
+            f", appraising submission {m.number} of {format_date(m.date)}",
+        )
+    return text + "."
 
 
 def draft_lines(draft: Draft) -> list[str]:

@@ -20,7 +20,11 @@ from cchc_index.report.formats import FORMATS, stdout_text
 from cchc_index.report.history import history_rows
 from cchc_index.report.layers import LAYER_RENDERERS, render_layers_table
 from cchc_index.report.layers_files import appraisal_marks, layer_file
-from cchc_index.report.submission_words import submission_note, with_submission_json
+from cchc_index.report.submission_words import (
+    final_basis,
+    submission_note,
+    with_submission_json,
+)
 from cchc_index.service.history import history_of
 from cchc_index.service.review import Review
 
@@ -80,7 +84,9 @@ def produce(review: Review, fmt: str, *, width: int | None = None) -> Output:
         appraisal_marks(layers),
         layers,
     )
-    filing = dataclasses.replace(filing, bundle_files=files)
+    filing = dataclasses.replace(
+        filing, bundle_files=files, basis=final_basis(layers, review.submitted)
+    )
     if fmt in HASHED and (review.submitted is not None or layers.appraised):
         # the documents carry the cycle as an appendix
         filing = dataclasses.replace(filing, history=tuple(history_rows(history_of(review))))
