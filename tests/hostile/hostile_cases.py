@@ -1304,7 +1304,7 @@ CASES: list[Case] = [
         [("write", "nhap", "x")],
         ("extract", "report.txt", "-o", "nhap"),
         2,  # an output that would destroy a file: a usage error, as for every -o
-        "trùng tên",
+        "không phải thư mục",
         r"nhap:1:1",
     ),
     # --- report files for extract -------------------------------------------------------------
