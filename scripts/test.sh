@@ -14,4 +14,5 @@ bash scripts/system-packages.sh   # LibreOffice, poppler, Chromium, fonts for th
 # runs it from outside the clone); the docs site builds with every link and anchor checked.
 rm -rf dist && .venv/bin/python -m build --outdir dist . >/dev/null
 NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --quiet
-.venv/bin/python -m pytest -p no:cacheprovider
+# Two workers on the two cores (pytest-xdist): the whole suite, slow tests included, in ~6 min.
+.venv/bin/python -m pytest -p no:cacheprovider -n auto

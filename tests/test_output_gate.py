@@ -164,6 +164,7 @@ RECIPES: dict[tuple[tuple[str, ...], str], Recipe] = {
     ],
     (("verify-eval",), "--output"): lambda w: ["verify-eval", "--count", "1", "-o", "{}"],
     (("test",), "--output"): lambda w: ["test", str(w.rules), "--format", "junit", "-o", "{}"],
+    (("history",), "--output"): lambda w: ["history", str(w.bundle), "-o", "{}"],
     (("schema",), "--out"): lambda w: ["schema", "--out", "{}"],
     (("samples",), "folder"): lambda w: ["samples", "{}"],
     (("init-framework-repo",), "folder"): lambda w: [

@@ -289,3 +289,20 @@ def test_the_documents_of_an_appraised_unit_show_every_layer_and_the_history(
     workbook = openpyxl.load_workbook(io.BytesIO(produce(review, "xlsx").as_bytes()))
     sheet = workbook["Lịch sử"]
     assert sheet.cell(row=2, column=2).value == "Nộp bản số 1: tự chấm 2 điểm"
+
+
+def test_the_sample_workbook_imports_back_into_the_submitted_bundle(tmp_path: Path) -> None:
+    """Rounds that name submission 1 stay valid when appraise import merges a workbook."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from cchc_index.cli.main import cli
+
+    bundle = tmp_path / "quang-an-2020"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "evidence" / "quang-an-2020", bundle)
+    book = tmp_path / "lam-viec.xlsx"
+    assert CliRunner().invoke(cli, ["score", str(bundle), "-o", str(book)]).exit_code == 0
+    run = CliRunner().invoke(cli, ["appraise", "import", str(book), str(bundle)])
+    assert run.exit_code == 0, run.output
+    assert "submission: 1" in (bundle / "appraisal.yaml").read_text(encoding="utf-8")

@@ -35,6 +35,7 @@ from cchc_index.load.appraisal_workbook import (
 )
 from cchc_index.load.digest import bundle_files, digest_of
 from cchc_index.load.pydantic_problems import problems_from
+from cchc_index.load.submissions import numbers, read_manifest
 from cchc_index.model.appraisal import Appraisal, Round
 from cchc_index.scoring.layers import self_points
 from cchc_index.service.review import review_unit
@@ -79,7 +80,10 @@ def import_workbook(
         merged = Appraisal.model_validate(merged.model_dump())
     except ValidationError as exc:
         raise EvidenceError(problems_from(exc, Located(shown_target, None), NAMES)) from exc
-    problems = check_appraisal(merged, Located(shown_target, None), review.source.framework, points)
+    submitted = {n: read_manifest(folder, n).date for n in numbers(folder)}
+    problems = check_appraisal(
+        merged, Located(shown_target, None), review.source.framework, points, submitted
+    )
     if problems:
         raise EvidenceError(problems)
     sha = _meta_value(workbook, FINGERPRINT)
