@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -214,11 +215,10 @@ def csv_message(exc: BaseException) -> str:
     )
 
 
-def files_under(folder: Path) -> list[Path]:
-    """Every file under `folder`, hidden files and folders left out, sorted; walked by hand
-    (not `rglob`, which recurses and overflows on a folder nested thousands deep), links to
-    folders not entered (no loops)."""
-    found: list[Path] = []
+def walk(folder: Path, skip: frozenset[str] = frozenset()) -> Iterator[os.DirEntry[str]]:
+    """Every entry under `folder` that is not a folder, hidden entries and folders named in
+    `skip` left out; walked by hand (not `rglob`, which recurses and overflows on a folder
+    nested thousands deep), links to folders not entered (no loops, nothing outside)."""
     stack = [folder]
     while stack:
         current = stack.pop()
@@ -231,10 +231,15 @@ def files_under(folder: Path) -> list[Path]:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
-            elif entry.is_file():
-                found.append(Path(entry.path))
-    return sorted(found)
+                if entry.name not in skip:
+                    stack.append(Path(entry.path))
+            else:
+                yield entry
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file under `folder` (see `walk`), sorted."""
+    return sorted(Path(entry.path) for entry in walk(folder) if entry.is_file())
 
 
 def shown(path: Path) -> str:

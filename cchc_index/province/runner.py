@@ -32,7 +32,7 @@ from cchc_index.province.store import Scored, Store
 from cchc_index.scoring.evaluate import EngineName
 from cchc_index.service.review import Reviewer, final_layer
 from cchc_index.shipped import locate_framework
-from cchc_index.source import shown
+from cchc_index.source import shown, walk
 
 CHUNK = 20  # units a worker takes at once: one engine session, one store transaction
 Progress = Callable[[int, int], None]
@@ -45,24 +45,10 @@ def find_bundles(folders: Sequence[Path]) -> list[Path]:
         if (root / "profile.yaml").is_file():
             found.add(root)
             continue
-        # by hand, not `rglob` (recursive: a folder nested a few thousand deep overflows it);
-        # hidden folders and links to folders are not entered (no loops, nothing outside)
-        stack = [root]
-        while stack:
-            folder = stack.pop()
-            try:
-                with os.scandir(folder) as listing:
-                    entries = list(listing)
-            except OSError:
-                continue
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.name == "profile.yaml" and entry.is_file():
-                    found.add(folder)
-                elif entry.is_dir(follow_symlinks=False) and entry.name != SUBMISSIONS:
-                    # (a submission's copies are not a bundle of their own)
-                    stack.append(Path(entry.path))
+        # a submission's copies are not a bundle of their own
+        for entry in walk(root, skip=frozenset({SUBMISSIONS})):
+            if entry.name == "profile.yaml" and entry.is_file():
+                found.add(Path(entry.path).parent)
     return sorted(found)
 
 
