@@ -4,21 +4,17 @@ reviewer, the Sở), against `server` on 127.0.0.1; axe-core on every server pag
 from __future__ import annotations
 
 import datetime as dt
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from cchc_index.server.app import create_app
 from cchc_index.server.deployment import Deployment
 from tests.server.conftest import MINE, PASSWORDS, UNITS
-from tests.web.live import chromium
+from tests.web.live import chromium, serving
 from tests.web.test_browser import _axe
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -27,24 +23,11 @@ PHONE = {"width": 390, "height": 844}
 
 @contextmanager
 def served(root: Path) -> Iterator[str]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
     app = create_app(root)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        with serving(app) as url:
+            yield url
     finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
         app.app.deployment.engine.dispose()  # type: ignore[attr-defined]
 
 

@@ -50,12 +50,11 @@ def need_chromium() -> None:
 
 
 @contextmanager
-def live_server(served: Path, max_upload_mb: int = 20) -> Iterator[str]:
-    """The app on a free port of 127.0.0.1, in a thread; yields its base URL."""
+def serving(app: Any) -> Iterator[str]:
+    """`app` on a free port of 127.0.0.1, in a thread; yields its base URL, stops it after."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    app = create_app(served, RULES, "durable", max_upload_mb)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -70,6 +69,13 @@ def live_server(served: Path, max_upload_mb: int = 20) -> Iterator[str]:
         server.should_exit = True
         thread.join(10)
         sock.close()
+
+
+@contextmanager
+def live_server(served: Path, max_upload_mb: int = 20) -> Iterator[str]:
+    """The local page on a free port of 127.0.0.1, in a thread; yields its base URL."""
+    with serving(create_app(served, RULES, "durable", max_upload_mb)) as url:
+        yield url
 
 
 @contextmanager
