@@ -144,7 +144,7 @@ def run(data_dir: Path, host: str, port: int, workers: int) -> None:
         port=port,
         workers=workers,
         log_level="warning",
-        lifespan="off",
+        lifespan="on",  # each worker scores every unit before its first request
         proxy_headers=True,
     )
 
@@ -191,6 +191,24 @@ def audit_verify(data_dir: Path) -> None:
     sys.exit(ExitCode.FINDINGS if broken else ExitCode.OK)
 
 
+def think_range(text: str) -> tuple[float, float]:
+    """'a-b' or 'a' seconds (a ≤ b, at most 60); a usage error otherwise."""
+    low, _, high = text.strip().partition("-")
+    try:
+        pause = (float(low), float(high or low))
+    except ValueError:
+        pause = (-1.0, -1.0)
+    if not 0 <= pause[0] <= pause[1] <= 60:
+        raise click.BadParameter(
+            tr(
+                f"'{text}' không phải khoảng giây 'a-b' (0 ≤ a ≤ b ≤ 60).",
+                f"'{text}' is not a range of seconds 'a-b' (0 ≤ a ≤ b ≤ 60).",
+            ),
+            param_hint="--think",
+        )
+    return pause
+
+
 @server.command(
     "bench",
     help=tr(
@@ -209,23 +227,45 @@ def audit_verify(data_dir: Path) -> None:
 @click.option("--reviewers", type=click.IntRange(0, 100), default=5, show_default=True)
 @click.option("--saves", type=click.IntRange(1, 100), default=3, show_default=True)
 @click.option("--reads", type=click.IntRange(0, 1000), default=10, show_default=True)
-@click.option("--concurrency", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option(
+    "--users",
+    type=click.IntRange(1, 1000),
+    default=50,
+    show_default=True,
+    help=tr(
+        "Số cán bộ làm việc cùng lúc (mỗi người một phiên).",
+        "Officers working at once (a session each).",
+    ),
+)
+@click.option(
+    "--think",
+    default="1-3",
+    show_default=True,
+    help=tr(
+        "Giây nghỉ trước mỗi thao tác, khoảng 'a-b' (như locust); '0' gửi liền: đo sức chịu tối đa.",
+        "Seconds of pause before each action, a range 'a-b' (as locust); '0' sends at once: the capacity.",
+    ),
+)
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
 @LANG
 @reports_errors
 def bench_cmd(
     sample: Path,
-    rules_dir: Path,
+    rules_dir: Path | None,
     officers: int,
     reviewers: int,
     saves: int,
     reads: int,
-    concurrency: int,
+    users: int,
+    think: str,
     workers: int,
 ) -> None:
+    from cchc_index.server.bench import Load, summary
     from cchc_index.server.bench import run as load
-    from cchc_index.server.bench import summary
+    from cchc_index.server.deployment import default_rules_dir
 
-    figures = load(sample, rules_dir, officers, reviewers, saves, reads, concurrency, workers)
+    pause = think_range(think)
+    plan = Load(officers, users, reviewers, saves, reads, pause)
+    figures = load(sample, rules_dir or default_rules_dir(), plan, workers)
     click.echo(summary(figures))
     sys.exit(ExitCode.FINDINGS if figures.errors or figures.lost else ExitCode.OK)

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from cchc_index.load.stamps import file_sha256
 from cchc_index.source import files_under
 
 
@@ -13,12 +14,9 @@ def bundle_files(folder: Path) -> dict[str, str]:
     """Relative path → sha256 of every file of the bundle, in a fixed order.
 
     Hidden files and folders (editor swap files, `.git`) are left out: they are not evidence.
+    A file unchanged since it was last hashed in this process is not read again (`stamps`).
     """
-    files = files_under(folder)
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in files
-    }
+    return {path.relative_to(folder).as_posix(): file_sha256(path) for path in files_under(folder)}
 
 
 def digest_of(files: Mapping[str, str]) -> str:

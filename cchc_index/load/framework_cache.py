@@ -16,7 +16,12 @@ can never change a result, only skip work:
   the folder is `$XDG_CACHE_HOME/cchc-index/frameworks` (default `~/.cache/...`).
 
 Only `score` and `check` use it (`review_unit(..., cache=True)`); the library API, `validate`,
-`test`, `batch` (one load for all units) and the web page load directly.
+`test` and `batch` (one load for all units) load directly.
+
+A process that lives long (the province server, the local page) keeps each framework it
+loaded in memory instead (`load_framework_kept`), until a file of its folder changes: the
+folder's stamp (`stamps.folder_stamp`) is the key, so a keeper's upload is seen at the next
+request, and a framework is not read and checked again at every page.
 """
 
 from __future__ import annotations
@@ -26,10 +31,12 @@ import hashlib
 import os
 import pickle
 import sys
+import threading
 from pathlib import Path
 
 from cchc_index.i18n import lang
 from cchc_index.load.rules import YAML_SUFFIXES, FrameworkSource, load_framework
+from cchc_index.load.stamps import folder_stamp
 from cchc_index.output import write_atomic
 from cchc_index.source import shown
 
@@ -127,4 +134,24 @@ def load_framework_cached(folder: Path) -> FrameworkSource:
         unchanged = False
     if unchanged:
         _write(entry, source)
+    return source
+
+
+_KEPT: dict[tuple[str, str, str], tuple[str, FrameworkSource]] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+def load_framework_kept(folder: Path) -> FrameworkSource:
+    """`load_framework(folder)`, kept in this process while no file of the folder changes
+    (the messages it holds depend on the language and the working folder: both in the key)."""
+    where = (str(folder), shown(folder), lang())
+    stamp = folder_stamp(folder)
+    with _KEPT_LOCK:
+        found = _KEPT.get(where)
+    if found is not None and found[0] == stamp:
+        return found[1]
+    source = load_framework(folder)  # a RuleError propagates: nothing is kept
+    if folder_stamp(folder) == stamp:  # not edited while it was being loaded
+        with _KEPT_LOCK:
+            _KEPT[where] = (stamp, source)
     return source

@@ -8,7 +8,7 @@ from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import tr
 from cchc_index.load.against import check_against
 from cchc_index.load.bundle import BundleSource, read_bundle
-from cchc_index.load.framework_cache import load_framework_cached
+from cchc_index.load.framework_cache import load_framework_cached, load_framework_kept
 from cchc_index.load.rules import FrameworkSource, load_framework
 from cchc_index.model.bundle import Bundle
 from cchc_index.output import current
@@ -17,11 +17,18 @@ from cchc_index.source import shown
 
 
 def find_framework(
-    bundle: Bundle, folder: Path, rules: Path | None, rules_dir: Path | None, *, cache: bool = False
+    bundle: Bundle,
+    folder: Path,
+    rules: Path | None,
+    rules_dir: Path | None,
+    *,
+    cache: bool = False,
+    kept: bool = False,
 ) -> FrameworkSource:
     """The framework named by --rules, else the one the bundle's profile names in rules_dir
-    (`cache`: through the framework cache of `score` and `check`)."""
-    load = load_framework_cached if cache else load_framework
+    (`cache`: through the framework cache of `score` and `check`; `kept`: kept in memory
+    while its files are unchanged, for a long-running server)."""
+    load = load_framework_kept if kept else load_framework_cached if cache else load_framework
     current().add_input(folder, rules)  # nothing this run writes may land on what it reads
     if rules is not None:
         resolved = resolve_rules(rules, rules_dir)
@@ -89,11 +96,12 @@ def open_unit_source(
     framework: FrameworkSource | None = None,
     *,
     cache: bool = False,
+    kept: bool = False,
 ) -> tuple[FrameworkSource, BundleSource]:
     """`open_unit` keeping the bundle's positions and warnings; a framework already loaded
     (`explain`) is used as it is instead of being loaded again."""
     source = read_bundle(folder)
     if framework is None:
-        framework = find_framework(source.bundle, folder, rules, rules_dir, cache=cache)
+        framework = find_framework(source.bundle, folder, rules, rules_dir, cache=cache, kept=kept)
     check_against(source, framework.framework)
     return framework, source

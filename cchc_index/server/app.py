@@ -3,9 +3,12 @@ around the session and authorization gate around the routes of the one table."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
@@ -37,7 +40,10 @@ async def _refused(request: Request, exc: Exception) -> Response:
     return exc.response()
 
 
-def create_app(root: Path) -> Guard:
+def create_app(root: Path, *, warm: bool = False) -> Guard:
+    """The app of the deployment at `root`; `warm`: every unit is scored before the first
+    request is taken (each worker of `server run`), so no page pays for the others' first
+    scoring and the ranking is ready."""
     deployment = Deployment.open(root)
     max_body = deployment.max_upload_mb * 1024 * 1024
     scores = CachedScores(deployment.rules_dir)
@@ -52,9 +58,17 @@ def create_app(root: Path) -> Guard:
         if rule.endpoint is not None
     ]
     routes.append(Mount("/static", StaticFiles(directory=pages.static_path()), name="static"))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        if warm:
+            await run_in_threadpool(site.cycle.warm, site.workspace.bundles())
+        yield
+
     app = Starlette(
         routes=routes,
         exception_handlers={NotFound: _not_found, 404: _not_found, Refused: _refused},
+        lifespan=lifespan,
     )
     app.state.site = site
     return Guard(Gate(app, deployment, RULES), max_body, deployment.hosts)

@@ -8,4 +8,4 @@ from pathlib import Path
 
 from cchc_index.server.app import create_app
 
-app = create_app(Path(os.environ["CCHC_SERVER_DATA"]))
+app = create_app(Path(os.environ["CCHC_SERVER_DATA"]), warm=True)

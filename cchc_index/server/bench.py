@@ -3,15 +3,17 @@
 A temporary deployment with one unit per simulated officer (copies of the sample province's
 bundles), `server run` in its own process, then asyncio clients: each officer logs in and
 saves links (a save, then the page with the new score: the time of both is "save and
-rescore"), each reviewer reads the ranking page. At most `concurrency` requests are in
-flight. Afterwards every save the server acknowledged (303) must be in its unit's
-links.csv: nothing acknowledged may be lost.
+rescore"), each reviewer reads the ranking page. At most `users` officers work at once, each
+pausing `think` seconds before each action, as locust's users do; with no pause the run
+measures the server's capacity instead. Afterwards every save the server acknowledged (303)
+must be in its unit's links.csv: nothing acknowledged may be lost.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import random
 import re
 import shutil
 import socket
@@ -61,7 +63,7 @@ def summary(f: Figures) -> str:
             line("ranking page", f.ranking),
             f"errors: {len(f.errors)}" + (f" (first: {f.errors[0]})" if f.errors else ""),
             f"acknowledged saves: {len(f.saved)}, lost: {f.lost}",
-            f"wall: {f.wall:.1f} s",
+            f"wall: {f.wall:.1f} s, saves per second: {len(f.save) / f.wall if f.wall else 0:.1f}",
         ]
     )
 
@@ -107,87 +109,111 @@ async def _login(client: Any, login: str) -> None:
         raise RuntimeError(f"login {login}: {answer.status_code}")
 
 
+@dataclass(frozen=True)
+class Load:
+    """The simulated people: `officers` units, at most `users` officers working at once (each
+    logs in, then saves `saves` times, thinking `think` seconds before each save, like locust's
+    users), and `reviewers` who read the ranking `reads` times with the same pauses. `think`
+    (0, 0) sends every request as soon as the last one is answered: the server's capacity."""
+
+    officers: int = 170
+    users: int = 50
+    reviewers: int = 5
+    saves: int = 3
+    reads: int = 10
+    think: tuple[float, float] = (1.0, 3.0)
+    seed: int = 2026
+
+
 async def _officer(
-    base: str, n: int, unit_id: str, saves: int, gate: asyncio.Semaphore, figures: Figures
+    base: str,
+    n: int,
+    unit_id: str,
+    load: Load,
+    pause: random.Random,
+    seats: asyncio.Semaphore,
+    figures: Figures,
 ) -> None:
     import httpx2
 
-    async with httpx2.AsyncClient(base_url=base, timeout=120) as client:
-        async with gate:
+    async with seats, httpx2.AsyncClient(base_url=base, timeout=120) as client:
+        await asyncio.sleep(pause.uniform(0, load.think[1]))  # people do not arrive at once
+        try:
             await _login(client, f"o{n:03d}")
-        for k in range(saves):
+        except Exception as exc:  # counted: the run goes on
+            figures.errors.append(f"login o{n:03d}: {exc!r}")
+            return
+        for k in range(load.saves):
             url = f"https://bench.example.gov.vn/{unit_id}/{k}"
             try:
-                async with gate:
-                    page = await client.get(f"/u/{unit_id}/r/links")
-                    data = {
-                        "csrf": _token(page.text),
-                        "base": _token(page.text, "base"),
-                        "url": url,
-                        "title": f"Tin bài {k}",
-                        "for": "1.4.2",
-                    }
-                    start = time.perf_counter()
-                    answer = await client.post(f"/u/{unit_id}/r/links", data=data)
-                    if answer.status_code != 303:
-                        figures.errors.append(f"save {unit_id}: {answer.status_code}")
-                        continue
-                    shown = await client.get(answer.headers["location"])
-                    figures.save.append(time.perf_counter() - start)
-                    figures.saved.append((unit_id, url))
-                    if shown.status_code != 200:
-                        figures.errors.append(f"page {unit_id}: {shown.status_code}")
+                page = await client.get(f"/u/{unit_id}/r/links")
+                await asyncio.sleep(pause.uniform(*load.think))  # typing the record
+                data = {
+                    "csrf": _token(page.text),
+                    "base": _token(page.text, "base"),
+                    "url": url,
+                    "title": f"Tin bài {k}",
+                    "for": "1.4.2",
+                }
+                start = time.perf_counter()
+                answer = await client.post(f"/u/{unit_id}/r/links", data=data)
+                if answer.status_code != 303:
+                    figures.errors.append(f"save {unit_id}: {answer.status_code}")
+                    continue
+                shown = await client.get(answer.headers["location"])
+                figures.save.append(time.perf_counter() - start)
+                figures.saved.append((unit_id, url))
+                if shown.status_code != 200:
+                    figures.errors.append(f"page {unit_id}: {shown.status_code}")
             except Exception as exc:  # counted: the run goes on
                 figures.errors.append(f"{unit_id}: {exc!r}")
 
 
-async def _reviewer(
-    base: str, n: int, reads: int, gate: asyncio.Semaphore, figures: Figures
-) -> None:
+async def _reviewer(base: str, n: int, load: Load, pause: random.Random, figures: Figures) -> None:
     import httpx2
 
     async with httpx2.AsyncClient(base_url=base, timeout=120) as client:
-        async with gate:
+        await asyncio.sleep(pause.uniform(0, load.think[1]))
+        try:
             await _login(client, f"r{n}")
-        for _ in range(reads):
+        except Exception as exc:
+            figures.errors.append(f"login r{n}: {exc!r}")
+            return
+        for _ in range(load.reads):
             try:
-                async with gate:
-                    start = time.perf_counter()
-                    answer = await client.get("/ranking")
-                    figures.ranking.append(time.perf_counter() - start)
+                await asyncio.sleep(pause.uniform(*load.think))
+                start = time.perf_counter()
+                answer = await client.get("/ranking")
+                figures.ranking.append(time.perf_counter() - start)
                 if answer.status_code != 200:
                     figures.errors.append(f"ranking: {answer.status_code}")
             except Exception as exc:
                 figures.errors.append(f"ranking: {exc!r}")
 
 
-async def _load(
-    base: str, ids: list[str], reviewers: int, saves: int, reads: int, concurrency: int
-) -> Figures:
+async def _load(base: str, ids: list[str], load: Load) -> Figures:
     figures = Figures()
-    gate = asyncio.Semaphore(concurrency)
+    seats = asyncio.Semaphore(load.users)
+    pauses = random.Random(load.seed)  # the same pauses on every run: runs compare
     start = time.perf_counter()
     await asyncio.gather(
-        *(_officer(base, i + 1, u, saves, gate, figures) for i, u in enumerate(ids)),
-        *(_reviewer(base, r + 1, reads, gate, figures) for r in range(reviewers)),
+        *(
+            _officer(base, i + 1, u, load, random.Random(pauses.random()), seats, figures)
+            for i, u in enumerate(ids)
+        ),
+        *(
+            _reviewer(base, r + 1, load, random.Random(pauses.random()), figures)
+            for r in range(load.reviewers)
+        ),
     )
     figures.wall = time.perf_counter() - start
     return figures
 
 
-def run(
-    sample: Path,
-    rules: Path,
-    officers: int = 170,
-    reviewers: int = 5,
-    saves: int = 3,
-    reads: int = 10,
-    concurrency: int = 50,
-    workers: int = 2,
-) -> Figures:
+def run(sample: Path, rules: Path, load: Load, workers: int = 2) -> Figures:
     with tempfile.TemporaryDirectory(prefix="cchc-bench-server-") as tmp:
         root = Path(tmp)
-        ids = prepare(root, sample, rules, officers, reviewers)
+        ids = prepare(root, sample, rules, load.officers, load.reviewers)
         port = _free_port()
         command = [
             sys.executable,
@@ -212,7 +238,7 @@ def run(
         try:
             base = f"http://127.0.0.1:{port}"
             _wait(base, process)
-            figures = asyncio.run(_load(base, ids, reviewers, saves, reads, concurrency))
+            figures = asyncio.run(_load(base, ids, load))
         finally:
             process.terminate()
             process.wait(30)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import yaml
 
 from cchc_index.load.appraisal import APPRAISAL_FILE, points_problem
 from cchc_index.load.digest import bundle_sha256
+from cchc_index.load.stamps import folder_stamp
 from cchc_index.model.framework import Leaf
 from cchc_index.model.layers import Layer
 from cchc_index.model.ranking import Ranking, unit_score
@@ -38,7 +38,9 @@ __all__ = ["Unit", "produce"]
 
 class CachedScores(Scores):
     """The local page's scoring, a unit's result kept while its files (and the frameworks)
-    are unchanged: the pages, the ranking and the reused local pages all go through it."""
+    are unchanged: the pages, the ranking and the reused local pages all go through it. The
+    key is the bundle's stamp (`stamps.folder_stamp`: the file system's records of settled
+    files, the bytes of files changed in the last seconds), not a hash of every file."""
 
     def __init__(self, rules_dir: Path, keep: int = 400) -> None:
         super().__init__(rules_dir)
@@ -47,7 +49,7 @@ class CachedScores(Scores):
         self._keep = keep
 
     def unit(self, folder: Path) -> Unit:
-        key = (str(folder), bundle_sha256(folder) + _rules_version(self.rules_dir))
+        key = (str(folder), folder_stamp(folder) + _rules_version(self.rules_dir))
         with self._lock:
             found = self._cache.get(key)
             if found is not None:
@@ -70,6 +72,11 @@ class Cycle:
     def unit(self, folder: Path) -> Unit:
         return self.scores.unit(folder)
 
+    def warm(self, folders: dict[str, Path]) -> None:
+        """Score every unit once (kept until its files change)."""
+        for folder in folders.values():
+            self.unit(folder)
+
     def ranking(self, folders: dict[str, Path]) -> Ranking:
         """The units ranked by their final layer (after the rounds entered so far)."""
         scored = []
@@ -85,8 +92,7 @@ def _rules_version(rules: Path | None) -> str:
     """Changes when a framework file changes (a keeper's upload): sizes and times of them."""
     if rules is None:  # the search path: frameworks shipped with the package do not change
         return ""
-    stamps = [f"{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(rules.rglob("*.yaml"))]
-    return ":" + hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
+    return ":" + folder_stamp(rules)[:16]
 
 
 def ranking_files(ranking: Ranking) -> dict[str, bytes]:

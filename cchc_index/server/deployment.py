@@ -31,6 +31,7 @@ from cchc_index.output import refuse_inputs, write_atomic
 from cchc_index.server import audit
 from cchc_index.server.db import make_engine, normal_url, now, sqlite_url, upgrade
 from cchc_index.server.schema import settings, units
+from cchc_index.shipped import search_path
 from cchc_index.source import load_yaml, shown
 
 CONFIG = "server.json"
@@ -84,6 +85,11 @@ class Deployment:
     @property
     def submissions_dir(self) -> Path:
         return self.root / "submissions"
+
+    @property
+    def flash_dir(self) -> Path:
+        """Messages waiting for the page after a save (`server/flashes.py`)."""
+        return self.root / "flash"
 
     @property
     def url(self) -> str:
@@ -181,9 +187,13 @@ def _profile(folder: Path) -> tuple[str, str, int]:
 
 
 def init(
-    root: Path, db: str | None, evidence: Path | None, rules_dir: Path, hosts: list[str]
+    root: Path, db: str | None, evidence: Path | None, rules_dir: Path | None, hosts: list[str]
 ) -> Deployment:
-    """Create the deployment: settings, key, schema (migrated), frameworks and units."""
+    """Create the deployment: settings, key, schema (migrated), frameworks and units. Without
+    `rules_dir`, the frameworks of the search path's first folder that has one (./rules, the
+    user's folder, the package's)."""
+    if rules_dir is None:
+        rules_dir = default_rules_dir()
     if (root / CONFIG).exists():
         raise _problem(
             root / CONFIG,
@@ -259,3 +269,12 @@ def upgrade_store(root: Path) -> Deployment:
     deployment = Deployment.open(root)
     upgrade(deployment.engine)
     return deployment
+
+
+def default_rules_dir() -> Path:
+    """The first folder of the frameworks' search path (no --rules-dir) that holds one:
+    ./rules, the user's frameworks folder, the package's."""
+    for folder, _ in search_path(None):
+        if folder.is_dir() and any(folder.glob("*/framework.y*ml")):
+            return folder
+    return Path("rules")  # none anywhere: `init` says this folder is missing

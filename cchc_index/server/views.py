@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from cchc_index.i18n import tr
-from cchc_index.server import cycle
+from cchc_index.server import cycle, flashes
 from cchc_index.server.cycle import Cycle, Unit
 from cchc_index.server.db import reading
 from cchc_index.server.deployment import Deployment
@@ -22,7 +22,7 @@ from cchc_index.server.gate import maybe_user
 from cchc_index.server.schema import settings, units
 from cchc_index.server.states import DRAFT, state_name
 from cchc_index.text import format_date
-from cchc_index.web.site import TEMPLATES, Site
+from cchc_index.web.site import TEMPLATES, Flash, Site
 
 SERVER_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -83,6 +83,13 @@ def open_until(conn: sa.Connection, year: int) -> dt.date | None:
 class ServerSite(Site):
     deployment: Deployment
     cycle: Cycle
+
+    def flash(self, message: Flash) -> str:
+        """Kept in the data folder: the page after a save may be answered by another worker."""
+        return flashes.put(self.deployment.flash_dir, message)
+
+    def take_flash(self, key: str) -> Flash | None:
+        return flashes.take(self.deployment.flash_dir, key)
 
     def deadline(self, unit_id: str, unit: Unit | None = None) -> Deadline:
         with reading(self.deployment.engine) as conn:

@@ -129,18 +129,22 @@ class Reviewer:
         *,
         cache: bool = False,
         keep_frameworks: bool = False,
+        kept: bool = False,
     ) -> None:
         self.rules_dir = rules_dir
         self.engine: EngineName = engine
         self.cache = cache  # frameworks through the on-disk cache (`score`, `check`)
         self.keep_frameworks = keep_frameworks  # loaded once per name (a batch's workers)
+        self.kept = kept  # kept in memory while their files are unchanged (the servers)
         self._scorers: dict[tuple[str, str], Scorer] = {}
         self._frameworks: dict[str, FrameworkSource] = {}
 
     def scorer(self, source: FrameworkSource) -> Scorer:
         key = (str(source.folder), source.framework.meta.id)
         found = self._scorers.get(key)
-        if found is None or found.framework != source.framework:
+        if found is None or (
+            found.framework is not source.framework and found.framework != source.framework
+        ):
             found = self._scorers[key] = Scorer(source.framework, self.engine)
         return found
 
@@ -163,7 +167,9 @@ class Reviewer:
         name = str(rules) if rules is not None else bundle.profile.framework or ""
         kept = self._frameworks.get(name) if self.keep_frameworks else None
         if kept is None:
-            kept = find_framework(bundle, folder, rules, self.rules_dir, cache=self.cache)
+            kept = find_framework(
+                bundle, folder, rules, self.rules_dir, cache=self.cache, kept=self.kept
+            )
             if self.keep_frameworks:
                 self._frameworks[name] = kept
         return kept

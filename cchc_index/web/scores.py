@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from cchc_index.model.result import LeafResult, Result
+from cchc_index.model.result import LeafResult, Result, Status
 from cchc_index.report.reasons import reason_text
 from cchc_index.scoring.evaluate import EngineName
 from cchc_index.service.review import Review, Reviewer, Unloaded
@@ -28,7 +28,7 @@ class Scores:
     """The server's Reviewer: one Scorer per framework, kept between requests."""
 
     def __init__(self, rules_dir: Path | None, engine: EngineName = "durable") -> None:
-        self.reviewer = Reviewer(rules_dir, engine)
+        self.reviewer = Reviewer(rules_dir, engine, kept=True)
 
     @property
     def rules_dir(self) -> Path | None:
@@ -52,11 +52,19 @@ def total_range(unit: Unit) -> tuple[Decimal, Decimal] | None:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A sub-criterion's status and points at one moment (what a page says of it)."""
+
+    status: Status
+    points: Decimal
+
+
+@dataclass(frozen=True)
 class Change:
     node: str
     title: str
-    before: LeafResult
-    after: LeafResult
+    before: Mark
+    after: Mark
 
 
 def changes(before: Result | None, after: Result | None) -> list[Change]:
@@ -65,7 +73,11 @@ def changes(before: Result | None, after: Result | None) -> list[Change]:
         return []
     old = {r.id: r for r in before.leaves}
     return [
-        Change(r.id, r.title, old[r.id], r)
+        Change(r.id, r.title, _mark(old[r.id]), _mark(r))
         for r in after.leaves
         if r.id in old and (old[r.id].points, old[r.id].status) != (r.points, r.status)
     ]
+
+
+def _mark(leaf: LeafResult) -> Mark:
+    return Mark(leaf.status, leaf.points)

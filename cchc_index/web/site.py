@@ -87,16 +87,21 @@ class Site:
             raise NotFound(name) from None
 
     def flash(self, message: Flash) -> str:
-        key = secrets.token_urlsafe(8)
+        """Keep the message for the page the browser is sent to next; its key (`?m=`)."""
+        key = secrets.token_urlsafe(16)
         self.flashes[key] = message
         while len(self.flashes) > 50:
             self.flashes.popitem(last=False)
         return key
 
+    def take_flash(self, key: str) -> Flash | None:
+        """The message kept under `key`, once."""
+        return self.flashes.pop(key, None)
+
     def page(
         self, request: Request, template: str, status_code: int = 200, **ctx: Any
     ) -> HTMLResponse:
-        flash = self.flashes.pop(request.query_params.get("m", ""), None)
+        flash = self.take_flash(request.query_params.get("m", ""))
         with using(request_lang(request)):
             html = self.env.get_template(template).render(
                 csrf=self.csrf(request),

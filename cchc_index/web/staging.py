@@ -21,7 +21,7 @@ from cchc_index.errors import CchcError, Problem, SourceError
 from cchc_index.i18n import tr
 from cchc_index.load.bundle_files import DATA_FILES
 from cchc_index.load.rules import FrameworkSource
-from cchc_index.load.unit import open_unit
+from cchc_index.load.unit import open_unit_source
 from cchc_index.model.bundle import Bundle
 from cchc_index.textfile import MAX_TABLE_BYTES, read_text
 from cchc_index.web.tables import parse_table
@@ -109,12 +109,13 @@ def staged(bundle: Path, changes: dict[str, str], uploads: dict[str, bytes]) -> 
 def load_checked(
     folder: Path, rules_dir: Path | None
 ) -> tuple[FrameworkSource | None, Bundle | None, list[Problem]]:
-    """The bundle and its framework as `score` loads them, or the problems it would print."""
+    """The bundle and its framework as `score` loads them, or the problems it would print
+    (the framework kept in memory while its files are unchanged: the page runs for long)."""
     try:
-        source, bundle = open_unit(folder, None, rules_dir)
+        source, located = open_unit_source(folder, None, rules_dir, kept=True)
     except CchcError as exc:
         return None, None, list(exc.problems)
-    return source, bundle, []
+    return source, located.bundle, []
 
 
 def file_of(problem: Problem) -> str:

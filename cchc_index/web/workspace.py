@@ -42,11 +42,19 @@ class Workspace:
         return found
 
     def bundle(self, name: str) -> Path:
-        """The folder of bundle `name`; OutsideError for anything else."""
-        folder = self.bundles().get(name)
-        if folder is None:
+        """The folder of bundle `name`, the one `bundles()` would give (looked up alone, not by
+        listing them all); OutsideError for anything else."""
+        if (self.root / "profile.yaml").is_file():
+            if name == self.root.name:
+                return self.root
             raise OutsideError(name)
-        return folder
+        if not name or name.startswith(".") or any(c in name for c in "/\\\0"):
+            raise OutsideError(name)
+        child = self.root / name
+        real = child.resolve()
+        if child.is_dir() and real.is_relative_to(self.root) and (real / "profile.yaml").is_file():
+            return real
+        raise OutsideError(name)
 
     def new_bundle(self, name: str) -> Path:
         """Where a new bundle called `name` (made safe) would go, directly under the root."""
