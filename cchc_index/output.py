@@ -46,11 +46,13 @@ from cchc_index.text import control_chars, safe_text
 __all__ = [
     "MANIFEST",
     "OutputGate",
+    "ServingGate",
     "_write_through",
     "current",
     "refuse_inputs",
     "refuse_suffix",
     "run",
+    "serving",
     "write_atomic",
 ]
 
@@ -280,6 +282,23 @@ class _OpenGate(OutputGate):
         return None
 
 
+class ServingGate(OutputGate):
+    """The gate of a page that serves for hours (`serve`, `server run`): the inputs and the
+    folder it was started with, but not every bundle its loaders meet while it runs (thousands
+    of them, staging folders included: kept, they would grow without end and slow each write).
+    Each save checks its own inputs with its own gate (`web/edits.py`)."""
+
+    @classmethod
+    def of(cls, gate: OutputGate) -> ServingGate:
+        serving = cls((), gate.database, gate.within)
+        serving.inputs = list(gate.inputs)  # `add_input` keeps nothing: set them here
+        serving._updated = set(gate._updated)
+        return serving
+
+    def add_input(self, *paths: Path | None) -> None:
+        return None
+
+
 _STACK: list[OutputGate] = [_OpenGate()]
 
 
@@ -296,6 +315,13 @@ def run(gate: OutputGate) -> Iterator[OutputGate]:
         yield gate
     finally:
         _STACK.remove(gate)
+
+
+@contextmanager
+def serving() -> Iterator[OutputGate]:
+    """The current command's gate as a `ServingGate`, for as long as a page serves."""
+    with run(ServingGate.of(current())) as gate:
+        yield gate
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

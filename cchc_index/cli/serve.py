@@ -60,6 +60,7 @@ def serve(
 
     from cchc_index.errors import EnvironmentProblem
     from cchc_index.i18n import os_reason
+    from cchc_index.output import serving
     from cchc_index.web.app import create_app
 
     app = create_app(evidence_dir, rules_dir, engine, max_upload_mb)  # type: ignore[arg-type]
@@ -90,4 +91,5 @@ def serve(
     server = uvicorn.Server(config)
     if not no_browser:
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
-    server.run(sockets=[sock])
+    with serving():
+        server.run(sockets=[sock])

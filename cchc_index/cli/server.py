@@ -125,6 +125,7 @@ def run(data_dir: Path, host: str, port: int, workers: int) -> None:
 
     import uvicorn
 
+    from cchc_index.output import serving
     from cchc_index.server.db import upgrade
     from cchc_index.server.deployment import Deployment
 
@@ -138,15 +139,16 @@ def run(data_dir: Path, host: str, port: int, workers: int) -> None:
         ),
         err=True,
     )
-    uvicorn.run(
-        "cchc_index.server.asgi:app",
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        lifespan="on",  # each worker scores every unit before its first request
-        proxy_headers=True,
-    )
+    with serving():  # one worker serves in this process: its gate must not grow
+        uvicorn.run(
+            "cchc_index.server.asgi:app",
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            lifespan="on",  # each worker scores every unit before its first request
+            proxy_headers=True,
+        )
 
 
 @server.command(
@@ -225,7 +227,13 @@ def think_range(text: str) -> tuple[float, float]:
 @RULES_DIR
 @click.option("--officers", type=click.IntRange(1, 2000), default=170, show_default=True)
 @click.option("--reviewers", type=click.IntRange(0, 100), default=5, show_default=True)
-@click.option("--saves", type=click.IntRange(1, 100), default=3, show_default=True)
+@click.option(
+    "--saves",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    help=tr("Số lần lưu của mỗi cán bộ trong một phiên.", "Saves of each officer in a session."),
+)
 @click.option("--reads", type=click.IntRange(0, 1000), default=10, show_default=True)
 @click.option(
     "--users",
@@ -265,7 +273,7 @@ def bench_cmd(
     from cchc_index.server.deployment import default_rules_dir
 
     pause = think_range(think)
-    plan = Load(officers, users, reviewers, saves, reads, pause)
+    plan = Load(officers, users, reviewers, saves, reads, pause, ramp=10.0 if pause[1] else 0.0)
     figures = load(sample, rules_dir or default_rules_dir(), plan, workers)
     click.echo(summary(figures))
     sys.exit(ExitCode.FINDINGS if figures.errors or figures.lost else ExitCode.OK)

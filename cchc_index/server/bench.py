@@ -119,9 +119,10 @@ class Load:
     officers: int = 170
     users: int = 50
     reviewers: int = 5
-    saves: int = 3
+    saves: int = 10
     reads: int = 10
     think: tuple[float, float] = (1.0, 3.0)
+    ramp: float = 10.0  # seconds over which the first `users` arrive (locust's spawn rate)
     seed: int = 2026
 
 
@@ -136,8 +137,9 @@ async def _officer(
 ) -> None:
     import httpx2
 
+    if n <= load.users:  # the first ones arrive over the ramp, the others as seats free
+        await asyncio.sleep(load.ramp * (n - 1) / load.users)
     async with seats, httpx2.AsyncClient(base_url=base, timeout=120) as client:
-        await asyncio.sleep(pause.uniform(0, load.think[1]))  # people do not arrive at once
         try:
             await _login(client, f"o{n:03d}")
         except Exception as exc:  # counted: the run goes on
@@ -173,7 +175,7 @@ async def _reviewer(base: str, n: int, load: Load, pause: random.Random, figures
     import httpx2
 
     async with httpx2.AsyncClient(base_url=base, timeout=120) as client:
-        await asyncio.sleep(pause.uniform(0, load.think[1]))
+        await asyncio.sleep(load.ramp * n / (load.reviewers + 1))
         try:
             await _login(client, f"r{n}")
         except Exception as exc:

@@ -48,8 +48,11 @@ class CachedScores(Scores):
         self._lock = threading.Lock()
         self._keep = keep
 
-    def unit(self, folder: Path) -> Unit:
-        key = (str(folder), folder_stamp(folder) + _rules_version(self.rules_dir))
+    def unit(self, folder: Path, rules: str | None = None) -> Unit:
+        """The unit's review; `rules`: the frameworks' version when the caller already has it
+        (a ranking of every unit stamps the frameworks once, not once a unit)."""
+        version = _rules_version(self.rules_dir) if rules is None else rules
+        key = (str(folder), folder_stamp(folder) + version)
         with self._lock:
             found = self._cache.get(key)
             if found is not None:
@@ -62,6 +65,9 @@ class CachedScores(Scores):
                 self._cache.popitem(last=False)
         return unit
 
+    def rules_version(self) -> str:
+        return _rules_version(self.rules_dir)
+
 
 class Cycle:
     """What the server's pages ask of scoring."""
@@ -72,16 +78,19 @@ class Cycle:
     def unit(self, folder: Path) -> Unit:
         return self.scores.unit(folder)
 
+    def units(self, folders: dict[str, Path]) -> dict[str, Unit]:
+        """Every unit named (the frameworks' version stamped once for all of them)."""
+        rules = self.scores.rules_version()
+        return {name: self.scores.unit(folder, rules) for name, folder in folders.items()}
+
     def warm(self, folders: dict[str, Path]) -> None:
         """Score every unit once (kept until its files change)."""
-        for folder in folders.values():
-            self.unit(folder)
+        self.units(folders)
 
     def ranking(self, folders: dict[str, Path]) -> Ranking:
         """The units ranked by their final layer (after the rounds entered so far)."""
         scored = []
-        for unit_id, folder in folders.items():
-            unit = self.unit(folder)
+        for unit_id, unit in self.units(folders).items():
             if unit.final is not None:
                 layer = Layer.FINAL.value if unit.layers and unit.layers.appraised else "self"
                 scored.append((unit_score(unit.final, unit_id, layer, leaves=False), False))

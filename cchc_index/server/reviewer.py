@@ -34,10 +34,8 @@ def unit_list(request: Request) -> Response:
     user = user_of(request)
     with reading(s.deployment.engine) as conn:
         rows = [r for r in conn.execute(sa.select(units).order_by(units.c.id)) if user.sees(r.id)]
-    shown = []
-    for row in rows:
-        unit = s.cycle.unit(s.folder(row.id))
-        shown.append((row, unit, s.deadline(row.id, unit)))
+    found = s.cycle.units({row.id: s.folder(row.id) for row in rows})
+    shown = [(row, found[row.id], s.deadline(row.id, found[row.id])) for row in rows]
     late = [(row, d) for row, _, d in shown if row.status == "draft"]
     return s.page(request, "review_list.html", shown=shown, late=late)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from cchc_index.server import flashes
@@ -14,7 +15,7 @@ from cchc_index.server.app import create_app
 from cchc_index.server.deployment import Deployment
 from cchc_index.server.views import ServerSite
 from cchc_index.web.site import Flash
-from tests.server.conftest import BASE, MINE, _OPEN, login
+from tests.server.conftest import _OPEN, BASE, MINE, login
 
 
 def _field(page: str, name: str) -> str:
@@ -67,5 +68,34 @@ def test_a_warm_worker_has_scored_every_unit_before_its_first_request(
     site = app.app.app.state.site  # type: ignore[attr-defined]
     assert isinstance(site, ServerSite)
     with TestClient(app, base_url=BASE):  # the lifespan runs: the worker starts
-        kept = site.cycle.scores._cache  # noqa: SLF001 - what the warm-up filled
+        kept = site.cycle.scores._cache
         assert {Path(folder).name for folder, _ in kept} == set(site.workspace.bundles())
+
+
+def test_a_serving_gate_does_not_grow_with_every_bundle_read(
+    sqlite_deployment: Deployment,
+) -> None:
+    """`server run --workers 1` serves inside its command's gate: the bundles its pages read
+    (and each save's staging folder) must not pile up in it, nor may it lose what it guards."""
+    from cchc_index.errors import OutputError
+    from cchc_index.output import OutputGate, current, run, serving
+
+    with run(OutputGate(within=sqlite_deployment.root)), serving() as gate:
+        app = create_app(sqlite_deployment.root)
+        _OPEN.append(app)
+        officer = login(app, "officer")
+        for n in range(3):
+            form = officer.get(f"/u/{MINE}/r/links").text
+            officer.post(
+                f"/u/{MINE}/r/links",
+                data={
+                    "csrf": _field(form, "csrf"),
+                    "base": _field(form, "base"),
+                    "url": f"https://quang-an.example.gov.vn/tin/{n}",
+                    "title": f"Tin {n}",
+                    "for": "1.4.2",
+                },
+            )
+        assert current() is gate and gate.inputs == []
+        with pytest.raises(OutputError):
+            gate.check(sqlite_deployment.root.parent / "ngoai.txt")
