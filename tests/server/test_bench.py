@@ -16,21 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 @pytest.mark.slow
 def test_a_small_load_run_loses_nothing() -> None:
+    small = "--officers 3 --users 2 --reviewers 1 --saves 2 --reads 2 --think 0 --workers 2"
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cchc_index",
-            "server",
-            "bench",
-            "--officers", "3",
-            "--users", "2",
-            "--reviewers", "1",
-            "--saves", "2",
-            "--reads", "2",
-            "--think", "0",
-            "--workers", "2",
-        ],  # fmt: skip
+        [sys.executable, "-m", "cchc_index", "server", "bench", *small.split()],
         cwd=ROOT,
         capture_output=True,
         text=True,
