@@ -110,3 +110,31 @@ def test_no_color_turns_off_click_styles_even_on_a_terminal(
     finally:
         cli.commands.pop("colour-probe", None)
     assert seen == [False, None]  # None: click decides (styles only on a terminal)
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and sub-command path (the lazy group's too)."""
+    ctx = click.Context(group)
+    found: list[tuple[str, ...]] = []
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        path = (*prefix, name)
+        found.append(path)
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, path))
+    return found
+
+
+def test_no_help_page_leaks_clicks_english_words() -> None:
+    """Every command's Vietnamese help: click's bracketed extras ([required], default:, env
+    var:) and its headings in Vietnamese, in process (one interpreter for all of them)."""
+    runner = CliRunner()
+    leaks = []
+    paths = _commands(cli)  # type: ignore[arg-type]
+    assert len(paths) > 30 and ("survey", "import") in paths
+    for path in paths:
+        page = runner.invoke(cli, [*path, "--help"], env={"CCHC_LANG": "vi"}).output
+        for english in ("[required", "required]", "default:", "env var:", "Options:", "Usage:"):
+            if english in page:
+                leaks.append(f"{' '.join(path)}: {english}")
+    assert leaks == []

@@ -71,6 +71,7 @@ VI: dict[str, str] = {
     "{name} {filename!r} is not executable.": "{name} {filename!r} không chạy được.",
     "env var: {var}": "biến môi trường: {var}",
     "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
     "(dynamic)": "(tùy lúc chạy)",
     "deprecated": "không còn dùng",
     "Press any key to continue...": "Nhấn phím bất kỳ để tiếp tục...",

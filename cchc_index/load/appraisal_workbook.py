@@ -66,7 +66,8 @@ class Defaults:
     known: dict[tuple[str, str], dt.date] = field(default_factory=dict)  # explanations kept
 
 
-def _open(path: Path) -> Any:
+def open_workbook(path: Path) -> Any:
+    """A workbook through the reader gate (regular file, size, password, zip bomb), read-only."""
     name = shown(path)
     data = read_file(path, name)  # the reader gate: regular file, size, password, zip bomb
     if encrypted(data):
@@ -108,7 +109,7 @@ def _points(value: object) -> Decimal | str | None:
 
 def workbook_meta(workbook: Path) -> dict[str, tuple[int, object]]:
     """The `_meta` rows of a working workbook: key → (row, value); empty without the sheet."""
-    wb = _open(workbook)
+    wb = open_workbook(workbook)
     try:
         return _meta_rows(wb) if META in wb.sheetnames else {}
     finally:
@@ -188,7 +189,7 @@ def read_workbook(
     """The rounds and explanations of the workbook, checked like appraisal.yaml; and the
     number of appraised items. Raise EvidenceError with `sheet!cell` problems."""
     path = shown(workbook)
-    wb = _open(workbook)
+    wb = open_workbook(workbook)
     try:
         check_meta(wb, path, framework, bundle)
         rows = _rows(wb, path)

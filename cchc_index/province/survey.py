@@ -20,15 +20,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import yaml
+from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
 from cchc_index.errors import EvidenceError, Problem
 from cchc_index.i18n import num, tr
-from cchc_index.load.appraisal_workbook import cell_problem
+from cchc_index.load.appraisal_workbook import cell_problem, open_workbook
 from cchc_index.load.bundle import read_bundle
 from cchc_index.load.unit import find_framework
 from cchc_index.model.appraisal import Appraisal
 from cchc_index.model.framework import Leaf
+from cchc_index.readgate import check_cells
 from cchc_index.source import parse_csv, parse_yaml, shown
 from cchc_index.text import fold, format_date, nfc
 from cchc_index.textfile import MAX_TABLE_BYTES, read_text
@@ -89,16 +91,14 @@ def _rows(path: Path) -> tuple[list[str], list[tuple[list[str], int]], str]:
 
 
 def _xlsx(path: Path, name: str) -> tuple[list[str], list[tuple[list[str], int]], str]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise EvidenceError(
-            [Problem(name, 1, 1, tr("bảng tính quá lớn", "the workbook is too large"))]
-        )
+    book = open_workbook(path)  # the reader gate: regular file, size, password, zip bomb
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        sheet = book.worksheets[0]
+        values = [
+            ([_cell(v) for v in row], r)
+            for r, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
         raise EvidenceError(
             [
                 Problem(
@@ -107,17 +107,21 @@ def _xlsx(path: Path, name: str) -> tuple[list[str], list[tuple[list[str], int]]
                     1,
                     tr(
                         "không đọc được bảng tính (hỏng hoặc không phải .xlsx)",
-                        "cannot read the workbook",
+                        "cannot read the workbook (damaged or not .xlsx)",
                     ),
                 )
             ]
         ) from exc
-    sheet = book.worksheets[0]
-    values = [
-        ([_cell(v) for v in row], r)
-        for r, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    book.close()
+    finally:
+        book.close()
+    check_cells(
+        (
+            (f"{sheet.title}!{get_column_letter(c)}{r}", text)
+            for cells, r in values
+            for c, text in enumerate(cells, start=1)
+        ),
+        name,
+    )
     values = [(cells, r) for cells, r in values if any(cells)]
     if not values:
         return [], [], sheet.title

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cchc_index.errors import CchcError, EnvironmentProblem
+from cchc_index.errors import CchcError, EnvironmentProblem, SourceError
 from cchc_index.extract.readers import MAX_BYTES, read_bytes
-from cchc_index.i18n import os_reason, tr
+from cchc_index.i18n import tr
+from cchc_index.readgate import read_file
 from cchc_index.verify.header import FileHeader, merged_header
 from cchc_index.verify.ocr import MAX_PIXELS, OcrText, ocr_header
 
@@ -46,15 +47,12 @@ def _unreadable(message: str) -> ReadText:
 
 
 def load_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or why they cannot be had."""
+    """The file's bytes through the reader gate (a regular file of at most 200 MB), or why
+    they cannot be had."""
     try:
-        if not path.is_file():
-            return tr("không có tệp (hoặc không phải tệp thường)", "no such regular file")
-        if path.stat().st_size > MAX_BYTES:
-            return tr("tệp quá lớn (trên 200 MB)", "file too large (over 200 MB)")
-        return path.read_bytes()
-    except OSError as exc:
-        return tr(f"không đọc được: {os_reason(exc)}", f"cannot read: {os_reason(exc)}")
+        return read_file(path, str(path), MAX_BYTES)
+    except SourceError as exc:
+        return exc.problems[0].message
 
 
 def read_evidence(path: Path, shown: str, data: bytes | str | None = None) -> ReadText:

@@ -160,6 +160,30 @@ def _workbooks() -> list[Case]:
     ]  # fmt: skip
 
 
+def _surveys() -> list[Case]:
+    """Survey workbooks for `survey import`: through the same reader gate as the others."""
+    run = (
+        "survey",
+        "import",
+        "s2.xlsx",
+        "p",
+        "--rules-dir",
+        "rd",
+        "--by",
+        "Sở Nội vụ",
+        "--date",
+        "01/12/2020",
+    )
+    return [
+        _c("survey-bomb", [("bomb", "s2.xlsx", "xl/worksheets/sheet1.xml")], run, 4,
+           "giải nén quá lớn", fast=True),
+        _c("survey-password", [("encrypted", "s2.xlsx")], run, 4, "mật khẩu", fast=True),
+        _c("survey-fifo", [("fifo", "s2.xlsx")], run, 4, "không phải tệp thường"),
+        _c("survey-text", [("write", "s2.xlsx", "không phải bảng tính")], run, 4,
+           "không đọc được bảng tính"),
+    ]  # fmt: skip
+
+
 def _stores() -> list[Case]:
     foreign = [("sqlite", "khac.db")]
     return [
@@ -193,4 +217,12 @@ def _usage() -> list[Case]:
     ]  # fmt: skip
 
 
-TRUST_CASES = [*_gate(), *_escapes(), *_tables(), *_workbooks(), *_stores(), *_usage()]
+TRUST_CASES = [
+    *_gate(),
+    *_escapes(),
+    *_tables(),
+    *_workbooks(),
+    *_surveys(),
+    *_stores(),
+    *_usage(),
+]
