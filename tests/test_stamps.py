@@ -28,6 +28,20 @@ def _age(path: Path, seconds: float) -> None:
     os.utime(path, (then, then))
 
 
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files read with `Path.read_bytes` from now on."""
+    seen: list[Path] = []
+    real = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        seen.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    return seen
+
+
 def test_a_rewrite_in_the_same_tick_at_the_same_size_changes_the_stamp(tmp_path: Path) -> None:
     target = tmp_path / "links.csv"
     target.write_text("a,1\n", encoding="utf-8")
@@ -39,21 +53,13 @@ def test_a_rewrite_in_the_same_tick_at_the_same_size_changes_the_stamp(tmp_path:
 
 
 def test_settled_files_are_stamped_without_reading_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
 ) -> None:
     target = tmp_path / "big.pdf"
     target.write_bytes(b"%PDF-1.4 old")
     monkeypatch.setattr(stamps, "SETTLE", 0.0)
-    read: list[Path] = []
-    real = Path.read_bytes
-
-    def spy(self: Path) -> bytes:
-        read.append(self)
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
     first = folder_stamp(tmp_path)
-    assert folder_stamp(tmp_path) == first and read == []
+    assert folder_stamp(tmp_path) == first and reads == []
     target.write_bytes(b"%PDF-1.4 new, longer")
     assert folder_stamp(tmp_path) != first  # size and times changed
 
@@ -90,23 +96,15 @@ def test_a_remembered_hash_is_always_the_hash_of_the_bytes_now(
 
 
 def test_bundle_files_hash_settled_files_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
 ) -> None:
     target = tmp_path / "a.pdf"
     target.write_bytes(b"x" * 1000)
     monkeypatch.setattr(stamps, "SETTLE", 0.0)  # settled at once (its change time is now)
     expected = hashlib.sha256(b"x" * 1000).hexdigest()
+    assert bundle_files(tmp_path) == {"a.pdf": expected} and reads == [target]
     assert bundle_files(tmp_path) == {"a.pdf": expected}
-    calls: list[Path] = []
-    real = Path.read_bytes
-
-    def spy(self: Path) -> bytes:
-        calls.append(self)
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
-    assert bundle_files(tmp_path) == {"a.pdf": expected}
-    assert calls == []
+    assert reads == [target]  # the second time from memory
 
 
 def test_a_kept_framework_is_reloaded_when_a_file_changes(tmp_path: Path) -> None:
