@@ -7,7 +7,7 @@ every role and without an account, and checks the answers against this table.
 
 from __future__ import annotations
 
-from cchc_index.server import admin, auth_pages, officer, province, reviewer
+from cchc_index.server import admin, auth_pages, items, officer, province, reviewer
 from cchc_index.server.gate import ANYONE, Rule
 from cchc_index.server.states import DRAFT, EXPLAINED, ROUND1, SUBMITTED
 from cchc_index.web import pages, records
@@ -76,6 +76,9 @@ RULES: tuple[Rule, ...] = (
     # the council and the Sở
     Rule("GET", "/review", COUNCIL, endpoint=reviewer.unit_list),
     Rule("GET", "/ranking", COUNCIL, endpoint=province.ranking_page),
+    Rule("GET", "/items", COUNCIL, endpoint=items.distribution_page),
+    Rule("GET", "/items/download/{fmt}", COUNCIL, endpoint=items.download),
+    Rule("GET", "/items/{framework}/{year}/{node}", COUNCIL, endpoint=items.item_page),
     Rule("POST", "/ranking/publish", KEEPER, endpoint=province.publish),
     Rule("GET", "/published/{fmt}", ALL, endpoint=province.published),
     Rule("GET", "/export", KEEPER, endpoint=province.export),
