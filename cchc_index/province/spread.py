@@ -83,14 +83,15 @@ def leaf_rows(folder: str, result: Result) -> list[LeafRow]:
 
 def item_tables(results: Iterable[tuple[str, Result]]) -> list[ItemTable]:
     """The distribution of (folder, result) pairs, one table per year and framework (their
-    items do not compare), in the order they first appear."""
+    items do not compare): the one with the most units first, then the latest year."""
     groups: dict[tuple[int, str], tuple[str, list[str], list[LeafRow]]] = {}
     for folder, result in results:
         key = (result.year, result.framework)
         _, folders, rows = groups.setdefault(key, (result.framework_title, [], []))
         folders.append(folder)
         rows.extend(leaf_rows(folder, result))
-    return [
+    tables = [
         ItemTable(year, framework, title, len(folders), tuple(spread(rows)))
         for (year, framework), (title, folders, rows) in groups.items()
     ]
+    return sorted(tables, key=lambda t: (-t.units, -t.year, t.framework))
