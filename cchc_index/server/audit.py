@@ -109,8 +109,8 @@ def append(
 def witness(engine: sa.Engine, path: Path) -> None:
     """Make `engine` write the head of each committed transaction that appended rows to the
     witness file `path`, after its commit (SQLAlchemy Core has no after-commit event, so the
-    engine's own dialect commit is wrapped; a transaction that begins or rolls back forgets
-    any head left on its pooled connection)."""
+    engine's own dialect commit is wrapped; a transaction that begins or rolls back, or a
+    savepoint rolled back, forgets any head left on its pooled connection)."""
     inner = engine.dialect.do_commit
 
     def do_commit(dbapi_connection: Any) -> None:
@@ -126,6 +126,9 @@ def witness(engine: sa.Engine, path: Path) -> None:
 
     sa.event.listen(engine, "begin", forget)
     sa.event.listen(engine, "rollback", forget)
+    # a savepoint rolled back may have held the head: forget it (the witness then lags one
+    # transaction behind, which is sound; a head that never committed would not be)
+    sa.event.listen(engine, "rollback_savepoint", lambda conn, _name, _context: forget(conn))
 
 
 def _write(path: Path, head: Head, at: str) -> None:

@@ -104,6 +104,11 @@ def test_the_witness_follows_commits_only(deployment: Deployment) -> None:
         raise RuntimeError("the change fails after its audit row")
     assert deployment.witness_path.read_bytes() == before  # no head of a rolled-back row
     with deployment.engine.begin() as conn:
+        savepoint = conn.begin_nested()
+        audit.append(conn, "test", "nothing", "rolled back to a savepoint")
+        savepoint.rollback()
+    assert deployment.witness_path.read_bytes() == before
+    with deployment.engine.begin() as conn:
         head = audit.append(conn, "test", "something", "committed")
     last = deployment.witness_path.read_text(encoding="ascii").splitlines()[-1]
     assert last.startswith(f"{head.row_id} {head.hash} ")
