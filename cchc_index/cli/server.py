@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -126,11 +127,10 @@ def run(data_dir: Path, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     from cchc_index.output import serving
-    from cchc_index.server.db import upgrade
     from cchc_index.server.deployment import Deployment
 
     deployment = Deployment.open(data_dir)
-    upgrade(deployment.engine)
+    deployment.upgrade()
     os.environ["CCHC_SERVER_DATA"] = str(deployment.root)
     click.echo(
         tr(
@@ -170,27 +170,72 @@ def upgrade_cmd(data_dir: Path) -> None:
     )
 
 
+def _heads(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Any]:
+    from cchc_index.server.audit import Head
+
+    try:
+        return [Head.parse(v) for v in values]
+    except ValueError:
+        raise click.BadParameter(
+            tr(
+                "dạng SỐ_DÒNG:SHA256, như audit-verify in ra",
+                "ID:SHA256, as audit-verify prints it",
+            )
+        ) from None
+
+
 @server.command(
     "audit-verify",
-    help=tr("Kiểm tra chuỗi băm của nhật ký kiểm tra.", "Check the audit trail's hash chain."),
+    help=tr(
+        "Kiểm tra chuỗi băm của nhật ký kiểm tra và sổ chứng kiến (audit-witness.log): mọi đầu "
+        "chuỗi đã ghi phải còn trong bảng (phát hiện cả việc xóa các dòng cuối); in đầu chuỗi "
+        "hiện tại để giữ ở nơi khác.\n\nMã thoát: 0 nguyên vẹn; 1 có dòng bị sửa hoặc xóa, "
+        "hoặc sổ chứng kiến mất; 2 sai cú pháp lệnh.",
+        "Check the audit trail's hash chain and its witness (audit-witness.log): every head "
+        "recorded must still be in the table (so deleting the last rows is found too); print the "
+        "current head to keep elsewhere.\n\nExit codes: 0 intact; 1 a row edited or deleted, or "
+        "the witness missing; 2 bad command line.",
+    ),
 )
 @DATA_DIR
+@click.option(
+    "--head",
+    "kept",
+    multiple=True,
+    callback=_heads,
+    help=tr(
+        "Một đầu chuỗi đã giữ ở nơi khác (SỐ_DÒNG:SHA256), phải còn trong bảng; lặp lại được.",
+        "A head kept elsewhere (ID:SHA256) that must still be in the table; repeatable.",
+    ),
+)
 @LANG
 @reports_errors
-def audit_verify(data_dir: Path) -> None:
+def audit_verify(data_dir: Path, kept: list[Any]) -> None:
     from cchc_index.server.audit import verify
     from cchc_index.server.deployment import Deployment
 
     deployment = Deployment.open(data_dir)
     with deployment.engine.connect() as conn:
-        count, broken = verify(conn)
+        found = verify(conn, deployment.witness_path, kept)
     deployment.engine.dispose()
-    for b in broken:
-        click.echo(tr(f"audit:{b.row_id}: {b.why}", f"audit:{b.row_id}: {b.why}"))
+    for b in found.broken:
+        click.echo(f"audit:{b.row_id}: {b.why}")
     click.echo(
-        tr(f"{count} dòng, {len(broken)} chỗ hỏng.", f"{count} row(s), {len(broken)} break(s).")
+        tr(
+            f"{found.rows} dòng, {found.witnessed} đầu chuỗi đã chứng kiến, "
+            f"{len(found.broken)} chỗ hỏng.",
+            f"{found.rows} row(s), {found.witnessed} witnessed head(s), "
+            f"{len(found.broken)} break(s).",
+        )
     )
-    sys.exit(ExitCode.FINDINGS if broken else ExitCode.OK)
+    if found.head is not None:
+        click.echo(
+            tr(
+                f"Đầu chuỗi (giữ ở nơi khác, đối chiếu bằng --head): {found.head.text()}",
+                f"Head (keep it elsewhere, check it with --head): {found.head.text()}",
+            )
+        )
+    sys.exit(ExitCode.FINDINGS if found.broken else ExitCode.OK)
 
 
 def think_range(text: str) -> tuple[float, float]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from cchc_index.model.ranking import FailedUnit, Ranking, UnitScore
+from cchc_index.model.spread import ItemSpread, LeafRow
 from cchc_index.province.ranking import rank
+from cchc_index.province.spread import spread
 from cchc_index.province.store import Store
 from cchc_index.text import fold
 
@@ -92,23 +94,6 @@ def history(store: Store, unit: str, before: Sequence[str] = ()) -> list[UnitSco
     return [store.load(aid, folder) for _key, (aid, folder) in sorted(latest.items())]
 
 
-@dataclass(frozen=True, slots=True)
-class ItemSpread:
-    """How one scored item (a leaf) went across the units of a run."""
-
-    node: str
-    title: str
-    max_points: Decimal
-    units: int
-    points: dict[Decimal, int]  # points earned → number of units
-    statuses: dict[str, int]  # status → number of units
-    lost: Decimal  # points below the maximum, summed over units where the item applies
-
-    @property
-    def units_losing(self) -> int:
-        return sum(n for p, n in self.points.items() if p < self.max_points)
-
-
 def item_spreads(
     store: Store, year: int | None = None, run_id: int | None = None
 ) -> list[ItemSpread]:
@@ -117,7 +102,7 @@ def item_spreads(
     if run is None:
         return []
     sql = (
-        "SELECT s.node, s.title, s.max_points, s.points, s.status FROM run_units u"
+        "SELECT u.folder, s.node, s.title, s.max_points, s.points, s.status FROM run_units u"
         " JOIN assessments a ON a.id = u.assessment_id JOIN scores s ON s.assessment_id = a.id"
         " WHERE u.run_id = ? AND s.kind = 'leaf'"
     )
@@ -125,17 +110,7 @@ def item_spreads(
     if year is not None:
         sql += " AND a.year = ?"
         args = (run, year)
-    found: dict[str, ItemSpread] = {}
-    for node, title, top, points, status in store.db.execute(sql, args):
-        spread = found.get(node) or ItemSpread(node, title, Decimal(top), 0, {}, {}, Decimal(0))
-        earned = Decimal(points)
-        counts = dict(spread.points)
-        counts[earned] = counts.get(earned, 0) + 1
-        statuses = dict(spread.statuses)
-        statuses[status] = statuses.get(status, 0) + 1
-        applies = status not in ("không áp dụng", "do tỉnh chấm")
-        lost = spread.lost + (Decimal(top) - earned if applies else 0)
-        found[node] = ItemSpread(
-            node, title, Decimal(top), spread.units + 1, counts, statuses, lost
-        )
-    return sorted(found.values(), key=lambda s: (-s.lost, -s.units_losing, s.node))
+    return spread(
+        LeafRow(folder, node, title, Decimal(top), Decimal(points), status)
+        for folder, node, title, top, points, status in store.db.execute(sql, args)
+    )

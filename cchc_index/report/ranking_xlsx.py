@@ -72,7 +72,8 @@ def _values(stt: int, row: RankingRow, areas: list[str]) -> list[Any]:
     ]
 
 
-def _head(ws: Worksheet, title: str, columns: list[tuple[str, float, str | None]]) -> None:
+def sheet_head(ws: Worksheet, title: str, columns: list[tuple[str, float, str | None]]) -> None:
+    """A summary sheet's title (row 1, merged) and headers (row 2), printed landscape on A4."""
     top = ws.cell(row=1, column=1, value=title)
     top.font, top.alignment = TITLE, WRAP
     # merged across the table so a long title wraps inside the printed width, not beyond it
@@ -92,7 +93,8 @@ def _head(ws: Worksheet, title: str, columns: list[tuple[str, float, str | None]
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _body(ws: Worksheet, rows: list[list[Any]], formats: list[str | None]) -> None:
+def sheet_body(ws: Worksheet, rows: list[list[Any]], formats: list[str | None]) -> None:
+    """The rows under `sheet_head`, each column in its number format, with a filter."""
     for r, values in enumerate(rows, start=HEADER_ROW + 1):
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col, value=value)
@@ -117,17 +119,17 @@ def _summary_sheets(wb: Workbook, ranking: Ranking) -> None:
     if not groups:
         ws = wb.create_sheet(name)
         columns = _columns([])
-        _head(ws, tr("Không có đơn vị nào được chấm.", "No unit was scored."), columns)
-        _body(ws, [], [c[2] for c in columns])
+        sheet_head(ws, tr("Không có đơn vị nào được chấm.", "No unit was scored."), columns)
+        sheet_body(ws, [], [c[2] for c in columns])
         return
     for i, ((year, framework), rows) in enumerate(groups, start=1):
         # one sheet per framework and year; a sheet name is at most 31 characters
         ws = wb.create_sheet(name if len(groups) == 1 else f"{name} {i}")
         areas = area_ids(rows)
         columns = _columns(areas)
-        _head(ws, _group_title(year, framework, rows), columns)
+        sheet_head(ws, _group_title(year, framework, rows), columns)
         data = [_values(stt, row, areas) for stt, row in enumerate(rows, start=1)]
-        _body(ws, data, [c[2] for c in columns])
+        sheet_body(ws, data, [c[2] for c in columns])
 
 
 def _failed_sheet(wb: Workbook, ranking: Ranking) -> None:
@@ -138,7 +140,7 @@ def _failed_sheet(wb: Workbook, ranking: Ranking) -> None:
         (tr("Mã thoát", "Exit code"), 8, "0"),
         (tr("Lỗi (tệp:dòng:cột: nội dung)", "Error (file:line:col: message)"), 90, None),
     ]
-    _head(
+    sheet_head(
         ws,
         tr(
             f"Bộ minh chứng không chấm được: {len(ranking.failed)}",
@@ -151,7 +153,7 @@ def _failed_sheet(wb: Workbook, ranking: Ranking) -> None:
         for stt, failed in enumerate(ranking.failed, start=1)
         for problem in failed.problems or ("",)
     ]
-    _body(ws, data, [c[2] for c in columns])
+    sheet_body(ws, data, [c[2] for c in columns])
 
 
 def render_ranking_xlsx(ranking: Ranking) -> bytes:

@@ -6,6 +6,7 @@
     DATA_DIR/rules/          the frameworks, copied from --rules-dir
     DATA_DIR/units/<id>/     each unit's working bundle (the CLI reads it as it is)
     DATA_DIR/submissions/    each submission's bundle as submitted, never changed afterwards
+    DATA_DIR/audit-witness.log  the audit trail's heads, one line per committed change (audit.py)
 
 Every name under DATA_DIR is the server's own (a unit's id is its bundle's folder name,
 checked when the unit is created; uploaded evidence is named by its sha256).
@@ -96,9 +97,21 @@ class Deployment:
         url = str(self.config.get("db") or sqlite_url(self.root / SQLITE))
         return normal_url(url)
 
+    @property
+    def witness_path(self) -> Path:
+        return self.root / audit.WITNESS
+
     @cached_property
     def engine(self) -> sa.Engine:
-        return make_engine(self.url)
+        """The store, each committed audit head written to the witness file after it."""
+        engine = make_engine(self.url)
+        audit.witness(engine, self.witness_path)
+        return engine
+
+    def upgrade(self) -> None:
+        """The newest schema; a store audited before the witness existed starts one."""
+        upgrade(self.engine)
+        audit.start_witness(self.engine, self.witness_path)
 
     @property
     def secret(self) -> str:
@@ -267,7 +280,7 @@ def add_unit(deployment: Deployment, folder: Path, inputs: list[Path]) -> str:
 
 def upgrade_store(root: Path) -> Deployment:
     deployment = Deployment.open(root)
-    upgrade(deployment.engine)
+    deployment.upgrade()
     return deployment
 
 

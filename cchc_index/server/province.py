@@ -18,6 +18,7 @@ from starlette.responses import RedirectResponse, Response
 from cchc_index.errors import CchcError
 from cchc_index.i18n import tr, using
 from cchc_index.output import write_atomic
+from cchc_index.readgate import read_file
 from cchc_index.server import audit, cycle
 from cchc_index.server.db import now, reading
 from cchc_index.server.gate import user_of
@@ -30,6 +31,7 @@ from cchc_index.web.forms import read_form
 from cchc_index.web.site import Flash, NotFound, request_lang
 
 MAX_FRAMEWORK_FILE = 2 * 1024 * 1024
+HEAD_FILE = "dau-chuoi-nhat-ky.txt"  # beside each published ranking
 
 
 def _folders(s: ServerSite) -> dict[str, Path]:
@@ -50,7 +52,13 @@ def ranking_page(request: Request) -> Response:
             sa.select(publications).order_by(publications.c.id.desc()).limit(1)
         ).first()
         status = dict(conn.execute(sa.select(units.c.id, units.c.status)).all())
-    return s.page(request, "ranking.html", ranking=ranking, last=last, status=status)
+    head = None
+    if last is not None:
+        path = s.deployment.root / "published" / f"{last.id:04d}" / HEAD_FILE
+        head = read_file(path, HEAD_FILE).decode("ascii").strip() if path.is_file() else None
+    return s.page(
+        request, "ranking.html", ranking=ranking, last=last, status=status, audit_head=head
+    )
 
 
 async def publish(request: Request) -> Response:
@@ -72,7 +80,10 @@ async def publish(request: Request) -> Response:
             folder.mkdir(parents=True, exist_ok=True)
             for file_name, data in files.items():
                 write_atomic(folder / file_name, data)
-            audit.append(conn, user.login, "publish", "ranking", "-", digest)
+            head = audit.append(conn, user.login, "publish", "ranking", "-", digest)
+            # the audit trail's head at publication, printed with the ranking: kept outside
+            # the server, it lets `server audit-verify --head` catch a rewritten trail
+            write_atomic(folder / HEAD_FILE, head.text() + "\n")
             for unit_id, state in conn.execute(sa.select(units.c.id, units.c.status)).all():
                 if state not in (DRAFT, FINAL):
                     set_status(conn, unit_id, state, FINAL, user.login)

@@ -7,7 +7,7 @@ every role and without an account, and checks the answers against this table.
 
 from __future__ import annotations
 
-from cchc_index.server import admin, auth_pages, officer, province, reviewer
+from cchc_index.server import admin, auth_pages, from_report, items, officer, province, reviewer
 from cchc_index.server.gate import ANYONE, Rule
 from cchc_index.server.states import DRAFT, EXPLAINED, ROUND1, SUBMITTED
 from cchc_index.web import pages, records
@@ -53,6 +53,11 @@ RULES: tuple[Rule, ...] = (
         states=EDITABLE,
         endpoint=officer.edit_record,
     ),
+    Rule("GET", U + "/draft", OFFICER, unit=True, states=EDITABLE, endpoint=from_report.form_page),
+    Rule(
+        "POST", U + "/draft", OFFICER, unit=True, states=EDITABLE, endpoint=from_report.read_report
+    ),
+    Rule("POST", U + "/draft/save", OFFICER, unit=True, states=EDITABLE, endpoint=from_report.keep),
     Rule("POST", U + "/submit", OFFICER, unit=True, states=EDITABLE, endpoint=officer.submit),
     Rule("GET", U + "/explanations", READERS, unit=True, endpoint=officer.explanations_page),
     Rule(
@@ -76,6 +81,9 @@ RULES: tuple[Rule, ...] = (
     # the council and the Sở
     Rule("GET", "/review", COUNCIL, endpoint=reviewer.unit_list),
     Rule("GET", "/ranking", COUNCIL, endpoint=province.ranking_page),
+    Rule("GET", "/items", COUNCIL, endpoint=items.distribution_page),
+    Rule("GET", "/items/download/{fmt}", COUNCIL, endpoint=items.download),
+    Rule("GET", "/items/{framework}/{year}/{node}", COUNCIL, endpoint=items.item_page),
     Rule("POST", "/ranking/publish", KEEPER, endpoint=province.publish),
     Rule("GET", "/published/{fmt}", ALL, endpoint=province.published),
     Rule("GET", "/export", KEEPER, endpoint=province.export),

@@ -13,12 +13,13 @@ import pytest
 
 from cchc_index.server.app import create_app
 from cchc_index.server.deployment import Deployment
-from tests.server.conftest import MINE, PASSWORDS, UNITS
+from tests.server.conftest import MINE, PASSWORDS, ROOT, UNITS
 from tests.web.live import chromium, serving
 from tests.web.test_browser import _axe
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 PHONE = {"width": 390, "height": 844}
+REPORT = ROOT / "examples" / "bao-cao-385-quang-an-2020.txt"
 
 
 @contextmanager
@@ -77,6 +78,17 @@ def test_three_browsers_run_the_cycle(sqlite_deployment: Deployment) -> None:
         officer.goto(url + f"/u/{MINE}/r/documents")
         _no_sideways_scroll(officer)
         violations["can-bo-van-ban"] = _axe(officer)
+        # the officer fills the unit from its report: proposals with sentences, then keeps
+        officer.goto(url + f"/u/{MINE}/draft")
+        _no_sideways_scroll(officer)
+        violations["dien-tu-bao-cao"] = _axe(officer)
+        officer.set_input_files("#report", str(REPORT))
+        officer.get_by_role("button", name="Đọc báo cáo").click()
+        officer.wait_for_selector('[data-state="differs"]')
+        _no_sideways_scroll(officer)
+        violations["de-xuat-tu-bao-cao"] = _axe(officer)
+        officer.get_by_role("button", name="Lưu các mục đã chọn").click()
+        officer.wait_for_selector("text=Đã lưu 1 mục từ báo cáo")
         officer.goto(url + f"/u/{MINE}/")
         officer.get_by_role("button", name="Nộp để thẩm định").click()
         officer.wait_for_selector('[data-stage="submitted"]')
@@ -103,11 +115,24 @@ def test_three_browsers_run_the_cycle(sqlite_deployment: Deployment) -> None:
         reviewer.locator("#reason-1\\.4\\.2").fill("Đã giải trình")
         reviewer.get_by_role("button", name="Lưu và kết thúc lần 2").click()
         reviewer.wait_for_selector('[data-stage="round2"]')
+        # where the province loses points, on a phone too
+        council = _open(browser, url, "reviewer", phone=True)
+        council.goto(url + "/items")
+        _no_sideways_scroll(council)
+        violations["phan-bo-tieu-chi"] = _axe(council)
+        council.locator('tr[data-node] td[data-share="zero"] a').first.click()
+        council.wait_for_selector("tr[data-unit]")
+        _no_sideways_scroll(council)
+        violations["phan-bo-mot-muc"] = _axe(council)
+        keeper.goto(url + "/items")
+        violations["phan-bo-tieu-chi-may-tinh"] = _axe(keeper)
         # the Sở publishes
         keeper.goto(url + "/ranking")
         violations["xep-hang"] = _axe(keeper)
         keeper.get_by_role("button", name="Công bố bảng xếp hạng").click()
         keeper.wait_for_selector("#published")
+        assert keeper.locator("#audit-head code.head").count() == 1
+        violations["xep-hang-da-cong-bo"] = _axe(keeper)
         admin = _open(browser, url, "admin")
         violations["tai-khoan"] = _axe(admin)
     assert {k: v for k, v in violations.items() if v} == {}

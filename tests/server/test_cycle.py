@@ -93,7 +93,10 @@ def test_the_whole_cycle(deployment: Deployment) -> None:
 
     # the audit trail verifies; an edited row, then a deleted one, are found
     runner = CliRunner()
-    good = runner.invoke(cli, ["server", "audit-verify", str(deployment.root)])
+    # the trail's head at publication is printed with the ranking, and checks against it
+    head = (deployment.root / "published" / "0001" / "dau-chuoi-nhat-ky.txt").read_text()
+    assert head.strip() in keeper.get("/ranking").text
+    good = runner.invoke(cli, ["server", "audit-verify", str(deployment.root), "--head", head])
     assert good.exit_code == 0, good.output
     with deployment.engine.begin() as conn:
         conn.execute(audit.update().where(audit.c.action == "submit").values(actor="someone"))

@@ -21,6 +21,8 @@ VALUES = {
     "fmt": "json",
     "path": "photos/none.jpg",
     "login": "no-such-login",
+    "framework": "hue-xa-2020",
+    "year": "2020",
 }
 
 
