@@ -186,7 +186,7 @@ CASES: list[tuple[str, list[str], ExitCode, str]] = [
     ("verify", [SAMPLE], ExitCode.FINDINGS, ""),  # the sample's deliberately wrong file
     ("verify", ["tests"], ExitCode.INVALID_EVIDENCE, "profile.yaml"),
     ("verify", [SAMPLE, "-o", f"{SAMPLE}/x.md"], ExitCode.USAGE, "đầu vào"),
-    ("binder", ["--check", "khong-co.zip"], ExitCode.INVALID_EVIDENCE, "không có tệp"),
+    ("binder", ["--check", "khong-co.zip"], ExitCode.INVALID_EVIDENCE, "không tìm thấy tệp"),
     ("binder", [SAMPLE], ExitCode.USAGE, "-o"),
     ("verify-eval", ["--sets", "khong-co"], ExitCode.USAGE, "bộ không có"),
     ("verify-eval", ["--count", "2", "--sets", "text"], ExitCode.OK, ""),
