@@ -10,8 +10,10 @@ years ("qua 3 năm từ 2016 đến 2018"). These are told here from plain text,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cchc_index.extract.flat import vkey
+from cchc_index.extract.patterns import capital_run
 
 # Words that make a clause a plan or a norm, not a result.
 _TARGET = re.compile(
@@ -57,14 +59,61 @@ def is_counter(before: str) -> bool:
     return bool(_COUNTER.search(vkey(before)))
 
 
-def is_department(before: str) -> bool:
+# A commune's council named before its count: the unit itself when it is the one reporting.
+_COUNCIL_OF_COMMUNE = re.compile(
+    r"(?i)^\s*(?:trong\s+đó|riêng)?\s*,?\s*(?P<body>(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+"
+    r"(?:xã|phường|thị\s+trấn))(?P<rest>.*)$",
+    re.DOTALL,
+)
+
+
+def _is_unit(council: re.Match[str], is_self: Callable[[str], bool] | None) -> bool:
+    """Whether a commune's council named before a count is the unit itself: `is_self` says
+    so, or (the unit unknown) it is named without a place."""
+    place = capital_run(council["rest"].split(), 4)
+    phrase = " ".join([*council["body"].split(), *place])
+    return is_self(phrase) if is_self is not None else not place
+
+
+def is_department(before: str, is_self: Callable[[str], bool] | None = None) -> bool:
     """True when the words since the last comma name one body or field ("Sở Tài chính 803
-    HS", "trong đó lĩnh vực đất đai 120 hồ sơ")."""
+    HS", "trong đó lĩnh vực đất đai 120 hồ sơ"). A commune's council is the unit itself
+    when `is_self` says so ("UBND xã đã tiếp nhận 1.300 hồ sơ" in the commune's own report);
+    with no `is_self` (the unit unknown), when it is named without a place."""
     cut = 0
     for match in _SEGMENT_START.finditer(before):
         cut = match.end()
     segment = _IN_WHICH.sub("", vkey(before[cut:]).strip())
-    return bool(segment) and (segment + " ").startswith(_DEPARTMENTS)
+    if not segment or not (segment + " ").startswith(_DEPARTMENTS):
+        return False
+    council = _COUNCIL_OF_COMMUNE.match(before[cut:])
+    return council is None or not _is_unit(council, is_self)
+
+
+# One body inside the unit's figures, as the subject of the rest of its sentence: "…, trong
+# đó tại Bộ phận Một cửa thành phố: đã giải quyết 29.500 hồ sơ, đang giải quyết 370 hồ sơ".
+_SUB_BODY = re.compile(
+    r"(?i)(?<!\w)(?:trong\s+đó|riêng)\s*,?\s*(?:tại|ở|của|đối\s+với)?\s*"
+    r"(?P<body>bộ\s+phận|trung\s+tâm|(?:ubnd|[ủu][ỷy]\s+ban\s+nhân\s+dân)(?=\s+(?:xã|phường|"
+    r"thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|các)\b)|các\s+(?:xã|phường|sở|phòng|"
+    r"cơ\s+quan|đơn\s+vị|địa\s+phương)|sở|phòng|chi\s+nhánh|văn\s+phòng|ban\s+quản\s+lý)"
+    r"(?P<rest>[^.;:()\n\d]{0,80}?)"
+    r"(?::|\s(?:đã|đang|tiếp\s+nhận|giải\s+quyết|có|thực\s+hiện|xử\s+lý|trả)(?!\w))"
+)
+
+
+def sub_body_starts(text: str, is_self: Callable[[str], bool] | None = None) -> list[int]:
+    """Where a clause about one body inside the unit starts ("trong đó tại Bộ phận Một cửa
+    thành phố: …", "riêng UBND các xã đã tiếp nhận …"); to the end of its sentence its
+    figures are that body's. The unit's own council ("trong đó UBND xã đã …" in the
+    commune's report) is no such body."""
+    starts = []
+    for match in _SUB_BODY.finditer(text):
+        council = _COUNCIL_OF_COMMUNE.match(text[match.start("body") : match.end()])
+        if council is not None and _is_unit(council, is_self):
+            continue
+        starts.append(match.start())
+    return starts
 
 
 def spans_years(clause: str) -> bool:

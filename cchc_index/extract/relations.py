@@ -11,7 +11,7 @@ reads them to explain a doubt. No other module states a relation between figures
 | early and on time = early + on time | sum | `ho_so_truoc_va_dung_han = ho_so_truoc_han + ho_so_dung_han` |
 | in progress: resolved + in progress ≤ received | bound | records returned or withdrawn make it less |
 | channels: online + direct ≤ new | bound | postal records may be counted apart |
-| a part ≤ its whole | bound | online, postal, digitised ≤ received; late ≤ resolved |
+| a part ≤ its whole | bound | online, postal, digitised ≤ received; late ≤ resolved; in progress past the deadline ≤ in progress |
 | rates = count / total | support only | "148.761 hồ sơ, đạt tỷ lệ 98,33%" agrees with 148.761 / 151.295 |
 | a quarter's ≤ the year's | bound | a figure of part of the period ("quý I", "tháng 9") is not the year's and never exceeds it |
 
@@ -72,6 +72,7 @@ BOUNDS: tuple[tuple[str, str], ...] = (
     ("ho_so_tiep_nhan_moi", "ho_so_tiep_nhan"),
     ("ho_so_tre_han", "ho_so_da_giai_quyet"),
     ("ho_so_dang_giai_quyet", "ho_so_tiep_nhan"),
+    ("ho_so_dang_giai_quyet_qua_han", "ho_so_dang_giai_quyet"),
 )
 
 BOUND_LABEL = ("phần ≤ toàn thể", "part ≤ whole")

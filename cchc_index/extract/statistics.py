@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from cchc_index.extract.figure_context import (
     is_target,
     scoped_spans,
     spans_years,
+    sub_body_starts,
     year_after,
 )
 from cchc_index.extract.flat import FlatText, vkey
@@ -28,7 +30,12 @@ _NUMBER = re.compile(
 )
 _LABELLED = re.compile(r"(?::|\blà|\bđạt|\bgồm|\bcòn)\s*:?\s*$")
 _APPROX = re.compile(r"(?:\btrên|\bgần|\bkhoảng|\bhơn|\bxấp xỉ|\bước tính|\bước)\s*$")
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b|(năm trước|năm ngoái|cùng kỳ)")
+# "năm 2023", "năm trước": the year a figure is of; but records carried over "từ năm trước",
+# "tồn của năm trước", "năm trước chuyển sang" are this period's.
+_YEAR = re.compile(
+    r"\bnăm\s+(\d{4})\b"
+    r"|((?<!từ )(?<!tồn )(?<!tồn của )(?:năm trước|năm ngoái)(?!\s+chuyển)|cùng kỳ)"
+)
 _ZERO = re.compile(
     r"(?i)không\s+(?:có|phát\s+sinh)\s+hồ\s+sơ(?:\s+nào)?|hồ\s+sơ\s+không\s+phát\s+sinh"
 )
@@ -122,9 +129,11 @@ def find_figures(
     year: int | None,
     skip: tuple[tuple[int, int], ...] = (),
     level: str | None = None,
+    is_self: Callable[[str], bool] | None = None,
 ) -> list[Figure]:
     """Every count the rules recognise as the unit's, in text order; `level` is the unit's
-    own level ("xã"), so that figures of other levels are passed over."""
+    own level ("xã"), so that figures of other levels are passed over, and `is_self` tells
+    the unit's own council from another's ("UBND xã đã tiếp nhận …" in a commune's report)."""
     text = flat.text
     skip = skip + scoped_spans(text, level)
     numbers = [_with_second(text, c) for c in _counts(text, skip)]
@@ -133,6 +142,7 @@ def find_figures(
     counted = [c.start for c, u in zip(numbers, units, strict=True) if u] + [len(text)]
     figures: list[Figure] = []
     previous_end = 0
+    records_until = -1  # the end of a sentence that counted records: its parts may omit "hồ sơ"
     for count, unit in zip(numbers, units, strict=True):
         clause_start, clause_end = flat.sentence_bounds(count.start, count.end, clause=True)
         before = text[max(clause_start, previous_end) : count.start]
@@ -140,10 +150,15 @@ def find_figures(
             continue
         unit_end = unit.end() if unit else count.end
         line_text = flat.lines[flat.line_of(count.start) - 1].strip()
+        bare = False  # "trong đó trước hạn 800, đúng hạn 300": the unit of the sentence's count
         if unit:
             kind = UNIT_CLASS.get(vkey(unit["unit"]), "")
         elif _LABELLED.search(before) or line_text == text[count.start : count.end]:
             kind = _unit_in(before)
+            bare = not kind and count.start < records_until
+            kind = kind or ("ho_so" if bare else "")
+        elif count.start < records_until and _BARE_END.match(text, count.end):
+            kind, bare = "ho_so", True
         else:
             continue
         nxt = counted[bisect.bisect_right(counted, count.start)]
@@ -154,13 +169,15 @@ def find_figures(
         if (
             is_target(whole_clause)
             or is_comparison(before, text[unit_end:clause_end])
-            or is_department(before)
+            or is_department(before, is_self)
             or spans_years(text[clause_start:clause_end])
         ):
             continue
-        found = _classify(kind, after, before)
+        found = _classify(kind, after, before) if not bare else _classify(kind, "", _near(before))
         if found is None:
             continue
+        if kind == "ho_so":
+            records_until = flat.sentence_bounds(count.start, count.end)[1]
         when = year_after(text[unit_end : min(clause_end, nxt)]) or _year_of(whole_clause, year)
         approx = count.rounded or _approx(before)
         rate = _RATE.match(text, unit_end, min(clause_end, nxt))
@@ -173,10 +190,22 @@ def find_figures(
         )  # fmt: skip
         previous_end = unit_end
     figures.extend(_zeros(flat, year, skip))
+    figures = _drop_sub_bodies(flat, figures, is_self)
     return _drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
 
 
 _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
+# A count with no unit ends its part of a list: "trước hạn 800, đúng hạn 300 và trễ hạn 50."
+_BARE_END = re.compile(r"\s*(?:[,;.)(\n]|và(?!\w)|\Z)")
+_NEAR = re.compile(r"[^,;:(]{1,40}$")
+
+
+def _near(before: str) -> str:
+    """The words right before a count, since the last comma, colon or bracket."""
+    match = _NEAR.search(before.rstrip(" :"))
+    return match.group(0) if match else ""
+
+
 # "148.761 hồ sơ, đạt tỷ lệ đúng hạn toàn tỉnh 98,33%", "12 hồ sơ (tỷ lệ 0,3%)"
 _RATE = re.compile(
     r"[\s,(]*(?:đạt|chiếm)?\s*(?:tỷ\s+lệ|tỉ\s+lệ)?[^\d%;\n]{0,40}?(?P<p>\d{1,3}(?:,\d+)?)\s*%"
@@ -191,19 +220,58 @@ def _places(match: re.Match[str] | None) -> int:
     return len(match["p"].split(",")[1]) if match and "," in match["p"] else 0
 
 
+# How records came in: a desk's own count of them is still a count of the unit's channel.
+_CHANNELS = frozenset(
+    {"ho_so_truc_tiep", "ho_so_bcci", "ho_so_truc_tuyen", "ho_so_truc_tuyen_muc_3",
+     "ho_so_truc_tuyen_muc_4", "ho_so_truc_tuyen_toan_trinh", "ho_so_truc_tuyen_mot_phan"}
+)  # fmt: skip
+
+
+def _drop_sub_bodies(
+    flat: FlatText, figures: list[Figure], is_self: Callable[[str], bool] | None
+) -> list[Figure]:
+    """ "…, trong đó tại Bộ phận Một cửa thành phố: đã giải quyết 29.500 hồ sơ, đang giải
+    quyết 370 hồ sơ": to the end of the sentence the figures are that body's, a part of the
+    unit's, not the unit's own (a channel's count excepted)."""
+    starts = sub_body_starts(flat.text, is_self)
+    if not starts:
+        return figures
+    spans = [(start, flat.sentence_bounds(start, start + 1)[1]) for start in starts]
+    return [
+        f for f in figures if f.variable in _CHANNELS or not any(a < f.offset < b for a, b in spans)
+    ]
+
+
 def _drop_breakdowns(flat: FlatText, figures: list[Figure]) -> list[Figure]:
     """ "Đang giải quyết 7.172 hồ sơ, có 5.950 chưa đến hạn và 1.222 đã quá hạn": the parts
-    of the records in progress are not the period's late or in-progress counts."""
+    of the records in progress are not the period's late or in-progress counts. They run to
+    the end of the sentence, and through the next one when it goes on with them ("Số hồ sơ
+    đang giải quyết: 40 hồ sơ. Trong đó: chưa đến hạn 37 hồ sơ; quá hạn 3 hồ sơ."); a late
+    part is the records in progress past their deadline, the others are dropped."""
     kept: list[Figure] = []
-    in_progress_sentence: tuple[int, int] | None = None
+    scope: tuple[int, int] | None = None  # from the in-progress count to the end of its parts
     for figure in figures:
-        bounds = flat.sentence_bounds(figure.offset, figure.offset + 1)
-        if in_progress_sentence == bounds and figure.variable in _IN_PROGRESS_PARTS:
+        inside = scope is not None and scope[0] < figure.offset < scope[1]
+        if inside and figure.variable in _IN_PROGRESS_PARTS:
+            if figure.variable == "ho_so_tre_han":
+                kept.append(replace(figure, variable="ho_so_dang_giai_quyet_qua_han"))
             continue
         if figure.variable == "ho_so_dang_giai_quyet":
-            in_progress_sentence = bounds
+            scope = (figure.offset, _breakdown_end(flat, figure.offset))
         kept.append(figure)
     return kept
+
+
+# The sentence after a count that goes on with its parts: "Trong đó: …", "Cụ thể: …".
+_GOES_ON = re.compile(r"[\s\-+•*]*(?:trong\s+(?:đó|số\s+(?:đó|này|trên))|bao\s+gồm|gồm|cụ\s+thể)\b",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def _breakdown_end(flat: FlatText, offset: int) -> int:
+    end = flat.sentence_bounds(offset, offset + 1)[1]
+    if _GOES_ON.match(flat.text, end):
+        end = flat.sentence_bounds(end + 1, end + 2)[1]
+    return end
 
 
 def _inside(match: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:

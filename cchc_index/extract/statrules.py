@@ -108,7 +108,8 @@ RULES: tuple[Rule, ...] = (
     # The period's total, however phrased: "tiếp nhận tổng cộng", "lũy kế đã và đang giải quyết".
     _r("ho_so_tiep_nhan", "ho_so", "lũy kế", "tổng cộng", zero_ok=False),
     _r("ho_so_ky_truoc", "ho_so", "kỳ trước", "tồn kỳ", "chuyển sang", "chuyển qua",
-       "năm trước chuyển", zero_ok=False),
+       "năm trước chuyển", "tồn từ", "tồn của kỳ", "tồn của năm", "tồn năm trước",
+       zero_ok=False),
     # One channel of receipt: "trực tiếp", "trực tiếp và qua dịch vụ bưu chính" (both at once).
     _r("ho_so_truc_tiep", "ho_so", "trực tiếp", none_of=("trực tuyến",), zero_ok=False),
     _r("ho_so_pham_vi_bcci", "ho_so", "bcci", "bưu chính", all_of=("phạm vi",), zero_ok=False),
@@ -123,6 +124,13 @@ RULES: tuple[Rule, ...] = (
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
     _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
        "tiếp đón", "đến thực hiện"),
+    # Records still in progress past their deadline are not the period's late ones (those were
+    # resolved late): "9 hồ sơ đang giải quyết quá hạn", "hồ sơ quá hạn chưa giải quyết".
+    _r("ho_so_dang_giai_quyet_qua_han", "ho_so", "đang giải quyết quá hạn",
+       "đang giải quyết đã quá hạn", "đang giải quyết trễ hạn", "đang giải quyết bị quá hạn",
+       "đang xử lý quá hạn", "đang xử lý trễ hạn", "chưa giải quyết quá hạn",
+       "quá hạn chưa giải quyết", "quá hạn đang giải quyết", "trễ hạn đang giải quyết",
+       "quá hạn chưa trả", "đang quá hạn", "tồn quá hạn", zero_ok=False),
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
     _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
        "trước, đúng", "đúng và trước", "trước hẹn và đúng"),
@@ -174,6 +182,7 @@ TITLES = {
     "ho_so_dung_han": ("hồ sơ giải quyết đúng hạn", "records resolved on time"),
     "ho_so_tre_han": ("hồ sơ giải quyết trễ hạn", "records resolved late"),
     "ho_so_dang_giai_quyet": ("hồ sơ đang giải quyết", "records in progress"),
+    "ho_so_dang_giai_quyet_qua_han": ("hồ sơ đang giải quyết đã quá hạn", "records in progress past their deadline"),
     "thu_xin_loi": ("thư xin lỗi", "apology letters"),
     "ho_so_so_hoa": ("hồ sơ được số hóa", "records digitised"),
     "tai_khoan_tao_moi": ("tài khoản tạo mới", "accounts created"),

@@ -71,7 +71,8 @@ def test_parts_of_the_records_in_progress_are_not_the_late_count() -> None:
             "lại đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ "
             "đã quá hạn.")  # fmt: skip
     assert figures(text) == [("ho_so_da_giai_quyet", "643.272"), ("ho_so_tre_han", "7.677"),
-                             ("ho_so_dang_giai_quyet", "7.172")]  # fmt: skip
+                             ("ho_so_dang_giai_quyet", "7.172"),
+                             ("ho_so_dang_giai_quyet_qua_han", "1.222")]  # fmt: skip
 
 
 def test_rounded_and_approximate_counts_are_marked() -> None:

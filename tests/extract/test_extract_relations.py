@@ -23,7 +23,7 @@ SETTINGS = settings(
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=200,
+    max_examples=400,
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -164,6 +164,13 @@ TOTALS = [
     "Số hồ sơ tiếp nhận mới là {N} hồ sơ.",
     "Lũy kế hồ sơ cần giải quyết trong kỳ là {T} hồ sơ, trong đó tiếp nhận mới {N} hồ sơ.",
     "Bộ phận Một cửa tiếp nhận {T} hồ sơ, trong đó {C} hồ sơ từ kỳ trước chuyển sang.",
+    "Trong kỳ báo cáo, UBND xã đã tiếp nhận {T} hồ sơ TTHC (kỳ trước chuyển sang {C} hồ sơ, "
+    "tiếp nhận mới {N} hồ sơ).",
+    "Tổng số hồ sơ: {T} hồ sơ (tồn kỳ trước: {C} hồ sơ, tiếp nhận mới: {N} hồ sơ).",
+    "Năm 2024, UBND xã tiếp nhận và giải quyết {T} hồ sơ (bao gồm {C} hồ sơ tồn của năm trước).",
+    "Toàn huyện tiếp nhận {T} hồ sơ, đã giải quyết {S} hồ sơ, trong đó tại Bộ phận Một cửa "
+    "huyện: đã giải quyết {SB} hồ sơ, đang giải quyết {PB} hồ sơ, {PB2} hồ sơ đang giải quyết "
+    "quá hạn.",
     "",
 ]
 RESOLVED = [
@@ -173,6 +180,11 @@ RESOLVED = [
     "{P} hồ sơ.",
     "Đã giải quyết {S} hồ sơ (trước và đúng hạn {EO} hồ sơ, trễ hạn {L} hồ sơ).",
     "Số hồ sơ giải quyết trễ hạn là {L} hồ sơ.",
+    "Đã giải quyết {S} hồ sơ, trong đó trước hạn {E}, đúng hạn {O}, trễ hạn {L}; đang giải "
+    "quyết {P}.",
+    "Đã giải quyết {S} hồ sơ, trễ hạn {L} hồ sơ.\nSố hồ sơ đang giải quyết: {P} hồ sơ.\nTrong "
+    "đó: chưa đến hạn {P1} hồ sơ; quá hạn {P2} hồ sơ.",
+    "Số hồ sơ giải quyết trễ hạn là {L} hồ sơ; số hồ sơ đang giải quyết quá hạn: {P2} hồ sơ.",
     "Đã giải quyết {S} hồ sơ, đạt tỷ lệ {R}%; đang giải quyết {P} hồ sơ, có {P1} hồ sơ chưa "
     "đến hạn và {P2} hồ sơ đã quá hạn.",
     "",
@@ -187,6 +199,13 @@ DISTRACTORS = [
     "Tiếp nhận trực tiếp và qua bưu chính {DP} hồ sơ.",
     "Tiếp nhận qua dịch vụ bưu chính công ích {B} hồ sơ.",
     "Đã số hóa {H} hồ sơ.",
+    "Số hồ sơ tồn từ năm trước chuyển sang là {C} hồ sơ.",
+    "Hiện còn {P2} hồ sơ đang giải quyết đã quá hạn.",
+]
+# A channel's line a reader may take for the total: only beside a stated total.
+WITH_A_TOTAL = [
+    "Số hồ sơ tiếp nhận tại Bộ phận Một cửa của xã là {DP} hồ sơ.",
+    "Bộ phận Một cửa tiếp nhận {DP} hồ sơ, Cổng dịch vụ công tiếp nhận {X} hồ sơ.",
 ]
 
 
@@ -207,6 +226,9 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
     quarter = draw(st.integers(0, total))
     postal = draw(st.integers(0, new - online))
     digitised = draw(st.integers(0, total))
+    desk_resolved = draw(st.integers(0, resolved))  # one desk's share of the unit's figures
+    desk_progress = draw(st.integers(0, progress))
+    desk_overdue = draw(st.integers(0, desk_progress))
     truth = {
         "ho_so_tiep_nhan": total,
         "ho_so_tiep_nhan_moi": new,
@@ -221,6 +243,7 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
         "ho_so_truc_tiep": new - online,
         "ho_so_bcci": postal,
         "ho_so_so_hoa": digitised,
+        "ho_so_dang_giai_quyet_qua_han": overdue,
     }
     values = {
         "T": n(total), "N": n(new), "C": n(carried), "S": n(resolved), "E": n(early),
@@ -228,12 +251,15 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
         "X": n(online), "F": n(draw(st.integers(1, 900))),
         "Y": n(draw(st.integers(1, 50000))),
         "P1": n(progress - overdue), "P2": n(overdue), "Q": n(quarter), "DP": n(new - online),
-        "B": n(postal), "H": n(digitised),
+        "B": n(postal), "H": n(digitised), "SB": n(desk_resolved), "PB": n(desk_progress),
+        "PB2": n(desk_overdue),
         "R": format_number((Decimal(resolved * 100) / total).quantize(Decimal("0.01")))
         if total else "0",
     }  # fmt: skip
     parts = [draw(st.sampled_from(TOTALS)), draw(st.sampled_from(RESOLVED))]
     parts += draw(st.lists(st.sampled_from(DISTRACTORS), max_size=3, unique=True))
+    if "{T}" in parts[0] and draw(st.booleans()):
+        parts.append(draw(st.sampled_from(WITH_A_TOTAL)))
     order = draw(st.permutations(parts))
     text = "\n".join(p.format(**values) for p in order if p)
     return text, truth
