@@ -152,7 +152,12 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Look-alikes that mean one character in a Vietnamese report: the Icelandic eth typed for Đ
+# ("QÐ-UBND"), hyphens and minus signs for "-", slashes for "/" (a symbol must read the same).
+_INVISIBLE.update({ord("Ð"): "Đ", ord("ð"): "đ"})
+_INVISIBLE.update(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2212\ufe63\uff0d"), "-"))
+_INVISIBLE.update(dict.fromkeys(map(ord, "\u2044\u2215\uff0f"), "/"))
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\r\v]")
 
 

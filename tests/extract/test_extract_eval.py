@@ -55,6 +55,21 @@ def test_a_wrong_gold_is_caught(tmp_path: Path) -> None:
     assert len(score.missed) == 2 and score.figures_right == 3
 
 
+def test_a_citation_missed_or_extra_is_shown_with_its_kind() -> None:
+    """A gold that names another kind than the text's symbol (a law written as kind "Luật",
+    where the set's README says a symbol with no kind part is `CV`) is told apart in the
+    report: both lines show the kind, not only a number that reads the same."""
+    text = SET / "e11-thanhhoa-quangyen-2026.txt"
+    gold = yaml.safe_load(text.with_suffix(".yaml").read_text(encoding="utf-8"))
+    gold["citations"][0]["kind"] = "CV"
+    score = Score()
+    score_file(text, gold, score)
+    assert score.missed == ["e11-thanhhoa-quangyen-2026.txt: citation 214/NQ-CP (CV) None"]
+    assert score.extra == [
+        "e11-thanhhoa-quangyen-2026.txt: citation 214/NQ-CP (NQ) None not in gold"
+    ]
+
+
 def test_the_command_prints_and_exits_by_the_bars(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
