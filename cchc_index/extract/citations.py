@@ -106,8 +106,8 @@ def find_citations(
             if found:
                 _share_issuer(text, found[-1], item)
             found.append(item)
-    for later, earlier in zip(found[::-1], found[-2::-1]):
-        _share_back(text, earlier, later)
+    for index in range(len(found) - 1, 0, -1):  # last first: a list shares back in a chain
+        _share_back(text, found[index - 1], found[index])
     return merge(found)
 
 

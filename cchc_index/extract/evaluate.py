@@ -108,9 +108,9 @@ def score_file(text_path: Path, gold: dict[str, Any], score: Score) -> None:
     shown: dict[Key, str] = {}  # as the gold writes it, with its kind
     for entry in gold.get("citations") or []:
         date = parse_date(entry["date"]) if entry["date"] else None
-        key = (_gold_key(entry["number"]), entry["kind"], date)
-        expected[key] = entry["own"]
-        shown[key] = f"{entry['number']} ({entry['kind']})"
+        gold_key: Key = (_gold_key(entry["number"]), entry["kind"], date)
+        expected[gold_key] = entry["own"]
+        shown[gold_key] = f"{entry['number']} ({entry['kind']})"
     score.cited_found += len(found)
     score.cited_expected += len(expected)
     for key, own in expected.items():
