@@ -15,10 +15,10 @@ from cchc_index.extract.figure_context import (
     is_target,
     scoped_spans,
     spans_years,
-    sub_body_starts,
     year_after,
 )
 from cchc_index.extract.flat import FlatText, vkey
+from cchc_index.extract.parts import drop_breakdowns, drop_sub_bodies
 from cchc_index.extract.relations import PART_OF_PERIOD
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
 from cchc_index.text import parse_number
@@ -53,7 +53,6 @@ _WORD_NUMBER = re.compile(
     r"(?<!\w)(?P<w>" + "|".join(_WORD_VALUES) + r")(?=\s+(?:hồ\s+sơ|HS|thư|phiếu)(?!\w))",
     re.IGNORECASE,
 )
-_IN_PROGRESS_PARTS = frozenset({"ho_so_tre_han", "ho_so_dang_giai_quyet", "ho_so_dung_han"})
 
 
 @dataclass(frozen=True)
@@ -190,8 +189,8 @@ def find_figures(
         )  # fmt: skip
         previous_end = unit_end
     figures.extend(_zeros(flat, year, skip))
-    figures = _drop_sub_bodies(flat, figures, is_self)
-    return _drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
+    figures = drop_sub_bodies(flat, figures, is_self)
+    return drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
 
 
 _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
@@ -220,60 +219,6 @@ def _places(match: re.Match[str] | None) -> int:
     return len(match["p"].split(",")[1]) if match and "," in match["p"] else 0
 
 
-# How records came in: a desk's own count of them is still a count of the unit's channel.
-_CHANNELS = frozenset(
-    {"ho_so_truc_tiep", "ho_so_bcci", "ho_so_truc_tuyen", "ho_so_truc_tuyen_muc_3",
-     "ho_so_truc_tuyen_muc_4", "ho_so_truc_tuyen_toan_trinh", "ho_so_truc_tuyen_mot_phan"}
-)  # fmt: skip
-
-
-def _drop_sub_bodies(
-    flat: FlatText, figures: list[Figure], is_self: Callable[[str], bool] | None
-) -> list[Figure]:
-    """ "…, trong đó tại Bộ phận Một cửa thành phố: đã giải quyết 29.500 hồ sơ, đang giải
-    quyết 370 hồ sơ": to the end of the sentence the figures are that body's, a part of the
-    unit's, not the unit's own (a channel's count excepted)."""
-    starts = sub_body_starts(flat.text, is_self)
-    if not starts:
-        return figures
-    spans = [(start, flat.sentence_bounds(start, start + 1)[1]) for start in starts]
-    return [
-        f for f in figures if f.variable in _CHANNELS or not any(a < f.offset < b for a, b in spans)
-    ]
-
-
-def _drop_breakdowns(flat: FlatText, figures: list[Figure]) -> list[Figure]:
-    """ "Đang giải quyết 7.172 hồ sơ, có 5.950 chưa đến hạn và 1.222 đã quá hạn": the parts
-    of the records in progress are not the period's late or in-progress counts. They run to
-    the end of the sentence, and through the next one when it goes on with them ("Số hồ sơ
-    đang giải quyết: 40 hồ sơ. Trong đó: chưa đến hạn 37 hồ sơ; quá hạn 3 hồ sơ."); a late
-    part is the records in progress past their deadline, the others are dropped."""
-    kept: list[Figure] = []
-    scope: tuple[int, int] | None = None  # from the in-progress count to the end of its parts
-    for figure in figures:
-        inside = scope is not None and scope[0] < figure.offset < scope[1]
-        if inside and figure.variable in _IN_PROGRESS_PARTS:
-            if figure.variable == "ho_so_tre_han":
-                kept.append(replace(figure, variable="ho_so_dang_giai_quyet_qua_han"))
-            continue
-        if figure.variable == "ho_so_dang_giai_quyet":
-            scope = (figure.offset, _breakdown_end(flat, figure.offset))
-        kept.append(figure)
-    return kept
-
-
-# The sentence after a count that goes on with its parts: "Trong đó: …", "Cụ thể: …".
-_GOES_ON = re.compile(r"[\s\-+•*]*(?:trong\s+(?:đó|số\s+(?:đó|này|trên))|bao\s+gồm|gồm|cụ\s+thể)\b",
-                      re.IGNORECASE)  # fmt: skip
-
-
-def _breakdown_end(flat: FlatText, offset: int) -> int:
-    end = flat.sentence_bounds(offset, offset + 1)[1]
-    if _GOES_ON.match(flat.text, end):
-        end = flat.sentence_bounds(end + 1, end + 2)[1]
-    return end
-
-
 def _inside(match: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
     return any(start <= match.start() < end for start, end in spans)
 
@@ -286,10 +231,21 @@ def _unit_in(before: str) -> str:
     return found
 
 
+# Two words joined by a comma that name one thing: "trước hạn, đúng hạn 1.190 hồ sơ" (early
+# or on time), "tiếp nhận, giải quyết 1.300 hồ sơ" (received to handle).
+_JOINED = (
+    (re.compile(r"(?i)(trước|đúng)\s+(hạn|hẹn)\s*[,/]\s*(?!\1)(?:đúng|trước)\s+(?:hạn|hẹn)"),
+     "trước và đúng hạn"),
+    (re.compile(r"(?i)tiếp\s+nhận\s*,\s*(giải\s+quyết|xử\s+lý)"), r"tiếp nhận và \1"),
+)  # fmt: skip
+
+
 def _classify(kind: str, after: str, before: str) -> Rule | None:
     """Words right after the figure first, then ever longer stretches of its label."""
     candidates = [rule for rule in RULES if kind in rule.units]
     contexts = [vkey(after)]
+    for pattern, joined in _JOINED:
+        before = pattern.sub(joined, before)
     parts = before.split(",")
     contexts += [vkey(",".join(parts[-n:])) for n in range(1, len(parts) + 1)]
     for context in contexts:

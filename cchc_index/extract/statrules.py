@@ -56,12 +56,15 @@ class Rule:
     none_of: tuple[str, ...] = ()
     ratio_of: str | None = None  # "03/03 phiếu xin lỗi": the denominator is this variable
     zero_ok: bool = True  # may "không có hồ sơ phát sinh" mean 0 of this?
+    only: re.Pattern[str] | None = None  # the whole context must be these words, no others
 
     def matches(self, context: str) -> bool:
         """True when `context` (a `vkey` text) has the words this variable needs; text typed
         without diacritics ("ho so tre han") is matched against the keywords without them."""
         context = canon(context)
         fold = ascii_fold if context.isascii() else _same
+        if self.only is not None:
+            return self.only.fullmatch(context.strip(" :;,.()-+*\t\n")) is not None
         return (
             (not self.any_of or any(fold(k) in context for k in self.any_of))
             and all(fold(k) in context for k in self.all_of)
@@ -99,8 +102,10 @@ def _r(
     none_of: tuple[str, ...] = (),
     ratio_of: str | None = None,
     zero_ok: bool = True,
+    only: str | None = None,
 ) -> Rule:
-    return Rule(variable, frozenset(units.split()), any_of, all_of, none_of, ratio_of, zero_ok)
+    return Rule(variable, frozenset(units.split()), any_of, all_of, none_of, ratio_of, zero_ok,
+                re.compile(only) if only else None)  # fmt: skip
 
 
 RULES: tuple[Rule, ...] = (
@@ -131,9 +136,12 @@ RULES: tuple[Rule, ...] = (
        "đang xử lý quá hạn", "đang xử lý trễ hạn", "chưa giải quyết quá hạn",
        "quá hạn chưa giải quyết", "quá hạn đang giải quyết", "trễ hạn đang giải quyết",
        "quá hạn chưa trả", "đang quá hạn", "tồn quá hạn", zero_ok=False),
+    _r("ho_so_dang_giai_quyet_qua_han", "ho_so", "quá hạn", "trễ hạn",
+       all_of=("chưa có kết quả",), zero_ok=False),
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
     _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
-       "trước, đúng", "đúng và trước", "trước hẹn và đúng"),
+       "trước, đúng", "đúng và trước", "trước hẹn và đúng", "đúng hạn và trước",
+       "đúng hẹn và trước", "đúng hạn, trước", "trước hạn, đúng"),
     _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
@@ -145,6 +153,12 @@ RULES: tuple[Rule, ...] = (
        "phát sinh mới", zero_ok=False),
     _r("ho_so_tiep_nhan", "ho_so", "tiếp nhận", "nhận giải quyết", "tổng số hồ sơ",
        "hồ sơ nhận", "thụ lý", none_of=("trả lại", "rút hồ sơ")),
+    # "Giải quyết: 1.200 hồ sơ", "tiếp nhận 1.234 hồ sơ, giải quyết 1.200 hồ sơ": resolved,
+    # when nothing else is said ("tổng số hồ sơ giải quyết", "hồ sơ đến hạn giải quyết" are
+    # the records to handle).
+    _r("ho_so_da_giai_quyet", "ho_so", ratio_of="ho_so_tiep_nhan", zero_ok=False,
+       only=r"(?:số\s+)?(?:(?:hồ\s+sơ|hs)\s+)?(?:đã\s+)?(?:được\s+)?giải\s+quyết"
+            r"(?:\s+(?:được|xong))?(?:\s*:?\s*(?:là|được))?"),
     _r("tthc_tiep_nhan_mot_cua", "tthc", "phần mềm", "một cửa", "bộ phận tiếp nhận",
        all_of=("tiếp nhận",)),
     _r("tthc_quy_trinh_dung_thoi_gian", "tthc", "không vượt quá", "đúng thời gian"),

@@ -47,6 +47,8 @@ def found(text: str, level: str | None = None) -> list[tuple[str, str]]:
         "đó: chưa đến hạn 37 hồ sơ; quá hạn 3 hồ sơ.",
         "Đã giải quyết 500 hồ sơ, trễ hạn 5 hồ sơ; có 3 hồ sơ quá hạn chưa giải quyết.",
         "Đã giải quyết 500 hồ sơ, trễ hạn 5 hồ sơ, 3 hồ sơ đang xử lý quá hạn.",
+        "- Số hồ sơ đã giải quyết: 500 hồ sơ.\n + Đúng hạn: 495 hồ sơ.\n + Quá hạn: 5 hồ sơ.\n"
+        "- Số hồ sơ đang giải quyết: 40 hồ sơ.\n + Trong hạn: 37 hồ sơ.\n + Quá hạn: 3 hồ sơ.",
     ],
 )  # fmt: skip
 def test_records_in_progress_past_their_deadline_are_not_the_late_ones(text: str) -> None:
@@ -54,6 +56,13 @@ def test_records_in_progress_past_their_deadline_are_not_the_late_ones(text: str
     assert draft.get("ho_so_tre_han") == 5, text
     assert draft.get("ho_so_dang_giai_quyet_qua_han", Decimal(3)) == 3, text
     assert draft.get("ho_so_dang_giai_quyet", Decimal(40)) == 40, text
+
+
+def test_a_list_one_level_down_is_the_part_of_its_line_only() -> None:
+    text = ("- Số hồ sơ đang giải quyết: 40 hồ sơ.\n + Quá hạn: 3 hồ sơ.\n- Số hồ sơ giải quyết "
+            "trễ hạn: 5 hồ sơ.\n + Trễ hạn do người dân: 2 hồ sơ.")  # fmt: skip
+    assert found(text) == [("ho_so_dang_giai_quyet", "40"), ("ho_so_dang_giai_quyet_qua_han", "3"),
+                           ("ho_so_tre_han", "5"), ("ho_so_tre_han", "2")]  # fmt: skip
 
 
 def test_a_sentence_that_goes_on_with_other_figures_is_not_a_breakdown() -> None:

@@ -185,6 +185,11 @@ RESOLVED = [
     "Đã giải quyết {S} hồ sơ, trễ hạn {L} hồ sơ.\nSố hồ sơ đang giải quyết: {P} hồ sơ.\nTrong "
     "đó: chưa đến hạn {P1} hồ sơ; quá hạn {P2} hồ sơ.",
     "Số hồ sơ giải quyết trễ hạn là {L} hồ sơ; số hồ sơ đang giải quyết quá hạn: {P2} hồ sơ.",
+    "- Số hồ sơ đã giải quyết: {S} hồ sơ.\n + Trước hạn: {E} hồ sơ.\n + Đúng hạn: {O} hồ sơ.\n"
+    " + Quá hạn: {L} hồ sơ.\n- Số hồ sơ đang giải quyết: {P} hồ sơ.\n + Trong hạn: {P1} hồ "
+    "sơ.\n + Quá hạn: {P2} hồ sơ.",
+    "Giải quyết: {S} hồ sơ; Đang giải quyết: {P} hồ sơ.",
+    "Số hồ sơ giải quyết đúng hạn và trước hạn: {EO} hồ sơ; trễ hạn {L} hồ sơ.",
     "Đã giải quyết {S} hồ sơ, đạt tỷ lệ {R}%; đang giải quyết {P} hồ sơ, có {P1} hồ sơ chưa "
     "đến hạn và {P2} hồ sơ đã quá hạn.",
     "",
