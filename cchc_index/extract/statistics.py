@@ -17,10 +17,11 @@ from cchc_index.extract.figure_context import (
     spans_years,
     year_after,
 )
-from cchc_index.extract.flat import FlatText, vkey
+from cchc_index.extract.flat import UP, FlatText, vkey
 from cchc_index.extract.parts import drop_breakdowns, drop_sub_bodies
 from cchc_index.extract.relations import PART_OF_PERIOD
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
+from cchc_index.extract.tables import table_counts
 from cchc_index.text import parse_number
 
 _INT = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -40,7 +41,8 @@ _ZERO = re.compile(
     r"(?i)không\s+(?:có|phát\s+sinh)\s+hồ\s+sơ(?:\s+nào)?|hồ\s+sơ\s+không\s+phát\s+sinh"
 )
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
-_AFTER_END = re.compile(r"[,;(|\t]|\.\s")
+# The words after a count end at a comma, a cell, a full stop, or a line that starts anew.
+_AFTER_END = re.compile(rf"[,;(|\t]|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))")
 
 
 _THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
@@ -189,6 +191,7 @@ def find_figures(
         )  # fmt: skip
         previous_end = unit_end
     figures.extend(_zeros(flat, year, skip))
+    figures.extend(_tabled(flat, year, skip, is_self))
     figures = drop_sub_bodies(flat, figures, is_self)
     return drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
 
@@ -217,6 +220,32 @@ def _percent(match: re.Match[str] | None) -> Decimal | None:
 
 def _places(match: re.Match[str] | None) -> int:
     return len(match["p"].split(",")[1]) if match and "," in match["p"] else 0
+
+
+def _tabled(
+    flat: FlatText,
+    year: int | None,
+    skip: tuple[tuple[int, int], ...],
+    is_self: Callable[[str], bool] | None,
+) -> list[Figure]:
+    """Records counted in a table: its row's label or its column's header names each one."""
+    out: list[Figure] = []
+    for count in table_counts(flat):
+        if any(a <= count.start < b for a, b in skip):
+            continue
+        if is_target(count.words) or is_department(count.words, is_self):
+            continue
+        rule = _classify("ho_so", count.words, "")
+        if rule is None:
+            continue
+        when = _year_of(count.period, year) if count.period else None
+        part = bool(_PART_OF_PERIOD.search(vkey(count.period)))
+        out.append(
+            Figure(rule.variable, count.value, parse_number(count.value), when, False,
+                   count.start, flat.line_of(count.start), count.row, label=count.words,
+                   part_of_period=part)
+        )  # fmt: skip
+    return out
 
 
 def _inside(match: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cchc_index.extract.flat import vkey
+from cchc_index.extract.flat import UP, vkey
 
 # Unit words after a count, by class; longest first so "tin, bài" wins over "tin".
 UNITS: dict[str, tuple[str, ...]] = {
@@ -31,8 +31,11 @@ UNITS: dict[str, tuple[str, ...]] = {
     "nhiem_vu": ("nhiệm vụ",),
     "tthc": ("thủ tục hành chính", "thủ tục", "tthc"),
 }
+# A unit word follows its count on the same line, or on the next when a line wraps in the
+# middle of a sentence (never into the next cell of a table, or a new row that starts with a
+# capital: "1.234\nHồ sơ trễ hạn").
 UNIT_RE = re.compile(
-    r"\s*(?P<unit>"
+    rf"(?:[ ]*\n[ ]*(?-i:(?!{UP}))|[ ]*)(?P<unit>"
     + "|".join(
         re.escape(word).replace(r"\ ", r"\s+")
         for word in sorted({w for ws in UNITS.values() for w in ws}, key=len, reverse=True)
