@@ -11,12 +11,12 @@ quyết …" (one body's, to the end of the sentence), "Đang giải quyết 40 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from cchc_index.extract.figure_context import sub_body_starts
 from cchc_index.extract.flat import FlatText
+from cchc_index.extract.unit import Unit
 
 if TYPE_CHECKING:
     from cchc_index.extract.statistics import Figure
@@ -33,13 +33,11 @@ _CHANNELS = frozenset(
 )  # fmt: skip
 
 
-def drop_sub_bodies(
-    flat: FlatText, figures: list[F], is_self: Callable[[str], bool] | None
-) -> list[F]:
+def drop_sub_bodies(flat: FlatText, figures: list[F], unit: Unit | None) -> list[F]:
     """ "…, trong đó tại Bộ phận Một cửa thành phố: đã giải quyết 29.500 hồ sơ, đang giải
     quyết 370 hồ sơ": to the end of the sentence the figures are that body's, a part of the
     unit's, not the unit's own (a channel's count excepted)."""
-    starts = sub_body_starts(flat.text, is_self)
+    starts = sub_body_starts(flat.text, unit)
     if not starts:
         return figures
     spans = [(start, flat.sentence_bounds(start, start + 1)[1]) for start in starts]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -22,6 +21,7 @@ from cchc_index.extract.parts import drop_breakdowns, drop_sub_bodies
 from cchc_index.extract.relations import PART_OF_PERIOD
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
 from cchc_index.extract.tables import table_counts
+from cchc_index.extract.unit import Unit
 from cchc_index.text import parse_number
 
 _INT = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -73,6 +73,7 @@ class Figure:
     rate: Decimal | None = None  # a percentage stated right after it ("đạt tỷ lệ 98,33%")
     rate_places: int = 0
     part_of_period: bool = False  # its sentence opens on a quarter or a month ("Quý III/2021, …")
+    tail: str = ""  # the words after it, to the next count ("hồ sơ (gồm cả 122 hồ sơ …")
 
 
 @dataclass(frozen=True)
@@ -130,11 +131,11 @@ def find_figures(
     year: int | None,
     skip: tuple[tuple[int, int], ...] = (),
     level: str | None = None,
-    is_self: Callable[[str], bool] | None = None,
+    unit: Unit | None = None,
 ) -> list[Figure]:
     """Every count the rules recognise as the unit's, in text order; `level` is the unit's
-    own level ("xã"), so that figures of other levels are passed over, and `is_self` tells
-    the unit's own council from another's ("UBND xã đã tiếp nhận …" in a commune's report)."""
+    own level ("xã"), so that figures of other levels are passed over, and `unit` tells the
+    unit's own council from another's ("UBND xã đã tiếp nhận …" in a commune's report)."""
     text = flat.text
     skip = skip + scoped_spans(text, level)
     numbers = [_with_second(text, c) for c in _counts(text, skip)]
@@ -144,16 +145,17 @@ def find_figures(
     figures: list[Figure] = []
     previous_end = 0
     records_until = -1  # the end of a sentence that counted records: its parts may omit "hồ sơ"
-    for count, unit in zip(numbers, units, strict=True):
+    body_until = -1  # the end of a sentence about another body than the unit
+    for count, word in zip(numbers, units, strict=True):
         clause_start, clause_end = flat.sentence_bounds(count.start, count.end, clause=True)
         before = text[max(clause_start, previous_end) : count.start]
         if _STANDARD.search(before) or is_counter(before):  # "ISO 9001: 2015", "Lượt xem: 8"
             continue
-        unit_end = unit.end() if unit else count.end
+        unit_end = word.end() if word else count.end
         line_text = flat.lines[flat.line_of(count.start) - 1].strip()
         bare = False  # "trong đó trước hạn 800, đúng hạn 300": the unit of the sentence's count
-        if unit:
-            kind = UNIT_CLASS.get(vkey(unit["unit"]), "")
+        if word:
+            kind = UNIT_CLASS.get(vkey(word["unit"]), "")
         elif _LABELLED.search(before) or line_text == text[count.start : count.end]:
             kind = _unit_in(before)
             bare = not kind and count.start < records_until
@@ -167,10 +169,14 @@ def find_figures(
         cut = _AFTER_END.search(tail)
         after = text[count.end : unit_end] + (tail[: cut.start()] if cut else tail)
         whole_clause = text[clause_start : count.start]
+        if count.start < body_until or is_department(before, unit):
+            # "Sở Tư pháp tiếp nhận 120 hồ sơ; đã giải quyết 118 hồ sơ": to the end of the
+            # sentence the figures are that body's
+            body_until = max(body_until, flat.sentence_bounds(count.start, count.end)[1])
+            continue
         if (
             is_target(whole_clause)
             or is_comparison(before, text[unit_end:clause_end])
-            or is_department(before, is_self)
             or spans_years(text[clause_start:clause_end])
         ):
             continue
@@ -186,13 +192,13 @@ def find_figures(
         part = bool(_PART_OF_PERIOD.search(vkey(lead)))
         figures.extend(
             replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
-                    part_of_period=part)
+                    part_of_period=part, tail=text[unit_end : min(clause_end, nxt)])
             for f in _figures(flat, count, found, when, approx)
         )  # fmt: skip
         previous_end = unit_end
     figures.extend(_zeros(flat, year, skip))
-    figures.extend(_tabled(flat, year, skip, is_self))
-    figures = drop_sub_bodies(flat, figures, is_self)
+    figures.extend(_tabled(flat, year, skip, unit))
+    figures = drop_sub_bodies(flat, figures, unit)
     return drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
 
 
@@ -226,14 +232,14 @@ def _tabled(
     flat: FlatText,
     year: int | None,
     skip: tuple[tuple[int, int], ...],
-    is_self: Callable[[str], bool] | None,
+    unit: Unit | None,
 ) -> list[Figure]:
     """Records counted in a table: its row's label or its column's header names each one."""
     out: list[Figure] = []
     for count in table_counts(flat):
         if any(a <= count.start < b for a, b in skip):
             continue
-        if is_target(count.words) or is_department(count.words, is_self):
+        if is_target(count.words) or is_department(count.words, unit):
             continue
         rule = _classify("ho_so", count.words, "")
         if rule is None:

@@ -113,6 +113,20 @@ def test_the_communes_own_council_is_the_unit() -> None:
     assert found("UBND xã Quảng Thành đã tiếp nhận 345 hồ sơ.") == []
 
 
+def test_a_departments_own_name_is_the_unit() -> None:
+    report = ("SỞ NỘI VỤ\nSố: 12/BC-SNV\nBÁO CÁO\nKết quả công tác CCHC năm 2024\n"
+              "Trong năm, Sở đã tiếp nhận 1.234 hồ sơ, đã giải quyết 1.200 hồ sơ.")  # fmt: skip
+    assert written(report) == {"ho_so_tiep_nhan": 1234, "ho_so_da_giai_quyet": 1200}
+    named = report.replace("Trong năm, Sở đã", "Trong năm, Sở Nội vụ đã")
+    assert written(named) == {"ho_so_tiep_nhan": 1234, "ho_so_da_giai_quyet": 1200}
+    # another department, named, is another body
+    other = report.replace("Trong năm, Sở đã", "Trong năm, Sở Tư pháp đã")
+    assert written(other) == {}
+    # in a commune's report, a bare "Sở" is not the commune
+    commune = "UBND xã Quảng An báo cáo như sau. Trong năm, Sở đã tiếp nhận 1.234 hồ sơ."
+    assert written(commune) == {}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
