@@ -105,12 +105,12 @@ def is_department(before: str, unit: Unit | None = None) -> bool:
 # One body inside the unit's figures, as the subject of the rest of its sentence: "…, trong
 # đó tại Bộ phận Một cửa thành phố: đã giải quyết 29.500 hồ sơ, đang giải quyết 370 hồ sơ".
 _SUB_BODY = re.compile(
-    r"(?i)(?<!\w)(?:trong\s+đó|riêng)\s*,?\s*(?:tại|ở|của|đối\s+với)?\s*"
+    r"(?<!\w)(?:[tT]rong\s+đó|TRONG\s+ĐÓ|[rR]iêng|RIÊNG)(?i:\s*,?\s*(?:tại|ở|của|đối\s+với)?\s*"
     r"(?P<body>bộ\s+phận|trung\s+tâm|(?:ubnd|[ủu][ỷy]\s+ban\s+nhân\s+dân)(?=\s+(?:xã|phường|"
     r"thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|các)\b)|các\s+(?:xã|phường|sở|phòng|"
     r"cơ\s+quan|đơn\s+vị|địa\s+phương)|sở|phòng|chi\s+nhánh|văn\s+phòng|ban\s+quản\s+lý)"
     r"(?P<rest>[^.;:()\n\d]{0,80}?)"
-    r"(?::|\s(?:đã|đang|tiếp\s+nhận|giải\s+quyết|có|thực\s+hiện|xử\s+lý|trả)(?!\w))"
+    r"(?::|\s(?:đã|đang|tiếp\s+nhận|giải\s+quyết|có|thực\s+hiện|xử\s+lý|trả)(?!\w)))"
 )
 
 
@@ -145,7 +145,7 @@ _LOWEST = frozenset({"xã", "phường", "thị trấn"})
 
 # Part of the period: "Chỉ tính riêng trong tuần (từ …)": to the end of the next paragraph,
 # where such news goes on with the week's figures.
-_SUB_PERIOD = re.compile(r"(?i)(?:tính\s+)?riêng\s+(?:trong\s+)?(?:tuần|tháng|quý)\b")
+_SUB_PERIOD = re.compile(r"(?:riêng|Riêng|RIÊNG)\s+(?i:(?:trong\s+)?(?:tuần|tháng|quý)\b)")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
@@ -179,12 +179,27 @@ def _sub_period_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Every scope names "cấp" or "các sở": a quick search for those words first, then the whole
+# pattern only around them (a 200-page report is read in well under a second).
+_ANCHOR = re.compile(r"[cC](?:ấp|ẤP|ác\s+sở|ÁC\s+SỞ)")
+
+
+def _scopes(text: str) -> list[re.Match[str]]:
+    found: dict[int, re.Match[str]] = {}
+    for anchor in _ANCHOR.finditer(text):
+        lo = max(0, anchor.start() - 40)
+        for match in _SCOPE.finditer(text, lo, min(len(text), anchor.end() + 80)):
+            if match.start() <= anchor.start() < match.end():
+                found.setdefault(match.start(), match)
+    return [found[k] for k in sorted(found)]
+
+
 def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
     """Stretches about one level of several ("Với cấp tỉnh, …" in a province's figures) or
     one part of the period ("tính riêng trong tuần").
     A commune (`level` "xã") has no level below it: there "cấp xã" is the unit itself."""
     spans = []
-    for match in _SCOPE.finditer(text):
+    for match in _scopes(text):
         named = match["a"] or match["b"] or match["c"] or "tỉnh"
         if level in _LOWEST and vkey(named) == "xã":
             continue

@@ -19,7 +19,7 @@ from cchc_index.extract.figure_context import (
 from cchc_index.extract.flat import UP, FlatText, vkey
 from cchc_index.extract.parts import drop_breakdowns, drop_sub_bodies
 from cchc_index.extract.relations import PART_OF_PERIOD
-from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
+from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule, canon
 from cchc_index.extract.tables import table_counts
 from cchc_index.extract.unit import Unit
 from cchc_index.text import parse_number
@@ -275,17 +275,25 @@ _JOINED = (
 )  # fmt: skip
 
 
+_BY_KIND: dict[str, tuple[Rule, ...]] = {}
+
+
 def _classify(kind: str, after: str, before: str) -> Rule | None:
     """Words right after the figure first, then ever longer stretches of its label."""
-    candidates = [rule for rule in RULES if kind in rule.units]
+    candidates = _BY_KIND.get(kind)
+    if candidates is None:
+        candidates = _BY_KIND[kind] = tuple(rule for rule in RULES if kind in rule.units)
     contexts = [vkey(after)]
-    for pattern, joined in _JOINED:
-        before = pattern.sub(joined, before)
+    if "," in before or "/" in before:
+        for pattern, joined in _JOINED:
+            before = pattern.sub(joined, before)
     parts = before.split(",")
     contexts += [vkey(",".join(parts[-n:])) for n in range(1, len(parts) + 1)]
     for context in contexts:
+        context = canon(context)
+        plain = context.isascii()
         for rule in candidates:
-            if rule.matches(context):
+            if rule.matches_canon(context, plain):
                 return rule
     return None
 

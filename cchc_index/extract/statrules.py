@@ -65,7 +65,11 @@ class Rule:
         """True when `context` (a `vkey` text) has the words this variable needs; text typed
         without diacritics ("ho so tre han") is matched against the keywords without them."""
         context = canon(context)
-        fold = ascii_fold if context.isascii() else _same
+        return self.matches_canon(context, context.isascii())
+
+    def matches_canon(self, context: str, plain: bool) -> bool:
+        """`matches` for a context already put right by `canon`; `plain`: it is ASCII."""
+        fold = ascii_fold if plain else _same
         if self.only is not None:
             return self.only.fullmatch(context.strip(" :;,.()-+*\t\n")) is not None
         return (

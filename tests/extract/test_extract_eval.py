@@ -134,3 +134,31 @@ def test_the_command_prints_tuned_and_never_tuned_apart(
     honest = out.index("== Bộ chưa từng dùng để chỉnh")
     assert tuned < out.index(f"{SET}:") < out.index(f"{HELD_OUT}:") < honest
     assert honest < out.index(f"{UNTUNED}:")
+
+
+def test_a_never_tuned_set_is_printed_apart_with_the_day_it_was_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new set (here a made-up `untuned-2099-01`, one report copied from `eval`) prints
+    under the never-tuned heading with the day its README says it was frozen; the tuned
+    set says it was tuned on. (The real never-tuned sets are not read here.)"""
+    from cchc_index.extract import evaluate_print
+    from cchc_index.i18n import set_lang
+
+    monkeypatch.setattr(evaluate_print, "time_200_pages", lambda: 0.5)
+    monkeypatch.delenv("CCHC_LANG", raising=False)
+    set_lang("vi")
+    new = tmp_path / "untuned-2099-01"
+    new.mkdir()
+    for suffix in (".txt", ".yaml"):
+        source = (SET / "e08-binhduong-2021-capxa").with_suffix(suffix)
+        (new / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (new / "README.md").write_text("# Never-tuned set (frozen 01/01/2099)\n", encoding="utf-8")
+    evaluate_print.main([str(SET), str(new)])
+    out = capsys.readouterr().out
+    tuned, honest = out.index("== Bộ đã dùng để chỉnh"), out.index("== Bộ chưa từng dùng")
+    assert tuned < out.index(f"{SET}:\n  đã dùng để chỉnh công cụ") < honest
+    assert honest < out.index(f"{new}:\n  chưa từng dùng để chỉnh; đóng băng ngày 01/01/2099")
+    (new / "README.md").write_text("# Never-tuned set\n", encoding="utf-8")
+    evaluate_print.main([str(new)])
+    assert "README không ghi ngày đóng băng" in capsys.readouterr().out
