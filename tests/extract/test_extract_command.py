@@ -202,3 +202,21 @@ def test_a_draft_for_another_year_than_its_framework_says_so(tmp_path: Path) -> 
     assert code == 0
     notes = (draft / "kiem-tra.txt").read_text(encoding="utf-8")
     assert "năm đánh giá 2023 khác năm 2020 của bộ chỉ số 'hue-xa-2020'" in notes
+
+
+def test_an_empty_list_of_undated_documents_is_no_warning(tmp_path: Path) -> None:
+    """The draft always holds van-ban-chua-co-ngay.csv (a redraft keeps no stale rows);
+    `score` warns that its documents are not scored only when it lists some."""
+    from cchc_index.cli.score import score
+
+    draft = tmp_path / "nhap"
+    shipped = Path(__file__).parents[2] / "examples" / "ke-hoach-cchc-2025-long-phung.txt"
+    assert run(str(shipped), "-o", str(draft))[0] == 0
+    undated = draft / "van-ban-chua-co-ngay.csv"
+    assert undated.read_text(encoding="utf-8").count("\n") == 1  # the header only
+    result = CliRunner().invoke(score, [str(draft)])
+    assert result.exit_code == 0 and "chưa có ngày" not in result.stderr
+    with undated.open("a", encoding="utf-8") as table:
+        table.write("130/2005/NĐ-CP,,NĐ,Chính phủ,,,,,dòng 82\n")
+    result = CliRunner().invoke(score, [str(draft)])
+    assert result.exit_code == 0 and "chưa có ngày nên không được chấm" in result.stderr
