@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from cchc_index.extract.counts import Count, counts, with_second
 from cchc_index.extract.figure_context import (
     is_comparison,
     is_counter,
@@ -24,11 +25,6 @@ from cchc_index.extract.tables import table_counts
 from cchc_index.extract.unit import Unit
 from cchc_index.text import parse_number
 
-_INT = r"\d{1,3}(?:\.\d{3})+|\d+"
-_NUMBER = re.compile(
-    rf"(?<![\w.,/\-])(?<!\d:)(?P<a>{_INT})(?P<frac>,\d+)?(?:\s*/\s*(?P<b>{_INT}))?"
-    r"(?![\w/%]|[.,\-–]\d|\s*%)"
-)
 _LABELLED = re.compile(r"(?::|\blà|\bđạt|\bgồm|\bcòn)\s*:?\s*$")
 _APPROX = re.compile(r"(?:\btrên|\bgần|\bkhoảng|\bhơn|\bxấp xỉ|\bước tính|\bước)\s*$")
 # "năm 2023", "năm trước": the year a figure is of; but records carried over "từ năm trước",
@@ -43,18 +39,6 @@ _ZERO = re.compile(
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
 # The words after a count end at a comma, a cell, a full stop, or a line that starts anew.
 _AFTER_END = re.compile(rf"[,;(|\t]|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))")
-
-
-_THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
-# Counts written in words, only before a unit word: "chỉ tám hồ sơ quá hạn".
-_WORD_VALUES = {
-    "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
-    "tám": 8, "chín": 9, "mười": 10,
-}  # fmt: skip
-_WORD_NUMBER = re.compile(
-    r"(?<!\w)(?P<w>" + "|".join(_WORD_VALUES) + r")(?=\s+(?:hồ\s+sơ|HS|thư|phiếu)(?!\w))",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -76,56 +60,6 @@ class Figure:
     tail: str = ""  # the words after it, to the next count ("hồ sơ (gồm cả 122 hồ sơ …")
 
 
-@dataclass(frozen=True)
-class _Count:
-    """A number in the text: digits ("12.345", "4.561/5.650", "5,65 ngàn") or a word."""
-
-    start: int
-    end: int
-    a: str
-    amount: Decimal
-    b: str | None
-    rounded: bool  # "5,65 ngàn": a rounded count, never certain
-
-
-def _counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[_Count]:
-    found = []
-    for m in _NUMBER.finditer(text):
-        if _inside(m, skip):
-            continue
-        if m["frac"]:
-            thousand = _THOUSAND.match(text, m.end())
-            if thousand is None or m["b"]:
-                continue
-            amount = parse_number(m["a"] + m["frac"]) * 1000
-            found.append(_Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
-                                amount, None, True))  # fmt: skip
-            continue
-        thousand = _THOUSAND.match(text, m.end())
-        if thousand and not m["b"]:  # "4 ngàn hồ sơ"
-            amount = parse_number(m["a"]) * 1000
-            found.append(_Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
-                                amount, None, True))  # fmt: skip
-            continue
-        found.append(_Count(m.start(), m.end(), m["a"], parse_number(m["a"]), m["b"], False))
-    for m in _WORD_NUMBER.finditer(text):
-        if not any(start <= m.start() < end for start, end in skip):
-            value = _WORD_VALUES[m["w"].lower()]
-            found.append(_Count(m.start(), m.end(), str(value), Decimal(value), None, False))
-    return sorted(found, key=lambda c: c.start)
-
-
-# "120 hồ sơ/130 hồ sơ": the second count of a fraction written with its unit twice.
-_SECOND = re.compile(rf"{UNIT_RE.pattern}\s*/\s*(?P<b>{_INT})(?![\d.,]\d)", re.IGNORECASE)
-
-
-def _with_second(text: str, count: _Count) -> _Count:
-    second = _SECOND.match(text, count.end) if count.b is None else None
-    if second is None or count.rounded:
-        return count
-    return replace(count, b=second["b"])
-
-
 def find_figures(
     flat: FlatText,
     year: int | None,
@@ -138,7 +72,7 @@ def find_figures(
     unit's own council from another's ("UBND xã đã tiếp nhận …" in a commune's report)."""
     text = flat.text
     skip = skip + scoped_spans(text, level)
-    numbers = [_with_second(text, c) for c in _counts(text, skip)]
+    numbers = [with_second(text, c) for c in counts(text, skip)]
     units = [UNIT_RE.match(text, c.end) for c in numbers]
     # The words after a figure run to the next figure with a unit ("… mức độ 3, 12 hồ sơ").
     counted = [c.start for c, u in zip(numbers, units, strict=True) if u] + [len(text)]
@@ -310,7 +244,7 @@ def _approx(before: str) -> bool:
 
 
 def _figures(
-    flat: FlatText, count: _Count, rule: Rule, year: int | None, approx: bool
+    flat: FlatText, count: Count, rule: Rule, year: int | None, approx: bool
 ) -> list[Figure]:
     line = flat.line_of(count.start)
     sentence = flat.sentence(count.start, count.end)
