@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from cchc_index.docnumber import DocKind, DocNumber, ascii_key, parse_doc_number
+from cchc_index.docnumber import DocKind, DocNumber, ascii_key, kind_from_text, parse_doc_number
 from cchc_index.extract.after import read_after
 from cchc_index.extract.flat import UP, FlatText, vkey
 from cchc_index.extract.patterns import (
@@ -89,6 +89,8 @@ _DATED_BEFORE = re.compile(
     r"(?:đã\s+)?(?:ban\s+hành|có|ký)\s+(?P<title>[^,;:()\d\n]{0,30}?)\s*(?:số\s*:?\s*)?$"
 )
 _UPPER_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
+# Forms and annexes are numbered like documents: "Mẫu số 01/TTHC", "Biểu 02/CCHC".
+_FORM_BEFORE = re.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục|tờ\s+khai|form)\s*(?:số\s*)?[:.]?\s*$")
 
 
 def find_citations(
@@ -165,11 +167,14 @@ def _read(
     except ValueError:
         return None
     clause = _clause_before(text, match.start())
-    if number.kind is DocKind.CV and not (
-        LETTER_TITLES.search(clause)
-        or (_UPPER_CODE.fullmatch(number.issuer) and sum(c.isalpha() for c in number.issuer) > 1)
-    ):
-        return None
+    if _FORM_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return None  # "Mẫu số 01/TTHC", "Phụ lục 03/BC": a form, not a document
+    if number.kind is DocKind.CV and not LETTER_TITLES.search(clause):
+        code = number.issuer
+        if not (_UPPER_CODE.fullmatch(code) and sum(c.isalpha() for c in code) > 1):
+            return None
+        if kind_from_text(code) is not None:
+            return None  # "15/KH" is a kind with no issuer, not a letter of a body "KH"
     date, issuer, subject, assumed = read_after(text, match.end(), limit, number, year)
     if date is None:
         date = _date_before(clause)

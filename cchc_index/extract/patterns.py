@@ -13,7 +13,7 @@ _CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*"
 _UPCODE = r"[A-ZĐ][A-ZĐ0-9&]+"
 _NUM = r"\d{1,6}[a-zA-Z]?"
 # Right after "số"/"Số:" a symbol may follow with no space ("số452/KH-UBND").
-_LEFT = r"(?:(?<=[sS][ốỐ])|(?<=[sS][ốỐ]:)|(?<![\w/.,\-]))"
+_LEFT = r"(?:(?<=[sS][ốỐ])|(?<=[sS][ốỐ]:)|(?<![\w/.,\-])(?<!\d:))"  # not "QCVN 01:2019/BXD"
 _DASH = "[-–—]"  # Word turns " - " into an en dash: "QĐ – UBND"
 SYMBOL = re.compile(
     rf"{_LEFT}(?:"
@@ -95,7 +95,7 @@ ISSUER_STOPS = frozenset(
         "về", "v/v", "ngày", "đã", "và", "trong", "theo", "tại", "nhằm", "để", "với", "thì",
         "cũng", "được", "năm", "quy", "số", "cho", "là", "đến", "trên", "đối", "khi",
         "nay", "này", "đó", "sau", "trước", "như", "gồm", "có", "hướng", "kèm", "thực",
-        "triển", "việc",
+        "triển", "việc", "phê",
     )
 )  # fmt: skip
 

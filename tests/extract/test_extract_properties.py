@@ -178,6 +178,9 @@ DISTRACTORS = [
     "giai đoạn 2016-2020", "tiêu chí 1.4.2", "0.25 điểm", "31.724 hồ sơ", "lúc 16:55",
     "5/9/2020", "25/27 xã", "70 hồ sơ/tháng", "24/7", "QĐ-UBND", "số/ký hiệu", "TN&TKQ",
     "ngày 14 tháng 9 năm 2020", "Số: ...../KH-UBND", "(3.5.4)", "số 12 hồ sơ", "năm 2020",
+    # forms and annexes, standards: numbered like documents, but not documents
+    "Mẫu số 01/TTHC", "Biểu số 02/CCHC", "Phụ lục 03/BC", "tờ khai mẫu 02/ĐK-TCT",
+    "QCVN 01:2019/BXD", "mẫu số 01/PLI",
 ]  # fmt: skip
 
 
