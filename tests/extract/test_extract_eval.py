@@ -136,7 +136,7 @@ def test_the_command_prints_tuned_and_never_tuned_apart(
     assert honest < out.index(f"{UNTUNED}:")
 
 
-def test_a_never_tuned_set_is_printed_apart_with_the_day_it_was_frozen(
+def test_a_new_untuned_folder_prints_apart_with_the_day_it_was_frozen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A new set (here a made-up `untuned-2099-01`, one report copied from `eval`) prints
