@@ -69,10 +69,10 @@ from cchc_index.output import refuse_inputs
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
     help=tr(
-        "Bộ chỉ số mà bản nháp điền biến (mặc định: theo hồ sơ của --against, hoặc "
-        "rules/hue-xa-2020).",
-        "Framework whose variables the draft fills (default: the --against profile's, or "
-        "rules/hue-xa-2020).",
+        "Bộ chỉ số mà bản nháp điền biến (mặc định: theo hồ sơ của --against; không có thì "
+        "bộ chỉ số duy nhất dành cho năm và cấp của báo cáo; không có thì rules/hue-xa-2020).",
+        "Framework whose variables the draft fills (default: the --against profile's; else "
+        "the one framework made for the report's year and level; else rules/hue-xa-2020).",
     ),
 )
 @click.option(

@@ -28,7 +28,8 @@ from cchc_index.extract.patterns import (
 _GAP = re.compile(r"[\s,():]*")
 _CELL_GAP = re.compile(r"[ ,]*[\t|][\s|]*")  # to the next cell of a table row
 _CELL_END = re.compile(r"[\t|]|\n(?=[^\n\t]{0,12}\t)|\n\s*\n")
-_OF = re.compile(r"(?:của|Của|CỦA|do|Do)\s+")
+# "của UBND tỉnh", "do Chủ tịch UBND tỉnh ký", "được UBND huyện Quảng Điền ban hành"
+_OF = re.compile(rf"(?:của|Của|CỦA|do|Do)\s+|được\s+(?={UP})")
 _ISSUED = re.compile(r"(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b")
 _PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
 # "Quyết định số 1234/QĐ-UBND UBND tỉnh Thừa Thiên Huế Ngày 05/02/2024": the issuer named
@@ -115,7 +116,8 @@ def read_after(
 
 def _day_in(year: int | None, match: re.Match[str]) -> dt.date | None:
     try:
-        return dt.date(year or 0, int(match["month"]), int(match["day"]))
+        day, month = match["day"] or match["wday"], match["month"] or match["wmonth"]
+        return dt.date(year or 0, int(month), int(day))
     except ValueError:
         return None
 

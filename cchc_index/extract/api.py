@@ -8,10 +8,16 @@ from pathlib import Path
 from cchc_index.extract.crosscheck import cross_check
 from cchc_index.extract.documents import FileDocument, read_documents, unit_of_documents
 from cchc_index.extract.draft import build_draft
+from cchc_index.extract.profile_draft import LEVELS
 from cchc_index.extract.render import Outcome
-from cchc_index.extract.report import extract_report, unit_from_profile
+from cchc_index.extract.report import Extraction, extract_report, unit_from_profile
 from cchc_index.extract.unit import Unit
-from cchc_index.extract.variables import choose_framework, variables_of
+from cchc_index.extract.variables import (
+    FrameworkVariables,
+    choose_framework,
+    fitting_framework,
+    variables_of,
+)
 from cchc_index.extract.writer import write_draft
 from cchc_index.i18n import tr
 from cchc_index.load.against import level_fits
@@ -31,7 +37,8 @@ def run_extract(
     """Read a report and/or a folder of documents; draft a bundle; compare with a bundle.
 
     The draft fills the variables of the framework named by `rules`, else the one the
-    `against` bundle's profile names in `rules_dir`, else the shipped default. Raises
+    `against` bundle's profile names in `rules_dir`, else the one framework on the search
+    path made for the report's year and level, else the shipped default. Raises
     EvidenceError for unreadable input, RuleError for an invalid framework and OutputExists
     for a non-empty `output` without `force`.
     """
@@ -52,6 +59,11 @@ def run_extract(
         if report is not None
         else None
     )
+    if report is not None and extraction is not None and rules is None and named is None:
+        fitting = _fitting(extraction, year, variables, rules_dir)
+        if fitting is not None:  # read again for the variables of the framework that fits
+            variables = fitting
+            extraction = extract_report(report, year=year, unit=hint, variables=variables)
     files, skipped = read_documents(documents) if documents is not None else ([], 0)
     if extraction is not None:
         unit = extraction.unit
@@ -106,6 +118,21 @@ def run_extract(
         output,
         written,
     )
+
+
+def _fitting(
+    extraction: Extraction, year: int | None, default: FrameworkVariables, rules_dir: Path | None
+) -> FrameworkVariables | None:
+    """With no framework named, the one made for the report's year and level when the
+    default is not (`score` refuses a draft whose year or level its framework does not fit)."""
+    year = year or extraction.year
+    level = LEVELS.get(extraction.unit.level or "", "xã")
+    if year is None or (
+        default.year == year and default.level is not None and level_fits(level, default.level)
+    ):
+        return None
+    found = fitting_framework(year, level, rules_dir)
+    return variables_of(found) if found is not None else None
 
 
 def _common_year(files: list[FileDocument]) -> int | None:

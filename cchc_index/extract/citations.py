@@ -13,14 +13,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from cchc_index.docnumber import DocKind, DocNumber, parse_doc_number
+from cchc_index.docnumber import DocKind, DocNumber, ascii_key, kind_from_text, parse_doc_number
 from cchc_index.extract.after import read_after
 from cchc_index.extract.flat import UP, FlatText, vkey
 from cchc_index.extract.patterns import (
     AGENCY_STARTS,
     DATE,
+    DATED,
+    DATED_NO_YEAR,
     LETTER_TITLES,
     SYMBOL,
+    TITLE_BEFORE,
+    symbol_text,
     to_date,
 )
 from cchc_index.extract.unit import Unit
@@ -70,6 +74,7 @@ class _Found:
     subject: str | None
     mention: Mention
     date_assumed: bool = False
+    end: int = 0  # where its symbol ends in the text
 
 
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
@@ -84,6 +89,8 @@ _DATED_BEFORE = re.compile(
     r"(?:đã\s+)?(?:ban\s+hành|có|ký)\s+(?P<title>[^,;:()\d\n]{0,30}?)\s*(?:số\s*:?\s*)?$"
 )
 _UPPER_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
+# Forms and annexes are numbered like documents: "Mẫu số 01/TTHC", "Biểu 02/CCHC".
+_FORM_BEFORE = re.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục|tờ\s+khai|form)\s*(?:số\s*)?[:.]?\s*$")
 
 
 def find_citations(
@@ -101,6 +108,8 @@ def find_citations(
             if found:
                 _share_issuer(text, found[-1], item)
             found.append(item)
+    for index in range(len(found) - 1, 0, -1):  # last first: a list shares back in a chain
+        _share_back(text, found[index - 1], found[index])
     return merge(found)
 
 
@@ -118,6 +127,32 @@ def _share_issuer(text: str, previous: _Found, item: _Found) -> None:
         item.issuer, item.rank = previous.issuer, CONTEXT
 
 
+# Between two documents of one list: the first one's date, then "," or "và", the next title.
+_JOINED = re.compile(r"[\s,()]*(?:(?:,|\bvà\b)\s*(?:các\s+)?)?(?:[sS]ố\s*:?\s*)?")
+
+
+def _share_back(text: str, earlier: _Found, later: _Found) -> None:
+    """ "Kế hoạch số 15/KH-UBND ngày 3/1/2024 và Kế hoạch số 20/KH-UBND ngày 10/1/2024 của
+    UBND huyện": an issuer named after the last document of a list joined by "," or "và" is
+    every listed document's that names none, when their symbols share its code."""
+    if earlier.rank != CODE or later.rank == CODE or later.issuer is None:
+        return
+    if (
+        ascii_key(earlier.number.issuer).split("-")[0]
+        != ascii_key(later.number.issuer).split("-")[0]
+    ):
+        return
+    between = text[earlier.end : later.mention.offset]
+    if len(between) > 120:
+        return
+    dated = DATED.match(between.lstrip(" ,(")) or DATED_NO_YEAR.match(between.lstrip(" ,("))
+    rest = between.lstrip(" ,(")[dated.end() :] if dated else between
+    title = TITLE_BEFORE.search(rest)
+    if _JOINED.fullmatch(rest[: title.start()] if title else rest) is None:
+        return
+    earlier.issuer, earlier.rank = later.issuer, CONTEXT
+
+
 def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
@@ -126,17 +161,20 @@ def _read(
     flat: FlatText, match: re.Match[str], limit: int, unit: Unit, year: int | None
 ) -> _Found | None:
     text = flat.text
-    raw = re.sub(r"\s+", "", match.group(0))
+    raw = symbol_text(match)
     try:
         number = parse_doc_number(raw)
     except ValueError:
         return None
     clause = _clause_before(text, match.start())
-    if number.kind is DocKind.CV and not (
-        LETTER_TITLES.search(clause)
-        or (_UPPER_CODE.fullmatch(number.issuer) and sum(c.isalpha() for c in number.issuer) > 1)
-    ):
-        return None
+    if _FORM_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return None  # "Mẫu số 01/TTHC", "Phụ lục 03/BC": a form, not a document
+    if number.kind is DocKind.CV and not LETTER_TITLES.search(clause):
+        code = number.issuer
+        if not (_UPPER_CODE.fullmatch(code) and sum(c.isalpha() for c in code) > 1):
+            return None
+        if kind_from_text(code) is not None:
+            return None  # "15/KH" is a kind with no issuer, not a letter of a body "KH"
     date, issuer, subject, assumed = read_after(text, match.end(), limit, number, year)
     if date is None:
         date = _date_before(clause)
@@ -148,7 +186,7 @@ def _read(
         issuer = "" if unit.owns_code(number) else unit.code_issuer(number)
     outside = None if issuer == "" or unit.is_self(issuer) else issuer
     mention = Mention(match.start(), flat.line_of(match.start()), flat.sentence(*match.span()))
-    return _Found(number, date, outside, rank, subject, mention, assumed)
+    return _Found(number, date, outside, rank, subject, mention, assumed, match.end())
 
 
 def _clause_before(text: str, start: int) -> str:

@@ -105,22 +105,28 @@ def score_file(text_path: Path, gold: dict[str, Any], score: Score) -> None:
         if c.number.key != own_key
     }
     expected: dict[Key, bool | None] = {}
+    shown: dict[Key, str] = {}  # as the gold writes it, with its kind
     for entry in gold.get("citations") or []:
         date = parse_date(entry["date"]) if entry["date"] else None
-        expected[(_gold_key(entry["number"]), entry["kind"], date)] = entry["own"]
+        gold_key: Key = (_gold_key(entry["number"]), entry["kind"], date)
+        expected[gold_key] = entry["own"]
+        shown[gold_key] = f"{entry['number']} ({entry['kind']})"
     score.cited_found += len(found)
     score.cited_expected += len(expected)
     for key, own in expected.items():
         citation = found.get(key)
         if citation is None:
-            score.missed.append(f"{name}: citation {key[0]} {key[2]}")
+            score.missed.append(f"{name}: citation {shown[key]} {key[2]}")
             continue
         score.cited_right += 1
         if own is not None:
             score.own_expected += 1
             score.own_right += citation.own is own
     for key in found.keys() - expected.keys():
-        score.extra.append(f"{name}: citation {found[key].number.symbol} {key[2]} not in gold")
+        extra = found[key]
+        score.extra.append(
+            f"{name}: citation {extra.number.symbol} ({extra.kind.value}) {key[2]} not in gold"
+        )
     _score_figures(name, certain_figures(extraction), gold, score)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 import time
@@ -13,6 +14,7 @@ from cchc_index.extract.evaluate import BARS, TUNED, Score, evaluate, is_never_t
 from cchc_index.extract.report import extract_report
 from cchc_index.extract.synthetic import two_hundred_pages
 from cchc_index.i18n import num, tr
+from cchc_index.textfile import read_text
 
 LABELS = {
     "citation precision": ("trích dẫn, độ chính xác", "citation precision"),
@@ -47,9 +49,36 @@ def time_200_pages() -> float:
     return min(times)
 
 
+_FROZEN = re.compile(
+    r"(?:frozen(?:\s+on)?|đóng băng(?:\s+ngày)?)\s*\**\s*(\d{1,2}/\d{1,2}/\d{4})", re.I
+)
+
+
+def frozen_on(folder: Path) -> str | None:
+    """The date a never-tuned set was frozen, as its README states it ("frozen 07/12/2026")."""
+    readme = folder / "README.md"
+    if not readme.is_file():
+        return None
+    found = _FROZEN.search(read_text(readme, str(readme)))
+    return found[1] if found else None
+
+
+def status(folder: Path) -> str:
+    """What a person must know of a set before its figures: tuned on, or never (and since when
+    frozen)."""
+    if not is_never_tuned(folder):
+        return tr("  đã dùng để chỉnh công cụ", "  the extractor was tuned on it")
+    day = frozen_on(folder)
+    if day is None:
+        return tr("  chưa từng dùng để chỉnh; README không ghi ngày đóng băng",
+                  "  never tuned on; its README gives no date it was frozen")  # fmt: skip
+    return tr(f"  chưa từng dùng để chỉnh; đóng băng ngày {day}",
+              f"  never tuned on; frozen on {day}")  # fmt: skip
+
+
 def render(folder: Path, score: Score) -> list[str]:
     """The lines printed for one set."""
-    lines = [f"{folder}:"]
+    lines = [f"{folder}:", status(folder)]
     for key, value in score.summary().items():
         vi, en = LABELS[key]
         lines.append(f"  {tr(vi, en)}: {num(_decimal(value, 3), 3)}")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from cchc_index.extract.flat import vkey
+from cchc_index.extract.patterns import capital_run
+from cchc_index.extract.unit import Unit
 
 # Words that make a clause a plan or a norm, not a result.
 _TARGET = re.compile(
@@ -57,14 +59,73 @@ def is_counter(before: str) -> bool:
     return bool(_COUNTER.search(vkey(before)))
 
 
-def is_department(before: str) -> bool:
+# A body named before its count that may be the unit itself: a commune's council ("UBND xã
+# đã tiếp nhận …" in the commune's own report), a department ("Sở đã tiếp nhận …").
+_MAYBE_SELF = re.compile(
+    r"(?i)^\s*(?:trong\s+đó|riêng)?\s*,?\s*(?P<body>(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+"
+    r"(?P<level>xã|phường|thị\s+trấn)|Sở|Phòng|Chi\s+cục|Ban\s+quản\s+lý)(?P<rest>.*)$",
+    re.DOTALL,
+)
+
+
+def _is_unit(body: re.Match[str], unit: Unit | None) -> bool:
+    """Whether a body named before a count is the unit itself: the unit's own name ("UBND
+    xã Quảng An", the header's "SỞ NỘI VỤ"), or the body named bare ("UBND xã", "Sở") when
+    nothing says the unit is of another level."""
+    place = capital_run(body["rest"].split(), 4)
+    phrase = " ".join([*body["body"].split(), *place])
+    if unit is not None and unit.is_self(phrase):
+        return True
+    named = vkey(body["body"] + body["rest"])  # "Sở Nội vụ đã …": a name in lower case too
+    if unit is not None and any(n and named.startswith(vkey(n) + " ") for n in unit.names):
+        return True
+    if place:
+        return False  # another commune, another department
+    return (
+        unit is None
+        or unit.level is None
+        or (body["level"] is not None and vkey(body["level"]) == vkey(unit.level))
+    )
+
+
+def is_department(before: str, unit: Unit | None = None) -> bool:
     """True when the words since the last comma name one body or field ("Sở Tài chính 803
-    HS", "trong đó lĩnh vực đất đai 120 hồ sơ")."""
+    HS", "trong đó lĩnh vực đất đai 120 hồ sơ"), not the unit itself ("UBND xã đã tiếp nhận
+    1.300 hồ sơ" in the commune's own report, "Sở đã tiếp nhận" in a department's)."""
     cut = 0
     for match in _SEGMENT_START.finditer(before):
         cut = match.end()
     segment = _IN_WHICH.sub("", vkey(before[cut:]).strip())
-    return bool(segment) and (segment + " ").startswith(_DEPARTMENTS)
+    if not segment or not (segment + " ").startswith(_DEPARTMENTS):
+        return False
+    body = _MAYBE_SELF.match(before[cut:])
+    return body is None or not _is_unit(body, unit)
+
+
+# One body inside the unit's figures, as the subject of the rest of its sentence: "…, trong
+# đó tại Bộ phận Một cửa thành phố: đã giải quyết 29.500 hồ sơ, đang giải quyết 370 hồ sơ".
+_SUB_BODY = re.compile(
+    r"(?<!\w)(?:[tT]rong\s+đó|TRONG\s+ĐÓ|[rR]iêng|RIÊNG)(?i:\s*,?\s*(?:tại|ở|của|đối\s+với)?\s*"
+    r"(?P<body>bộ\s+phận|trung\s+tâm|(?:ubnd|[ủu][ỷy]\s+ban\s+nhân\s+dân)(?=\s+(?:xã|phường|"
+    r"thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|các)\b)|các\s+(?:xã|phường|sở|phòng|"
+    r"cơ\s+quan|đơn\s+vị|địa\s+phương)|sở|phòng|chi\s+nhánh|văn\s+phòng|ban\s+quản\s+lý)"
+    r"(?P<rest>[^.;:()\n\d]{0,80}?)"
+    r"(?::|\s(?:đã|đang|tiếp\s+nhận|giải\s+quyết|có|thực\s+hiện|xử\s+lý|trả)(?!\w)))"
+)
+
+
+def sub_body_starts(text: str, unit: Unit | None = None) -> list[int]:
+    """Where a clause about one body inside the unit starts ("trong đó tại Bộ phận Một cửa
+    thành phố: …", "riêng UBND các xã đã tiếp nhận …"); to the end of its sentence its
+    figures are that body's. The unit's own council ("trong đó UBND xã đã …" in the
+    commune's report) is no such body."""
+    starts = []
+    for match in _SUB_BODY.finditer(text):
+        body = _MAYBE_SELF.match(text[match.start("body") : match.end()])
+        if body is not None and _is_unit(body, unit):
+            continue
+        starts.append(match.start())
+    return starts
 
 
 def spans_years(clause: str) -> bool:
@@ -84,19 +145,53 @@ _LOWEST = frozenset({"xã", "phường", "thị trấn"})
 
 # Part of the period: "Chỉ tính riêng trong tuần (từ …)": to the end of the next paragraph,
 # where such news goes on with the week's figures.
-_SUB_PERIOD = re.compile(r"(?i)(?:tính\s+)?riêng\s+(?:trong\s+)?(?:tuần|tháng|quý)\b")
+_SUB_PERIOD = re.compile(r"(?:riêng|Riêng|RIÊNG)\s+(?i:(?:trong\s+)?(?:tuần|tháng|quý)\b)")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
+_NEXT_LINE = re.compile(r"\n[ \t]*\S[^\n]*")
+_FIRST_SENTENCE = re.compile(r"[^\n]*?(?:[.!?](?=\s|$)|$)")
+_WHOLE_PERIOD = re.compile(
+    r"trong kỳ|kỳ báo cáo|cả năm|trong năm|năm \d{4}|từ đầu năm|lũy kế|tổng số|tổng cộng"
+    r"|gồm cả|bao gồm"
+)
+
+
 def _sub_period_spans(text: str) -> list[tuple[int, int]]:
+    """From "tính riêng trong tuần" to the end of the next paragraph, where paragraphs are
+    parted by blank lines (a news page goes on with the week's figures there); where each
+    line is a paragraph (a .docx), to the end of its line, or of the next when it ends on a
+    colon ("Riêng quý IV:"). A next paragraph that names the whole period is not the part's."""
     spans = []
+    blank_lines = _PARAGRAPH_END.search(text) is not None
     for match in _SUB_PERIOD.finditer(text):
-        end = match.end()
-        for _ in range(2):
-            gap = _PARAGRAPH_END.search(text, end)
-            end = gap.end() if gap else len(text)
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        following = _NEXT_LINE.search(text, line_end)
+        if following is None or not (blank_lines or text[:line_end].rstrip().endswith(":")):
+            spans.append((match.start(), line_end))
+            continue
+        end = following.end()
+        first = _FIRST_SENTENCE.match(following.group(0).lstrip())
+        if first and _WHOLE_PERIOD.search(vkey(first.group(0))):
+            end = line_end  # "Tổng số hồ sơ tiếp nhận trong kỳ …": the period's again
         spans.append((match.start(), end))
     return spans
+
+
+# Every scope names "cấp" or "các sở": a quick search for those words first, then the whole
+# pattern only around them (a 200-page report is read in well under a second).
+_ANCHOR = re.compile(r"[cC](?:ấp|ẤP|ác\s+sở|ÁC\s+SỞ)")
+
+
+def _scopes(text: str) -> list[re.Match[str]]:
+    found: dict[int, re.Match[str]] = {}
+    for anchor in _ANCHOR.finditer(text):
+        lo = max(0, anchor.start() - 40)
+        for match in _SCOPE.finditer(text, lo, min(len(text), anchor.end() + 80)):
+            if match.start() <= anchor.start() < match.end():
+                found.setdefault(match.start(), match)
+    return [found[k] for k in sorted(found)]
 
 
 def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
@@ -104,7 +199,7 @@ def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
     one part of the period ("tính riêng trong tuần").
     A commune (`level` "xã") has no level below it: there "cấp xã" is the unit itself."""
     spans = []
-    for match in _SCOPE.finditer(text):
+    for match in _scopes(text):
         named = match["a"] or match["b"] or match["c"] or "tỉnh"
         if level in _LOWEST and vkey(named) == "xã":
             continue

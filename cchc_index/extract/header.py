@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
 from cchc_index.extract.flat import FlatText, vkey
-from cchc_index.extract.patterns import DATE, SYMBOL, to_date
+from cchc_index.extract.patterns import DATE, SYMBOL, symbol_text, to_date
 
 HEADER_LINES = 40
 # "Số: 385/BC-UBND" opening a line (or a cell), or "Số:" with its colon after other words.
@@ -58,7 +58,7 @@ def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
         if symbol is None:
             continue
         try:
-            number = parse_doc_number(re.sub(r"\s+", "", symbol.group(0)))
+            number = parse_doc_number(symbol_text(symbol))
         except ValueError:
             continue
         span, line = symbol.span(), flat.line_of(symbol.start())

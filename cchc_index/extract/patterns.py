@@ -13,18 +13,27 @@ _CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*"
 _UPCODE = r"[A-ZĐ][A-ZĐ0-9&]+"
 _NUM = r"\d{1,6}[a-zA-Z]?"
 # Right after "số"/"Số:" a symbol may follow with no space ("số452/KH-UBND").
-_LEFT = r"(?:(?<=[sS][ốỐ])|(?<=[sS][ốỐ]:)|(?<![\w/.,\-]))"
+_LEFT = r"(?:(?<=[sS][ốỐ])|(?<=[sS][ốỐ]:)|(?<![\w/.,\-])(?<!\d:))"  # not "QCVN 01:2019/BXD"
+_DASH = "[-–—]"  # Word turns " - " into an en dash: "QĐ – UBND"
 SYMBOL = re.compile(
     rf"{_LEFT}(?:"
     # Party order: 49-NQ/ĐU, 05-CT/TW
-    rf"(?P<pn>{_NUM})\s*-\s*(?P<pk>{_CODE})\s*/\s*(?P<pi>{_CODE}(?:-{_CODE})*)"
+    rf"(?P<pn>{_NUM})\s*{_DASH}\s*(?P<pk>{_CODE})\s*/\s*(?P<pi>{_CODE}(?:{_DASH}{_CODE})*)"
     r"|"
     # State order: 452/KH-UBND, 61/2018/NĐ-CP, 1301/UBND, 1301 /UBND-VP, 04/QD - UBND
     rf"(?P<n>{_NUM})\s*/\s*(?:(?P<y>(?:19|20)\d\d)\s*/\s*)?"
-    rf"(?P<rest>{_CODE}(?:-{_CODE}|\s*-\s*{_UPCODE})*)"
+    rf"(?P<rest>{_CODE}(?:{_DASH}{_CODE}|\s*{_DASH}\s*{_UPCODE})*)"
     # "QĐ-UBNDNgày", "NĐ-CPngày": a word glued on in conversion ends the symbol
     r")(?:(?![\w/])|(?=(?:[Nn]gày|NGÀY|[Cc]ủa|[Vv]ề|Nơi|Loại|Người)(?!\w)))"
 )
+
+_DASHES = str.maketrans({"–": "-", "—": "-"})
+
+
+def symbol_text(match: re.Match[str]) -> str:
+    """A SYMBOL match as `parse_doc_number` reads it: no spaces, plain hyphens."""
+    return re.sub(r"\s+", "", match.group(0)).translate(_DASHES)
+
 
 _DATE_NUMERIC = r"\d{1,2}\s*(?P<sep>[/.\-])\s*\d{1,2}\s*(?P=sep)\s*\d{4}"
 _DATE_WORDS = r"\d{1,2}\s*,?\s*(?:tháng|Tháng|THÁNG)\s*\d{1,2}\s*,?\s*(?:năm|Năm|NĂM)\s*\d{4}"
@@ -37,9 +46,13 @@ DATED = re.compile(
 
 
 # "ngày 20/11" with no year: the report's year is assumed, and the draft says so.
+# "ngày 02 tháng 01" likewise.
 DATED_NO_YEAR = re.compile(
-    r"(?:ngày|Ngày|NGÀY)\s*(?P<day>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<month>\d{1,2})"
-    r"(?!\s*(?P=sep)\s*\d)(?![\d/])"
+    r"(?:ngày|Ngày|NGÀY)\s*(?:"
+    r"(?P<day>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<month>\d{1,2})(?!\s*(?P=sep)\s*\d)(?![\d/])"
+    r"|(?P<wday>\d{1,2})\s*,?\s*(?:tháng|Tháng|THÁNG)\s*(?P<wmonth>\d{1,2})(?!\d)"
+    r"(?!\s*,?\s*(?:năm|Năm|NĂM|/|-|\.\d))"
+    r")"
 )
 
 
@@ -82,7 +95,7 @@ ISSUER_STOPS = frozenset(
         "về", "v/v", "ngày", "đã", "và", "trong", "theo", "tại", "nhằm", "để", "với", "thì",
         "cũng", "được", "năm", "quy", "số", "cho", "là", "đến", "trên", "đối", "khi",
         "nay", "này", "đó", "sau", "trước", "như", "gồm", "có", "hướng", "kèm", "thực",
-        "triển", "việc",
+        "triển", "việc", "phê",
     )
 )  # fmt: skip
 

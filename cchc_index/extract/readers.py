@@ -129,7 +129,8 @@ def read_bytes(data: bytes, suffix: str, name: str) -> SourceText:
         return SourceText(name, "pdf", tuple(normalise(line) for line in lines), pages)
     text = normalise(decode(data, name))
     kind = "md" if suffix in {".md", ".markdown"} else "txt"
-    return SourceText(name, kind, tuple(clean_markup(x.rstrip()) for x in text.split("\n")))
+    # trailing spaces go, trailing tabs stay: they are a table row's empty last cells
+    return SourceText(name, kind, tuple(clean_markup(x.rstrip(" ")) for x in text.split("\n")))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -152,22 +153,29 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Look-alikes that mean one character in a Vietnamese report: the Icelandic eth typed for Đ
+# ("QÐ-UBND"), hyphens and minus signs for "-", slashes for "/" (a symbol must read the same).
+_INVISIBLE.update({ord("Ð"): "Đ", ord("ð"): "đ"})
+_INVISIBLE.update(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2212\ufe63\uff0d"), "-"))
+_INVISIBLE.update(dict.fromkeys(map(ord, "\u2044\u2215\uff0f"), "/"))
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\r\v]")
 
 
 def normalise(text: str) -> str:
-    """NFC, no invisible characters, ordinary spaces, no trailing spaces on a single line."""
+    """NFC, no invisible characters, ordinary spaces, no trailing spaces on a single line
+    (a trailing tab stays: it is an empty cell of a table row)."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\f", "\n"))
     text = blank_controls(text)  # never into a draft bundle, never raw to a terminal
-    return text if "\n" in text else text.rstrip()
+    return text if "\n" in text else text.rstrip(" ")  # a tab is a cell, even an empty one
 
 
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|br|tr|td|th|div|table|tbody|thead)\b[^<>]{0,300}>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 _CELL_PIPE = re.compile(r"(?:\s*\|\s*)+")
+_MD_ROW = re.compile(r"\s*\|.*\|\s*")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _STAR_BULLET = re.compile(r"^(\s*)\*\s+(?=\S)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
@@ -179,6 +187,7 @@ def clean_markup(line: str) -> str:
     Block tags and table pipes become tabs (cell boundaries, as in a TSV row); emphasis marks
     and heading hashes go.
     """
+    md_row = _MD_ROW.fullmatch(line) is not None  # as written, before any tag becomes a cell
     if "<" in line:
         line = _AUTOLINK.sub(r"\1", line)
         line = _BLOCK_TAG.sub(" | ", line)
@@ -191,6 +200,8 @@ def clean_markup(line: str) -> str:
         line = line.replace("__", "")
     if "\\" in line:
         line = _ESCAPE.sub(r"\1", line)
-    if "|" in line:  # a Markdown table row or an HTML list: cells become tab-separated
+    if md_row and _MD_ROW.fullmatch(line):  # a Markdown table row: every cell, empty ones too
+        return "\t".join(cell.strip() for cell in line.strip()[1:-1].split("|"))
+    if "|" in line:  # an HTML list or table: cells become tab-separated
         return _CELL_PIPE.sub("\t", line.strip(" |\t"))
-    return line.rstrip()
+    return line.rstrip(" ")

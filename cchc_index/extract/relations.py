@@ -11,7 +11,7 @@ reads them to explain a doubt. No other module states a relation between figures
 | early and on time = early + on time | sum | `ho_so_truoc_va_dung_han = ho_so_truoc_han + ho_so_dung_han` |
 | in progress: resolved + in progress ≤ received | bound | records returned or withdrawn make it less |
 | channels: online + direct ≤ new | bound | postal records may be counted apart |
-| a part ≤ its whole | bound | online, postal, digitised ≤ received; late ≤ resolved |
+| a part ≤ its whole | bound | online, postal, digitised ≤ received; late ≤ resolved; in progress past the deadline ≤ in progress |
 | rates = count / total | support only | "148.761 hồ sơ, đạt tỷ lệ 98,33%" agrees with 148.761 / 151.295 |
 | a quarter's ≤ the year's | bound | a figure of part of the period ("quý I", "tháng 9") is not the year's and never exceeds it |
 
@@ -20,7 +20,9 @@ of another sum), and then closes: it supports the figures in it. A `bound` must 
 broken; holding with equality proves nothing (records returned or withdrawn), so it only
 rules assignments out. A stated rate that agrees supports its count, and never rules out. A figure's words may leave its role open: a plain "tiếp nhận 743.077
 hồ sơ" beside "kỳ trước chuyển qua 3.303 hồ sơ" is either the period's total or the newly
-received count, and the relations decide (`ALTERNATIVES`).
+received count; "tiếp nhận tại Bộ phận Một cửa 900 hồ sơ" is either all records or those
+filed in person; the relations decide (`ALTERNATIVES`), and where they cannot, both readings
+go to review.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ BOUNDS: tuple[tuple[str, str], ...] = (
     ("ho_so_tiep_nhan_moi", "ho_so_tiep_nhan"),
     ("ho_so_tre_han", "ho_so_da_giai_quyet"),
     ("ho_so_dang_giai_quyet", "ho_so_tiep_nhan"),
+    ("ho_so_dang_giai_quyet_qua_han", "ho_so_dang_giai_quyet"),
 )
 
 BOUND_LABEL = ("phần ≤ toàn thể", "part ≤ whole")
@@ -94,19 +97,26 @@ RATE_BASES: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Alternative:
-    """A figure read as `variable` may be `instead` when the report also gives `beside`,
-    unless its own words say which it is (`unless`, `vkey` text)."""
+    """A figure read as `variable` may be `instead` when the report also gives `beside`
+    (if named) and the words before it hold one of `when` (if named), unless its words,
+    before or after it, say which it is (`unless`; all `vkey` text)."""
 
     variable: str
     instead: str
-    beside: str
+    beside: str | None
     unless: tuple[str, ...]
+    when: tuple[str, ...] = ()
 
 
+_TOTAL_WORDS = ("tổng", "lũy kế", "bao gồm", "gồm cả", "tính cả", "cần xử lý", "cần giải quyết")
 ALTERNATIVES: tuple[Alternative, ...] = (
     # "tiếp nhận 743.077 hồ sơ …; kỳ trước chuyển qua 3.303 hồ sơ": new, or the total?
-    Alternative("ho_so_tiep_nhan", "ho_so_tiep_nhan_moi", "ho_so_ky_truoc",
-                ("tổng", "lũy kế", "bao gồm", "gồm cả", "tính cả", "cần xử lý", "cần giải quyết")),
+    Alternative("ho_so_tiep_nhan", "ho_so_tiep_nhan_moi", "ho_so_ky_truoc", _TOTAL_WORDS),
+    # "số hồ sơ tiếp nhận tại Bộ phận Một cửa là 900 hồ sơ": all records, or those filed in
+    # person at the desk (the others online)? The report's other figures decide, else review.
+    Alternative("ho_so_tiep_nhan", "ho_so_truc_tiep", None, _TOTAL_WORDS,
+                when=("tại bộ phận một cửa", "tại bộ phận tiếp nhận", "tại bộ phận tn",
+                      "tại một cửa", "tại quầy")),
 )  # fmt: skip
 
 # a quarter's ≤ the year's: words that make a figure one part of the period's.

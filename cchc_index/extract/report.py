@@ -88,7 +88,7 @@ def extract_source(
     year = year or report_year(header, flat.text)
     skip = (header.number_span,) if header.number_span else ()
     citations = tuple(_dated_by_header(c, header) for c in find_citations(flat, unit, skip, year))
-    settlement = settle(find_figures(flat, year, level=unit.level), year)
+    settlement = settle(find_figures(flat, year, level=unit.level, unit=unit), year)
     figures = tuple(settlement.figures)
     readings = collect(figures, year, variables.names, settlement)
     return Extraction(source, header, unit, year, citations, figures, readings, variables)

@@ -137,12 +137,15 @@ def _items(figures: Sequence[Figure], now: list[int], present: set[str]) -> list
         if variable in whole and all(figures[i].part_of_period for i in indices):
             continue
         roles = [variable]
+        label = vkey(" ".join(figures[i].label for i in indices))
+        words = label + " " + vkey(" ".join(figures[i].tail for i in indices))
         for alt in ALTERNATIVES:
-            label = vkey(" ".join(figures[i].label for i in indices))
             if (
                 alt.variable == variable
-                and alt.beside in present
-                and not any(word in label for word in alt.unless)
+                and (alt.beside is None or alt.beside in present)
+                and (not alt.when or any(word in label for word in alt.when))
+                and not any(word in words for word in alt.unless)
+                and alt.instead not in roles
             ):
                 roles.append(alt.instead)
         rates = tuple(
@@ -184,10 +187,15 @@ def _best(
                 break
         if not ok:
             continue
-        closed = _check(assignment)
-        if closed is None:
+        checked = _check(assignment)
+        if checked is None:
             continue
-        closed += _rates(items, combo, assignment)
+        closed, known = checked
+        # a total worked out from the sums supports a rate as a stated one would, unless the
+        # stated one was left out (then the rate would vouch for leaving it out)
+        left_out = {item.roles[0] for item, role in zip(items, combo, strict=True) if role is None}
+        bases = {k: v for k, v in known.items() if k in assignment or k not in left_out}
+        closed += _rates(items, combo, bases)
         dropped = sum(role is None for role in combo)
         scored.append(((-dropped, closed), assignment))
     top = max(key for key, _ in scored)
@@ -195,8 +203,9 @@ def _best(
     return [assignment for key, assignment in scored if key == top]
 
 
-def _check(assignment: dict[str, Decimal]) -> int | None:
-    """How many relations the assignment closes, or None if it breaks one."""
+def _check(assignment: dict[str, Decimal]) -> tuple[int, dict[str, Decimal]] | None:
+    """How many relations the assignment closes, and every value it gives (those worked out
+    from the sums too); None if it breaks a relation."""
     known = dict(assignment)
     used: set[int] = set()
     for _ in range(len(RELATIONS)):
@@ -233,13 +242,14 @@ def _check(assignment: dict[str, Decimal]) -> int | None:
     for part, whole in BOUNDS:
         if part in known and whole in known and known[part] > known[whole]:
             return None
-    return closed
+    return closed, known
 
 
 def _rates(
     items: list[_Item], combo: tuple[str | None, ...], assignment: dict[str, Decimal]
 ) -> int:
-    """Stated percentages that agree with count / total for the roles chosen (support only)."""
+    """Stated percentages that agree with count / total for the roles chosen (support only);
+    a total worked out from the sums counts as much as one stated."""
     agreed = 0
     for item, role in zip(items, combo, strict=True):
         if role is None or not item.rates:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from cchc_index.extract.counts import Count, counts, with_second
 from cchc_index.extract.figure_context import (
     is_comparison,
     is_counter,
@@ -16,37 +17,28 @@ from cchc_index.extract.figure_context import (
     spans_years,
     year_after,
 )
-from cchc_index.extract.flat import FlatText, vkey
+from cchc_index.extract.flat import UP, FlatText, vkey
+from cchc_index.extract.parts import drop_breakdowns, drop_sub_bodies
 from cchc_index.extract.relations import PART_OF_PERIOD
-from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule
+from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule, canon
+from cchc_index.extract.tables import table_counts
+from cchc_index.extract.unit import Unit
 from cchc_index.text import parse_number
 
-_INT = r"\d{1,3}(?:\.\d{3})+|\d+"
-_NUMBER = re.compile(
-    rf"(?<![\w.,/\-])(?<!\d:)(?P<a>{_INT})(?P<frac>,\d+)?(?:\s*/\s*(?P<b>{_INT}))?"
-    r"(?![\w/%]|[.,\-–]\d|\s*%)"
-)
 _LABELLED = re.compile(r"(?::|\blà|\bđạt|\bgồm|\bcòn)\s*:?\s*$")
 _APPROX = re.compile(r"(?:\btrên|\bgần|\bkhoảng|\bhơn|\bxấp xỉ|\bước tính|\bước)\s*$")
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b|(năm trước|năm ngoái|cùng kỳ)")
+# "năm 2023", "năm trước": the year a figure is of; but records carried over "từ năm trước",
+# "tồn của năm trước", "năm trước chuyển sang" are this period's.
+_YEAR = re.compile(
+    r"\bnăm\s+(\d{4})\b"
+    r"|((?<!từ )(?<!tồn )(?<!tồn của )(?:năm trước|năm ngoái)(?!\s+chuyển)|cùng kỳ)"
+)
 _ZERO = re.compile(
     r"(?i)không\s+(?:có|phát\s+sinh)\s+hồ\s+sơ(?:\s+nào)?|hồ\s+sơ\s+không\s+phát\s+sinh"
 )
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
-_AFTER_END = re.compile(r"[,;(|\t]|\.\s")
-
-
-_THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
-# Counts written in words, only before a unit word: "chỉ tám hồ sơ quá hạn".
-_WORD_VALUES = {
-    "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
-    "tám": 8, "chín": 9, "mười": 10,
-}  # fmt: skip
-_WORD_NUMBER = re.compile(
-    r"(?<!\w)(?P<w>" + "|".join(_WORD_VALUES) + r")(?=\s+(?:hồ\s+sơ|HS|thư|phiếu)(?!\w))",
-    re.IGNORECASE,
-)
-_IN_PROGRESS_PARTS = frozenset({"ho_so_tre_han", "ho_so_dang_giai_quyet", "ho_so_dung_han"})
+# The words after a count end at a comma, a cell, a full stop, or a line that starts anew.
+_AFTER_END = re.compile(rf"[,;(|\t]|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))")
 
 
 @dataclass(frozen=True)
@@ -65,56 +57,7 @@ class Figure:
     rate: Decimal | None = None  # a percentage stated right after it ("đạt tỷ lệ 98,33%")
     rate_places: int = 0
     part_of_period: bool = False  # its sentence opens on a quarter or a month ("Quý III/2021, …")
-
-
-@dataclass(frozen=True)
-class _Count:
-    """A number in the text: digits ("12.345", "4.561/5.650", "5,65 ngàn") or a word."""
-
-    start: int
-    end: int
-    a: str
-    amount: Decimal
-    b: str | None
-    rounded: bool  # "5,65 ngàn": a rounded count, never certain
-
-
-def _counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[_Count]:
-    found = []
-    for m in _NUMBER.finditer(text):
-        if _inside(m, skip):
-            continue
-        if m["frac"]:
-            thousand = _THOUSAND.match(text, m.end())
-            if thousand is None or m["b"]:
-                continue
-            amount = parse_number(m["a"] + m["frac"]) * 1000
-            found.append(_Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
-                                amount, None, True))  # fmt: skip
-            continue
-        thousand = _THOUSAND.match(text, m.end())
-        if thousand and not m["b"]:  # "4 ngàn hồ sơ"
-            amount = parse_number(m["a"]) * 1000
-            found.append(_Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
-                                amount, None, True))  # fmt: skip
-            continue
-        found.append(_Count(m.start(), m.end(), m["a"], parse_number(m["a"]), m["b"], False))
-    for m in _WORD_NUMBER.finditer(text):
-        if not any(start <= m.start() < end for start, end in skip):
-            value = _WORD_VALUES[m["w"].lower()]
-            found.append(_Count(m.start(), m.end(), str(value), Decimal(value), None, False))
-    return sorted(found, key=lambda c: c.start)
-
-
-# "120 hồ sơ/130 hồ sơ": the second count of a fraction written with its unit twice.
-_SECOND = re.compile(rf"{UNIT_RE.pattern}\s*/\s*(?P<b>{_INT})(?![\d.,]\d)", re.IGNORECASE)
-
-
-def _with_second(text: str, count: _Count) -> _Count:
-    second = _SECOND.match(text, count.end) if count.b is None else None
-    if second is None or count.rounded:
-        return count
-    return replace(count, b=second["b"])
+    tail: str = ""  # the words after it, to the next count ("hồ sơ (gồm cả 122 hồ sơ …")
 
 
 def find_figures(
@@ -122,28 +65,37 @@ def find_figures(
     year: int | None,
     skip: tuple[tuple[int, int], ...] = (),
     level: str | None = None,
+    unit: Unit | None = None,
 ) -> list[Figure]:
     """Every count the rules recognise as the unit's, in text order; `level` is the unit's
-    own level ("xã"), so that figures of other levels are passed over."""
+    own level ("xã"), so that figures of other levels are passed over, and `unit` tells the
+    unit's own council from another's ("UBND xã đã tiếp nhận …" in a commune's report)."""
     text = flat.text
     skip = skip + scoped_spans(text, level)
-    numbers = [_with_second(text, c) for c in _counts(text, skip)]
+    numbers = [with_second(text, c) for c in counts(text, skip)]
     units = [UNIT_RE.match(text, c.end) for c in numbers]
     # The words after a figure run to the next figure with a unit ("… mức độ 3, 12 hồ sơ").
     counted = [c.start for c, u in zip(numbers, units, strict=True) if u] + [len(text)]
     figures: list[Figure] = []
     previous_end = 0
-    for count, unit in zip(numbers, units, strict=True):
+    records_until = -1  # the end of a sentence that counted records: its parts may omit "hồ sơ"
+    body_until = -1  # the end of a sentence about another body than the unit
+    for count, word in zip(numbers, units, strict=True):
         clause_start, clause_end = flat.sentence_bounds(count.start, count.end, clause=True)
         before = text[max(clause_start, previous_end) : count.start]
         if _STANDARD.search(before) or is_counter(before):  # "ISO 9001: 2015", "Lượt xem: 8"
             continue
-        unit_end = unit.end() if unit else count.end
+        unit_end = word.end() if word else count.end
         line_text = flat.lines[flat.line_of(count.start) - 1].strip()
-        if unit:
-            kind = UNIT_CLASS.get(vkey(unit["unit"]), "")
+        bare = False  # "trong đó trước hạn 800, đúng hạn 300": the unit of the sentence's count
+        if word:
+            kind = UNIT_CLASS.get(vkey(word["unit"]), "")
         elif _LABELLED.search(before) or line_text == text[count.start : count.end]:
             kind = _unit_in(before)
+            bare = not kind and count.start < records_until
+            kind = kind or ("ho_so" if bare else "")
+        elif count.start < records_until and _BARE_END.match(text, count.end):
+            kind, bare = "ho_so", True
         else:
             continue
         nxt = counted[bisect.bisect_right(counted, count.start)]
@@ -151,16 +103,22 @@ def find_figures(
         cut = _AFTER_END.search(tail)
         after = text[count.end : unit_end] + (tail[: cut.start()] if cut else tail)
         whole_clause = text[clause_start : count.start]
+        if count.start < body_until or is_department(before, unit):
+            # "Sở Tư pháp tiếp nhận 120 hồ sơ; đã giải quyết 118 hồ sơ": to the end of the
+            # sentence the figures are that body's
+            body_until = max(body_until, flat.sentence_bounds(count.start, count.end)[1])
+            continue
         if (
             is_target(whole_clause)
             or is_comparison(before, text[unit_end:clause_end])
-            or is_department(before)
             or spans_years(text[clause_start:clause_end])
         ):
             continue
-        found = _classify(kind, after, before)
+        found = _classify(kind, after, before) if not bare else _classify(kind, "", _near(before))
         if found is None:
             continue
+        if kind == "ho_so":
+            records_until = flat.sentence_bounds(count.start, count.end)[1]
         when = year_after(text[unit_end : min(clause_end, nxt)]) or _year_of(whole_clause, year)
         approx = count.rounded or _approx(before)
         rate = _RATE.match(text, unit_end, min(clause_end, nxt))
@@ -168,15 +126,28 @@ def find_figures(
         part = bool(_PART_OF_PERIOD.search(vkey(lead)))
         figures.extend(
             replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
-                    part_of_period=part)
+                    part_of_period=part, tail=text[unit_end : min(clause_end, nxt)])
             for f in _figures(flat, count, found, when, approx)
         )  # fmt: skip
         previous_end = unit_end
     figures.extend(_zeros(flat, year, skip))
-    return _drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
+    figures.extend(_tabled(flat, year, skip, unit))
+    figures = drop_sub_bodies(flat, figures, unit)
+    return drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
 
 
 _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
+# A count with no unit ends its part of a list: "trước hạn 800, đúng hạn 300 và trễ hạn 50."
+_BARE_END = re.compile(r"\s*(?:[,;.)(\n]|và(?!\w)|\Z)")
+_NEAR = re.compile(r"[^,;:(]{1,40}$")
+
+
+def _near(before: str) -> str:
+    """The words right before a count, since the last comma, colon or bracket."""
+    match = _NEAR.search(before.rstrip(" :"))
+    return match.group(0) if match else ""
+
+
 # "148.761 hồ sơ, đạt tỷ lệ đúng hạn toàn tỉnh 98,33%", "12 hồ sơ (tỷ lệ 0,3%)"
 _RATE = re.compile(
     r"[\s,(]*(?:đạt|chiếm)?\s*(?:tỷ\s+lệ|tỉ\s+lệ)?[^\d%;\n]{0,40}?(?P<p>\d{1,3}(?:,\d+)?)\s*%"
@@ -191,19 +162,30 @@ def _places(match: re.Match[str] | None) -> int:
     return len(match["p"].split(",")[1]) if match and "," in match["p"] else 0
 
 
-def _drop_breakdowns(flat: FlatText, figures: list[Figure]) -> list[Figure]:
-    """ "Đang giải quyết 7.172 hồ sơ, có 5.950 chưa đến hạn và 1.222 đã quá hạn": the parts
-    of the records in progress are not the period's late or in-progress counts."""
-    kept: list[Figure] = []
-    in_progress_sentence: tuple[int, int] | None = None
-    for figure in figures:
-        bounds = flat.sentence_bounds(figure.offset, figure.offset + 1)
-        if in_progress_sentence == bounds and figure.variable in _IN_PROGRESS_PARTS:
+def _tabled(
+    flat: FlatText,
+    year: int | None,
+    skip: tuple[tuple[int, int], ...],
+    unit: Unit | None,
+) -> list[Figure]:
+    """Records counted in a table: its row's label or its column's header names each one."""
+    out: list[Figure] = []
+    for count in table_counts(flat):
+        if any(a <= count.start < b for a, b in skip):
             continue
-        if figure.variable == "ho_so_dang_giai_quyet":
-            in_progress_sentence = bounds
-        kept.append(figure)
-    return kept
+        if is_target(count.words) or is_department(count.words, unit):
+            continue
+        rule = _classify("ho_so", count.words, "")
+        if rule is None:
+            continue
+        when = _year_of(count.period, year) if count.period else None
+        part = bool(_PART_OF_PERIOD.search(vkey(count.period)))
+        out.append(
+            Figure(rule.variable, count.value, parse_number(count.value), when, False,
+                   count.start, flat.line_of(count.start), count.row, label=count.words,
+                   part_of_period=part)
+        )  # fmt: skip
+    return out
 
 
 def _inside(match: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
@@ -218,15 +200,34 @@ def _unit_in(before: str) -> str:
     return found
 
 
+# Two words joined by a comma that name one thing: "trước hạn, đúng hạn 1.190 hồ sơ" (early
+# or on time), "tiếp nhận, giải quyết 1.300 hồ sơ" (received to handle).
+_JOINED = (
+    (re.compile(r"(?i)(trước|đúng)\s+(hạn|hẹn)\s*[,/]\s*(?!\1)(?:đúng|trước)\s+(?:hạn|hẹn)"),
+     "trước và đúng hạn"),
+    (re.compile(r"(?i)tiếp\s+nhận\s*,\s*(giải\s+quyết|xử\s+lý)"), r"tiếp nhận và \1"),
+)  # fmt: skip
+
+
+_BY_KIND: dict[str, tuple[Rule, ...]] = {}
+
+
 def _classify(kind: str, after: str, before: str) -> Rule | None:
     """Words right after the figure first, then ever longer stretches of its label."""
-    candidates = [rule for rule in RULES if kind in rule.units]
+    candidates = _BY_KIND.get(kind)
+    if candidates is None:
+        candidates = _BY_KIND[kind] = tuple(rule for rule in RULES if kind in rule.units)
     contexts = [vkey(after)]
+    if "," in before or "/" in before:
+        for pattern, joined in _JOINED:
+            before = pattern.sub(joined, before)
     parts = before.split(",")
     contexts += [vkey(",".join(parts[-n:])) for n in range(1, len(parts) + 1)]
     for context in contexts:
+        context = canon(context)
+        plain = context.isascii()
         for rule in candidates:
-            if rule.matches(context):
+            if rule.matches_canon(context, plain):
                 return rule
     return None
 
@@ -243,7 +244,7 @@ def _approx(before: str) -> bool:
 
 
 def _figures(
-    flat: FlatText, count: _Count, rule: Rule, year: int | None, approx: bool
+    flat: FlatText, count: Count, rule: Rule, year: int | None, approx: bool
 ) -> list[Figure]:
     line = flat.line_of(count.start)
     sentence = flat.sentence(count.start, count.end)

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cchc_index.extract.flat import vkey
+from cchc_index.extract.flat import UP, vkey
 
 # Unit words after a count, by class; longest first so "tin, bài" wins over "tin".
 UNITS: dict[str, tuple[str, ...]] = {
@@ -31,8 +31,11 @@ UNITS: dict[str, tuple[str, ...]] = {
     "nhiem_vu": ("nhiệm vụ",),
     "tthc": ("thủ tục hành chính", "thủ tục", "tthc"),
 }
+# A unit word follows its count on the same line, or on the next when a line wraps in the
+# middle of a sentence (never into the next cell of a table, or a new row that starts with a
+# capital: "1.234\nHồ sơ trễ hạn").
 UNIT_RE = re.compile(
-    r"\s*(?P<unit>"
+    rf"(?:[ ]*\n[ ]*(?-i:(?!{UP}))|[ ]*)(?P<unit>"
     + "|".join(
         re.escape(word).replace(r"\ ", r"\s+")
         for word in sorted({w for ws in UNITS.values() for w in ws}, key=len, reverse=True)
@@ -56,12 +59,19 @@ class Rule:
     none_of: tuple[str, ...] = ()
     ratio_of: str | None = None  # "03/03 phiếu xin lỗi": the denominator is this variable
     zero_ok: bool = True  # may "không có hồ sơ phát sinh" mean 0 of this?
+    only: re.Pattern[str] | None = None  # the whole context must be these words, no others
 
     def matches(self, context: str) -> bool:
         """True when `context` (a `vkey` text) has the words this variable needs; text typed
         without diacritics ("ho so tre han") is matched against the keywords without them."""
         context = canon(context)
-        fold = ascii_fold if context.isascii() else _same
+        return self.matches_canon(context, context.isascii())
+
+    def matches_canon(self, context: str, plain: bool) -> bool:
+        """`matches` for a context already put right by `canon`; `plain`: it is ASCII."""
+        fold = ascii_fold if plain else _same
+        if self.only is not None:
+            return self.only.fullmatch(context.strip(" :;,.()-+*\t\n")) is not None
         return (
             (not self.any_of or any(fold(k) in context for k in self.any_of))
             and all(fold(k) in context for k in self.all_of)
@@ -99,8 +109,10 @@ def _r(
     none_of: tuple[str, ...] = (),
     ratio_of: str | None = None,
     zero_ok: bool = True,
+    only: str | None = None,
 ) -> Rule:
-    return Rule(variable, frozenset(units.split()), any_of, all_of, none_of, ratio_of, zero_ok)
+    return Rule(variable, frozenset(units.split()), any_of, all_of, none_of, ratio_of, zero_ok,
+                re.compile(only) if only else None)  # fmt: skip
 
 
 RULES: tuple[Rule, ...] = (
@@ -108,7 +120,8 @@ RULES: tuple[Rule, ...] = (
     # The period's total, however phrased: "tiếp nhận tổng cộng", "lũy kế đã và đang giải quyết".
     _r("ho_so_tiep_nhan", "ho_so", "lũy kế", "tổng cộng", zero_ok=False),
     _r("ho_so_ky_truoc", "ho_so", "kỳ trước", "tồn kỳ", "chuyển sang", "chuyển qua",
-       "năm trước chuyển", zero_ok=False),
+       "năm trước chuyển", "tồn từ", "tồn của kỳ", "tồn của năm", "tồn năm trước",
+       zero_ok=False),
     # One channel of receipt: "trực tiếp", "trực tiếp và qua dịch vụ bưu chính" (both at once).
     _r("ho_so_truc_tiep", "ho_so", "trực tiếp", none_of=("trực tuyến",), zero_ok=False),
     _r("ho_so_pham_vi_bcci", "ho_so", "bcci", "bưu chính", all_of=("phạm vi",), zero_ok=False),
@@ -123,9 +136,19 @@ RULES: tuple[Rule, ...] = (
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
     _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
        "tiếp đón", "đến thực hiện"),
+    # Records still in progress past their deadline are not the period's late ones (those were
+    # resolved late): "9 hồ sơ đang giải quyết quá hạn", "hồ sơ quá hạn chưa giải quyết".
+    _r("ho_so_dang_giai_quyet_qua_han", "ho_so", "đang giải quyết quá hạn",
+       "đang giải quyết đã quá hạn", "đang giải quyết trễ hạn", "đang giải quyết bị quá hạn",
+       "đang xử lý quá hạn", "đang xử lý trễ hạn", "chưa giải quyết quá hạn",
+       "quá hạn chưa giải quyết", "quá hạn đang giải quyết", "trễ hạn đang giải quyết",
+       "quá hạn chưa trả", "đang quá hạn", "tồn quá hạn", zero_ok=False),
+    _r("ho_so_dang_giai_quyet_qua_han", "ho_so", "quá hạn", "trễ hạn",
+       all_of=("chưa có kết quả",), zero_ok=False),
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
     _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
-       "trước, đúng", "đúng và trước", "trước hẹn và đúng"),
+       "trước, đúng", "đúng và trước", "trước hẹn và đúng", "đúng hạn và trước",
+       "đúng hẹn và trước", "đúng hạn, trước", "trước hạn, đúng"),
     _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
@@ -137,6 +160,12 @@ RULES: tuple[Rule, ...] = (
        "phát sinh mới", zero_ok=False),
     _r("ho_so_tiep_nhan", "ho_so", "tiếp nhận", "nhận giải quyết", "tổng số hồ sơ",
        "hồ sơ nhận", "thụ lý", none_of=("trả lại", "rút hồ sơ")),
+    # "Giải quyết: 1.200 hồ sơ", "tiếp nhận 1.234 hồ sơ, giải quyết 1.200 hồ sơ": resolved,
+    # when nothing else is said ("tổng số hồ sơ giải quyết", "hồ sơ đến hạn giải quyết" are
+    # the records to handle).
+    _r("ho_so_da_giai_quyet", "ho_so", ratio_of="ho_so_tiep_nhan", zero_ok=False,
+       only=r"(?:số\s+)?(?:(?:hồ\s+sơ|hs)\s+)?(?:đã\s+)?(?:được\s+)?giải\s+quyết"
+            r"(?:\s+(?:được|xong))?(?:\s*:?\s*(?:là|được))?"),
     _r("tthc_tiep_nhan_mot_cua", "tthc", "phần mềm", "một cửa", "bộ phận tiếp nhận",
        all_of=("tiếp nhận",)),
     _r("tthc_quy_trinh_dung_thoi_gian", "tthc", "không vượt quá", "đúng thời gian"),
@@ -174,6 +203,7 @@ TITLES = {
     "ho_so_dung_han": ("hồ sơ giải quyết đúng hạn", "records resolved on time"),
     "ho_so_tre_han": ("hồ sơ giải quyết trễ hạn", "records resolved late"),
     "ho_so_dang_giai_quyet": ("hồ sơ đang giải quyết", "records in progress"),
+    "ho_so_dang_giai_quyet_qua_han": ("hồ sơ đang giải quyết đã quá hạn", "records in progress past their deadline"),
     "thu_xin_loi": ("thư xin lỗi", "apology letters"),
     "ho_so_so_hoa": ("hồ sơ được số hóa", "records digitised"),
     "tai_khoan_tao_moi": ("tài khoản tạo mới", "accounts created"),

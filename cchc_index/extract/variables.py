@@ -1,8 +1,10 @@
 """The variables a draft may fill: those of the framework it is drafted for, with their labels.
 
 The framework is the one named by `--rules`; else the one the bundle's profile names in
-`--rules-dir` (as `score` finds it); else the default, `hue-xa-2020`, on the same search path (the shipped one last). A figure
-whose variable the framework lacks is still shown, but not written to statistics.yaml.
+`--rules-dir` (as `score` finds it); else the one framework on the same search path made for
+the report's year and level (`fitting_framework`); else the default, `hue-xa-2020` (the
+shipped one last). A figure whose variable the framework lacks is still shown, but not
+written to statistics.yaml.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cchc_index.errors import Problem, RuleError
+from cchc_index.errors import CchcError, Problem, RuleError
 from cchc_index.i18n import tr
 
 DEFAULT_FRAMEWORK = "hue-xa-2020"
@@ -68,6 +70,27 @@ def choose_framework(rules: Path | None, named: str | None, rules_dir: Path | No
             f"the default framework '{DEFAULT_FRAMEWORK}' was not found (looked in {where}); pass --rules",
         )
     raise RuleError([Problem(str(rules_dir or "rules"), 1, 1, message)])
+
+
+def fitting_framework(year: int, level: str, rules_dir: Path | None = None) -> Path | None:
+    """The one framework on the search path made for `year` and for units of `level` (the
+    draft profile's level word); None when there is none or more than one, or when the
+    default fits already. A framework that does not load is passed over: it is not chosen."""
+    from cchc_index.load.against import level_fits
+    from cchc_index.shipped import available_frameworks, locate_framework
+
+    fits: list[Path] = []
+    for name in available_frameworks(rules_dir):
+        located = locate_framework(name, rules_dir)
+        if located is None:
+            continue
+        try:
+            meta = variables_of(located.path)
+        except (CchcError, OSError, ValueError):
+            continue
+        if meta.year == year and meta.level is not None and level_fits(level, meta.level):
+            fits.append(located.path)
+    return fits[0] if len(fits) == 1 else None
 
 
 def default_variables() -> FrameworkVariables:

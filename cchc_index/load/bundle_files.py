@@ -12,8 +12,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from cchc_index.errors import Problem
+from cchc_index.errors import CchcError, Problem
 from cchc_index.i18n import tr
+from cchc_index.readgate import read_file
 from cchc_index.source import Located, shown
 from cchc_index.suggest import suggest
 
@@ -43,6 +44,16 @@ MAX_HASHED_BYTES = 500_000_000  # a file whose sha256 is checked (a scanned PDF 
 
 _STEMS = {Path(name).stem: name for name in DATA_FILES}
 Listing = dict[str, os.DirEntry[str]]
+
+
+def _has_rows(path: Path) -> bool:
+    """Whether a table beside the data holds a row under its header (`extract` writes its
+    list of undated documents even when empty, so that a redraft keeps no stale rows)."""
+    try:
+        data = read_file(path, shown(path))
+    except CchcError:
+        return True  # unreadable or too big: say it is there, as before
+    return len([line for line in data.splitlines() if line.strip()]) > 1
 
 
 def listing(folder: Path) -> Listing | None:
@@ -95,7 +106,7 @@ def stray_files(
                 )
             continue
         if name in NOT_SCORED:
-            if warnings is not None:
+            if warnings is not None and _has_rows(entry):
                 warnings.append(_at(entry, tr(*NOT_SCORED[name])))
             continue
         suffix = entry.suffix.lower()

@@ -109,10 +109,9 @@ EVAL = Path(__file__).parent / "eval"
 
 
 def test_a_draft_of_a_measured_report_scores(tmp_path: Path) -> None:
-    """`extract <report> -o draft && score draft` (issue 23): the draft's profile names the
-    framework it was drafted for, and `score` reads it. The report is the seed 001, a real
-    commune report of 2020 measured with the evaluation sets; no report of tests/extract/eval
-    is a commune's of 2020 or 2022, the years and level of the shipped commune frameworks."""
+    """`extract <report> -o draft && score draft` on the seed 001, a real commune report of
+    2020 measured with the evaluation sets: the draft's profile names the framework it was
+    drafted for (`hue-xa-2020`, the default), and `score` reads it."""
     from cchc_index.cli.score import score
 
     draft = tmp_path / "draft"
@@ -121,6 +120,72 @@ def test_a_draft_of_a_measured_report_scores(tmp_path: Path) -> None:
     assert "framework: hue-xa-2020" in (draft / "profile.yaml").read_text(encoding="utf-8")
     result = CliRunner().invoke(score, [str(draft), "--rules-dir", "rules"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_draft_of_an_evaluation_report_scores(tmp_path: Path) -> None:
+    """Issue 23's acceptance: `extract <report> -o draft && score draft` for a report of
+    tests/extract/eval with figures and a citation (e11, a commune's one-stop centre, 2025).
+    No framework is named: `extract` takes the one shipped framework made for a commune in
+    2025 (`hinh-thuc-2025`), writes it in the profile, and `score` scores the draft with
+    the draft's figure among its evidence."""
+    from cchc_index.cli.score import score
+
+    draft = tmp_path / "draft"
+    code, out, _ = run(str(EVAL / "e11-thanhhoa-quangyen-2026.txt"), "--year", "2025", "-o",
+                       str(draft))  # fmt: skip
+    assert code == 0, out
+    profile = (draft / "profile.yaml").read_text(encoding="utf-8")
+    assert "framework: hinh-thuc-2025" in profile and "year: 2025" in profile
+    statistics = (draft / "statistics.yaml").read_text(encoding="utf-8")
+    assert "ho_so_tiep_nhan:\n  value: '1.940'" in statistics
+    assert "214/NQ-CP" in (draft / "van-ban-chua-co-ngay.csv").read_text(encoding="utf-8")
+    result = CliRunner().invoke(score, [str(draft), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.stdout)
+    assert (scored["framework"], scored["year"]) == ("hinh-thuc-2025", 2025)
+    evidence = [e for leaf in scored["leaves"] for e in leaf["evidence"]]
+    assert "ho_so_tiep_nhan = 1940" in evidence
+
+
+def test_the_shipped_plan_is_an_evaluation_report_and_scores(tmp_path: Path) -> None:
+    """The file the docs show (`examples/ke-hoach-cchc-2025-long-phung.txt`) is the
+    evaluation report e13, unchanged; with no option its draft is for `hinh-thuc-2025`
+    (a commune, 2025) and scores, its own decision listed in documents.csv."""
+    from cchc_index.cli.score import score
+
+    shipped = Path(__file__).parents[2] / "examples" / "ke-hoach-cchc-2025-long-phung.txt"
+    measured = EVAL / "e13-quangngai-longphung-2025.txt"
+    assert shipped.read_bytes() == measured.read_bytes()
+    draft = tmp_path / "nhap"
+    assert run(str(shipped), "-o", str(draft))[0] == 0
+    assert "framework: hinh-thuc-2025" in (draft / "profile.yaml").read_text(encoding="utf-8")
+    documents = (draft / "documents.csv").read_text(encoding="utf-8")
+    assert "119/QĐ-UBND,18/07/2025" in documents
+    result = CliRunner().invoke(score, [str(draft)])
+    assert result.exit_code == 0, result.output
+    assert "Đơn vị: UBND xã Long Phụng — năm đánh giá 2025" in result.stdout
+
+
+def test_a_framework_is_chosen_only_when_one_fits(tmp_path: Path) -> None:
+    """No framework named: the one made for the report's year and level; two that fit, or
+    none, leave the default (and the draft says `score` will refuse it)."""
+    import shutil
+
+    from cchc_index.extract.variables import fitting_framework, variables_of
+
+    rules = Path(__file__).parents[2] / "rules"
+    found = fitting_framework(2025, "xã", rules)
+    assert found is not None and variables_of(found).framework == "hinh-thuc-2025"
+    assert fitting_framework(2025, "phường", rules) == found
+    assert fitting_framework(2019, "xã", rules) is None
+    assert fitting_framework(2025, "tỉnh", rules) is None
+    twin = tmp_path / "rules" / "khac-2025"
+    shutil.copytree(rules / "hinh-thuc-2025", twin)
+    meta = twin / "framework.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("id: hinh-thuc-2025",
+                                                             "id: khac-2025"), encoding="utf-8")  # fmt: skip
+    assert variables_of(twin).framework == "khac-2025"
+    assert fitting_framework(2025, "xã", tmp_path / "rules") is None
 
 
 def test_a_draft_of_another_level_than_its_framework_says_so(tmp_path: Path) -> None:
@@ -137,3 +202,21 @@ def test_a_draft_for_another_year_than_its_framework_says_so(tmp_path: Path) -> 
     assert code == 0
     notes = (draft / "kiem-tra.txt").read_text(encoding="utf-8")
     assert "năm đánh giá 2023 khác năm 2020 của bộ chỉ số 'hue-xa-2020'" in notes
+
+
+def test_an_empty_list_of_undated_documents_is_no_warning(tmp_path: Path) -> None:
+    """The draft always holds van-ban-chua-co-ngay.csv (a redraft keeps no stale rows);
+    `score` warns that its documents are not scored only when it lists some."""
+    from cchc_index.cli.score import score
+
+    draft = tmp_path / "nhap"
+    shipped = Path(__file__).parents[2] / "examples" / "ke-hoach-cchc-2025-long-phung.txt"
+    assert run(str(shipped), "-o", str(draft))[0] == 0
+    undated = draft / "van-ban-chua-co-ngay.csv"
+    assert undated.read_text(encoding="utf-8").count("\n") == 1  # the header only
+    result = CliRunner().invoke(score, [str(draft)])
+    assert result.exit_code == 0 and "chưa có ngày" not in result.stderr
+    with undated.open("a", encoding="utf-8") as table:
+        table.write("130/2005/NĐ-CP,,NĐ,Chính phủ,,,,,dòng 82\n")
+    result = CliRunner().invoke(score, [str(draft)])
+    assert result.exit_code == 0 and "chưa có ngày nên không được chấm" in result.stderr

@@ -55,6 +55,21 @@ def test_a_wrong_gold_is_caught(tmp_path: Path) -> None:
     assert len(score.missed) == 2 and score.figures_right == 3
 
 
+def test_a_citation_missed_or_extra_is_shown_with_its_kind() -> None:
+    """A gold that names another kind than the text's symbol (a law written as kind "Luật",
+    where the set's README says a symbol with no kind part is `CV`) is told apart in the
+    report: both lines show the kind, not only a number that reads the same."""
+    text = SET / "e11-thanhhoa-quangyen-2026.txt"
+    gold = yaml.safe_load(text.with_suffix(".yaml").read_text(encoding="utf-8"))
+    gold["citations"][0]["kind"] = "CV"
+    score = Score()
+    score_file(text, gold, score)
+    assert score.missed == ["e11-thanhhoa-quangyen-2026.txt: citation 214/NQ-CP (CV) None"]
+    assert score.extra == [
+        "e11-thanhhoa-quangyen-2026.txt: citation 214/NQ-CP (NQ) None not in gold"
+    ]
+
+
 def test_the_command_prints_and_exits_by_the_bars(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -119,3 +134,31 @@ def test_the_command_prints_tuned_and_never_tuned_apart(
     honest = out.index("== Bộ chưa từng dùng để chỉnh")
     assert tuned < out.index(f"{SET}:") < out.index(f"{HELD_OUT}:") < honest
     assert honest < out.index(f"{UNTUNED}:")
+
+
+def test_a_new_untuned_folder_prints_apart_with_the_day_it_was_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new set (here a made-up `untuned-2099-01`, one report copied from `eval`) prints
+    under the never-tuned heading with the day its README says it was frozen; the tuned
+    set says it was tuned on. (The real never-tuned sets are not read here.)"""
+    from cchc_index.extract import evaluate_print
+    from cchc_index.i18n import set_lang
+
+    monkeypatch.setattr(evaluate_print, "time_200_pages", lambda: 0.5)
+    monkeypatch.delenv("CCHC_LANG", raising=False)
+    set_lang("vi")
+    new = tmp_path / "untuned-2099-01"
+    new.mkdir()
+    for suffix in (".txt", ".yaml"):
+        source = (SET / "e08-binhduong-2021-capxa").with_suffix(suffix)
+        (new / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (new / "README.md").write_text("# Never-tuned set (frozen 01/01/2099)\n", encoding="utf-8")
+    evaluate_print.main([str(SET), str(new)])
+    out = capsys.readouterr().out
+    tuned, honest = out.index("== Bộ đã dùng để chỉnh"), out.index("== Bộ chưa từng dùng")
+    assert tuned < out.index(f"{SET}:\n  đã dùng để chỉnh công cụ") < honest
+    assert honest < out.index(f"{new}:\n  chưa từng dùng để chỉnh; đóng băng ngày 01/01/2099")
+    (new / "README.md").write_text("# Never-tuned set\n", encoding="utf-8")
+    evaluate_print.main([str(new)])
+    assert "README không ghi ngày đóng băng" in capsys.readouterr().out

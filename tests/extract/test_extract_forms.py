@@ -37,6 +37,20 @@ def figures(text: str, level: str | None = None) -> list[tuple[str, str]]:
          [("ho_so_truc_tuyen_muc_3", "61"), ("ho_so_truc_tuyen_muc_4", "1.537"),
           ("ho_so_truc_tuyen_toan_trinh", "20")]),
         ("Tiếp nhận qua dịch vụ bưu chính công ích 132 HS.", [("ho_so_bcci", "132")]),
+        ("Số hồ sơ giải quyết đúng hạn và trước hạn: 1.190 hồ sơ; trễ hạn 10 hồ sơ.",
+         [("ho_so_truoc_va_dung_han", "1.190"), ("ho_so_tre_han", "10")]),
+        ("Đã giải quyết 1.200 hồ sơ, trong đó trước hạn, đúng hạn 1.190 hồ sơ; quá hạn 10 hồ sơ.",
+         [("ho_so_da_giai_quyet", "1.200"), ("ho_so_truoc_va_dung_han", "1.190"),
+          ("ho_so_tre_han", "10")]),
+        ("Tiếp nhận: 1.234 hồ sơ; Giải quyết: 1.200 hồ sơ; Đang giải quyết: 34 hồ sơ.",
+         [("ho_so_tiep_nhan", "1.234"), ("ho_so_da_giai_quyet", "1.200"),
+          ("ho_so_dang_giai_quyet", "34")]),
+        ("Năm 2020, tiếp nhận 1.234 hồ sơ, giải quyết 1.200 hồ sơ.",
+         [("ho_so_tiep_nhan", "1.234"), ("ho_so_da_giai_quyet", "1.200")]),
+        ("Trung tâm đã tiếp nhận, giải quyết 1.300 hồ sơ.", [("ho_so_tiep_nhan", "1.300")]),
+        ("Tổng số hồ sơ giải quyết trong kỳ là 1.300 hồ sơ.", [("ho_so_tiep_nhan", "1.300")]),
+        ("Có 4 hồ sơ quá hạn giải quyết nhưng chưa có kết quả.",
+         [("ho_so_dang_giai_quyet_qua_han", "4")]),
     ],
 )  # fmt: skip
 def test_forms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -54,6 +68,8 @@ def test_forms(text: str, expected: list[tuple[str, str]]) -> None:
         "Qua 3 năm từ 2016 đến 2018 chỉ có 1 hồ sơ trễ hạn.",
         "Với cấp xã, toàn tỉnh tiếp nhận 264.610 hồ sơ, đã giải quyết 261.896 hồ sơ.",
         "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%.",
+        "Có 4.215 hồ sơ đến hạn giải quyết.",
+        "Hồ sơ giải quyết theo cơ chế liên thông 120 hồ sơ.",
     ],
 )
 def test_not_results(text: str) -> None:
@@ -71,7 +87,8 @@ def test_parts_of_the_records_in_progress_are_not_the_late_count() -> None:
             "lại đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ "
             "đã quá hạn.")  # fmt: skip
     assert figures(text) == [("ho_so_da_giai_quyet", "643.272"), ("ho_so_tre_han", "7.677"),
-                             ("ho_so_dang_giai_quyet", "7.172")]  # fmt: skip
+                             ("ho_so_dang_giai_quyet", "7.172"),
+                             ("ho_so_dang_giai_quyet_qua_han", "1.222")]  # fmt: skip
 
 
 def test_rounded_and_approximate_counts_are_marked() -> None:

@@ -139,3 +139,51 @@ def test_only_a_cited_documents_issuer_is_left_out_of_who_reports() -> None:
         "triển khai thực hiện."
     ).unit
     assert unit.level == "xã"
+
+
+def test_an_issuer_named_after_a_list_is_every_listed_documents() -> None:
+    """ "Kế hoạch số 15 … và Kế hoạch số 20 … của UBND huyện": the issuer named once, after
+    the list, is each listed document's that names none (joined by "," or "và", one code)."""
+    lead = "UBND xã Quảng An báo cáo như sau. "
+    district = "UBND huyện Quảng Điền"
+    for text in [
+        "Thực hiện Kế hoạch số 15/KH-UBND ngày 3/1/2024 và Kế hoạch số 20/KH-UBND ngày "
+        "10/1/2024 của UBND huyện Quảng Điền về CCHC.",
+        "Thực hiện các Kế hoạch số 15/KH-UBND ngày 3/1/2024, số 20/KH-UBND ngày 10/1/2024 của "
+        "UBND huyện Quảng Điền.",
+        "Thực hiện Kế hoạch số 15/KH-UBND, Công văn số 20/UBND-VP ngày 10/1/2024 của UBND huyện "
+        "Quảng Điền.",
+    ]:
+        assert [issuer for _, _, issuer in cited(lead + text)] == [district, district], text
+    # the commune's own before a verb, another code, or a new clause: not shared
+    for text, first in [
+        ("UBND xã đã ban hành Kế hoạch số 15/KH-UBND ngày 3/1/2024 và Kế hoạch số 20/KH-UBND "
+         "ngày 10/1/2024 của UBND huyện Quảng Điền.", None),
+        ("Thực hiện Kế hoạch số 15/KH-UBND ngày 3/1/2024 và triển khai Kế hoạch số 20/KH-UBND "
+         "ngày 10/1/2024 của UBND huyện Quảng Điền.", None),
+        ("Thực hiện Kế hoạch số 15/KH-UBND ngày 3/1/2024; Kế hoạch số 20/KH-UBND ngày 10/1/2024 "
+         "của UBND huyện Quảng Điền.", None),
+        ("Thực hiện Nghị quyết số 15/NQ-HĐND ngày 3/1/2024 và Kế hoạch số 20/KH-UBND ngày "
+         "10/1/2024 của UBND huyện Quảng Điền.", "HĐND xã"),
+    ]:  # fmt: skip
+        assert cited(lead + text)[0][2] == first, text
+
+
+def test_issued_by_a_body_in_the_passive() -> None:
+    assert cited(
+        "UBND xã Quảng An báo cáo như sau. Kế hoạch số 15/KH-UBND được UBND huyện Quảng Điền "
+        "ban hành ngày 03/01/2024 về CCHC."
+    ) == [("15/KH-UBND", dt.date(2024, 1, 3), "UBND huyện Quảng Điền")]
+    assert cited(
+        "UBND xã Quảng An báo cáo như sau. Kế hoạch số 15/KH-UBND được ban hành ngày 03/01/2024."
+    ) == [("15/KH-UBND", dt.date(2024, 1, 3), None)]
+
+
+def test_a_date_in_words_without_a_year_is_the_reports_and_flagged() -> None:
+    text = ("UBND xã Quảng An báo cáo như sau. Kế hoạch số 3/KH-UBND, ngày 02 tháng 01 của UBND "
+            "xã; Công văn số 9/UBND ngày 5 tháng 3 về việc báo cáo; Quyết định số 4/QĐ-UBND ngày "
+            "6 tháng 3 năm 2023.")  # fmt: skip
+    found = [(c.number.symbol, c.date, c.date_assumed) for c in read(text).citations]
+    assert found == [("3/KH-UBND", dt.date(2024, 1, 2), True),
+                     ("9/UBND", dt.date(2024, 3, 5), True),
+                     ("4/QĐ-UBND", dt.date(2023, 3, 6), False)]  # fmt: skip

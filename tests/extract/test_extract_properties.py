@@ -107,6 +107,10 @@ PHRASINGS = [
     "{title} số {sym} của {body} ngày {date}",
     "({title} số {sym} ngày {date})",
     "{lead} {title} số {sym} ngày {date}",
+    "{title} số {sym} của {body}, ngày {date}",
+    "{title} số {sym} của {body} (ngày {date})",
+    "{title} số {sym} được {body} ban hành ngày {date}",
+    "{title} số {sym} do {body} ký ngày {date}",
 ]
 BODIES = ["UBND tỉnh Thừa Thiên Huế", "Chính phủ", "Ủy ban nhân dân huyện Quảng Điền",
           "UBND xã", "Hội đồng nhân dân xã", "Chủ tịch UBND tỉnh", "Bộ Nội vụ"]  # fmt: skip
@@ -115,14 +119,23 @@ SUBJECTS = ["triển khai công tác cải cách hành chính năm 2020", "tuyê
             "kiểm soát thủ tục hành chính", "ban hành Quy chế làm việc"]  # fmt: skip
 
 
+# How a symbol's hyphen and Đ reach a report: Word's en dash ("QĐ – UBND"), a non-breaking
+# hyphen, a minus sign, the Icelandic eth typed for Đ ("QÐ-UBND").
+def as_typed(symbol: str, dash: str, eth: bool) -> str:
+    typed = symbol.replace("-", dash)
+    return typed.replace("Đ", "Ð") if eth else typed
+
+
 @st.composite
 def citations(draw: st.DrawFn) -> tuple[str, str, DocKind, dt.date, str | None]:
     symbol, kind, title = draw(symbols())
+    typed = as_typed(symbol, draw(st.sampled_from(["-", "-", " - ", "–", " – ", "\u2010",
+                                                   "\u2011", "\u2212"])), draw(st.booleans()))  # fmt: skip
     day = draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
     phrasing = draw(st.sampled_from(PHRASINGS))
     text = phrasing.format(
         title=title if draw(st.booleans()) else title.lower(),
-        sym=symbol,
+        sym=typed,
         date=written_date(day, draw(st.integers(0, 5))),
         body=draw(st.sampled_from(BODIES)),
         lead=draw(st.sampled_from(LEADS)),
@@ -142,7 +155,7 @@ def citations(draw: st.DrawFn) -> tuple[str, str, DocKind, dt.date, str | None]:
 
 
 def _extract(text: str) -> list[tuple[object, DocKind, dt.date | None, str | None]]:
-    source = SourceText("test.txt", "txt", tuple(text.split("\n")))
+    source = read_bytes(text.encode("utf-8"), ".txt", "test.txt")  # as a report file is read
     found = extract_source(source).citations
     return [(c.number.key, c.kind, c.date, c.subject) for c in found]
 
@@ -165,6 +178,9 @@ DISTRACTORS = [
     "giai đoạn 2016-2020", "tiêu chí 1.4.2", "0.25 điểm", "31.724 hồ sơ", "lúc 16:55",
     "5/9/2020", "25/27 xã", "70 hồ sơ/tháng", "24/7", "QĐ-UBND", "số/ký hiệu", "TN&TKQ",
     "ngày 14 tháng 9 năm 2020", "Số: ...../KH-UBND", "(3.5.4)", "số 12 hồ sơ", "năm 2020",
+    # forms and annexes, standards: numbered like documents, but not documents
+    "Mẫu số 01/TTHC", "Biểu số 02/CCHC", "Phụ lục 03/BC", "tờ khai mẫu 02/ĐK-TCT",
+    "QCVN 01:2019/BXD", "mẫu số 01/PLI",
 ]  # fmt: skip
 
 

@@ -23,7 +23,7 @@ SETTINGS = settings(
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=200,
+    max_examples=400,
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -147,6 +147,34 @@ def test_a_stated_rate_supports_its_count() -> None:
     assert written(text).get("ho_so_da_giai_quyet") == 1000
 
 
+def test_records_received_at_the_desk_are_all_or_those_filed_in_person() -> None:
+    alone = "Số hồ sơ tiếp nhận tại Bộ phận Một cửa là 900 hồ sơ."
+    assert written(alone) == {}  # the total, or the in-person channel? review
+    doubtful = {r.variable for r in _extract(alone).readings if r.doubt}
+    assert "ho_so_tiep_nhan" in doubtful
+    beside = "Tổng số hồ sơ tiếp nhận là 1.250 hồ sơ; tiếp nhận trực tuyến 350 hồ sơ. " + alone
+    assert written(beside) == {"ho_so_tiep_nhan": 1250, "ho_so_truc_tuyen": 350,
+                               "ho_so_truc_tiep": 900}  # fmt: skip
+
+
+def test_a_rate_that_fits_both_readings_decides_nothing() -> None:
+    # "đạt tỷ lệ 0%" fits 1 / 19.666 and 1 / 20.075 alike: received or newly received?
+    text = ("Trong kỳ, Bộ phận Một cửa tiếp nhận 19.666 hồ sơ; kỳ trước chuyển sang 409 hồ sơ.\n"
+            "Đã giải quyết 1 hồ sơ, đạt tỷ lệ 0%; đang giải quyết 18.726 hồ sơ.")  # fmt: skip
+    draft = written(text)
+    assert "ho_so_tiep_nhan" not in draft and "ho_so_tiep_nhan_moi" not in draft
+
+
+def test_a_quarters_line_does_not_hide_the_next_line() -> None:
+    # each line a paragraph (a .docx): "Riêng quý IV, …" is that line's, not the next one's
+    text = ("Riêng quý IV, Bộ phận Một cửa tiếp nhận 529 hồ sơ.\nBộ phận Một cửa đã tiếp nhận "
+            "3.122 hồ sơ (gồm cả 122 hồ sơ kỳ trước chuyển sang).")  # fmt: skip
+    assert written(text).get("ho_so_tiep_nhan") == 3122
+    heading = "Riêng quý IV:\nBộ phận Một cửa tiếp nhận 529 hồ sơ."
+    assert written("Năm 2024, xã tiếp nhận 3.122 hồ sơ.\n" + heading) == {
+        "ho_so_tiep_nhan": 3122}  # fmt: skip
+
+
 def test_the_relations_are_stated_once_as_data() -> None:
     assert all(r.whole in RELATED and set(r.parts) <= RELATED for r in RELATIONS)
     labels = [r.label for r in RELATIONS]
@@ -164,6 +192,13 @@ TOTALS = [
     "Số hồ sơ tiếp nhận mới là {N} hồ sơ.",
     "Lũy kế hồ sơ cần giải quyết trong kỳ là {T} hồ sơ, trong đó tiếp nhận mới {N} hồ sơ.",
     "Bộ phận Một cửa tiếp nhận {T} hồ sơ, trong đó {C} hồ sơ từ kỳ trước chuyển sang.",
+    "Trong kỳ báo cáo, UBND xã đã tiếp nhận {T} hồ sơ TTHC (kỳ trước chuyển sang {C} hồ sơ, "
+    "tiếp nhận mới {N} hồ sơ).",
+    "Tổng số hồ sơ: {T} hồ sơ (tồn kỳ trước: {C} hồ sơ, tiếp nhận mới: {N} hồ sơ).",
+    "Năm 2024, UBND xã tiếp nhận và giải quyết {T} hồ sơ (bao gồm {C} hồ sơ tồn của năm trước).",
+    "Toàn huyện tiếp nhận {T} hồ sơ, đã giải quyết {S} hồ sơ, trong đó tại Bộ phận Một cửa "
+    "huyện: đã giải quyết {SB} hồ sơ, đang giải quyết {PB} hồ sơ, {PB2} hồ sơ đang giải quyết "
+    "quá hạn.",
     "",
 ]
 RESOLVED = [
@@ -173,6 +208,16 @@ RESOLVED = [
     "{P} hồ sơ.",
     "Đã giải quyết {S} hồ sơ (trước và đúng hạn {EO} hồ sơ, trễ hạn {L} hồ sơ).",
     "Số hồ sơ giải quyết trễ hạn là {L} hồ sơ.",
+    "Đã giải quyết {S} hồ sơ, trong đó trước hạn {E}, đúng hạn {O}, trễ hạn {L}; đang giải "
+    "quyết {P}.",
+    "Đã giải quyết {S} hồ sơ, trễ hạn {L} hồ sơ.\nSố hồ sơ đang giải quyết: {P} hồ sơ.\nTrong "
+    "đó: chưa đến hạn {P1} hồ sơ; quá hạn {P2} hồ sơ.",
+    "Số hồ sơ giải quyết trễ hạn là {L} hồ sơ; số hồ sơ đang giải quyết quá hạn: {P2} hồ sơ.",
+    "- Số hồ sơ đã giải quyết: {S} hồ sơ.\n + Trước hạn: {E} hồ sơ.\n + Đúng hạn: {O} hồ sơ.\n"
+    " + Quá hạn: {L} hồ sơ.\n- Số hồ sơ đang giải quyết: {P} hồ sơ.\n + Trong hạn: {P1} hồ "
+    "sơ.\n + Quá hạn: {P2} hồ sơ.",
+    "Giải quyết: {S} hồ sơ; Đang giải quyết: {P} hồ sơ.",
+    "Số hồ sơ giải quyết đúng hạn và trước hạn: {EO} hồ sơ; trễ hạn {L} hồ sơ.",
     "Đã giải quyết {S} hồ sơ, đạt tỷ lệ {R}%; đang giải quyết {P} hồ sơ, có {P1} hồ sơ chưa "
     "đến hạn và {P2} hồ sơ đã quá hạn.",
     "",
@@ -187,6 +232,15 @@ DISTRACTORS = [
     "Tiếp nhận trực tiếp và qua bưu chính {DP} hồ sơ.",
     "Tiếp nhận qua dịch vụ bưu chính công ích {B} hồ sơ.",
     "Đã số hóa {H} hồ sơ.",
+    "Số hồ sơ tồn từ năm trước chuyển sang là {C} hồ sơ.",
+    "Hiện còn {P2} hồ sơ đang giải quyết đã quá hạn.",
+    "Riêng Phòng Tư pháp đã tiếp nhận {F} hồ sơ, đã giải quyết {F2} hồ sơ, trễ hạn {F3} hồ sơ.",
+    "Chi nhánh Văn phòng đăng ký đất đai tiếp nhận {F} hồ sơ; đã giải quyết {F2} hồ sơ.",
+]
+# A channel's line a reader may take for the total: only beside a stated total.
+WITH_A_TOTAL = [
+    "Số hồ sơ tiếp nhận tại Bộ phận Một cửa của xã là {DP} hồ sơ.",
+    "Bộ phận Một cửa tiếp nhận {DP} hồ sơ, Cổng dịch vụ công tiếp nhận {X} hồ sơ.",
 ]
 
 
@@ -207,6 +261,12 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
     quarter = draw(st.integers(0, total))
     postal = draw(st.integers(0, new - online))
     digitised = draw(st.integers(0, total))
+    field = draw(st.integers(1, 900))  # one field's or one body's records
+    field_done = draw(st.integers(0, field))
+    field_late = draw(st.integers(0, field_done))
+    desk_resolved = draw(st.integers(0, resolved))  # one desk's share of the unit's figures
+    desk_progress = draw(st.integers(0, progress))
+    desk_overdue = draw(st.integers(0, desk_progress))
     truth = {
         "ho_so_tiep_nhan": total,
         "ho_so_tiep_nhan_moi": new,
@@ -221,19 +281,23 @@ def reports(draw: st.DrawFn) -> tuple[str, dict[str, int]]:
         "ho_so_truc_tiep": new - online,
         "ho_so_bcci": postal,
         "ho_so_so_hoa": digitised,
+        "ho_so_dang_giai_quyet_qua_han": overdue,
     }
     values = {
         "T": n(total), "N": n(new), "C": n(carried), "S": n(resolved), "E": n(early),
         "O": n(on_time), "L": n(late), "EO": n(early + on_time), "P": n(progress),
-        "X": n(online), "F": n(draw(st.integers(1, 900))),
+        "X": n(online), "F": n(field), "F2": n(field_done), "F3": n(field_late),
         "Y": n(draw(st.integers(1, 50000))),
         "P1": n(progress - overdue), "P2": n(overdue), "Q": n(quarter), "DP": n(new - online),
-        "B": n(postal), "H": n(digitised),
+        "B": n(postal), "H": n(digitised), "SB": n(desk_resolved), "PB": n(desk_progress),
+        "PB2": n(desk_overdue),
         "R": format_number((Decimal(resolved * 100) / total).quantize(Decimal("0.01")))
         if total else "0",
     }  # fmt: skip
     parts = [draw(st.sampled_from(TOTALS)), draw(st.sampled_from(RESOLVED))]
     parts += draw(st.lists(st.sampled_from(DISTRACTORS), max_size=3, unique=True))
+    if "{T}" in parts[0] and draw(st.booleans()):
+        parts.append(draw(st.sampled_from(WITH_A_TOTAL)))
     order = draw(st.permutations(parts))
     text = "\n".join(p.format(**values) for p in order if p)
     return text, truth

@@ -1,0 +1,81 @@
+"""The numbers of a report as counts: digits with the Vietnamese thousands separator
+("12.345"), fractions ("4.561/5.650", "120 hồ sơ/130 hồ sơ"), rounded thousands ("5,65
+ngàn"), and small counts in words before a unit ("tám hồ sơ"). What each count is of, and
+whether it is the unit's, is `statistics`' business."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from cchc_index.extract.statrules import UNIT_RE
+from cchc_index.text import parse_number
+
+INT = r"\d{1,3}(?:\.\d{3})+|\d+"
+_NUMBER = re.compile(
+    rf"(?<![\w.,/\-])(?<!\d:)(?P<a>{INT})(?P<frac>,\d+)?(?:\s*/\s*(?P<b>{INT}))?"
+    r"(?![\w/%]|[.,\-–]\d|\s*%)"
+)
+_THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
+# Counts written in words, only before a unit word: "chỉ tám hồ sơ quá hạn".
+_WORD_VALUES = {
+    "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+_WORD_NUMBER = re.compile(
+    r"(?<!\w)(?P<w>" + "|".join(_WORD_VALUES) + r")(?=\s+(?:hồ\s+sơ|HS|thư|phiếu)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number in the text: digits ("12.345", "4.561/5.650", "5,65 ngàn") or a word."""
+
+    start: int
+    end: int
+    a: str
+    amount: Decimal
+    b: str | None
+    rounded: bool  # "5,65 ngàn": a rounded count, never certain
+
+
+def counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[Count]:
+    """Every count in `text` outside the `skip` spans, in text order."""
+    found = []
+    for m in _NUMBER.finditer(text):
+        if any(start <= m.start() < end for start, end in skip):
+            continue
+        if m["frac"]:
+            thousand = _THOUSAND.match(text, m.end())
+            if thousand is None or m["b"]:
+                continue
+            amount = parse_number(m["a"] + m["frac"]) * 1000
+            found.append(Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
+                                amount, None, True))  # fmt: skip
+            continue
+        thousand = _THOUSAND.match(text, m.end())
+        if thousand and not m["b"]:  # "4 ngàn hồ sơ"
+            amount = parse_number(m["a"]) * 1000
+            found.append(Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
+                                amount, None, True))  # fmt: skip
+            continue
+        found.append(Count(m.start(), m.end(), m["a"], parse_number(m["a"]), m["b"], False))
+    for m in _WORD_NUMBER.finditer(text):
+        if not any(start <= m.start() < end for start, end in skip):
+            value = _WORD_VALUES[m["w"].lower()]
+            found.append(Count(m.start(), m.end(), str(value), Decimal(value), None, False))
+    return sorted(found, key=lambda c: c.start)
+
+
+# "120 hồ sơ/130 hồ sơ": the second count of a fraction written with its unit twice.
+_SECOND = re.compile(rf"{UNIT_RE.pattern}\s*/\s*(?P<b>{INT})(?![\d.,]\d)", re.IGNORECASE)
+
+
+def with_second(text: str, count: Count) -> Count:
+    """ "120 hồ sơ/130 hồ sơ": the count with the second number of its fraction."""
+    second = _SECOND.match(text, count.end) if count.b is None else None
+    if second is None or count.rounded:
+        return count
+    return replace(count, b=second["b"])

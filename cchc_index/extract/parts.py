@@ -1,0 +1,90 @@
+"""Parts of a part: which of the figures found are the unit's own, and which belong to a
+part of it (one desk's, one body's) or to a part of one of its figures (the records in
+progress that are past their deadline).
+
+`statistics` finds every figure with its variable; these passes then drop or rename the ones
+the sentence's structure gives to a part: "…, trong đó tại Bộ phận Một cửa thành phố: đã giải
+quyết …" (one body's, to the end of the sentence), "Đang giải quyết 40 hồ sơ, trong đó quá hạn
+3 hồ sơ" (the in-progress records' parts, never the period's late records).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
+
+from cchc_index.extract.figure_context import sub_body_starts
+from cchc_index.extract.flat import FlatText
+from cchc_index.extract.unit import Unit
+
+if TYPE_CHECKING:
+    from cchc_index.extract.statistics import Figure
+
+F = TypeVar("F", bound="Figure")
+
+_IN_PROGRESS_PARTS = frozenset({"ho_so_tre_han", "ho_so_dang_giai_quyet", "ho_so_dung_han"})
+
+
+# How records came in: a desk's own count of them is still a count of the unit's channel.
+_CHANNELS = frozenset(
+    {"ho_so_truc_tiep", "ho_so_bcci", "ho_so_truc_tuyen", "ho_so_truc_tuyen_muc_3",
+     "ho_so_truc_tuyen_muc_4", "ho_so_truc_tuyen_toan_trinh", "ho_so_truc_tuyen_mot_phan"}
+)  # fmt: skip
+
+
+def drop_sub_bodies(flat: FlatText, figures: list[F], unit: Unit | None) -> list[F]:
+    """ "…, trong đó tại Bộ phận Một cửa thành phố: đã giải quyết 29.500 hồ sơ, đang giải
+    quyết 370 hồ sơ": to the end of the sentence the figures are that body's, a part of the
+    unit's, not the unit's own (a channel's count excepted)."""
+    starts = sub_body_starts(flat.text, unit)
+    if not starts:
+        return figures
+    spans = [(start, flat.sentence_bounds(start, start + 1)[1]) for start in starts]
+    return [
+        f for f in figures if f.variable in _CHANNELS or not any(a < f.offset < b for a, b in spans)
+    ]
+
+
+def drop_breakdowns(flat: FlatText, figures: list[F]) -> list[F]:
+    """ "Đang giải quyết 7.172 hồ sơ, có 5.950 chưa đến hạn và 1.222 đã quá hạn": the parts
+    of the records in progress are not the period's late or in-progress counts. They run to
+    the end of the sentence, through the next one when it goes on with them ("Số hồ sơ đang
+    giải quyết: 40 hồ sơ. Trong đó: chưa đến hạn 37 hồ sơ; quá hạn 3 hồ sơ.") and through
+    the list's lines one level down ("+ Quá hạn: 3 hồ sơ"); a late part is the records in
+    progress past their deadline, the others are dropped."""
+    kept: list[F] = []
+    scope: tuple[int, int] | None = None  # from the in-progress count to the end of its parts
+    for figure in figures:
+        inside = scope is not None and scope[0] < figure.offset < scope[1]
+        if inside and figure.variable in _IN_PROGRESS_PARTS:
+            if figure.variable == "ho_so_tre_han":
+                kept.append(replace(figure, variable="ho_so_dang_giai_quyet_qua_han"))
+            continue
+        if figure.variable == "ho_so_dang_giai_quyet":
+            scope = (figure.offset, _breakdown_end(flat, figure.offset))
+        kept.append(figure)
+    return kept
+
+
+# The sentence after a count that goes on with its parts: "Trong đó: …", "Cụ thể: …".
+_GOES_ON = re.compile(r"[\s\-+•*]*(?:trong\s+(?:đó|số\s+(?:đó|này|trên))|bao\s+gồm|gồm|cụ\s+thể)\b",
+                      re.IGNORECASE)  # fmt: skip
+
+
+# A line of a list one level down: "- Số hồ sơ đang giải quyết: 34 hồ sơ." then "+ Quá hạn: 4".
+_SUB_ITEM = re.compile(r"[ \t.;]*\n[ \t]*\+\s")
+_ITEM = re.compile(r"[ \t]*\+\s")
+
+
+def _breakdown_end(flat: FlatText, offset: int) -> int:
+    """The end of the parts of the in-progress count at `offset`: its sentence, the next one
+    if it goes on with them, and the lines one level down in a list."""
+    text = flat.text
+    end = flat.sentence_bounds(offset, offset + 1)[1]
+    if _GOES_ON.match(text, end):
+        end = flat.sentence_bounds(end + 1, end + 2)[1]
+    if not _ITEM.match(flat.lines[flat.line_of(offset) - 1]):  # not itself one level down
+        while (item := _SUB_ITEM.match(text, end)) is not None:
+            end = max(end + 1, flat.sentence_bounds(item.end(), item.end() + 1)[1])
+    return end
