@@ -92,12 +92,19 @@ class ServerSite(Site):
         return flashes.take(self.deployment.flash_dir, key)
 
     def deadline(self, unit_id: str, unit: Unit | None = None) -> Deadline:
+        return self.stage_and_deadline(unit_id, unit)[1]
+
+    def stage_and_deadline(self, unit_id: str, unit: Unit | None = None) -> tuple[str, Deadline]:
+        """The unit's stage of the cycle and its deadline, read in one go."""
         with reading(self.deployment.engine) as conn:
-            year = conn.execute(sa.select(units.c.year).where(units.c.id == unit_id)).scalar() or 0
+            row = conn.execute(
+                sa.select(units.c.status, units.c.year).where(units.c.id == unit_id)
+            ).first()
+            status, year = (str(row.status), int(row.year)) if row is not None else (DRAFT, 0)
             until = open_until(conn, year)
         if unit is None:
             unit = self.cycle.unit(self.folder(unit_id))
-        return Deadline(cycle.due_date(unit), until, dt.date.today())
+        return status, Deadline(cycle.due_date(unit), until, dt.date.today())
 
     def status(self, unit_id: str) -> str:
         with reading(self.deployment.engine) as conn:
@@ -111,8 +118,7 @@ class ServerSite(Site):
         name = ctx.get("name")
         if isinstance(name, str) and "stage" not in ctx:
             try:
-                ctx["stage"] = self.status(name)
-                ctx["deadline"] = self.deadline(name, ctx.get("unit"))
+                ctx["stage"], ctx["deadline"] = self.stage_and_deadline(name, ctx.get("unit"))
             except Exception:  # a page of a unit that failed to load still shows
                 ctx["stage"], ctx["deadline"] = None, None
         ctx.setdefault("stage", None)
