@@ -292,7 +292,7 @@ def think_range(text: str) -> tuple[float, float]:
 )
 @click.option(
     "--think",
-    default="1-3",
+    default="2-10",
     show_default=True,
     help=tr(
         "Giây nghỉ trước mỗi thao tác, khoảng 'a-b' (như locust); '0' gửi liền: đo sức chịu tối đa.",

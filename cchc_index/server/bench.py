@@ -121,7 +121,7 @@ class Load:
     reviewers: int = 5
     saves: int = 10
     reads: int = 10
-    think: tuple[float, float] = (1.0, 3.0)
+    think: tuple[float, float] = (2.0, 10.0)
     ramp: float = 10.0  # seconds over which the first `users` arrive (locust's spawn rate)
     seed: int = 2026
 
