@@ -12,16 +12,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from cchc_index.extract.figure_context import sub_body_starts
 from cchc_index.extract.flat import FlatText
 from cchc_index.extract.unit import Unit
 
-if TYPE_CHECKING:
-    from cchc_index.extract.statistics import Figure
 
-F = TypeVar("F", bound="Figure")
+class _Placed(Protocol):
+    """What these rules read of a figure (`statistics.Figure`, a dataclass `replace` copies):
+    which variable it was read as, and where it stands in the text."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def variable(self) -> str: ...
+
+    @property
+    def offset(self) -> int: ...
+
+
+F = TypeVar("F", bound=_Placed)
 
 _IN_PROGRESS_PARTS = frozenset({"ho_so_tre_han", "ho_so_dang_giai_quyet", "ho_so_dung_han"})
 
