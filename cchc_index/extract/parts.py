@@ -123,8 +123,9 @@ def _names_unit(rest: str, unit: Unit | None) -> bool:
 
 # The records of a total told again by group: "… 4.572/4.572 hồ sơ. Trong đó, theo cơ chế
 # một cửa 3.172/3.172 HS, đã giải quyết sớm hẹn 2.881 HS, đúng hẹn 291 HS; theo cơ chế một
-# cửa liên thông 295/295 HS …": a smaller count of the same variable after "trong đó" starts
-# one group, and every figure told after "trong đó" to the end of the parts is a group's.
+# cửa liên thông 295/295 HS …": smaller counts of the same variable after "trong đó" (two at
+# least) start groups, and every figure told after "trong đó" to the end of the parts is a
+# group's.
 _WHOLES = frozenset({"ho_so_tiep_nhan", "ho_so_da_giai_quyet"})
 _IN_WHICH = re.compile(r"(?i)trong\s+(?:đó|số\s+(?:đó|này|trên))")
 
@@ -143,10 +144,13 @@ def drop_groups(flat: FlatText, figures: list[F]) -> list[F]:
             if not _GOES_ON.match(text, end):
                 continue
             end = flat.sentence_bounds(end + 1, end + 2)[1]
-        if any(
-            g.variable == whole.variable and g.amount < whole.amount and start < g.offset < end
-            for g in figures[i + 1 :]
-        ):  # every figure told after "trong đó" is a group's, not only those after the first
+        groups = [
+            g for g in figures[i + 1 :]
+            if g.variable == whole.variable and g.amount < whole.amount and start < g.offset < end
+        ]  # fmt: skip
+        # two groups at least ("một cửa …; liên thông …"): one smaller count alone may be the
+        # newly received of a grand total; every figure told after "trong đó" is a group's
+        if len(groups) >= 2:
             dropped.update(
                 k for k in range(i + 1, len(figures))
                 if start < figures[k].offset < end and figures[k].variable not in _CHANNELS
