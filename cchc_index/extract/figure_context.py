@@ -34,12 +34,18 @@ _DEPARTMENTS = (
 _IN_WHICH = re.compile(r"^(?:trong\s+đó|riêng)\s*,?\s*")
 _SEGMENT_START = re.compile(r"[,;:(\n]")
 # Another level than the unit's: "Với cấp xã, …", "Ở cấp huyện, …", "Cụ thể, cấp xã đã
-# tiếp nhận …", "các sở, ngành cấp tỉnh tiếp nhận …"; it holds to the end of the line.
+# tiếp nhận …", "các sở, ngành cấp tỉnh tiếp nhận …", "Các UBND cấp xã đã giải quyết …"; it
+# holds to the end of the line.
 _SCOPE = re.compile(
     r"(?i)(?:\b(?:ở|với|đối với|riêng|tính riêng|tại)\s+(?:từng\s+)?cấp\s+(?P<a>tỉnh|huyện|xã)"
     r"|(?:^|[.,:]\s*)(?:cụ\s+thể,?\s*)?cấp\s+(?P<b>tỉnh|huyện|xã)\s+(?:đã\s+)?"
     r"(?:tiếp\s+nhận|giải\s+quyết)"
-    r"|các\s+sở,?\s+(?:ban,?\s+)?ngành(?:\s+cấp\s+(?P<c>tỉnh))?\s+(?:đã\s+)?tiếp\s+nhận)",
+    r"|các\s+sở,?\s+(?:ban,?\s+)?ngành(?:\s+cấp\s+(?P<c>tỉnh))?\s+(?:đã\s+)?tiếp\s+nhận"
+    # "Các UBND cấp xã đã giải quyết …", "UBND cấp xã tiếp nhận …" in a city's news
+    r"|(?:\bcác\s+)?(?:\bUBND|\b[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+cấp\s+(?P<d>tỉnh|huyện|xã)\b"
+    # "Tại khối UBND các phường, xã đã tiếp nhận …": the communes of a city, together
+    r"|\b(?:tại|ở|với|đối\s+với)\s+(?:khối\s+)?(?:(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+)?"
+    r"các\s+(?P<e>xã|phường|thị\s+trấn)\b)",
     re.MULTILINE,
 )
 
@@ -61,14 +67,14 @@ def is_counter(before: str) -> bool:
 
 # A body named before its count that may be the unit itself: a commune's council ("UBND xã
 # đã tiếp nhận …" in the commune's own report), a department ("Sở đã tiếp nhận …").
-_MAYBE_SELF = re.compile(
+MAYBE_SELF = re.compile(
     r"(?i)^\s*(?:trong\s+đó|riêng)?\s*,?\s*(?P<body>(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+"
     r"(?P<level>xã|phường|thị\s+trấn)|Sở|Phòng|Chi\s+cục|Ban\s+quản\s+lý)(?P<rest>.*)$",
     re.DOTALL,
 )
 
 
-def _is_unit(body: re.Match[str], unit: Unit | None) -> bool:
+def is_unit(body: re.Match[str], unit: Unit | None) -> bool:
     """Whether a body named before a count is the unit itself: the unit's own name ("UBND
     xã Quảng An", the header's "SỞ NỘI VỤ"), or the body named bare ("UBND xã", "Sở") when
     nothing says the unit is of another level."""
@@ -98,8 +104,8 @@ def is_department(before: str, unit: Unit | None = None) -> bool:
     segment = _IN_WHICH.sub("", vkey(before[cut:]).strip())
     if not segment or not (segment + " ").startswith(_DEPARTMENTS):
         return False
-    body = _MAYBE_SELF.match(before[cut:])
-    return body is None or not _is_unit(body, unit)
+    body = MAYBE_SELF.match(before[cut:])
+    return body is None or not is_unit(body, unit)
 
 
 # One body inside the unit's figures, as the subject of the rest of its sentence: "…, trong
@@ -121,8 +127,8 @@ def sub_body_starts(text: str, unit: Unit | None = None) -> list[int]:
     commune's report) is no such body."""
     starts = []
     for match in _SUB_BODY.finditer(text):
-        body = _MAYBE_SELF.match(text[match.start("body") : match.end()])
-        if body is not None and _is_unit(body, unit):
+        body = MAYBE_SELF.match(text[match.start("body") : match.end()])
+        if body is not None and is_unit(body, unit):
             continue
         starts.append(match.start())
     return starts
@@ -181,7 +187,7 @@ def _sub_period_spans(text: str) -> list[tuple[int, int]]:
 
 # Every scope names "cấp" or "các sở": a quick search for those words first, then the whole
 # pattern only around them (a 200-page report is read in well under a second).
-_ANCHOR = re.compile(r"[cC](?:ấp|ẤP|ác\s+sở|ÁC\s+SỞ)")
+_ANCHOR = re.compile(r"[cC](?:ấp|ẤP|ác\s+sở|ÁC\s+SỞ|ác\s+(?:xã|phường|thị))")
 
 
 def _scopes(text: str) -> list[re.Match[str]]:
@@ -200,7 +206,9 @@ def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
     A commune (`level` "xã") has no level below it: there "cấp xã" is the unit itself."""
     spans = []
     for match in _scopes(text):
-        named = match["a"] or match["b"] or match["c"] or "tỉnh"
+        named = (
+            match["a"] or match["b"] or match["c"] or match["d"] or ("xã" if match["e"] else "tỉnh")
+        )
         if level in _LOWEST and vkey(named) == "xã":
             continue
         end = text.find("\n", match.end())

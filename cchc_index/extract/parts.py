@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from cchc_index.extract.figure_context import sub_body_starts
+from cchc_index.extract.figure_context import MAYBE_SELF, is_unit, sub_body_starts
 from cchc_index.extract.flat import FlatText
 from cchc_index.extract.unit import Unit
 
@@ -99,3 +99,71 @@ def _breakdown_end(flat: FlatText, offset: int) -> int:
         while (item := _SUB_ITEM.match(text, end)) is not None:
             end = max(end + 1, flat.sentence_bounds(item.end(), item.end() + 1)[1])
     return end
+
+
+# "Riêng các hồ sơ thuộc thẩm quyền cấp xã, có tổng số 2.760, với 2.602 hồ sơ …": a
+# sentence that opens on "Riêng" is about one part of the unit's records (a part of the
+# period, "Riêng quý IV", is weighed by `settle`).
+_SUBSET = re.compile(
+    r"(?:(?<=[.!?;]\s)|(?<=\n)|(?<=\)\s)|^)\s*(?:RIÊNG|Riêng|riêng)\s+(?!(?i:(?:trong\s+)?"
+    r"(?:tuần|tháng|quý|năm|kỳ|đợt|[0-9])))",
+    re.MULTILINE,
+)
+
+
+def drop_subsets(flat: FlatText, figures: list[F], unit: Unit | None) -> list[F]:
+    """Figures of a sentence that opens on "Riêng …" are a part's, not the unit's (a
+    channel's count excepted); the unit's own council named so is the unit."""
+    spans = []
+    for match in _SUBSET.finditer(flat.text):
+        end = flat.sentence_bounds(match.end(), match.end() + 1)[1]
+        if _names_unit(flat.text[match.end() : end], unit):
+            continue
+        spans.append((match.start(), end))
+    if not spans:
+        return figures
+    return [
+        f for f in figures if f.variable in _CHANNELS or not any(a < f.offset < b for a, b in spans)
+    ]
+
+
+def _names_unit(rest: str, unit: Unit | None) -> bool:
+    body = MAYBE_SELF.match(rest)
+    return body is not None and is_unit(body, unit)
+
+
+# The records of a total told again by group: "… 4.572/4.572 hồ sơ. Trong đó, theo cơ chế
+# một cửa 3.172/3.172 HS, đã giải quyết sớm hẹn 2.881 HS, đúng hẹn 291 HS; theo cơ chế một
+# cửa liên thông 295/295 HS …": smaller counts of the same variable after "trong đó" (two at
+# least) start groups, and every figure told after "trong đó" to the end of the parts is a
+# group's.
+_WHOLES = frozenset({"ho_so_tiep_nhan", "ho_so_da_giai_quyet"})
+_IN_WHICH = re.compile(r"(?i)trong\s+(?:đó|số\s+(?:đó|này|trên))")
+
+
+def drop_groups(flat: FlatText, figures: list[F]) -> list[F]:
+    """Drop the figures of the groups a total is told again by (a channel's kept)."""
+    text = flat.text
+    dropped: set[int] = set()
+    for i, whole in enumerate(figures):
+        if whole.variable not in _WHOLES or i in dropped:
+            continue
+        end = flat.sentence_bounds(whole.offset, whole.offset + 1)[1]
+        in_which = _IN_WHICH.search(text, whole.offset, end)
+        start = in_which.start() if in_which else end
+        if in_which is None:
+            if not _GOES_ON.match(text, end):
+                continue
+            end = flat.sentence_bounds(end + 1, end + 2)[1]
+        groups = [
+            g for g in figures[i + 1 :]
+            if g.variable == whole.variable and g.amount < whole.amount and start < g.offset < end
+        ]  # fmt: skip
+        # two groups at least ("một cửa …; liên thông …"): one smaller count alone may be the
+        # newly received of a grand total; every figure told after "trong đó" is a group's
+        if len(groups) >= 2:
+            dropped.update(
+                k for k in range(i + 1, len(figures))
+                if start < figures[k].offset < end and figures[k].variable not in _CHANNELS
+            )  # fmt: skip
+    return [f for k, f in enumerate(figures) if k not in dropped]

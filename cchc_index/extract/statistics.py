@@ -18,7 +18,7 @@ from cchc_index.extract.figure_context import (
     year_after,
 )
 from cchc_index.extract.flat import UP, FlatText, vkey
-from cchc_index.extract.parts import drop_breakdowns, drop_sub_bodies
+from cchc_index.extract.parts import drop_breakdowns, drop_groups, drop_sub_bodies, drop_subsets
 from cchc_index.extract.relations import PART_OF_PERIOD
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule, canon
 from cchc_index.extract.tables import table_counts
@@ -123,6 +123,7 @@ def find_figures(
         approx = count.rounded or _approx(before)
         rate = _RATE.match(text, unit_end, min(clause_end, nxt))
         lead = text[flat.sentence_bounds(count.start, count.end)[0] : count.start]
+        found = _joint(_by_topic(found, lead), count, before)
         part = bool(_PART_OF_PERIOD.search(vkey(lead)))
         figures.extend(
             replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
@@ -133,10 +134,47 @@ def find_figures(
     figures.extend(_zeros(flat, year, skip))
     figures.extend(_tabled(flat, year, skip, unit))
     figures = drop_sub_bodies(flat, figures, unit)
-    return drop_breakdowns(flat, sorted(figures, key=lambda f: f.offset))
+    figures = drop_subsets(flat, figures, unit)
+    figures = drop_groups(flat, sorted(figures, key=lambda f: f.offset))
+    return drop_breakdowns(flat, figures)
 
 
 _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
+# "Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 581 hồ sơ": the sentence's topic,
+# said first, names the channel its records came by.
+_TOPIC = re.compile(
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:về|đối với|riêng)\s+(?P<topic>[^,;:.]{3,60})[,:]"
+)
+_RECEIVED = frozenset({"ho_so_tiep_nhan", "ho_so_tiep_nhan_moi"})
+_TOPIC_CHANNELS = frozenset(
+    {"ho_so_truc_tuyen", "ho_so_bcci", "ho_so_truc_tiep", "ho_so_truc_tuyen_muc_3",
+     "ho_so_truc_tuyen_muc_4", "ho_so_truc_tuyen_toan_trinh", "ho_so_truc_tuyen_mot_phan"}
+)  # fmt: skip
+
+
+def _by_topic(rule: Rule, lead: str) -> Rule:
+    """A count of records received in a sentence whose topic is one channel is that channel's."""
+    if rule.variable not in _RECEIVED:
+        return rule
+    topic = _TOPIC.match(vkey(lead))
+    if topic is None:
+        return rule
+    channel = _classify("ho_so", topic["topic"], "")
+    return channel if channel is not None and channel.variable in _TOPIC_CHANNELS else rule
+
+
+# "đã tiếp nhận, giải quyết và trả kết quả 4.572/4.572 hồ sơ": resolved of received.
+_JOINT_VERB = re.compile(r"tiếp\s+nhận\s*(?:,|và)\s*(?:giải\s+quyết|xử\s+lý)[^,;.]{0,40}$")
+_RESOLVED = next(r for r in RULES if r.variable == "ho_so_da_giai_quyet")
+
+
+def _joint(rule: Rule, count: Count, before: str) -> Rule:
+    """Records "tiếp nhận và giải quyết A/B" are A resolved of B received."""
+    if rule.variable == "ho_so_tiep_nhan" and count.b and _JOINT_VERB.search(vkey(before)):
+        return _RESOLVED
+    return rule
+
+
 # A count with no unit ends its part of a list: "trước hạn 800, đúng hạn 300 và trễ hạn 50."
 _BARE_END = re.compile(r"\s*(?:[,;.)(\n]|và(?!\w)|\Z)")
 _NEAR = re.compile(r"[^,;:(]{1,40}$")
@@ -256,6 +294,13 @@ def _figures(
     return out
 
 
+# Some of the bodies, counted or not, as the subject of a zero.
+_SOME_BODIES = re.compile(
+    r"(?:\d+|các|một số|nhiều|có)\s+(?:đơn vị|cơ quan|xã|phường|thị trấn|sở|ngành|phòng|ban"
+    r"|địa phương|huyện|quận|bộ phận)\b[^,;.]{0,30}$"
+)
+
+
 def _zeros(flat: FlatText, year: int | None, skip: tuple[tuple[int, int], ...]) -> list[Figure]:
     """ "Không có hồ sơ phát sinh": 0 of whatever the clause, or else its table row, is about."""
     out: list[Figure] = []
@@ -263,6 +308,8 @@ def _zeros(flat: FlatText, year: int | None, skip: tuple[tuple[int, int], ...]) 
         if _inside(match, skip):
             continue
         start, end = flat.sentence_bounds(match.start(), match.end(), clause=True)
+        if _SOME_BODIES.search(vkey(flat.text[start : match.start()])):
+            continue  # "9 đơn vị không phát sinh hồ sơ trễ hạn": theirs, not the unit's 0
         line = flat.line_of(match.start())
         candidates = [r for r in RULES if "ho_so" in r.units and r.zero_ok]
         for context in (flat.text[start:end], flat.lines[line - 1]):

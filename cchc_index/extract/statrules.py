@@ -80,7 +80,12 @@ class Rule:
 
 
 # Misspellings of the key words seen in reports: the tone of "trễ", "qúa" for "quá".
-_MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng hẹn", "đúng hạn"))
+_MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng hẹn", "đúng hạn"),
+             ("trước hẹn", "trước hạn"), ("trễ hẹn", "trễ hạn"), ("quá hẹn", "quá hạn"),
+             # "sớm" is "trước": "sớm hẹn", "đúng và sớm hạn", "sớm và đúng hạn"
+             ("sớm hẹn", "trước hạn"), ("sớm hạn", "trước hạn"), ("sớm và đúng", "trước và đúng"),
+             ("đúng và sớm", "đúng và trước"), ("sớm, đúng", "trước, đúng"),
+             ("đúng, sớm", "đúng, trước"))  # fmt: skip
 
 
 def canon(context: str) -> str:
@@ -131,6 +136,8 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình"),
     _r("ho_so_truc_tuyen_mot_phan", "ho_so", "trực tuyến một phần", "dịch vụ công một phần"),
     _r("ho_so_so_hoa", "ho_so", "số hóa", none_of=("kết quả",), ratio_of="ho_so_tiep_nhan"),
+    # "50 hồ sơ thanh toán trực tuyến": payments made online, not records filed online.
+    _r("ho_so_thanh_toan_truc_tuyen", "ho_so", "thanh toán"),
     _r("ho_so_truc_tuyen", "ho_so", "trực tuyến", "qua mạng", "môi trường mạng",
        "cổng dịch vụ công"),
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
@@ -148,11 +155,13 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
     _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
        "trước, đúng", "đúng và trước", "trước hẹn và đúng", "đúng hạn và trước",
-       "đúng hẹn và trước", "đúng hạn, trước", "trước hạn, đúng"),
+       "đúng hẹn và trước", "đúng hạn, trước", "trước hạn, đúng", "trước hoặc đúng",
+       "đúng hoặc trước", "trước hạn hoặc đúng", "đúng hạn hoặc trước"),
     _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
-       "đang xử lý", "chưa đến hạn", "đang trong hạn"),
+       "đang xử lý", "chưa đến hạn", "đang trong hạn", "đang trong thời hạn",
+       "còn trong thời hạn", "còn trong hạn"),
     _r("ho_so_da_giai_quyet", "ho_so", "đã giải quyết", "giải quyết xong", "đã trả kết quả",
        "đã xử lý", "hoàn thành giải quyết", "đã được giải quyết", "giải quyết được",
        none_of=("chưa giải quyết",), ratio_of="ho_so_tiep_nhan"),
@@ -215,6 +224,7 @@ TITLES = {
     "ho_so_tiep_nhan_moi": ("hồ sơ tiếp nhận mới trong kỳ", "records newly received in the period"),
     "ho_so_ky_truoc": ("hồ sơ kỳ trước chuyển sang", "records carried over from the last period"),
     "ho_so_truc_tuyen": ("hồ sơ nộp trực tuyến", "records filed online"),
+    "ho_so_thanh_toan_truc_tuyen": ("hồ sơ thanh toán trực tuyến", "records paid online"),
     "ho_so_truc_tiep": ("hồ sơ nộp trực tiếp (kể cả qua bưu chính nếu báo cáo gộp)", "records filed in person (with postal ones when the report joins them)"),
     "ho_so_truc_tuyen_toan_trinh": ("hồ sơ trực tuyến toàn trình", "records filed fully online"),
     "ho_so_truc_tuyen_mot_phan": ("hồ sơ trực tuyến một phần", "records filed partly online"),
