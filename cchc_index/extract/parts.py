@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from cchc_index.extract.figure_context import MAYBE_SELF, is_unit, sub_body_starts
@@ -21,7 +22,7 @@ from cchc_index.extract.unit import Unit
 
 class _Placed(Protocol):
     """What these rules read of a figure (`statistics.Figure`, a dataclass `replace` copies):
-    which variable it was read as, and where it stands in the text."""
+    which variable it was read as, its amount, and where it stands in the text."""
 
     __dataclass_fields__: ClassVar[dict[str, Any]]
 
@@ -30,6 +31,9 @@ class _Placed(Protocol):
 
     @property
     def offset(self) -> int: ...
+
+    @property
+    def amount(self) -> Decimal: ...
 
 
 F = TypeVar("F", bound=_Placed)
