@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import docx
+from hypothesis import HealthCheck, settings
 
 
 def make_pdf(pages: list[list[str]]) -> bytes:
@@ -97,3 +98,14 @@ def make_docx(paragraphs: list[str], header: tuple[list[str], list[str]] | None 
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+# The extract properties' hypothesis settings: the same examples on every run, no deadline
+# (a generated report can take a while on a busy machine).
+SETTINGS = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow],
+)

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import zipfile
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cchc_index.docnumber import DocKind, parse_doc_number
@@ -19,15 +19,7 @@ from cchc_index.errors import EvidenceError
 from cchc_index.extract.readers import SourceText, read_bytes
 from cchc_index.extract.report import extract_source
 
-from .helpers import make_docx, make_pdf
-
-SETTINGS = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    max_examples=150,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+from .helpers import SETTINGS, make_docx, make_pdf
 
 _VOCABULARY = (
     "công tác cải cách hành chính được triển khai đồng bộ trên địa bàn xã năm nay các "

@@ -11,21 +11,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_index.extract.readers import SourceText
 from cchc_index.extract.relations import RELATED, RELATIONS
 from cchc_index.extract.report import Extraction, extract_source
 from cchc_index.text import format_number
+from tests.extract.helpers import SETTINGS as BASE_SETTINGS
 
-SETTINGS = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    max_examples=400,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+SETTINGS = settings(BASE_SETTINGS, max_examples=400)
 
 
 def _extract(text: str, year: int = 2024) -> Extraction:

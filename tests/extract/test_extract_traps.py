@@ -13,20 +13,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cchc_index.extract.readers import SourceText
 from cchc_index.extract.report import extract_source
 from cchc_index.text import format_number
-
-SETTINGS = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    max_examples=150,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+from tests.extract.helpers import SETTINGS
 
 
 def written(text: str, year: int = 2024) -> dict[str, Decimal]:
