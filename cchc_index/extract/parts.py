@@ -145,6 +145,11 @@ _WHOLES = frozenset({"ho_so_tiep_nhan", "ho_so_da_giai_quyet"})
 _IN_WHICH = re.compile(r"(?i)trong\s+(?:đó|số\s+(?:đó|này|trên))")
 
 
+def _joint_pair(figures: list[F], figure: F) -> bool:
+    """The figure is one half of "A/B": received and resolved read at the same place."""
+    return {f.variable for f in figures if f.offset == figure.offset} >= _WHOLES
+
+
 def drop_groups(flat: FlatText, figures: list[F]) -> list[F]:
     """Drop the figures of the groups a total is told again by (a channel's kept)."""
     text = flat.text
@@ -164,8 +169,10 @@ def drop_groups(flat: FlatText, figures: list[F]) -> list[F]:
             if g.variable == whole.variable and g.amount < whole.amount and start < g.offset < end
         ]  # fmt: skip
         # two groups at least ("một cửa …; liên thông …"): one smaller count alone may be the
-        # newly received of a grand total; every figure told after "trong đó" is a group's
-        if len(groups) >= 2:
+        # newly received of a grand total, unless it is told as the whole was, resolved of
+        # received ("1.000/1.000 HS"), which a newly received count never is; every figure
+        # told after "trong đó" is then a group's
+        if len(groups) >= 2 or any(_joint_pair(figures, g) for g in groups):
             dropped.update(
                 k for k in range(i + 1, len(figures))
                 if start < figures[k].offset < end and figures[k].variable not in _CHANNELS
