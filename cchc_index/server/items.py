@@ -5,6 +5,7 @@ the list of those units; the table as CSV and XLSX."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import sqlalchemy as sa
 from starlette.requests import Request
@@ -29,6 +30,15 @@ from cchc_index.web.site import NotFound
 MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+# What both pages' templates name the shares and items with.
+WORDS: dict[str, Any] = {
+    "shares": SHARES,
+    "share_words": share_words,
+    "table_title": table_title,
+    "adjustment_words": adjustment_words,
 }
 
 
@@ -64,10 +74,7 @@ def distribution_page(request: Request) -> Response:
         "items.html",
         tables=tables,
         failed=[(f, names.get(f, f)) for f in failed],
-        shares=SHARES,
-        share_words=share_words,
-        table_title=table_title,
-        adjustment_words=adjustment_words,
+        **WORDS,
     )
 
 
@@ -111,10 +118,7 @@ def item_page(request: Request) -> Response:
         item=item,
         wanted=wanted,
         rows=rows,
-        shares=SHARES,
-        share_words=share_words,
-        table_title=table_title,
-        adjustment_words=adjustment_words,
+        **WORDS,
     )
 
 
