@@ -204,6 +204,17 @@ class OutputGate:
             content = safe_text(content)
         write_file(path, content)
 
+    def append(self, path: Path, line: bytes) -> None:
+        """Check `path`, then append `line` to it in one write (O_APPEND: lines written by
+        several processes never interleave), creating it private (0600); a symbolic link at
+        `path` is refused, never followed. For logs that only grow (the audit witness)."""
+        self.check(path)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+
     def write_folder(self, folder: Path, files: dict[str, str], force: bool) -> None:
         """All of `files` (name → text) in `folder`, or none. An existing non-empty folder is
         only replaced with `force`, and only when every file in it was written there by an

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cchc_index.errors import ExitCode, OutputError
-from cchc_index.output import _write_through, write_atomic
+from cchc_index.output import OutputGate, _write_through, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = str(Path(sys.executable).with_name("cchc-index"))
@@ -188,3 +188,25 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.M
     assert "hết chỗ trên đĩa" in caught.value.message
     assert target.read_text(encoding="utf-8") == "keep"
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_an_appended_log_goes_through_the_gate(tmp_path: Path) -> None:
+    """`append` (the audit witness): lines add up; an input, a place outside the folder the
+    run may write in, and a symbolic link are refused, and nothing is written there."""
+    data = tmp_path / "du-lieu"
+    data.mkdir()
+    (data / "ngoai.txt").write_text("x\n", encoding="utf-8")
+    gate = OutputGate(inputs=[data / "ngoai.txt"], within=data)
+    log = data / "audit-witness.log"
+    gate.append(log, b"1 aa\n")
+    gate.append(log, b"2 bb\n")
+    assert log.read_bytes() == b"1 aa\n2 bb\n"
+    with pytest.raises(OutputError):
+        gate.append(data / "ngoai.txt", b"3 cc\n")
+    with pytest.raises(OutputError):
+        gate.append(tmp_path / "khac.log", b"3 cc\n")
+    (data / "lien-ket.log").symlink_to(tmp_path / "dich.log")
+    with pytest.raises((OSError, OutputError)):  # outside once resolved, and never followed
+        gate.append(data / "lien-ket.log", b"3 cc\n")
+    assert (data / "ngoai.txt").read_text(encoding="utf-8") == "x\n"
+    assert not (tmp_path / "khac.log").exists() and not (tmp_path / "dich.log").exists()

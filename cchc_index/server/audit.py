@@ -27,6 +27,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from cchc_index.errors import OutputError
+from cchc_index.output import current
 from cchc_index.readgate import read_file
 from cchc_index.server.db import now
 from cchc_index.server.schema import audit
@@ -132,16 +134,13 @@ def witness(engine: sa.Engine, path: Path) -> None:
 
 
 def _write(path: Path, head: Head, at: str) -> None:
-    """One line appended (O_APPEND: lines of several processes never interleave; a link at
-    `path` is refused). A failure is logged, not raised: the change has committed."""
+    """One line appended through the output gate (O_APPEND: lines of several processes never
+    interleave; a link at `path` is refused). A failure is logged, not raised: the change has
+    committed."""
     line = f"{head.row_id} {head.hash} {at}\n".encode("ascii")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o600)
-        try:
-            os.write(fd, line)
-        finally:
-            os.close(fd)
-    except OSError as exc:
+        current().append(path, line)
+    except (OSError, OutputError) as exc:
         _log.error("audit witness %s not written (%s): head %s", path, exc, head.text())
 
 
