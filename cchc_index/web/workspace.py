@@ -34,12 +34,19 @@ class Workspace:
             return {self.root.name: self.root}
         found = {}
         for child in sorted(self.root.iterdir()):
-            if child.name.startswith(".") or not child.is_dir():
-                continue
-            real = child.resolve()
-            if real.is_relative_to(self.root) and (real / "profile.yaml").is_file():
+            real = None if child.name.startswith(".") else self._bundle_at(child)
+            if real is not None:
                 found[child.name] = real
         return found
+
+    def _bundle_at(self, child: Path) -> Path | None:
+        """The real folder of `child` when it is a bundle inside the root, else None."""
+        if not child.is_dir():
+            return None
+        real = child.resolve()
+        return (
+            real if real.is_relative_to(self.root) and (real / "profile.yaml").is_file() else None
+        )
 
     def bundle(self, name: str) -> Path:
         """The folder of bundle `name`, the one `bundles()` would give (looked up alone, not by
@@ -50,11 +57,10 @@ class Workspace:
             raise OutsideError(name)
         if not name or name.startswith(".") or any(c in name for c in "/\\\0"):
             raise OutsideError(name)
-        child = self.root / name
-        real = child.resolve()
-        if child.is_dir() and real.is_relative_to(self.root) and (real / "profile.yaml").is_file():
-            return real
-        raise OutsideError(name)
+        real = self._bundle_at(self.root / name)
+        if real is None:
+            raise OutsideError(name)
+        return real
 
     def new_bundle(self, name: str) -> Path:
         """Where a new bundle called `name` (made safe) would go, directly under the root."""
