@@ -25,11 +25,15 @@ LABELS = {
 }  # fmt: skip
 SECONDS_BAR = 2.0
 _GROUPS = {
-    False: (
+    "tuned": (
         "== Bộ đã dùng để chỉnh công cụ (con số lạc quan) ==",
         "== Sets the extractor was tuned on (optimistic) ==",
     ),
-    True: (
+    "seen": (
+        "== Bộ đã đo một lần rồi mới xem khi chỉnh (con số trung thực là lần đo đầu) ==",
+        "== Sets measured once, then read while tuning (the honest figure is the first) ==",
+    ),
+    "never": (
         "== Bộ chưa từng dùng để chỉnh (con số trung thực) ==",
         "== Sets never tuned on (honest figures) ==",
     ),
@@ -49,26 +53,49 @@ def time_200_pages() -> float:
     return min(times)
 
 
-_FROZEN = re.compile(
-    r"(?:frozen(?:\s+on)?|đóng băng(?:\s+ngày)?)\s*\**\s*(\d{1,2}/\d{1,2}/\d{4})", re.I
-)
+_DATE = r"\s*\**\s*(\d{1,2}/\d{1,2}/\d{4})"
+_FROZEN = re.compile(r"(?:frozen(?:\s+on)?|đóng băng(?:\s+ngày)?)" + _DATE, re.I)
+_SEEN = re.compile(r"(?:seen(?:\s+on)?|đã xem(?:\s+ngày)?)" + _DATE, re.I)
+
+
+def _readme_date(folder: Path, pattern: re.Pattern[str]) -> str | None:
+    readme = folder / "README.md"
+    if not readme.is_file():
+        return None
+    found = pattern.search(read_text(readme, str(readme)))
+    return found[1] if found else None
 
 
 def frozen_on(folder: Path) -> str | None:
     """The date a never-tuned set was frozen, as its README states it ("frozen 07/12/2026")."""
-    readme = folder / "README.md"
-    if not readme.is_file():
-        return None
-    found = _FROZEN.search(read_text(readme, str(readme)))
-    return found[1] if found else None
+    return _readme_date(folder, _FROZEN)
+
+
+def seen_on(folder: Path) -> str | None:
+    """The date a never-tuned set was first read by a tuning round after its measurement, as
+    its README states it ("seen on 07/12/2026"): from then on its figures are optimistic."""
+    return _readme_date(folder, _SEEN)
+
+
+def kind(folder: Path) -> str:
+    """`tuned`, `seen` (measured honestly once, read while tuning since) or `never`."""
+    if not is_never_tuned(folder):
+        return "tuned"
+    return "seen" if seen_on(folder) else "never"
 
 
 def status(folder: Path) -> str:
-    """What a person must know of a set before its figures: tuned on, or never (and since when
-    frozen)."""
-    if not is_never_tuned(folder):
+    """What a person must know of a set before its figures: tuned on, measured then seen (since
+    when), or never (and since when frozen)."""
+    group = kind(folder)
+    if group == "tuned":
         return tr("  đã dùng để chỉnh công cụ", "  the extractor was tuned on it")
     day = frozen_on(folder)
+    if group == "seen":
+        return tr(f"  đo lần đầu và đóng băng ngày {day or '?'}, xem khi chỉnh từ ngày "
+                  f"{seen_on(folder)}: con số trung thực là lần đo đầu (MEASUREMENTS.md)",
+                  f"  first measured and frozen on {day or '?'}, read while tuning since "
+                  f"{seen_on(folder)}: the honest figure is the first (MEASUREMENTS.md)")  # fmt: skip
     if day is None:
         return tr("  chưa từng dùng để chỉnh; README không ghi ngày đóng băng",
                   "  never tuned on; its README gives no date it was frozen")  # fmt: skip
@@ -104,6 +131,12 @@ def render(folder: Path, score: Score) -> list[str]:
     return lines
 
 
+def _in_order(folders: list[Path]) -> list[Path]:
+    """Tuned sets first, then the seen ones, then those never tuned on (stable within each)."""
+    order = list(_GROUPS)
+    return sorted(folders, key=lambda folder: order.index(kind(folder)))
+
+
 def _decimal(value: float, places: int) -> Decimal:
     return Decimal(str(round(value, places)))
 
@@ -112,7 +145,7 @@ def main(argv: list[str]) -> int:
     """Print the scores of each folder (default: the tuned sets, then the never-tuned ones,
     each group under its own heading); exit 1 when a bar is not met, 4 when a folder holds
     no report with its gold."""
-    folders = [Path(a) for a in argv] or [*TUNED, *never_tuned()]
+    folders = _in_order([Path(a) for a in argv] or [*TUNED, *never_tuned()])
     failed = False
     heading = None
     for folder in folders:
@@ -125,7 +158,7 @@ def main(argv: list[str]) -> int:
                 file=sys.stderr,
             )
             return ExitCode.INVALID_EVIDENCE
-        group = _GROUPS[is_never_tuned(folder)]
+        group = _GROUPS[kind(folder)]
         if group != heading:
             print(tr(*group))
             heading = group

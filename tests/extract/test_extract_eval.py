@@ -131,9 +131,11 @@ def test_the_command_prints_tuned_and_never_tuned_apart(
     evaluate_print.main([])
     out = capsys.readouterr().out
     tuned = out.index("== Bộ đã dùng để chỉnh công cụ")
+    seen = out.index("== Bộ đã đo một lần rồi mới xem khi chỉnh")
     honest = out.index("== Bộ chưa từng dùng để chỉnh")
-    assert tuned < out.index(f"{SET}:") < out.index(f"{HELD_OUT}:") < honest
-    assert honest < out.index(f"{UNTUNED}:")
+    assert tuned < out.index(f"{SET}:") < out.index(f"{HELD_OUT}:") < seen < honest
+    # untuned-2026-12 was read by round three after its measurement: a seen set since.
+    assert seen < out.index(f"{UNTUNED}:\n  đo lần đầu và đóng băng ngày 07/12/2026") < honest
 
 
 def test_a_new_untuned_folder_prints_apart_with_the_day_it_was_frozen(
@@ -162,3 +164,37 @@ def test_a_new_untuned_folder_prints_apart_with_the_day_it_was_frozen(
     (new / "README.md").write_text("# Never-tuned set\n", encoding="utf-8")
     evaluate_print.main([str(new)])
     assert "README không ghi ngày đóng băng" in capsys.readouterr().out
+
+
+def test_a_set_seen_after_its_measurement_prints_under_its_own_heading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A never-tuned set whose README says it was seen (read by a tuning round after it was
+    measured) is no longer printed as honest: it goes under its own heading, after the tuned
+    sets and before the never-tuned ones, whatever order the folders were given in."""
+    from cchc_index.extract import evaluate_print
+    from cchc_index.i18n import set_lang
+
+    monkeypatch.setattr(evaluate_print, "time_200_pages", lambda: 0.5)
+    monkeypatch.delenv("CCHC_LANG", raising=False)
+    set_lang("vi")
+    folders = {}
+    for name, readme in [
+        ("untuned-2099-02", "# Set (frozen 01/02/2099)\n"),
+        ("untuned-2099-01", "# Set (frozen 01/01/2099)\n\nThis set was **seen on 02/02/2099**.\n"),
+    ]:
+        folders[name] = new = tmp_path / name
+        new.mkdir()
+        for suffix in (".txt", ".yaml"):
+            source = (SET / "e08-binhduong-2021-capxa").with_suffix(suffix)
+            (new / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        (new / "README.md").write_text(readme, encoding="utf-8")
+    evaluate_print.main([str(folders["untuned-2099-02"]), str(folders["untuned-2099-01"])])
+    out = capsys.readouterr().out
+    seen, honest = out.index("== Bộ đã đo một lần rồi"), out.index("== Bộ chưa từng dùng")
+    assert seen < honest  # the seen set was given last, yet it prints first
+    assert seen < out.index(
+        f"{folders['untuned-2099-01']}:\n  đo lần đầu và đóng băng ngày 01/01/2099, xem khi "
+        "chỉnh từ ngày 02/02/2099"
+    )
+    assert honest < out.index(f"{folders['untuned-2099-02']}:\n  chưa từng dùng để chỉnh")
