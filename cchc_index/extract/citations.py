@@ -51,6 +51,9 @@ class Citation:
     subject: str | None
     mentions: tuple[Mention, ...]
     date_assumed: bool = False  # "ngày 20/11": the year is the report's, to be checked
+    # "Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022": one date written
+    # after two documents; the first takes it from the second, to be checked
+    date_shared_with: DocNumber | None = None
 
     @property
     def kind(self) -> DocKind:
@@ -75,6 +78,7 @@ class _Found:
     mention: Mention
     date_assumed: bool = False
     end: int = 0  # where its symbol ends in the text
+    date_shared_with: DocNumber | None = None
 
 
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
@@ -108,8 +112,11 @@ def find_citations(
             if found:
                 _share_issuer(text, found[-1], item)
             found.append(item)
+    dated_alone = {item.number.key for item in found if item.date is not None}
     for index in range(len(found) - 1, 0, -1):  # last first: a list shares back in a chain
         _share_back(text, found[index - 1], found[index])
+        if found[index - 1].number.key not in dated_alone:  # its own date elsewhere wins
+            _share_date(text, found[index - 1], found[index])
     return merge(found)
 
 
@@ -151,6 +158,30 @@ def _share_back(text: str, earlier: _Found, later: _Found) -> None:
     if _JOINED.fullmatch(rest[: title.start()] if title else rest) is None:
         return
     earlier.issuer, earlier.rank = later.issuer, CONTEXT
+
+
+def _share_date(text: str, earlier: _Found, later: _Found) -> None:
+    """ "Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022": a date written
+    once after documents joined by "," or "và" is every undated one's, when their symbols share
+    the issuing code and a year in the earlier symbol is the date's; flagged to be checked."""
+    if earlier.date is not None or later.date is None:
+        return
+    if earlier.number.year is not None and earlier.number.year != later.date.year:
+        return
+    if (
+        ascii_key(earlier.number.issuer).split("-")[0]
+        != ascii_key(later.number.issuer).split("-")[0]
+    ):
+        return
+    between = text[earlier.end : later.mention.offset]
+    title = TITLE_BEFORE.search(between)
+    if (
+        len(between) > 80
+        or _JOINED.fullmatch(between[: title.start()] if title else between) is None
+    ):
+        return
+    earlier.date, earlier.date_assumed = later.date, later.date_assumed
+    earlier.date_shared_with = later.date_shared_with or later.number
 
 
 def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -246,4 +277,7 @@ def _combine(items: list[_Found]) -> Citation:
     dated = next((f for f in items if f.date is not None), items[0])
     subject = next((f.subject for f in items if f.subject), None)
     mentions = tuple(f.mention for f in items)
-    return Citation(dated.number, dated.date, best.issuer, subject, mentions, dated.date_assumed)
+    return Citation(
+        dated.number, dated.date, best.issuer, subject, mentions, dated.date_assumed,
+        dated.date_shared_with,
+    )  # fmt: skip

@@ -11,7 +11,7 @@ from cchc_index.extract.citations import Citation
 from cchc_index.extract.documents import FileDocument
 from cchc_index.extract.profile_draft import draft_profile
 from cchc_index.extract.report import Extraction
-from cchc_index.extract.review import arithmetic_notes, reading_notes
+from cchc_index.extract.review import arithmetic_notes, reading_notes, shared_date_note
 from cchc_index.extract.unit import Unit
 from cchc_index.i18n import tr
 from cchc_index.text import format_date
@@ -123,6 +123,8 @@ def _cited(
                 f"{citation.date.year} was assumed, check it",
             )
         )
+    if citation.date_shared_with is not None:
+        draft.warnings.append(shared_date_note(citation, shown))
     key = (citation.number.key, citation.date)
     if key not in rows:
         rows[key] = _row(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
 from cchc_index.extract.flat import FlatText, vkey
-from cchc_index.extract.patterns import DATE, SYMBOL, symbol_text, to_date
+from cchc_index.extract.patterns import AGENCY_STARTS, DATE, SYMBOL, symbol_text, to_date
 
 HEADER_LINES = 40
 # "Số: 385/BC-UBND" opening a line (or a cell), or "Số:" with its colon after other words.
@@ -24,6 +24,11 @@ _BODY_STARTS = (
     "Theo ", "Nhằm ", "Xét ", "---", "___", "***", "===",
 )  # fmt: skip
 # Two header columns merged on one line by a PDF: "UBND XÃ QUẢNG AN CỘNG HÒA XÃ HỘI …"
+# A page that posts a report without its header names it in its opening line instead:
+# "Báo cáo số 228/ BC-UBND ngày 05/12/2023 của UBND phường Hà Phong về …". Only a report names
+# itself so; "Kế hoạch số …" opening a report is a document the report is about.
+_SELF_NAMED = re.compile(r"^[\s|*_]*(?:Báo cáo|BÁO CÁO)\s+(?:số|SỐ)\s*:?\s*(?=\d)")
+_SELF_NAMED_LINES = 4  # the opening lines with words, a page's title first
 _MOTTO = re.compile(r"\s*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN)")
 _NATIONAL = ("cộng hòa", "cộng hoà", "độc lập", "đảng cộng sản", "---")
 
@@ -63,6 +68,8 @@ def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
             continue
         span, line = symbol.span(), flat.line_of(symbol.start())
         break
+    if number is None:
+        number, span, line = _self_named(flat)
     place = date = date_line = None
     for placed in _PLACE_DATE.finditer(text, 0, zone_end):
         line_start = flat.starts[flat.line_of(placed.start()) - 1]
@@ -71,9 +78,44 @@ def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
             place = " ".join(run)
             date, date_line = to_date(placed["date"]), flat.line_of(placed.start())
             break
+    by = None
+    if date is None and line is not None and span is not None:  # a self-named report
+        dated = _DATED_AFTER.match(text, span[1])
+        if dated is not None and flat.line_of(dated.start()) == line:
+            date, date_line = to_date(dated["date"]), line
+            by = _BY.match(text, dated.end())
     kind, subject = _kind_and_subject(flat.lines[: count + 10])
     agency = _agency(flat.lines[: (line or count)])
+    if agency is None and by is not None and (vkey(by["who"]) + " ").startswith(AGENCY_STARTS):
+        agency = by["who"]  # "… ngày 05/12/2023 của UBND phường Hà Phong về …"
     return DocHeader(number, span, line, place, date, date_line, kind, subject, agency)
+
+
+_DATED_AFTER = re.compile(rf",?\s*(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})")
+_BY = re.compile(r"\s*,?\s*của\s+(?P<who>[^;,.\n]{3,80}?)\s+(?:về|V/v|v/v)\s")
+
+
+def _self_named(flat: FlatText) -> tuple[DocNumber | None, tuple[int, int] | None, int | None]:
+    """A report named by its own opening line, when the page gives no "Số:" header."""
+    seen = 0
+    for index, line in enumerate(flat.lines):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        seen += 1
+        if seen > _SELF_NAMED_LINES:
+            break
+        opening = _SELF_NAMED.match(line)
+        symbol = SYMBOL.match(line, opening.end()) if opening else None
+        if symbol is None:
+            continue
+        try:
+            number = parse_doc_number(symbol_text(symbol))
+        except ValueError:
+            continue
+        if number.kind is DocKind.BC:
+            start = flat.starts[index]
+            return number, (start + symbol.start(), start + symbol.end()), index + 1
+    return None, None, None
 
 
 def _trailing_capitals(words: list[str]) -> list[str]:

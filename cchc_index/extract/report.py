@@ -84,6 +84,9 @@ def extract_source(
     inferred = infer_unit(flat.text, header.place, header.number)
     if header.agency:  # "UBND XÃ QUẢNG AN" above the number: another name of the unit
         inferred = replace(inferred, names=(*inferred.names, header.agency))
+        level, place = parse_unit_name(header.agency)
+        if inferred.level is None and level is not None:  # the text never named it otherwise
+            inferred = replace(inferred, level=level, place=place)
     unit = merge_units(unit, inferred) if unit is not None else inferred
     year = year or report_year(header, flat.text)
     skip = (header.number_span,) if header.number_span else ()

@@ -12,12 +12,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from cchc_index.extract.citations import Citation
 from cchc_index.extract.relations import LABELS, RELATIONS
 from cchc_index.extract.report import Reading
 from cchc_index.i18n import tr
-from cchc_index.text import format_number
+from cchc_index.text import format_date, format_number
 
 Where = Callable[[int], str]
+
+
+def shared_date_note(citation: Citation, where: str) -> str:
+    """ "72/QĐ-UBND và 04/KH-UBND ngày 20/01/2022": the date written once, after the last
+    document, was given to this one too; the person checks it."""
+    assert citation.date is not None and citation.date_shared_with is not None
+    other, day = citation.date_shared_with.symbol, format_date(citation.date)
+    return tr(
+        f"{citation.number.symbol} ({where}): báo cáo ghi một ngày sau cả văn bản này và "
+        f"{other}; đã lấy chung ngày {day}, hãy kiểm tra",
+        f"{citation.number.symbol} ({where}): the report writes one date after this document "
+        f"and {other}; {day} was taken for both, check it",
+    )
 
 
 def reading_notes(reading: Reading, where: Where) -> list[str]:

@@ -125,10 +125,15 @@ def find_figures(
         lead = text[flat.sentence_bounds(count.start, count.end)[0] : count.start]
         found = _joint(_by_topic(found, lead), count, before)
         part = bool(_PART_OF_PERIOD.search(vkey(lead)))
+        rules = [found]
+        if _all_resolved(found, count, before, text[unit_end : flat.sentence_bounds(
+                count.start, count.end)[1]]):  # fmt: skip
+            rules.append(_RESOLVED)
         figures.extend(
             replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
                     part_of_period=part, tail=text[unit_end : min(clause_end, nxt)])
-            for f in _figures(flat, count, found, when, approx)
+            for rule in rules
+            for f in _figures(flat, count, rule, when, approx)
         )  # fmt: skip
         previous_end = unit_end
     figures.extend(_zeros(flat, year, skip))
@@ -173,6 +178,25 @@ def _joint(rule: Rule, count: Count, before: str) -> Rule:
     if rule.variable == "ho_so_tiep_nhan" and count.b and _JOINT_VERB.search(vkey(before)):
         return _RESOLVED
     return rule
+
+
+# "… tiếp nhận và giải quyết 656 hồ sơ; theo đó, 100% hồ sơ đều được giải quyết sớm hạn":
+# every record received was resolved.
+_HUNDRED = re.compile(
+    r"(?<![\d,.])100\s*%\s*(?:(?:số\s+)?(?:hồ\s+sơ|hs)\b)?[^.;\d%]{0,30}?giải\s+quyết"
+    r"|giải\s+quyết[^.;\d%]{0,30}?(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(?<![\d,.])100\s*%"
+)
+
+
+def _all_resolved(rule: Rule, count: Count, before: str, rest: str) -> bool:
+    """Records "tiếp nhận và giải quyết N", then "100% … giải quyết" in the same sentence: the N
+    received were all resolved (without the 100%, "handled N" says nothing of how many were)."""
+    return (
+        rule.variable == "ho_so_tiep_nhan"
+        and not count.b
+        and _JOINT_VERB.search(vkey(before)) is not None
+        and _HUNDRED.search(vkey(rest)) is not None
+    )
 
 
 # A count with no unit ends its part of a list: "trước hạn 800, đúng hạn 300 và trễ hạn 50."

@@ -19,7 +19,7 @@ from cchc_index.docnumber import parse_doc_number
 from cchc_index.extract.crosscheck import same_body
 from cchc_index.extract.draft import Draft
 from cchc_index.extract.report import Extraction
-from cchc_index.extract.review import arithmetic_notes, reading_notes
+from cchc_index.extract.review import arithmetic_notes, reading_notes, shared_date_note
 from cchc_index.extract.unit import Unit
 from cchc_index.i18n import tr
 from cchc_index.text import parse_date, parse_number
@@ -130,6 +130,8 @@ def to_check(extraction: Extraction) -> list[str]:
                     f"{c.date.year} was assumed, check it before keeping it",
                 )
             )
+        if c.date is not None and c.date_shared_with is not None:
+            notes.append(shared_date_note(c, where))
     for r in extraction.readings:
         if r.mapped:
             notes.extend(reading_notes(r, shown))
