@@ -145,6 +145,11 @@ _WHOLES = frozenset({"ho_so_tiep_nhan", "ho_so_da_giai_quyet"})
 _IN_WHICH = re.compile(r"(?i)trong\s+(?:đó|số\s+(?:đó|này|trên))")
 
 
+# "Trong đó cấp huyện tiếp nhận 12.345 hồ sơ": a group named by its level, even when the
+# other levels' counts were dropped as not the unit's.
+_LEVEL_GROUP = re.compile(r"(?i)\bcấp\s+(?:tỉnh|huyện|xã)\b[^,;.\d]{0,30}$")
+
+
 def _joint_pair(figures: list[F], figure: F) -> bool:
     """The figure is one half of "A/B": received and resolved read at the same place."""
     return {f.variable for f in figures if f.offset == figure.offset} >= _WHOLES
@@ -172,7 +177,11 @@ def drop_groups(flat: FlatText, figures: list[F]) -> list[F]:
         # newly received of a grand total, unless it is told as the whole was, resolved of
         # received ("1.000/1.000 HS"), which a newly received count never is; every figure
         # told after "trong đó" is then a group's
-        if len(groups) >= 2 or any(_joint_pair(figures, g) for g in groups):
+        if (
+            len(groups) >= 2
+            or any(_joint_pair(figures, g) for g in groups)
+            or any(_LEVEL_GROUP.search(text, max(start, g.offset - 40), g.offset) for g in groups)
+        ):
             dropped.update(
                 k for k in range(i + 1, len(figures))
                 if start < figures[k].offset < end and figures[k].variable not in _CHANNELS

@@ -11,6 +11,8 @@ taken from a stored report), with numbers and names hypothesis draws:
 3. Records "tiếp nhận và giải quyết N", then "100% … giải quyết" in the same sentence: N
    received and N resolved; without the 100%, resolved is not written.
 4. The stored item's annotation lines (`# Nguồn: …`) are no text of the page.
+5. A total told again by level after "Trong đó" ("cấp huyện …, cấp xã …"): the levels are
+   groups, even when one level's count was already set aside as not the unit's.
 """
 
 from __future__ import annotations
@@ -183,6 +185,29 @@ def test_handled_without_all_resolved_writes_no_resolved_count(
     got = written(f"Năm 2024, UBND xã {place} " + form.format(N=n(count)))
     assert "ho_so_da_giai_quyet" not in got
     assert got.get("ho_so_tiep_nhan", count) == count
+
+
+# --- 5. a total told again by level ----------------------------------------------------------
+
+BY_LEVEL = [
+    "Năm 2024, toàn huyện tiếp nhận {T} hồ sơ. Trong đó cấp huyện tiếp nhận {A} hồ sơ, cấp xã "
+    "tiếp nhận {B} hồ sơ.",
+    "Năm 2024, UBND huyện đã tiếp nhận {T} hồ sơ, trong đó cấp huyện {A} hồ sơ, cấp xã {B} hồ sơ.",
+    "Năm 2024, UBND xã tiếp nhận {T} hồ sơ. Trong đó: cấp xã tiếp nhận {A} hồ sơ; liên thông cấp "
+    "huyện {B} hồ sơ.",
+]
+
+
+@SETTINGS
+@given(st.sampled_from(BY_LEVEL), st.integers(10, 40_000), st.integers(10, 40_000))
+def test_a_total_told_again_by_level_keeps_the_total(form: str, a: int, b: int) -> None:
+    got = written(form.format(T=n(a + b), A=n(a), B=n(b)))
+    assert got.get("ho_so_tiep_nhan", a + b) == a + b
+
+
+def test_a_total_told_again_by_level_is_written() -> None:
+    got = written(BY_LEVEL[0].format(T="45.678", A="12.345", B="33.333"))
+    assert got.get("ho_so_tiep_nhan") == 45678
 
 
 # --- 4. the stored item's annotations ----------------------------------------------------------
