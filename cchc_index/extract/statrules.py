@@ -85,7 +85,10 @@ _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng 
              # "sớm" is "trước": "sớm hẹn", "đúng và sớm hạn", "sớm và đúng hạn"
              ("sớm hẹn", "trước hạn"), ("sớm hạn", "trước hạn"), ("sớm và đúng", "trước và đúng"),
              ("đúng và sớm", "đúng và trước"), ("sớm, đúng", "trước, đúng"),
-             ("đúng, sớm", "đúng, trước"))  # fmt: skip
+             ("đúng, sớm", "đúng, trước"),
+             # "trả đúng thời hạn", "quá thời hạn": the deadline named in full
+             ("đúng thời hạn", "đúng hạn"), ("trước thời hạn", "trước hạn"),
+             ("quá thời hạn", "quá hạn"), ("trễ thời hạn", "trễ hạn"))  # fmt: skip
 
 
 def canon(context: str) -> str:

@@ -11,6 +11,7 @@ taken from a stored report), with numbers and names hypothesis draws:
 3. Records "tiếp nhận và giải quyết N", then "100% … giải quyết" in the same sentence: N
    received and N resolved; without the 100%, resolved is not written.
 4. The stored item's annotation lines (`# Nguồn: …`) are no text of the page.
+6. The deadline named in full: "trả đúng thời hạn", "trước thời hạn", "quá thời hạn".
 5. A total told again by level after "Trong đó" ("cấp huyện …, cấp xã …"): the levels are
    groups, even when one level's count was already set aside as not the unit's.
 """
@@ -208,6 +209,29 @@ def test_a_total_told_again_by_level_keeps_the_total(form: str, a: int, b: int) 
 def test_a_total_told_again_by_level_is_written() -> None:
     got = written(BY_LEVEL[0].format(T="45.678", A="12.345", B="33.333"))
     assert got.get("ho_so_tiep_nhan") == 45678
+
+
+# --- 6. the deadline named in full -----------------------------------------------------------
+
+FULL_DEADLINE = [
+    "Số hồ sơ đã giải quyết {R} hồ sơ, gồm trả trước thời hạn {E} hồ sơ, trả đúng thời hạn {O} "
+    "hồ sơ, trả quá thời hạn {L} hồ sơ.",
+    "đã giải quyết {R} hồ sơ, trong đó trước thời hạn {E} hồ sơ, đúng thời hạn {O} hồ sơ, trễ "
+    "thời hạn {L} hồ sơ.",
+]
+
+
+@SETTINGS
+@given(st.sampled_from(FULL_DEADLINE), st.integers(1, 9_000), st.integers(1, 9_000),
+       st.integers(0, 90))  # fmt: skip
+def test_the_deadline_named_in_full(form: str, early: int, on_time: int, late: int) -> None:
+    total = early + on_time + late
+    got = written(
+        "Năm 2024, UBND xã " + form.format(R=n(total), E=n(early), O=n(on_time), L=n(late))
+    )
+    assert got.get("ho_so_da_giai_quyet") == total
+    assert got.get("ho_so_truoc_han") == early and got.get("ho_so_dung_han") == on_time
+    assert got.get("ho_so_tre_han", late) == late
 
 
 # --- 4. the stored item's annotations ----------------------------------------------------------
