@@ -33,8 +33,9 @@ _YEAR = re.compile(
     r"\bnăm\s+(\d{4})\b"
     r"|((?<!từ )(?<!tồn )(?<!tồn của )(?:năm trước|năm ngoái)(?!\s+chuyển)|cùng kỳ)"
 )
-_ZERO = re.compile(
-    r"(?i)không\s+(?:có|phát\s+sinh)\s+hồ\s+sơ(?:\s+nào)?|hồ\s+sơ\s+không\s+phát\s+sinh"
+_ZERO = re.compile(  # "hồ sơ" or its abbreviation "HS"
+    r"(?i)không\s+(?:có|phát\s+sinh)\s+(?:hồ\s+sơ|hs\b)(?:\s+nào)?"
+    r"|(?:hồ\s+sơ|hs\b)\s+không\s+phát\s+sinh"
 )
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
 # The words after a count end at a comma, a cell, a full stop, or a line that starts anew.
@@ -79,6 +80,7 @@ def find_figures(
     figures: list[Figure] = []
     previous_end = 0
     records_until = -1  # the end of a sentence that counted records: its parts may omit "hồ sơ"
+    handled: list[tuple[int, int]] = []  # "tiếp nhận và giải quyết N": where, to its sentence end
     body_until = -1  # the end of a sentence about another body than the unit
     for count, word in zip(numbers, units, strict=True):
         clause_start, clause_end = flat.sentence_bounds(count.start, count.end, clause=True)
@@ -126,9 +128,11 @@ def find_figures(
         found = _joint(_by_topic(found, lead), count, before)
         part = bool(_PART_OF_PERIOD.search(vkey(lead)))
         rules = [found]
-        if _all_resolved(found, count, before, text[unit_end : flat.sentence_bounds(
-                count.start, count.end)[1]]):  # fmt: skip
+        sentence_end = flat.sentence_bounds(count.start, count.end)[1]
+        if _all_resolved(found, count, before, text[unit_end:sentence_end]):
             rules.append(_RESOLVED)
+        elif _handled(found, count, before):
+            handled.append((count.start, sentence_end))
         figures.extend(
             replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
                     part_of_period=part, tail=text[unit_end : min(clause_end, nxt)])
@@ -141,7 +145,7 @@ def find_figures(
     figures = drop_sub_bodies(flat, figures, unit)
     figures = drop_subsets(flat, figures, unit)
     figures = drop_groups(flat, sorted(figures, key=lambda f: f.offset))
-    return drop_breakdowns(flat, figures)
+    return _resolved_by_parts(drop_breakdowns(flat, figures), handled)
 
 
 _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
@@ -197,6 +201,42 @@ def _all_resolved(rule: Rule, count: Count, before: str, rest: str) -> bool:
         and _JOINT_VERB.search(vkey(before)) is not None
         and _HUNDRED.search(vkey(rest)) is not None
     )
+
+
+def _handled(rule: Rule, count: Count, before: str) -> bool:
+    """Records "tiếp nhận và giải quyết N": N received, and as many handled."""
+    return (
+        rule.variable == "ho_so_tiep_nhan"
+        and not count.b
+        and _JOINT_VERB.search(vkey(before)) is not None
+    )
+
+
+_RESOLVED_PARTS = frozenset(
+    {"ho_so_truoc_han", "ho_so_dung_han", "ho_so_tre_han", "ho_so_truoc_va_dung_han"}
+)
+
+
+def _resolved_by_parts(figures: list[Figure], handled: list[tuple[int, int]]) -> list[Figure]:
+    """ "tiếp nhận và giải quyết 1.456 hồ sơ, trong đó trước hạn 1.200 hồ sơ, đúng hạn 256 hồ
+    sơ": the parts of the resolved add up to the N received, and resolved ≤ received, so N
+    were resolved (written as a figure at N's place; never when the sentence gives its own)."""
+    added = []
+    for start, end in handled:
+        whole = next(
+            (f for f in figures if f.offset == start and f.variable == "ho_so_tiep_nhan"), None
+        )
+        inside = [f for f in figures if start < f.offset <= end]
+        if whole is None or any(f.variable == "ho_so_da_giai_quyet" for f in inside):
+            continue
+        parts = {f.variable: f.amount for f in inside if f.variable in _RESOLVED_PARTS}
+        if len(parts) != len([f for f in inside if f.variable in _RESOLVED_PARTS]):
+            continue  # one part told twice: not one breakdown
+        if "ho_so_truoc_va_dung_han" in parts and parts.keys() & {"ho_so_truoc_han", "ho_so_dung_han"}:
+            continue
+        if parts and sum(parts.values(), Decimal(0)) == whole.amount:
+            added.append(replace(whole, variable="ho_so_da_giai_quyet"))
+    return sorted([*figures, *added], key=lambda f: f.offset) if added else figures
 
 
 # A count with no unit ends its part of a list: "trước hạn 800, đúng hạn 300 và trễ hạn 50."

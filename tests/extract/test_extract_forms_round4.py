@@ -9,8 +9,10 @@ taken from a stored report), with numbers and names hypothesis draws:
    04/KH-UBND ngày 20/01/2022"): both take it, and the draft says to check it; never when
    the first document is dated elsewhere, or its symbol's year is another.
 3. Records "tiếp nhận và giải quyết N", then "100% … giải quyết" in the same sentence: N
-   received and N resolved; without the 100%, resolved is not written.
+   received and N resolved; so too when the resolved records' parts, told after it, add up
+   to N (resolved ≤ received = N ≤ the parts' sum); without either, resolved is not written.
 4. The stored item's annotation lines (`# Nguồn: …`) are no text of the page.
+7. "không có HS trễ hạn": the abbreviation of "hồ sơ" in a zero.
 6. The deadline named in full: "trả đúng thời hạn", "trước thời hạn", "quá thời hạn".
 5. A total told again by level after "Trong đó" ("cấp huyện …, cấp xã …"): the levels are
    groups, even when one level's count was already set aside as not the unit's.
@@ -186,6 +188,46 @@ def test_handled_without_all_resolved_writes_no_resolved_count(
     got = written(f"Năm 2024, UBND xã {place} " + form.format(N=n(count)))
     assert "ho_so_da_giai_quyet" not in got
     assert got.get("ho_so_tiep_nhan", count) == count
+
+
+@st.composite
+def handled_with_parts(draw: st.DrawFn) -> tuple[str, int, dict[str, int], bool]:
+    """ "tiếp nhận và giải quyết N hồ sơ, trong đó …": the resolved parts, adding up to N or
+    (`adds`=False) to less."""
+    early, on_time = draw(st.integers(1, 9_000)), draw(st.integers(0, 9_000))
+    late = draw(st.integers(0, 50))
+    adds = draw(st.booleans())
+    total = early + on_time + late + (0 if adds else draw(st.integers(1, 500)))
+    form = draw(st.sampled_from([
+        "tiếp nhận và giải quyết {N} hồ sơ, trong đó: giải quyết trước hạn {E} hồ sơ, đúng hạn "
+        "{O} hồ sơ, trễ hạn {L} hồ sơ.",
+        "đã tiếp nhận và giải quyết {N} hồ sơ (trước hạn {E} hồ sơ; đúng hạn {O} hồ sơ; quá hạn "
+        "{L} hồ sơ).",
+    ]))  # fmt: skip
+    text = "Năm 2024, UBND xã " + form.format(N=n(total), E=n(early), O=n(on_time), L=n(late))
+    return text, total, {"ho_so_truoc_han": early, "ho_so_dung_han": on_time}, adds
+
+
+@SETTINGS
+@given(handled_with_parts())
+def test_handled_records_whose_resolved_parts_add_up_were_all_resolved(
+    case: tuple[str, int, dict[str, int], bool],
+) -> None:
+    text, total, parts, adds = case
+    got = written(text)
+    if adds:
+        assert got.get("ho_so_da_giai_quyet") == total
+    else:  # the parts leave some out: how many were resolved is not said
+        assert "ho_so_da_giai_quyet" not in got
+    for variable, value in parts.items():
+        assert got.get(variable, value) == value
+
+
+def test_a_zero_said_with_the_abbreviation_hs() -> None:
+    got = written(
+        "Năm 2024, UBND phường tiếp nhận 3.125 HS, giải quyết 3.100 HS, không có HS trễ hạn."
+    )
+    assert got.get("ho_so_tre_han") == 0 and got.get("ho_so_da_giai_quyet") == 3100
 
 
 # --- 5. a total told again by level ----------------------------------------------------------
