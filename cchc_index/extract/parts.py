@@ -92,11 +92,18 @@ _SUB_ITEM = re.compile(r"[ \t.;]*\n[ \t]*\+\s")
 _ITEM = re.compile(r"[ \t]*\+\s")
 
 
+# A list's next item, after a semicolon, opens on its own label ("; số hồ sơ quá hạn: 0").
+_NEXT_ITEM = re.compile(r"(?i);\s*(?:[-+•]\s*)?(?:tổng\s+)?số\s+(?:hồ\s+sơ|hs)\b")
+
+
 def _breakdown_end(flat: FlatText, offset: int) -> int:
     """The end of the parts of the in-progress count at `offset`: its sentence, the next one
     if it goes on with them, and the lines one level down in a list."""
     text = flat.text
     end = flat.sentence_bounds(offset, offset + 1)[1]
+    item = _NEXT_ITEM.search(text, offset, end)
+    if item is not None:  # "đang giải quyết 10 hồ sơ; số hồ sơ quá hạn: 0": the list's next item
+        return item.start()
     if _GOES_ON.match(text, end):
         end = flat.sentence_bounds(end + 1, end + 2)[1]
     if not _ITEM.match(flat.lines[flat.line_of(offset) - 1]):  # not itself one level down

@@ -12,6 +12,8 @@ taken from a stored report), with numbers and names hypothesis draws:
    received and N resolved; so too when the resolved records' parts, told after it, add up
    to N (resolved ≤ received = N ≤ the parts' sum); without either, resolved is not written.
 4. The stored item's annotation lines (`# Nguồn: …`) are no text of the page.
+8. A list's next item after the records in progress ("đang giải quyết 10 hồ sơ; số hồ sơ quá
+   hạn: 0") is the period's, not a part of the records in progress.
 7. "không có HS trễ hạn": the abbreviation of "hồ sơ" in a zero.
 6. The deadline named in full: "trả đúng thời hạn", "trước thời hạn", "quá thời hạn".
 5. A total told again by level after "Trong đó" ("cấp huyện …, cấp xã …"): the levels are
@@ -228,6 +230,26 @@ def test_a_zero_said_with_the_abbreviation_hs() -> None:
         "Năm 2024, UBND phường tiếp nhận 3.125 HS, giải quyết 3.100 HS, không có HS trễ hạn."
     )
     assert got.get("ho_so_tre_han") == 0 and got.get("ho_so_da_giai_quyet") == 3100
+
+
+@SETTINGS
+@given(st.integers(100, 9_000), st.integers(1, 90), st.integers(0, 9))
+def test_the_item_after_the_records_in_progress_is_the_periods(
+    resolved: int, open_: int, late: int
+) -> None:
+    text = (
+        f"Năm 2024, UBND xã đã tiếp nhận tổng cộng {n(resolved + open_)} hồ sơ; đã giải quyết "
+        f"xong {n(resolved)} hồ sơ; đang giải quyết {n(open_)} hồ sơ; số hồ sơ quá hạn: {n(late)}."
+    )
+    got = written(text)
+    assert got.get("ho_so_dang_giai_quyet") == open_
+    assert got.get("ho_so_tre_han", late) == late
+    assert "ho_so_dang_giai_quyet_qua_han" not in got
+
+
+def test_a_part_of_the_records_in_progress_is_still_theirs() -> None:
+    got = written("Năm 2024, UBND xã đang giải quyết 40 hồ sơ; trong đó quá hạn 3 hồ sơ.")
+    assert "ho_so_tre_han" not in got
 
 
 # --- 5. a total told again by level ----------------------------------------------------------
