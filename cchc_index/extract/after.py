@@ -89,7 +89,11 @@ def read_after(
             if not phrase:
                 break
             issuer, pos = phrase, end
-        elif issuer is None and (bare := _BARE_ISSUER.match(text, at, limit)):
+        elif (
+            issuer is None
+            and "," not in text[pos:at]  # "…, UBND tỉnh ban hành …": a new clause's subject
+            and (bare := _BARE_ISSUER.match(text, at, limit))
+        ):
             run = capital_run(text[bare.end() : limit].split(), 5)
             issuer = " ".join([" ".join(bare["body"].split()), *run])
             pos = text.index(run[-1], bare.end()) + len(run[-1]) if run else bare.end()

@@ -251,7 +251,9 @@ def _by_whom(clause: str) -> str | None:
         phrase = " ".join(w.strip(",;:-+*") for w in words[i:]).strip()
         if phrase and (vkey(phrase) + " ").startswith(AGENCY_STARTS):
             return phrase
-    return ""
+    # "… đã ban hành Kế hoạch số …" with no body named: the report's own subject, the unit;
+    # "Đã có Công văn số …" says only that the document exists, not who issued it
+    return None if vkey(last.group(0)).endswith("có") else ""
 
 
 def merge(found: list[_Found]) -> list[Citation]:

@@ -73,6 +73,7 @@ class Score:
     wrong: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    own_wrong: list[str] = field(default_factory=list)  # found, but given to the wrong body
 
     def ratio(self, part: int, whole: int) -> float:
         return part / whole if whole else 1.0
@@ -134,6 +135,9 @@ def score_file(text_path: Path, gold: dict[str, Any], score: Score) -> None:
         if own is not None:
             score.own_expected += 1
             score.own_right += citation.own is own
+            if citation.own is not own:
+                said = "own" if citation.own else f"outside ({citation.issuer})"
+                score.own_wrong.append(f"{name}: citation {shown[key]} read as {said}")
     for key in found.keys() - expected.keys():
         extra = found[key]
         score.extra.append(

@@ -128,6 +128,7 @@ def render(folder: Path, score: Score) -> list[str]:
     lines += [tr("  SAI ", "  WRONG ") + line for line in score.wrong]
     lines += [tr("  thừa ", "  extra ") + line for line in score.extra]
     lines += [tr("  thiếu ", "  missed ") + line for line in score.missed]
+    lines += [tr("  sai chủ thể ", "  wrong body ") + line for line in score.own_wrong]
     return lines
 
 

@@ -44,7 +44,10 @@ _SCOPE = re.compile(
     # "Các UBND cấp xã đã giải quyết …", "UBND cấp xã tiếp nhận …" in a city's news
     r"|(?:\bcác\s+)?(?:\bUBND|\b[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+cấp\s+(?P<d>tỉnh|huyện|xã)\b"
     # "Tại khối UBND các phường, xã đã tiếp nhận …": the communes of a city, together
-    r"|\b(?:tại|ở|với|đối\s+với)\s+(?:khối\s+)?(?:(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+)?"
+    # "Tại bộ phận một cửa của UBND các xã, thị trấn đã tiếp nhận …": the communes' desks
+    r"|\b(?:tại|ở|với|đối\s+với)\s+(?:khối\s+)?"
+    r"(?:bộ\s+phận\s+(?:một\s+cửa|tiếp\s+nhận\s+và\s+trả\s+kết\s+quả)\s+(?:của|tại)\s+)?"
+    r"(?:(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+)?"
     r"các\s+(?P<e>xã|phường|thị\s+trấn)\b)",
     re.MULTILINE,
 )
@@ -69,7 +72,7 @@ def is_counter(before: str) -> bool:
 # đã tiếp nhận …" in the commune's own report), a department ("Sở đã tiếp nhận …").
 MAYBE_SELF = re.compile(
     r"(?i)^\s*(?:trong\s+đó|riêng)?\s*,?\s*(?P<body>(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+"
-    r"(?P<level>xã|phường|thị\s+trấn)|Sở|Phòng|Chi\s+cục|Ban\s+quản\s+lý)(?P<rest>.*)$",
+    r"(?P<level>xã|phường|thị\s+trấn)|Sở|Phòng|Chi\s+cục|Ban\s+quản\s+lý|Văn\s+phòng)(?P<rest>.*)$",
     re.DOTALL,
 )
 

@@ -117,6 +117,12 @@ ALTERNATIVES: tuple[Alternative, ...] = (
     Alternative("ho_so_tiep_nhan", "ho_so_truc_tiep", None, _TOTAL_WORDS,
                 when=("tại bộ phận một cửa", "tại bộ phận tiếp nhận", "tại bộ phận tn",
                       "tại một cửa", "tại quầy")),
+    # "tổng số hồ sơ giải quyết TTHC là 168.746": the records to handle, or those resolved?
+    # Without "tiếp nhận" or "đã", the words say neither; the other figures decide, else review.
+    Alternative("ho_so_tiep_nhan", "ho_so_da_giai_quyet", None,
+                ("tiếp nhận", "nhận giải quyết", "cần", "phải", "đến hạn", "thụ lý", "đã và đang",
+                 "lũy kế"),
+                when=("số hồ sơ giải quyết", "số hồ sơ được giải quyết")),
 )  # fmt: skip
 
 # a quarter's ≤ the year's: words that make a figure one part of the period's.

@@ -37,9 +37,14 @@ _ZERO = re.compile(  # "hồ sơ" or its abbreviation "HS"
     r"(?i)không\s+(?:có|phát\s+sinh)\s+(?:hồ\s+sơ|hs\b)(?:\s+nào)?"
     r"|(?:hồ\s+sơ|hs\b)\s+không\s+phát\s+sinh"
 )
+_LEVELS = frozenset("1234")  # the levels of online public services
+_LEVEL_NUMBER = re.compile(r"(?i)\bmức(?:\s+độ)?\s*(?:\d\s*(?:,|và|-|–)\s*(?:mức(?:\s+độ)?\s*)?)*$")
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
 # The words after a count end at a comma, a cell, a full stop, or a line that starts anew.
-_AFTER_END = re.compile(rf"[,;(|\t]|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))")
+# "… là 115.665 và tổng số hồ sơ giải quyết là 168.746": "và (tổng) số …" is the next label.
+_AFTER_END = re.compile(
+    rf"[,;(|\t]|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))|\s(?:và|còn)\s+(?:tổng\s+)?số\s"
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,11 @@ def find_figures(
     for count, word in zip(numbers, units, strict=True):
         clause_start, clause_end = flat.sentence_bounds(count.start, count.end, clause=True)
         before = text[max(clause_start, previous_end) : count.start]
-        if _STANDARD.search(before) or is_counter(before):  # "ISO 9001: 2015", "Lượt xem: 8"
+        if (
+            _STANDARD.search(before)  # "ISO 9001: 2015"
+            or is_counter(before)  # "Lượt xem: 8"
+            or (count.a in _LEVELS and _LEVEL_NUMBER.search(before))  # "mức độ 3, 4"
+        ):
             continue
         unit_end = word.end() if word else count.end
         line_text = flat.lines[flat.line_of(count.start) - 1].strip()
@@ -232,7 +241,10 @@ def _resolved_by_parts(figures: list[Figure], handled: list[tuple[int, int]]) ->
         parts = {f.variable: f.amount for f in inside if f.variable in _RESOLVED_PARTS}
         if len(parts) != len([f for f in inside if f.variable in _RESOLVED_PARTS]):
             continue  # one part told twice: not one breakdown
-        if "ho_so_truoc_va_dung_han" in parts and parts.keys() & {"ho_so_truoc_han", "ho_so_dung_han"}:
+        if "ho_so_truoc_va_dung_han" in parts and parts.keys() & {
+            "ho_so_truoc_han",
+            "ho_so_dung_han",
+        }:
             continue
         if parts and sum(parts.values(), Decimal(0)) == whole.amount:
             added.append(replace(whole, variable="ho_so_da_giai_quyet"))
@@ -295,10 +307,14 @@ def _inside(match: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _unit_in(before: str) -> str:
-    """The class of the last unit word in a label ("Số hồ sơ trễ hạn:" → ho_so)."""
+    """The class of the last unit word in a label ("Số hồ sơ trễ hạn:" → ho_so); records of
+    procedures stay records ("tổng số hồ sơ giải quyết TTHC là" → ho_so, "Số TTHC có hồ sơ" →
+    tthc)."""
     found = ""
     for unit in UNIT_RE.finditer(before):
-        found = UNIT_CLASS.get(vkey(unit["unit"]), found)
+        kind = UNIT_CLASS.get(vkey(unit["unit"]), found)
+        if not (found == "ho_so" and kind == "tthc"):
+            found = kind
     return found
 
 
@@ -365,6 +381,9 @@ _SOME_BODIES = re.compile(
 )
 
 
+_ZERO_AFTER = re.compile(r"[^,;.:()\n]{1,40}")
+
+
 def _zeros(flat: FlatText, year: int | None, skip: tuple[tuple[int, int], ...]) -> list[Figure]:
     """ "Không có hồ sơ phát sinh": 0 of whatever the clause, or else its table row, is about."""
     out: list[Figure] = []
@@ -376,7 +395,10 @@ def _zeros(flat: FlatText, year: int | None, skip: tuple[tuple[int, int], ...]) 
             continue  # "9 đơn vị không phát sinh hồ sơ trễ hạn": theirs, not the unit's 0
         line = flat.line_of(match.start())
         candidates = [r for r in RULES if "ho_so" in r.units and r.zero_ok]
-        for context in (flat.text[start:end], flat.lines[line - 1]):
+        # the words right after it first ("không có HS trễ hạn; tiếp nhận 1.105 HS trực tuyến")
+        right_after = _ZERO_AFTER.match(flat.text, match.end())
+        own = right_after.group(0) if right_after else ""
+        for context in (own, flat.text[start:end], flat.lines[line - 1]):
             rule = next((r for r in candidates if r.matches(vkey(context))), None)
             if rule is not None:
                 sentence = flat.sentence(match.start(), match.end())

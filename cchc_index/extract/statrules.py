@@ -79,6 +79,7 @@ class Rule:
         )
 
 
+_BOTH_LEVELS = "mức độ 3 và 4"
 # Misspellings of the key words seen in reports: the tone of "trễ", "qúa" for "quá".
 _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng hẹn", "đúng hạn"),
              ("trước hẹn", "trước hạn"), ("trễ hẹn", "trễ hạn"), ("quá hẹn", "quá hạn"),
@@ -88,7 +89,13 @@ _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng 
              ("đúng, sớm", "đúng, trước"),
              # "trả đúng thời hạn", "quá thời hạn": the deadline named in full
              ("đúng thời hạn", "đúng hạn"), ("trước thời hạn", "trước hạn"),
-             ("quá thời hạn", "quá hạn"), ("trễ thời hạn", "trễ hạn"))  # fmt: skip
+             ("quá thời hạn", "quá hạn"), ("trễ thời hạn", "trễ hạn"),
+             # levels 3 and 4 at once: online records of both, no one level's
+             ("mức độ 3-4", _BOTH_LEVELS), ("mức độ 3 - 4", _BOTH_LEVELS),
+             ("mức độ 3, 4", _BOTH_LEVELS), ("mức độ 3, mức độ 4", _BOTH_LEVELS),
+             ("mức độ 3 và mức độ 4", _BOTH_LEVELS), ("mức 3-4", _BOTH_LEVELS),
+             ("mức 3, 4", _BOTH_LEVELS), ("mức 3 và 4", _BOTH_LEVELS),
+             ("mức 3 và mức 4", _BOTH_LEVELS))  # fmt: skip
 
 
 def canon(context: str) -> str:
@@ -134,15 +141,19 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_truc_tiep", "ho_so", "trực tiếp", none_of=("trực tuyến",), zero_ok=False),
     _r("ho_so_pham_vi_bcci", "ho_so", "bcci", "bưu chính", all_of=("phạm vi",), zero_ok=False),
     _r("ho_so_bcci", "ho_so", "bcci", "bưu chính"),
-    _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4"),
-    _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3"),
+    # "37.731 hồ sơ trực tuyến chậm được tiếp nhận": accepted late, neither the online count
+    # nor records resolved late.
+    _r("ho_so_cham_tiep_nhan", "ho_so", "chậm được tiếp nhận", "chậm tiếp nhận",
+       "tiếp nhận chậm", zero_ok=False),
+    _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4", none_of=(_BOTH_LEVELS,)),
+    _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3", none_of=(_BOTH_LEVELS,)),
     _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình"),
     _r("ho_so_truc_tuyen_mot_phan", "ho_so", "trực tuyến một phần", "dịch vụ công một phần"),
     _r("ho_so_so_hoa", "ho_so", "số hóa", none_of=("kết quả",), ratio_of="ho_so_tiep_nhan"),
     # "50 hồ sơ thanh toán trực tuyến": payments made online, not records filed online.
     _r("ho_so_thanh_toan_truc_tuyen", "ho_so", "thanh toán"),
     _r("ho_so_truc_tuyen", "ho_so", "trực tuyến", "qua mạng", "môi trường mạng",
-       "cổng dịch vụ công"),
+       "cổng dịch vụ công", _BOTH_LEVELS),
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
     _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
        "tiếp đón", "đến thực hiện"),
@@ -163,6 +174,7 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
+       "đang tiếp tục giải quyết", "tiếp tục giải quyết", "đang tiếp tục xử lý",
        "đang xử lý", "chưa đến hạn", "đang trong hạn", "đang trong thời hạn",
        "còn trong thời hạn", "còn trong hạn"),
     _r("ho_so_da_giai_quyet", "ho_so", "đã giải quyết", "giải quyết xong", "đã trả kết quả",
@@ -232,6 +244,7 @@ TITLES = {
     "ho_so_truc_tuyen_toan_trinh": ("hồ sơ trực tuyến toàn trình", "records filed fully online"),
     "ho_so_truc_tuyen_mot_phan": ("hồ sơ trực tuyến một phần", "records filed partly online"),
     "ho_so_truoc_va_dung_han": ("hồ sơ giải quyết trước và đúng hạn (gộp)", "records early or on time (combined)"),
+    "ho_so_cham_tiep_nhan": ("hồ sơ chậm được tiếp nhận", "records accepted late"),
     "nhiem_vu_trong_tam": ("nhiệm vụ trọng tâm", "key tasks"),
     "tong_tin_bai": ("tổng số tin, bài đã đăng", "all news posts"),
     "van_ban_ky_so": ("văn bản đi được ký số", "outgoing documents signed digitally"),
