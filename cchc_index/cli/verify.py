@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_index.cli.common import LANG, OUTPUT, emit, reports_errors, warn
+from cchc_index.cli.common import LANG, OUTPUT, RULES_DIR, emit, reports_errors, warn
 from cchc_index.errors import ExitCode
 from cchc_index.i18n import tr
 
@@ -126,13 +126,7 @@ def verify(bundle: Path, fmt: str, output: Path | None, links: bool) -> None:
         "Framework folder; by default the profile's.",
     ),
 )
-@click.option(
-    "--rules-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("rules"),
-    show_default=True,
-    help=tr("Nơi tìm bộ chỉ số theo tên.", "Where frameworks are looked up by id."),
-)
+@RULES_DIR
 @LANG
 @reports_errors
 def binder(
@@ -142,7 +136,7 @@ def binder(
     no_pdf: bool,
     no_verify: bool,
     rules: Path | None,
-    rules_dir: Path,
+    rules_dir: Path | None,
 ) -> None:
     if check_zip is not None:
         if bundle is not None or output is not None:

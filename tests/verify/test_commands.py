@@ -208,3 +208,18 @@ def test_verify_links_checks_each_link_of_the_sample(monkeypatch: pytest.MonkeyP
     assert {r["fields"]["link"]["verdict"] for r in links} == {"match"}
     _, out, _ = invoke("verify", SAMPLE, "--format", "json")
     assert not [r for r in json.loads(out)["rows"] if r["table"] == "links"]  # off by default
+
+
+def test_binder_finds_the_framework_on_the_search_path_outside_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`binder` looks its framework up as every command does (`--rules-dir`, ./rules, the
+    user's folder, the shipped ones): run where there is no ./rules, it still finds it."""
+    bundle = tmp_path / "don-vi"
+    shutil.copytree(ROOT / SAMPLE, bundle)
+    monkeypatch.chdir(tmp_path)
+    assert not (tmp_path / "rules").exists()
+    code, _, err = invoke("binder", "don-vi", "-o", "ho-so.zip", "--no-pdf", "--no-verify")
+    assert code == 0, err
+    with zipfile.ZipFile(tmp_path / "ho-so.zip") as archive:
+        assert "manifest.json" in archive.namelist()
