@@ -144,20 +144,26 @@ def _share_back(text: str, earlier: _Found, later: _Found) -> None:
     every listed document's that names none, when their symbols share its code."""
     if earlier.rank != CODE or later.rank == CODE or later.issuer is None:
         return
-    if (
-        ascii_key(earlier.number.issuer).split("-")[0]
-        != ascii_key(later.number.issuer).split("-")[0]
-    ):
+    if not _same_code(earlier.number, later.number):
         return
     between = text[earlier.end : later.mention.offset]
     if len(between) > 120:
         return
     dated = DATED.match(between.lstrip(" ,(")) or DATED_NO_YEAR.match(between.lstrip(" ,("))
     rest = between.lstrip(" ,(")[dated.end() :] if dated else between
-    title = TITLE_BEFORE.search(rest)
-    if _JOINED.fullmatch(rest[: title.start()] if title else rest) is None:
-        return
-    earlier.issuer, earlier.rank = later.issuer, CONTEXT
+    if _only_joined(rest):
+        earlier.issuer, earlier.rank = later.issuer, CONTEXT
+
+
+def _same_code(one: DocNumber, other: DocNumber) -> bool:
+    """Symbols of one issuing code (`…/QĐ-UBND`, `…/KH-UBND`)."""
+    return ascii_key(one.issuer).split("-")[0] == ascii_key(other.issuer).split("-")[0]
+
+
+def _only_joined(between: str) -> bool:
+    """Nothing but "," or "và" and the next document's title between two documents."""
+    title = TITLE_BEFORE.search(between)
+    return _JOINED.fullmatch(between[: title.start()] if title else between) is not None
 
 
 def _share_date(text: str, earlier: _Found, later: _Found) -> None:
@@ -168,17 +174,10 @@ def _share_date(text: str, earlier: _Found, later: _Found) -> None:
         return
     if earlier.number.year is not None and earlier.number.year != later.date.year:
         return
-    if (
-        ascii_key(earlier.number.issuer).split("-")[0]
-        != ascii_key(later.number.issuer).split("-")[0]
-    ):
-        return
     between = text[earlier.end : later.mention.offset]
-    title = TITLE_BEFORE.search(between)
-    if (
-        len(between) > 80
-        or _JOINED.fullmatch(between[: title.start()] if title else between) is None
-    ):
+    if not _same_code(earlier.number, later.number) or len(between) > 80:
+        return
+    if not _only_joined(between):
         return
     earlier.date, earlier.date_assumed = later.date, later.date_assumed
     earlier.date_shared_with = later.date_shared_with or later.number

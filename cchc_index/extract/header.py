@@ -59,15 +59,11 @@ def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
     text = flat.text
     number = span = line = None
     for found in _NUMBER.finditer(text, 0, zone_end):
-        symbol = SYMBOL.match(text, found.end())
-        if symbol is None:
-            continue
-        try:
-            number = parse_doc_number(symbol_text(symbol))
-        except ValueError:
-            continue
-        span, line = symbol.span(), flat.line_of(symbol.start())
-        break
+        read = _number_at(text, found.end())
+        if read is not None:
+            number, span = read
+            line = flat.line_of(span[0])
+            break
     if number is None:
         number, span, line = _self_named(flat)
     place = date = date_line = None
@@ -105,17 +101,22 @@ def _self_named(flat: FlatText) -> tuple[DocNumber | None, tuple[int, int] | Non
         if seen > _SELF_NAMED_LINES:
             break
         opening = _SELF_NAMED.match(line)
-        symbol = SYMBOL.match(line, opening.end()) if opening else None
-        if symbol is None:
-            continue
-        try:
-            number = parse_doc_number(symbol_text(symbol))
-        except ValueError:
-            continue
-        if number.kind is DocKind.BC:
+        read = _number_at(line, opening.end()) if opening else None
+        if read is not None and read[0].kind is DocKind.BC:
             start = flat.starts[index]
-            return number, (start + symbol.start(), start + symbol.end()), index + 1
+            return read[0], (start + read[1][0], start + read[1][1]), index + 1
     return None, None, None
+
+
+def _number_at(text: str, pos: int) -> tuple[DocNumber, tuple[int, int]] | None:
+    """The document number and symbol starting at `pos`, with its span, if one reads there."""
+    symbol = SYMBOL.match(text, pos)
+    if symbol is None:
+        return None
+    try:
+        return parse_doc_number(symbol_text(symbol)), symbol.span()
+    except ValueError:
+        return None
 
 
 def _trailing_capitals(words: list[str]) -> list[str]:
