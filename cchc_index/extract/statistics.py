@@ -29,14 +29,16 @@ _LABELLED = re.compile(r"(?::|\blà|\bđạt|\bgồm|\bcòn)\s*:?\s*$")
 _APPROX = re.compile(r"(?:\btrên|\bgần|\bkhoảng|\bhơn|\bxấp xỉ|\bước tính|\bước)\s*$")
 # "năm 2023", "năm trước": the year a figure is of; but records carried over "từ năm trước",
 # "tồn của năm trước", "năm trước chuyển sang" are this period's.
-_YEAR = re.compile(
-    r"\bnăm\s+(\d{4})\b"
+_YEAR = re.compile(  # not the year a figure is compared with ("tăng 300 so với năm 2023")
+    r"(?<!so với )(?<!so với cùng kỳ )(?<!so cùng kỳ )(?<!so với cùng kì )\bnăm\s+(\d{4})\b"
     r"|((?<!từ )(?<!tồn )(?<!tồn của )(?:năm trước|năm ngoái)(?!\s+chuyển)|cùng kỳ)"
 )
 _ZERO = re.compile(  # "hồ sơ" or its abbreviation "HS"
     r"(?i)không\s+(?:có|phát\s+sinh)\s+(?:hồ\s+sơ|hs\b)(?:\s+nào)?"
     r"|(?:hồ\s+sơ|hs\b)\s+không\s+phát\s+sinh"
 )
+# A label that counts records, right before its count, with no colon: "Số hồ sơ trễ hạn 5;".
+_RECORDS_LABEL = re.compile(r"(?i)(?<!\w)(?:tổng\s+)?số\s+(?:hồ\s+sơ|hs)\b[^,;:.()\d%]{0,50}$")
 _LEVELS = frozenset("1234")  # the levels of online public services
 _LEVEL_NUMBER = re.compile(r"(?i)\bmức(?:\s+độ)?\s*(?:\d\s*(?:,|và|-|–)\s*(?:mức(?:\s+độ)?\s*)?)*$")
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
@@ -107,6 +109,8 @@ def find_figures(
             kind = kind or ("ho_so" if bare else "")
         elif count.start < records_until and _BARE_END.match(text, count.end):
             kind, bare = "ho_so", True
+        elif _RECORDS_LABEL.search(before) and _BARE_END.match(text, count.end):
+            kind = "ho_so"  # "Tổng số hồ sơ đã tiếp nhận 1.234 (trong đó: …)": the label's unit
         else:
             continue
         nxt = counted[bisect.bisect_right(counted, count.start)]

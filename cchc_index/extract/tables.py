@@ -73,7 +73,8 @@ def _tables(flat: FlatText) -> list[list[tuple[list[Cell], int]]]:
     lines = flat.lines
     for index, line in enumerate(lines):
         cells = _cells(line, flat.starts[index])
-        if line.startswith("\t") and rows:  # a .docx row's next cell
+        if line.startswith("\t") and rows and line.count("\t") == 1:  # a .docx row's next cell
+            # (a line holding more cells is a whole row whose first cell is empty: "\tTổng cộng\t…")
             rows[-1][0].extend(cells[1:])
         elif "\t" in line or (index + 1 < len(lines) and lines[index + 1].startswith("\t")):
             if not all(_RULE.fullmatch(c.text) for c in cells):  # not "---\t---"

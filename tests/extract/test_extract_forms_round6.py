@@ -1,0 +1,76 @@
+"""Forms of report language written before the fifth never-tuned set was measured, from
+synthetic sentences only (none taken from a stored report); a figure written is right or
+absent, and where the form says what a figure is, it is written:
+
+1. A tab-separated table whose total row has an empty first cell ("\\tTổng cộng\\t1.300\\t…")
+   is a row of its own, not the next cell of the row above.
+2. "Số hồ sơ chưa giải quyết N (trong hạn a, quá hạn b)": N in progress, b their overdue part.
+3. A records label right before its count, with no colon ("Tổng số hồ sơ đã tiếp nhận 1.234
+   (trong đó: tồn kỳ trước 34, tiếp nhận trong kỳ 1.200)").
+4. The year a figure is compared with is not the figure's ("tăng 300 hồ sơ so với năm 2023").
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.extract.test_extract_traps import SETTINGS, n, written
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(1, 900), st.integers(0, 50)), min_size=2, max_size=4))
+def test_a_total_row_with_an_empty_first_cell(rows: list[tuple[int, int]]) -> None:
+    lines = [
+        "Kết quả giải quyết TTHC năm 2024 theo lĩnh vực:",
+        "TT\tLĩnh vực\tTổng số hồ sơ tiếp nhận\tĐã giải quyết\tĐang giải quyết",
+    ]
+    fields = ["Hộ tịch", "Chứng thực", "Đất đai", "Tư pháp"]
+    for index, (resolved, open_) in enumerate(rows):
+        lines.append(
+            f"{index + 1}\t{fields[index]}\t{n(resolved + open_)}\t{n(resolved)}\t{n(open_)}"
+        )
+    resolved = sum(r for r, _ in rows)
+    open_ = sum(o for _, o in rows)
+    lines.append(f"\tTổng cộng\t{n(resolved + open_)}\t{n(resolved)}\t{n(open_)}")
+    got = written("\n".join(lines))
+    assert got.get("ho_so_tiep_nhan") == resolved + open_
+    assert got.get("ho_so_da_giai_quyet") == resolved
+    assert got.get("ho_so_dang_giai_quyet") == open_
+
+
+@SETTINGS
+@given(st.integers(1, 9_000), st.integers(1, 90), st.integers(0, 9))
+def test_records_not_yet_resolved_are_in_progress(resolved: int, within: int, over: int) -> None:
+    text = (
+        f"Năm 2024, số hồ sơ đã giải quyết {n(resolved)} hồ sơ. Số hồ sơ chưa giải quyết "
+        f"{n(within + over)} hồ sơ (trong hạn {n(within)}, quá hạn {n(over)})."
+    )
+    got = written(text)
+    assert got.get("ho_so_dang_giai_quyet") == within + over
+    assert "ho_so_tre_han" not in got  # the overdue ones are still in progress
+
+
+@SETTINGS
+@given(st.integers(0, 500), st.integers(1, 9_000))
+def test_a_records_label_right_before_its_count(carried: int, new: int) -> None:
+    text = (
+        f"Kết quả giải quyết hồ sơ năm 2024: Tổng số hồ sơ đã tiếp nhận {n(carried + new)} (trong "
+        f"đó: tồn kỳ trước {n(carried)}, tiếp nhận trong kỳ {n(new)})."
+    )
+    got = written(text)
+    assert got.get("ho_so_tiep_nhan") == carried + new
+    assert got.get("ho_so_tiep_nhan_moi", new) == new
+    assert got.get("ho_so_ky_truoc", carried) == carried
+
+
+@SETTINGS
+@given(st.integers(100, 9_000), st.integers(1, 900), st.integers(1, 99))
+def test_the_year_compared_with_is_not_the_figures(received: int, more: int, open_: int) -> None:
+    text = (
+        f"Trong năm 2024, xã tiếp nhận {n(received + open_)} hồ sơ TTHC (tăng {n(more)} hồ sơ so "
+        f"với năm 2023), đã giải quyết {n(received)} hồ sơ."
+    )
+    got = written(text, 2024)
+    assert got.get("ho_so_tiep_nhan") == received + open_
+    assert got.get("ho_so_da_giai_quyet") == received
