@@ -17,6 +17,8 @@ _NUMBER = re.compile(
     rf"(?<![\w.,/\-])(?<!\d:)(?P<a>{INT})(?P<frac>,\d+)?(?:\s*/\s*(?P<b>{INT}))?"
     r"(?![\w/%]|[.,\-–]\d|\s*%)"
 )
+# A digit group and one space (or a no-break space) right before a count of three digits.
+_SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3}[ \u00a0\u202f]$")
 _THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
 # Counts written in words, only before a unit word: "chỉ tám hồ sơ quá hạn".
 _WORD_VALUES = {
@@ -61,6 +63,8 @@ def counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[Count]:
             found.append(Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
                                 amount, None, True))  # fmt: skip
             continue
+        if _SPACED_GROUP.search(text, max(0, m.start() - 5), m.start()) and len(m["a"]) == 3:
+            continue  # "1 234 hồ sơ": thousands split by a space; "234" alone would be wrong
         found.append(Count(m.start(), m.end(), m["a"], parse_number(m["a"]), m["b"], False))
     for m in _WORD_NUMBER.finditer(text):
         if not any(start <= m.start() < end for start, end in skip):

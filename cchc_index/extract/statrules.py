@@ -20,7 +20,7 @@ from cchc_index.extract.flat import UP, vkey
 
 # Unit words after a count, by class; longest first so "tin, bài" wins over "tin".
 UNITS: dict[str, tuple[str, ...]] = {
-    "ho_so": ("hồ sơ", "bộ hồ sơ", "HS", "ho so"),
+    "ho_so": ("hồ sơ", "bộ hồ sơ", "lượt hồ sơ", "HS", "ho so"),
     "tin": ("tin, bài", "tin bài", "tin/bài", "bài viết", "tin", "bài"),
     "link": ("đường link", "đường dẫn", "link"),
     "thu": ("thư xin lỗi", "phiếu xin lỗi", "văn bản xin lỗi", "thư", "phiếu"),
@@ -90,6 +90,7 @@ _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng 
              # "trả đúng thời hạn", "quá thời hạn": the deadline named in full
              ("đúng thời hạn", "đúng hạn"), ("trước thời hạn", "trước hạn"),
              ("quá thời hạn", "quá hạn"), ("trễ thời hạn", "trễ hạn"),
+             ("đang được giải quyết", "đang giải quyết"), ("đang được xử lý", "đang xử lý"),
              # levels 3 and 4 at once: online records of both, no one level's
              ("mức độ 3-4", _BOTH_LEVELS), ("mức độ 3 - 4", _BOTH_LEVELS),
              ("mức độ 3, 4", _BOTH_LEVELS), ("mức độ 3, mức độ 4", _BOTH_LEVELS),

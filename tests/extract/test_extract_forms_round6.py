@@ -8,6 +8,8 @@ absent, and where the form says what a figure is, it is written:
 3. A records label right before its count, with no colon ("Tổng số hồ sơ đã tiếp nhận 1.234
    (trong đó: tồn kỳ trước 34, tiếp nhận trong kỳ 1.200)").
 4. The year a figure is compared with is not the figure's ("tăng 300 hồ sơ so với năm 2023").
+5. Thousands split by a space ("1 234 hồ sơ"): never the last group alone (234).
+6. "đang được giải quyết" is in progress; "lượt hồ sơ" counts records.
 """
 
 from __future__ import annotations
@@ -74,3 +76,28 @@ def test_the_year_compared_with_is_not_the_figures(received: int, more: int, ope
     got = written(text, 2024)
     assert got.get("ho_so_tiep_nhan") == received + open_
     assert got.get("ho_so_da_giai_quyet") == received
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.integers(0, 999), st.sampled_from([" ", "\u00a0"]))
+def test_thousands_split_by_a_space_are_never_read_as_the_last_group(
+    high: int, low: int, space: str
+) -> None:
+    text = f"Năm 2024, xã tiếp nhận {high}{space}{low:03d} hồ sơ."
+    got = written(text)
+    assert got.get("ho_so_tiep_nhan", high * 1000 + low) == high * 1000 + low
+
+
+@SETTINGS
+@given(st.integers(100, 9_000), st.integers(1, 90), st.sampled_from(["lượt hồ sơ", "hồ sơ"]))
+def test_in_progress_said_passively_and_records_counted_as_turns(
+    resolved: int, open_: int, unit: str
+) -> None:
+    text = (
+        f"Năm 2024, xã đã tiếp nhận {n(resolved + open_)} {unit}, giải quyết {n(resolved)} {unit}; "
+        f"còn {n(open_)} hồ sơ đang được giải quyết."
+    )
+    got = written(text)
+    assert got.get("ho_so_tiep_nhan") == resolved + open_
+    assert got.get("ho_so_da_giai_quyet") == resolved
+    assert got.get("ho_so_dang_giai_quyet") == open_
