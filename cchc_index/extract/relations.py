@@ -82,6 +82,11 @@ PERIOD_LABEL = (
     "số của một quý, một tháng ≤ số của cả năm",
     "a quarter's or a month's ≤ the year's",
 )
+# A figure whose words allow two readings (`ALTERNATIVES`) that the other figures leave tied.
+READING_LABEL = (
+    "câu chữ có thể hiểu theo hai cách",
+    "the words allow two readings",
+)
 
 # rates = count / total: the totals a stated percentage of each count may be taken over.
 RATE_BASES: dict[str, tuple[str, ...]] = {
@@ -136,4 +141,6 @@ RELATED = frozenset(
 )
 
 # Every relation's name, Vietnamese → English, for the notes a person reads.
-LABELS: dict[str, str] = dict([*(r.label for r in RELATIONS), BOUND_LABEL, PERIOD_LABEL])
+LABELS: dict[str, str] = dict(
+    [*(r.label for r in RELATIONS), BOUND_LABEL, PERIOD_LABEL, READING_LABEL]
+)

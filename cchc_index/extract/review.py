@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from cchc_index.extract.citations import Citation
-from cchc_index.extract.relations import LABELS, RELATIONS
+from cchc_index.extract.relations import LABELS, READING_LABEL, RELATIONS
 from cchc_index.extract.report import Reading
 from cchc_index.i18n import tr
 from cchc_index.text import format_date, format_number
@@ -47,6 +47,17 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
                 "chưa ghi vào statistics.yaml, hãy bổ sung số năm nay",
                 f"{name}: only last year's figure ({prev.value}, {where(prev.line)}); not "
                 "written to statistics.yaml, add this year's",
+            )
+        ]
+    if reading.doubt == (READING_LABEL[0],) and not now.approximate:
+        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
+        return [
+            tr(
+                f"{name}: {listed}: câu chữ có thể hiểu theo hai cách và các số liệu khác của "
+                "báo cáo không phân định được; chưa ghi vào statistics.yaml, hãy đọc câu gốc rồi "
+                "chọn",
+                f"{name}: {listed}: the words allow two readings and the report's other figures "
+                "do not settle which; not written to statistics.yaml, read the sentence and choose",
             )
         ]
     if reading.doubt and not now.approximate:

@@ -22,6 +22,7 @@ from cchc_index.extract.relations import (
     BOUNDS,
     PERIOD_LABEL,
     RATE_BASES,
+    READING_LABEL,
     RELATED,
     RELATIONS,
 )
@@ -82,6 +83,8 @@ def settle(figures: Sequence[Figure], year: int | None) -> Settlement:
     # A figure takes the role every winning assignment gives it.
     for item in items:
         roles = {_role_of(item, assignment) for assignment in best}
+        if len(roles - {None}) > 1 and item.roles[0] in out.doubtful:  # two readings, tied
+            out.doubtful[item.roles[0]] = (READING_LABEL[0],)
         if len(roles) == 1:
             (role,) = roles
             if role is not None and role != item.roles[0]:

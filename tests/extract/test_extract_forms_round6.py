@@ -101,3 +101,15 @@ def test_in_progress_said_passively_and_records_counted_as_turns(
     assert got.get("ho_so_tiep_nhan") == resolved + open_
     assert got.get("ho_so_da_giai_quyet") == resolved
     assert got.get("ho_so_dang_giai_quyet") == open_
+
+
+def test_two_readings_left_tied_are_named_so_in_the_review() -> None:
+    """A count whose words allow two readings ("tổng số hồ sơ giải quyết": to handle, or
+    resolved) that no other figure settles is not written, and the note says why."""
+    from cchc_index.extract.draft import build_draft
+    from tests.extract.test_extract_forms_round4 import extracted
+
+    found = extracted("Năm 2024, tổng số hồ sơ giải quyết TTHC của xã là 1.234 hồ sơ.", 2024)
+    draft = build_draft(found, [], found.unit, 2024)
+    assert any("1.234" in w and "hiểu theo hai cách" in w for w in draft.warnings)
+    assert not any(r.certain for r in found.readings if r.variable == "ho_so_tiep_nhan")
