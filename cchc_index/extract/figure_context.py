@@ -31,8 +31,12 @@ _DEPARTMENTS = (
     "ubnd p.", "ubnd phường", "ubnd xã", "ubnd thị trấn", "chi nhánh", "ban quản lý",
     "lĩnh vực ", "riêng lĩnh vực",
 )  # fmt: skip
-_IN_WHICH = re.compile(r"^(?:trong\s+đó|riêng)\s*,?\s*")
+# "trong đó …", "riêng …", "Về thẩm quyền công an phường …": what stands before the body's name
+_IN_WHICH = re.compile(
+    r"^(?:trong\s+đó|riêng|(?:về|đối\s+với|thuộc)\s+(?:thẩm\s+quyền\s+(?:của\s+)?)?)\s*,?\s*"
+)
 _SEGMENT_START = re.compile(r"[,;:(\n]")
+_VERBS_LISTED = re.compile(r"(?i)(tiếp\s+nhận)\s*,\s*(giải\s+quyết|xử\s+lý)")
 # Another level than the unit's: "Với cấp xã, …", "Ở cấp huyện, …", "Cụ thể, cấp xã đã
 # tiếp nhận …", "các sở, ngành cấp tỉnh tiếp nhận …", "Các UBND cấp xã đã giải quyết …"; it
 # holds to the end of the line.
@@ -97,10 +101,24 @@ def is_unit(body: re.Match[str], unit: Unit | None) -> bool:
     )
 
 
+# "… của UBND các huyện Phù Mỹ, Vân Canh và TP. Quy Nhơn là 40 hồ sơ": several bodies' count,
+# when no other count stands between their names and it.
+_OF_SOME_BODIES = re.compile(
+    r"\bcủa\s+(?:(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+)?các\s+(?:huyện|quận|thị\s+xã|xã|phường|sở|"
+    r"ngành|đơn\s+vị|cơ\s+quan|địa\s+phương)\b[^;:\d%]{0,100}$"
+)
+
+
+def of_some_bodies(before: str) -> bool:
+    """True for a count told of several named bodies ("của UBND các huyện A, B … là 40")."""
+    return bool(_OF_SOME_BODIES.search(vkey(before)))
+
+
 def is_department(before: str, unit: Unit | None = None) -> bool:
     """True when the words since the last comma name one body or field ("Sở Tài chính 803
     HS", "trong đó lĩnh vực đất đai 120 hồ sơ"), not the unit itself ("UBND xã đã tiếp nhận
     1.300 hồ sơ" in the commune's own report, "Sở đã tiếp nhận" in a department's)."""
+    before = _VERBS_LISTED.sub(r"\1 và \2", before)  # "tiếp nhận, giải quyết": one clause
     cut = 0
     for match in _SEGMENT_START.finditer(before):
         cut = match.end()

@@ -13,6 +13,7 @@ from cchc_index.extract.figure_context import (
     is_counter,
     is_department,
     is_target,
+    of_some_bodies,
     scoped_spans,
     spans_years,
     year_after,
@@ -118,6 +119,8 @@ def find_figures(
         cut = _AFTER_END.search(tail)
         after = text[count.end : unit_end] + (tail[: cut.start()] if cut else tail)
         whole_clause = text[clause_start : count.start]
+        if of_some_bodies(whole_clause):  # several bodies' count; the sentence goes on
+            continue
         if count.start < body_until or is_department(before, unit):
             # "Sở Tư pháp tiếp nhận 120 hồ sơ; đã giải quyết 118 hồ sơ": to the end of the
             # sentence the figures are that body's

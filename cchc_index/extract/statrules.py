@@ -145,7 +145,7 @@ RULES: tuple[Rule, ...] = (
     # "37.731 hồ sơ trực tuyến chậm được tiếp nhận": accepted late, neither the online count
     # nor records resolved late.
     _r("ho_so_cham_tiep_nhan", "ho_so", "chậm được tiếp nhận", "chậm tiếp nhận",
-       "tiếp nhận chậm", zero_ok=False),
+       "tiếp nhận chậm", "quá hạn tiếp nhận", "trễ hạn tiếp nhận", zero_ok=False),
     _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4", none_of=(_BOTH_LEVELS,)),
     _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3", none_of=(_BOTH_LEVELS,)),
     _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình"),
@@ -164,7 +164,8 @@ RULES: tuple[Rule, ...] = (
        "đang giải quyết đã quá hạn", "đang giải quyết trễ hạn", "đang giải quyết bị quá hạn",
        "đang xử lý quá hạn", "đang xử lý trễ hạn", "chưa giải quyết quá hạn",
        "quá hạn chưa giải quyết", "quá hạn đang giải quyết", "trễ hạn đang giải quyết",
-       "quá hạn chưa trả", "đang quá hạn", "tồn quá hạn", zero_ok=False),
+       "quá hạn chưa trả", "đang quá hạn", "tồn quá hạn", "quá hạn đang xử lý",
+       "trễ hạn đang xử lý", zero_ok=False),
     _r("ho_so_dang_giai_quyet_qua_han", "ho_so", "quá hạn", "trễ hạn",
        all_of=("chưa có kết quả",), zero_ok=False),
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
