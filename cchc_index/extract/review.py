@@ -60,6 +60,19 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
                 "do not settle which; not written to statistics.yaml, read the sentence and choose",
             )
         ]
+    if reading.doubt and reading.others and not now.approximate:
+        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
+        vi, en = "; ".join(reading.doubt), "; ".join(LABELS.get(d, d) for d in reading.doubt)
+        return [
+            tr(
+                f"{name}: báo cáo ghi nhiều số khác nhau ({listed}) và các số liệu khác của báo "
+                f"cáo (theo quan hệ {vi}) không cho biết số nào là của đơn vị cho cả kỳ; chưa ghi "
+                "vào statistics.yaml, hãy chọn",
+                f"{name}: the report gives different figures ({listed}) and its other figures "
+                f"(under {en}) do not tell which is the unit's for the whole period; not written "
+                "to statistics.yaml, choose",
+            )
+        ]
     if reading.doubt and not now.approximate:
         listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
         vi, en = "; ".join(reading.doubt), "; ".join(LABELS.get(d, d) for d in reading.doubt)

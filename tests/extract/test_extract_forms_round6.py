@@ -113,3 +113,18 @@ def test_two_readings_left_tied_are_named_so_in_the_review() -> None:
     draft = build_draft(found, [], found.unit, 2024)
     assert any("1.234" in w and "hiểu theo hai cách" in w for w in draft.warnings)
     assert not any(r.certain for r in found.readings if r.variable == "ho_so_tiep_nhan")
+
+
+def test_competing_values_are_named_as_such_in_the_review() -> None:
+    """Several values for one variable that the other figures do not decide between: the note
+    lists them as competing values to choose from, not as a sum that does not add up."""
+    from cchc_index.extract.draft import build_draft
+    from tests.extract.test_extract_forms_round4 import extracted
+
+    found = extracted(
+        "Năm 2024, phường Tân An tiếp nhận 3.200 hồ sơ. Phường Tân Bình tiếp nhận 2.800 hồ sơ.",
+        2024,
+    )
+    draft = build_draft(found, [], found.unit, 2024)
+    note = next(w for w in draft.warnings if w.startswith("ho_so_tiep_nhan:"))
+    assert "nhiều số khác nhau (3.200 (dòng 1); 2.800 (dòng 1))" in note and "hãy chọn" in note
