@@ -21,6 +21,7 @@ from cchc_index.extract.patterns import (
     DATE,
     DATED,
     DATED_NO_YEAR,
+    ISSUER_STOPS,
     LETTER_TITLES,
     SYMBOL,
     TITLE_BEFORE,
@@ -239,9 +240,13 @@ def _date_before(clause: str) -> dt.date | None:
     return to_date(found["date"])
 
 
+_IN_A_NAME = re.compile(r"(?:Luật|Pháp lệnh|Bộ luật)\s*$")
+
+
 def _by_whom(clause: str) -> str | None:
     """ "UBND xã đã ban hành Kế hoạch số …": the body before "ban hành", "" if none named."""
-    hits = list(_BY_WHOM.finditer(clause))
+    # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": "Ban hành" in a title's name
+    hits = [h for h in _BY_WHOM.finditer(clause) if not _IN_A_NAME.search(clause, 0, h.start())]
     last = hits[-1] if hits else None
     if last is None or len(clause) - last.end() > 60:
         return None
@@ -249,10 +254,19 @@ def _by_whom(clause: str) -> str | None:
     for i in range(len(words)):
         phrase = " ".join(w.strip(",;:-+*") for w in words[i:]).strip()
         if phrase and (vkey(phrase) + " ").startswith(AGENCY_STARTS):
-            return phrase
+            return _up_to_a_verb(phrase)
     # "… đã ban hành Kế hoạch số …" with no body named: the report's own subject, the unit;
     # "Đã có Công văn số …" says only that the document exists, not who issued it
     return None if vkey(last.group(0)).endswith("có") else ""
+
+
+def _up_to_a_verb(phrase: str) -> str:
+    """ "Ủy ban nhân dân huyện đã xây dựng và": the body, without the verbs after its name."""
+    words = phrase.split()
+    for index, word in enumerate(words[1:], start=1):
+        if vkey(word) in ISSUER_STOPS:
+            return " ".join(words[:index])
+    return phrase
 
 
 def merge(found: list[_Found]) -> list[Citation]:

@@ -32,7 +32,8 @@ _APPROX = re.compile(r"(?:\btrên|\bgần|\bkhoảng|\bhơn|\bxấp xỉ|\bướ
 # "tồn của năm trước", "năm trước chuyển sang" are this period's.
 _YEAR = re.compile(  # not the year a figure is compared with ("tăng 300 so với năm 2023")
     r"(?<!so với )(?<!so với cùng kỳ )(?<!so cùng kỳ )(?<!so với cùng kì )\bnăm\s+(\d{4})\b"
-    r"|((?<!từ )(?<!tồn )(?<!tồn của )(?:năm trước|năm ngoái)(?!\s+chuyển)|cùng kỳ)"
+    # "cùng kỳ" is last year's ("so với cùng kỳ"), but "Trong cùng kỳ, …" is the period just told
+    r"|((?<!từ )(?<!tồn )(?<!tồn của )(?:năm trước|năm ngoái)(?!\s+chuyển)|(?<!trong )cùng kỳ)"
 )
 _ZERO = re.compile(  # "hồ sơ" or its abbreviation "HS"
     r"(?i)không\s+(?:có|phát\s+sinh)\s+(?:hồ\s+sơ|hs\b)(?:\s+nào)?"

@@ -149,12 +149,14 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4", none_of=(_BOTH_LEVELS,)),
     _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3", none_of=(_BOTH_LEVELS,)),
     _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình"),
-    _r("ho_so_truc_tuyen_mot_phan", "ho_so", "trực tuyến một phần", "dịch vụ công một phần"),
+    _r("ho_so_truc_tuyen_mot_phan", "ho_so", "trực tuyến một phần", "dịch vụ công một phần",
+       "dvctt một phần"),
     _r("ho_so_so_hoa", "ho_so", "số hóa", none_of=("kết quả",), ratio_of="ho_so_tiep_nhan"),
     # "50 hồ sơ thanh toán trực tuyến": payments made online, not records filed online.
     _r("ho_so_thanh_toan_truc_tuyen", "ho_so", "thanh toán"),
+    # "DVCTT": dịch vụ công trực tuyến, online public services
     _r("ho_so_truc_tuyen", "ho_so", "trực tuyến", "qua mạng", "môi trường mạng",
-       "cổng dịch vụ công", _BOTH_LEVELS),
+       "cổng dịch vụ công", "dvctt", _BOTH_LEVELS),
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
     _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
        "tiếp đón", "đến thực hiện"),
