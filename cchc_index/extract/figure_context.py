@@ -52,7 +52,10 @@ _SCOPE = re.compile(
     r"|\b(?:tại|ở|với|đối\s+với)\s+(?:khối\s+)?"
     r"(?:bộ\s+phận\s+(?:một\s+cửa|tiếp\s+nhận\s+và\s+trả\s+kết\s+quả)\s+(?:của|tại)\s+)?"
     r"(?:(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+)?"
-    r"các\s+(?P<e>xã|phường|thị\s+trấn)\b)",
+    r"các\s+(?P<e>xã|phường|thị\s+trấn)\b"
+    # "* Đối với xã phường:" heading the communes' and wards' block of a city's report
+    r"|^[ \t*+•\-]*(?:đối\s+với|với|tại|ở)\s+(?P<f>xã|phường)(?:\s*,?\s*(?:xã|phường|thị\s+trấn))*"
+    r"\s*:)",
     re.MULTILINE,
 )
 
@@ -208,7 +211,9 @@ def _sub_period_spans(text: str) -> list[tuple[int, int]]:
 
 # Every scope names "cấp" or "các sở": a quick search for those words first, then the whole
 # pattern only around them (a 200-page report is read in well under a second).
-_ANCHOR = re.compile(r"[cC](?:ấp|ẤP|ác\s+sở|ÁC\s+SỞ|ác\s+(?:xã|phường|thị))")
+_ANCHOR = re.compile(
+    r"[cC](?:ấp|ẤP|ác\s+sở|ÁC\s+SỞ|ác\s+(?:xã|phường|thị))|[đĐ]ối\s+với\s+(?:xã|phường)"
+)
 
 
 def _scopes(text: str) -> list[re.Match[str]]:
@@ -221,6 +226,20 @@ def _scopes(text: str) -> list[re.Match[str]]:
     return [found[k] for k in sorted(found)]
 
 
+# The next heading of the same kind ("- Đối với thành phố:"), or a numbered section ("2. …").
+_NEXT_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:[*+•\-][ \t]*)?(?:đối\s+với|với|tại|ở)\s+[^\n:]{1,60}:[ \t]*$"
+    r"|^[ \t]*(?:\d+|[IVX]+)\.\s"
+)
+
+
+def _block_end(text: str, heading: re.Match[str]) -> int:
+    """The end of the block a heading line opens ("* Đối với xã phường:"): the next heading of
+    its kind, a numbered section, or the end of the text."""
+    found = _NEXT_HEADING.search(text, heading.end())
+    return found.start() if found else len(text)
+
+
 def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
     """Stretches about one level of several ("Với cấp tỉnh, …" in a province's figures) or
     one part of the period ("tính riêng trong tuần").
@@ -228,10 +247,11 @@ def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
     spans = []
     for match in _scopes(text):
         named = (
-            match["a"] or match["b"] or match["c"] or match["d"] or ("xã" if match["e"] else "tỉnh")
-        )
+            match["a"] or match["b"] or match["c"] or match["d"]
+            or ("xã" if match["e"] or match["f"] else "tỉnh")
+        )  # fmt: skip
         if level in _LOWEST and vkey(named) == "xã":
             continue
-        end = text.find("\n", match.end())
+        end = _block_end(text, match) if match["f"] else text.find("\n", match.end())
         spans.append((match.start(), len(text) if end < 0 else end))
     return tuple(spans + _sub_period_spans(text))

@@ -88,7 +88,7 @@ _GOES_ON = re.compile(r"[\s\-+•*]*(?:trong\s+(?:đó|số\s+(?:đó|này|trên
 
 
 # A line of a list one level down: "- Số hồ sơ đang giải quyết: 34 hồ sơ." then "+ Quá hạn: 4".
-_SUB_ITEM = re.compile(r"[ \t.;]*\n[ \t]*\+\s")
+_SUB_ITEM = re.compile(r"[ \t.;:]*(?:\n[ \t]*)+\+\s")  # blank lines between items too
 _ITEM = re.compile(r"[ \t]*\+\s")
 
 

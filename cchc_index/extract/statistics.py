@@ -48,6 +48,10 @@ _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
 # "… là 115.665 và tổng số hồ sơ giải quyết là 168.746": "và (tổng) số …" is the next label.
 _AFTER_END = re.compile(
     rf"[,;(|\t]|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))|\s(?:và|còn)\s+(?:tổng\s+)?số\s"
+    # "… 49.805 hồ sơ và dịch vụ công một phần là 886 hồ sơ": the next count's label
+    # "… 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985": the next verb's
+    r"|\svà\s+(?=(?:dịch\s+vụ|tỷ\s+lệ|các\s+|có\s+|(?:đã\s+)?(?:giải\s+quyết|tiếp\s+nhận|trả"
+    r"\s+kết\s+quả|xử\s+lý))\b)"
 )
 
 
@@ -116,9 +120,14 @@ def find_figures(
         else:
             continue
         nxt = counted[bisect.bisect_right(counted, count.start)]
-        tail = text[unit_end : min(clause_end, nxt, unit_end + 80)]
+        # "hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết": one noun, no cut at its comma
+        tail = _ONE_NOUN.sub(r"\1 và \2", text[unit_end : min(clause_end, nxt, unit_end + 80)])
         cut = _AFTER_END.search(tail)
         after = text[count.end : unit_end] + (tail[: cut.start()] if cut else tail)
+        if cut is not None and (channel := _CHANNEL_ASIDE.match(tail, cut.start())):
+            after += (
+                " " + channel["words"]
+            )  # "190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)"
         whole_clause = text[clause_start : count.start]
         if of_some_bodies(whole_clause):  # several bodies' count; the sentence goes on
             continue
@@ -259,6 +268,14 @@ def _resolved_by_parts(figures: list[Figure], handled: list[tuple[int, int]]) ->
     return sorted([*figures, *added], key=lambda f: f.offset) if added else figures
 
 
+_ONE_NOUN = re.compile(r"(?i)(tổ\s+chức|cá\s+nhân)\s*,\s*(cá\s+nhân|tổ\s+chức)")
+# A channel named in brackets right after a count's words: "(trực tiếp và bưu chính)".
+_CHANNEL_ASIDE = re.compile(
+    r"\(\s*(?P<words>[^()\d]{0,40}?(?:trực\s+tiếp|trực\s+tuyến|bưu\s+chính)[^()\d]{0,30}?)\s*\)",
+    re.IGNORECASE,
+)
+
+
 # A count with no unit ends its part of a list: "trước hạn 800, đúng hạn 300 và trễ hạn 50."
 _BARE_END = re.compile(r"\s*(?:[,;.)(\n]|và(?!\w)|\Z)")
 _NEAR = re.compile(r"[^,;:(]{1,40}$")
@@ -332,6 +349,8 @@ _JOINED = (
     (re.compile(r"(?i)(trước|đúng)\s+(hạn|hẹn)\s*[,/]\s*(?!\1)(?:đúng|trước)\s+(?:hạn|hẹn)"),
      "trước và đúng hạn"),
     (re.compile(r"(?i)tiếp\s+nhận\s*,\s*(giải\s+quyết|xử\s+lý)"), r"tiếp nhận và \1"),
+    # "Hồ sơ trực tuyến (một phần, toàn trình): 690": online records of both kinds
+    (re.compile(r"(?i)(một\s+phần|toàn\s+trình)\s*,\s*(toàn\s+trình|một\s+phần)"), r"\1 và \2"),
 )  # fmt: skip
 
 

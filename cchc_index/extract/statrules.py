@@ -80,6 +80,7 @@ class Rule:
 
 
 _BOTH_LEVELS = "mức độ 3 và 4"
+_BOTH_KINDS = "trực tuyến cả hai loại"
 # Misspellings of the key words seen in reports: the tone of "trễ", "qúa" for "quá".
 _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng hẹn", "đúng hạn"),
              ("trước hẹn", "trước hạn"), ("trễ hẹn", "trễ hạn"), ("quá hẹn", "quá hạn"),
@@ -87,6 +88,9 @@ _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng 
              ("sớm hẹn", "trước hạn"), ("sớm hạn", "trước hạn"), ("sớm và đúng", "trước và đúng"),
              ("đúng và sớm", "đúng và trước"), ("sớm, đúng", "trước, đúng"),
              ("đúng, sớm", "đúng, trước"),
+             # "109.447 hồ sơ giải quyết trước/đúng hạn": early and on time, combined
+             ("trước/đúng", "trước và đúng"), ("đúng/trước", "đúng và trước"),
+             ("sớm/đúng", "trước và đúng"), ("đúng/sớm", "đúng và trước"),
              # "trả đúng thời hạn", "quá thời hạn": the deadline named in full
              ("đúng thời hạn", "đúng hạn"), ("trước thời hạn", "trước hạn"),
              ("quá thời hạn", "quá hạn"), ("trễ thời hạn", "trễ hạn"),
@@ -96,7 +100,9 @@ _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng 
              ("mức độ 3, 4", _BOTH_LEVELS), ("mức độ 3, mức độ 4", _BOTH_LEVELS),
              ("mức độ 3 và mức độ 4", _BOTH_LEVELS), ("mức 3-4", _BOTH_LEVELS),
              ("mức 3, 4", _BOTH_LEVELS), ("mức 3 và 4", _BOTH_LEVELS),
-             ("mức 3 và mức 4", _BOTH_LEVELS))  # fmt: skip
+             ("mức 3 và mức 4", _BOTH_LEVELS),
+             # fully and partly online at once: online records of both kinds
+             ("một phần và toàn trình", _BOTH_KINDS), ("toàn trình và một phần", _BOTH_KINDS))  # fmt: skip
 
 
 def canon(context: str) -> str:
@@ -148,9 +154,9 @@ RULES: tuple[Rule, ...] = (
        "tiếp nhận chậm", "quá hạn tiếp nhận", "trễ hạn tiếp nhận", zero_ok=False),
     _r("ho_so_truc_tuyen_muc_4", "ho_so", "mức độ 4", "mức 4", none_of=(_BOTH_LEVELS,)),
     _r("ho_so_truc_tuyen_muc_3", "ho_so", "mức độ 3", "mức 3", none_of=(_BOTH_LEVELS,)),
-    _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình"),
+    _r("ho_so_truc_tuyen_toan_trinh", "ho_so", "toàn trình", none_of=(_BOTH_KINDS,)),
     _r("ho_so_truc_tuyen_mot_phan", "ho_so", "trực tuyến một phần", "dịch vụ công một phần",
-       "dvctt một phần"),
+       "dvctt một phần", none_of=(_BOTH_KINDS,)),
     _r("ho_so_so_hoa", "ho_so", "số hóa", none_of=("kết quả",), ratio_of="ho_so_tiep_nhan"),
     # "50 hồ sơ thanh toán trực tuyến": payments made online, not records filed online.
     _r("ho_so_thanh_toan_truc_tuyen", "ho_so", "thanh toán"),
@@ -188,13 +194,19 @@ RULES: tuple[Rule, ...] = (
        none_of=("chưa giải quyết",), ratio_of="ho_so_tiep_nhan"),
     _r("ho_so_tiep_nhan_moi", "ho_so", "tiếp nhận mới", "nhận mới", "mới tiếp nhận",
        "phát sinh mới", zero_ok=False),
+    # "218.763 hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết": the records filed
     _r("ho_so_tiep_nhan", "ho_so", "tiếp nhận", "nhận giải quyết", "tổng số hồ sơ",
-       "hồ sơ nhận", "thụ lý", none_of=("trả lại", "rút hồ sơ")),
+       "hồ sơ nhận", "thụ lý", "yêu cầu giải quyết", "đề nghị giải quyết",
+       none_of=("trả lại", "rút hồ sơ")),
     # "Giải quyết: 1.200 hồ sơ", "tiếp nhận 1.234 hồ sơ, giải quyết 1.200 hồ sơ": resolved,
     # when nothing else is said ("tổng số hồ sơ giải quyết", "hồ sơ đến hạn giải quyết" are
     # the records to handle).
     _r("ho_so_da_giai_quyet", "ho_so", ratio_of="ho_so_tiep_nhan", zero_ok=False,
-       only=r"(?:số\s+)?(?:(?:hồ\s+sơ|hs)\s+)?(?:đã\s+)?(?:được\s+)?giải\s+quyết"
+       # "… tiếp nhận 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985 hồ sơ": the
+       # previous count's unit, then "và giải quyết"
+       only=r"(?:(?:(?:hồ\s+sơ|hs)\s*)?(?:thủ\s+tục\s+hành\s+chính|tthc|các\s+loại)?\s*"
+            r"(?:,\s*|\bvà\s+)(?:đã\s+)?)?"
+            r"(?:số\s+)?(?:(?:hồ\s+sơ|hs)\s+)?(?:đã\s+)?(?:được\s+)?giải\s+quyết"
             r"(?:\s+(?:được|xong))?(?:\s*:?\s*(?:là|được))?"),
     _r("tthc_tiep_nhan_mot_cua", "tthc", "phần mềm", "một cửa", "bộ phận tiếp nhận",
        all_of=("tiếp nhận",)),
