@@ -122,15 +122,29 @@ _SUBSET = re.compile(
 )
 
 
+# "Về tình hình thực hiện thủ tục hành chính cải thiện môi trường đầu tư kinh doanh …, tổng số
+# hồ sơ mới là 327 hồ sơ": a sentence whose topic is some of the procedures (a field, a
+# programme), told apart by what qualifies them.
+_PROCEDURES_TOPIC = re.compile(
+    r"(?i)(?:(?<=[.!?;]\s)|(?<=\n)|(?<=\)\s)|^)\s*(?:về|đối\s+với)\s+(?:[^,.;:\n]{0,40}?\s)?"
+    r"(?:các\s+)?(?:thủ\s+tục\s+hành\s+chính|tthc|hồ\s+sơ)\s+(?:liên\s+quan|cải\s+thiện|"
+    r"thuộc\s+lĩnh\s+vực|trong\s+lĩnh\s+vực|lĩnh\s+vực|về\s+)",
+    re.MULTILINE,
+)
+
+
 def drop_subsets(flat: FlatText, figures: list[F], unit: Unit | None) -> list[F]:
-    """Figures of a sentence that opens on "Riêng …" are a part's, not the unit's (a
-    channel's count excepted); the unit's own council named so is the unit."""
+    """Figures of a sentence that opens on "Riêng …" or whose topic is some of the procedures
+    ("Về … thủ tục hành chính cải thiện môi trường đầu tư …, …") are a part's, not the unit's
+    (a channel's count excepted); the unit's own council named so is the unit."""
     spans = []
     for match in _SUBSET.finditer(flat.text):
         end = flat.sentence_bounds(match.end(), match.end() + 1)[1]
         if _names_unit(flat.text[match.end() : end], unit):
             continue
         spans.append((match.start(), end))
+    for match in _PROCEDURES_TOPIC.finditer(flat.text):
+        spans.append((match.start(), flat.sentence_bounds(match.end(), match.end() + 1)[1]))
     if not spans:
         return figures
     return [
