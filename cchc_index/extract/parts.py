@@ -138,10 +138,15 @@ def drop_subsets(flat: FlatText, figures: list[F], unit: Unit | None) -> list[F]
     ("Về … thủ tục hành chính cải thiện môi trường đầu tư …, …") are a part's, not the unit's
     (a channel's count excepted); the unit's own council named so is the unit."""
     spans = []
-    for match in _SUBSET.finditer(flat.text):
+    text = flat.text
+    for match in _SUBSET.finditer(text):
         end = flat.sentence_bounds(match.end(), match.end() + 1)[1]
-        if _names_unit(flat.text[match.end() : end], unit):
+        if _names_unit(text[match.end() : end], unit):
             continue
+        # "Riêng Chi nhánh … đã tiếp nhận 13.039 hồ sơ. Tổng số hồ sơ đã giải quyết là 10.502 …":
+        # the part's figures go on, in its paragraph, while no sentence names another subject
+        while (more := _GOES_ON_WITH_PART.match(text, end)) is not None:
+            end = max(end + 1, flat.sentence_bounds(more.end(), more.end() + 1)[1])
         spans.append((match.start(), end))
     for match in _PROCEDURES_TOPIC.finditer(flat.text):
         spans.append((match.start(), flat.sentence_bounds(match.end(), match.end() + 1)[1]))
@@ -150,6 +155,12 @@ def drop_subsets(flat: FlatText, figures: list[F], unit: Unit | None) -> list[F]
     return [
         f for f in figures if f.variable in _CHANNELS or not any(a < f.offset < b for a, b in spans)
     ]
+
+
+_GOES_ON_WITH_PART = re.compile(
+    r"(?i)[.;]?[ \t]+(?:tổng\s+số\s+hồ\s+sơ|số\s+hồ\s+sơ|trong\s+đó|đã\s+giải\s+quyết|"
+    r"đã\s+tiếp\s+nhận|có\s+\d)"
+)
 
 
 def _names_unit(rest: str, unit: Unit | None) -> bool:

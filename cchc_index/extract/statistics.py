@@ -105,6 +105,8 @@ def find_figures(
         ):
             continue
         unit_end = word.end() if word else count.end
+        if word and _ONE_PROCEDURE.match(text, unit_end):
+            continue  # "335 hồ sơ cấp đổi giấy phép lái xe": one procedure's records, a part
         line_text = flat.lines[flat.line_of(count.start) - 1].strip()
         bare = False  # "trong đó trước hạn 800, đúng hạn 300": the unit of the sentence's count
         if word:
@@ -113,7 +115,9 @@ def find_figures(
             kind = _unit_in(before)
             bare = not kind and count.start < records_until
             kind = kind or ("ho_so" if bare else "")
-        elif count.start < records_until and _BARE_END.match(text, count.end):
+        elif count.start < records_until and (
+            _BARE_END.match(text, count.end) or _LABEL_AFTER.match(text, count.end)
+        ):
             kind, bare = "ho_so", True
         elif _RECORDS_LABEL.search(before) and _BARE_END.match(text, count.end):
             kind = "ho_so"  # "Tổng số hồ sơ đã tiếp nhận 1.234 (trong đó: …)": the label's unit
@@ -142,7 +146,10 @@ def find_figures(
             or spans_years(text[clause_start:clause_end])
         ):
             continue
-        found = _classify(kind, after, before) if not bare else _classify(kind, "", _near(before))
+        if not bare:
+            found = _classify(kind, after, before)
+        else:  # "trong đó trước hạn 800, …"; else its words after it: "…, 7.278 nhận mới."
+            found = _classify(kind, "", _near(before)) or _classify(kind, _bare_after(after), "")
         if found is None:
             continue
         if kind == "ho_so":
@@ -165,7 +172,11 @@ def find_figures(
             for rule in rules
             for f in _figures(flat, count, rule, when, approx)
         )  # fmt: skip
-        previous_end = unit_end
+        # the words after it, to the comma that ends them, are its own ("1.236 hồ sơ TTHC dịch
+        # vụ công trực tuyến toàn trình, trả kết quả qua Bưu điện 8.278 hồ sơ")
+        previous_end = unit_end + (
+            cut.start() if cut is not None and tail[cut.start()] == "," else 0
+        )
     figures.extend(_zeros(flat, year, skip))
     figures.extend(_tabled(flat, year, skip, unit))
     figures = drop_sub_bodies(flat, figures, unit)
@@ -216,6 +227,11 @@ _HUNDRED = re.compile(
     r"(?<![\d,.])100\s*%\s*(?:(?:số\s+)?(?:hồ\s+sơ|hs)\b)?[^.;\d%]{0,30}?giải\s+quyết"
     r"|giải\s+quyết[^.;\d%]{0,30}?(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(?<![\d,.])100\s*%"
 )
+
+
+def _bare_after(after: str) -> str:
+    """The words after a count with no unit, to the next "và": "7.278 nhận mới" → "nhận mới"."""
+    return re.split(r"\s(?:và|hoặc)\s", after, maxsplit=1)[0]
 
 
 def _all_resolved(rule: Rule, count: Count, before: str, rest: str) -> bool:
@@ -272,6 +288,21 @@ _ONE_NOUN = re.compile(r"(?i)(tổ\s+chức|cá\s+nhân)\s*,\s*(cá\s+nhân|tổ
 # A channel named in brackets right after a count's words: "(trực tiếp và bưu chính)".
 _CHANNEL_ASIDE = re.compile(
     r"\(\s*(?P<words>[^()\d]{0,40}?(?:trực\s+tiếp|trực\s+tuyến|bưu\s+chính)[^()\d]{0,30}?)\s*\)",
+    re.IGNORECASE,
+)
+
+
+# Records of one procedure or field named right after their unit: a part of the unit's.
+_ONE_PROCEDURE = re.compile(
+    r"(?i)\s+(?:thuộc\s+)?(?:cấp\s+(?:mới|đổi|lại)|cấp\s+giấy|đổi\s+giấy|chứng\s+thực|hộ\s+tịch|"
+    r"lĩnh\s+vực|giấy\s+phép|lý\s+lịch|khai\s+sinh|kết\s+hôn|khai\s+tử|"
+    r"đăng\s+ký\s+(?:kinh\s+doanh|doanh\s+nghiệp|hộ\s+kinh\s+doanh|thường\s+trú|tạm\s+trú))"
+    # (not "hồ sơ đất đai": a land office's records are all of them)
+)
+# A part of a records sentence named right after its count: "…, 7.278 nhận mới."
+_LABEL_AFTER = re.compile(
+    r"\s+(?:nhận\s+mới|tiếp\s+nhận\s+mới|mới|kỳ\s+trước\s+chuyển\s+sang|chuyển\s+sang|"
+    r"trước\s+hạn|đúng\s+hạn|trễ\s+hạn|quá\s+hạn|trực\s+tuyến|trực\s+tiếp)\s*(?:[,;.)\n]|\Z)",
     re.IGNORECASE,
 )
 

@@ -95,6 +95,11 @@ _MISSPELT = (("trể", "trễ"), ("trẽ", "trễ"), ("qúa", "quá"), ("đúng 
              ("đúng thời hạn", "đúng hạn"), ("trước thời hạn", "trước hạn"),
              ("quá thời hạn", "quá hạn"), ("trễ thời hạn", "trễ hạn"),
              ("đang được giải quyết", "đang giải quyết"), ("đang được xử lý", "đang xử lý"),
+             # the desk's name says nothing of what a count is: "Bộ phận Tiếp nhận và trả kết
+             # quả thị xã đã đăng tải cho 1.171 lượt hồ sơ …"
+             ("bộ phận tiếp nhận và trả kết quả", "bộ phận một cửa"),
+             ("bộ phận tiếp nhận và giao trả kết quả", "bộ phận một cửa"),
+             ("bộ phận tiếp nhận, trả kết quả", "bộ phận một cửa"),
              # levels 3 and 4 at once: online records of both, no one level's
              ("mức độ 3-4", _BOTH_LEVELS), ("mức độ 3 - 4", _BOTH_LEVELS),
              ("mức độ 3, 4", _BOTH_LEVELS), ("mức độ 3, mức độ 4", _BOTH_LEVELS),
