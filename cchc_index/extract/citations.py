@@ -55,6 +55,9 @@ class Citation:
     # "Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022": one date written
     # after two documents; the first takes it from the second, to be checked
     date_shared_with: DocNumber | None = None
+    # "số 118/2025/NĐ-CP ngày 01 tháng 7 năm 2017": the date the report wrote, set aside
+    # because it is not of the year in the symbol
+    date_set_aside: dt.date | None = None
 
     @property
     def kind(self) -> DocKind:
@@ -80,6 +83,7 @@ class _Found:
     date_assumed: bool = False
     end: int = 0  # where its symbol ends in the text
     date_shared_with: DocNumber | None = None
+    date_set_aside: dt.date | None = None  # a date written for it in another year than its own
 
 
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
@@ -209,6 +213,11 @@ def _read(
     date, issuer, subject, assumed = read_after(text, match.end(), limit, number, year)
     if date is None:
         date = _date_before(clause)
+    set_aside = None
+    if date is not None and number.year is not None and date.year != number.year:
+        # "Luật … số 77/2015/QH13 ngày 22/11/2019": a document numbered in 2015 was issued in
+        # 2015; the date is another's (here the amending law's) or a slip: to be checked
+        date, assumed, set_aside = None, False, date
     rank = EXPLICIT
     if issuer is None:
         issuer, rank = _by_whom(clause), CONTEXT
@@ -217,7 +226,9 @@ def _read(
         issuer = "" if unit.owns_code(number) else unit.code_issuer(number)
     outside = None if issuer == "" or unit.is_self(issuer) else issuer
     mention = Mention(match.start(), flat.line_of(match.start()), flat.sentence(*match.span()))
-    return _Found(number, date, outside, rank, subject, mention, assumed, match.end())
+    found = _Found(number, date, outside, rank, subject, mention, assumed, match.end())
+    found.date_set_aside = set_aside
+    return found
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -292,7 +303,8 @@ def _combine(items: list[_Found]) -> Citation:
     dated = next((f for f in items if f.date is not None), items[0])
     subject = next((f.subject for f in items if f.subject), None)
     mentions = tuple(f.mention for f in items)
+    set_aside = next((f.date_set_aside for f in items if f.date_set_aside), None)
     return Citation(
         dated.number, dated.date, best.issuer, subject, mentions, dated.date_assumed,
-        dated.date_shared_with,
+        dated.date_shared_with, None if dated.date else set_aside,
     )  # fmt: skip

@@ -11,7 +11,12 @@ from cchc_index.extract.citations import Citation
 from cchc_index.extract.documents import FileDocument
 from cchc_index.extract.profile_draft import draft_profile
 from cchc_index.extract.report import Extraction
-from cchc_index.extract.review import arithmetic_notes, reading_notes, shared_date_note
+from cchc_index.extract.review import (
+    arithmetic_notes,
+    reading_notes,
+    set_aside_date_note,
+    shared_date_note,
+)
 from cchc_index.extract.unit import Unit
 from cchc_index.i18n import tr
 from cchc_index.text import format_date
@@ -99,6 +104,8 @@ def _cited(
     first = citation.mentions[0]
     where = extraction.source.where(first.line)  # Vietnamese: it goes into the bundle's files
     shown = extraction.source.shown(first.line)  # the reader's language: it is printed
+    if citation.date is None and citation.date_set_aside is not None:
+        draft.warnings.append(set_aside_date_note(citation, shown))
     if citation.date is None:
         draft.undated.append(
             _row(citation.number, None, citation.issuer, citation.subject,

@@ -34,6 +34,19 @@ def shared_date_note(citation: Citation, where: str) -> str:
     )
 
 
+def set_aside_date_note(citation: Citation, where: str) -> str:
+    """ "số 118/2025/NĐ-CP ngày 01 tháng 7 năm 2017": the date written is of another year than
+    the one in the symbol; it was not taken, and the person checks which is wrong."""
+    assert citation.date_set_aside is not None and citation.number.year is not None
+    day, year = format_date(citation.date_set_aside), citation.number.year
+    return tr(
+        f"{citation.number.symbol} ({where}): báo cáo ghi ngày {day}, khác năm {year} trong số "
+        "ký hiệu (ngày của văn bản khác, hoặc ghi nhầm); chưa lấy ngày này, hãy kiểm tra",
+        f"{citation.number.symbol} ({where}): the report writes {day}, not in the year {year} "
+        "of its symbol (another document's date, or a slip); not taken, check it",
+    )
+
+
 def reading_notes(reading: Reading, where: Where) -> list[str]:
     """Why this reading is not written as certain, naming the values and lines to check."""
     name = reading.variable

@@ -19,7 +19,12 @@ from cchc_index.docnumber import parse_doc_number
 from cchc_index.extract.crosscheck import same_body
 from cchc_index.extract.draft import Draft
 from cchc_index.extract.report import Extraction
-from cchc_index.extract.review import arithmetic_notes, reading_notes, shared_date_note
+from cchc_index.extract.review import (
+    arithmetic_notes,
+    reading_notes,
+    set_aside_date_note,
+    shared_date_note,
+)
 from cchc_index.extract.unit import Unit
 from cchc_index.i18n import tr
 from cchc_index.text import parse_date, parse_number
@@ -112,6 +117,8 @@ def to_check(extraction: Extraction) -> list[str]:
     notes = []
     for c in extraction.citations:
         where = shown(c.mentions[0].line)
+        if c.date is None and c.date_set_aside is not None:
+            notes.append(set_aside_date_note(c, where))
         if c.date is None:
             notes.append(
                 tr(

@@ -123,7 +123,11 @@ def citations(draw: st.DrawFn) -> tuple[str, str, DocKind, dt.date, str | None]:
     symbol, kind, title = draw(symbols())
     typed = as_typed(symbol, draw(st.sampled_from(["-", "-", " - ", "–", " – ", "\u2010",
                                                    "\u2011", "\u2212"])), draw(st.booleans()))  # fmt: skip
-    day = draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+    # a document numbered with a year ("61/2018/NĐ-CP") is dated in that year
+    year = parse_doc_number(symbol).year
+    first, last = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else (
+        dt.date(2000, 1, 1), dt.date(2030, 12, 31))  # fmt: skip
+    day = draw(st.dates(first, last))
     phrasing = draw(st.sampled_from(PHRASINGS))
     text = phrasing.format(
         title=title if draw(st.booleans()) else title.lower(),
