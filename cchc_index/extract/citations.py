@@ -226,9 +226,10 @@ def _read(
         issuer = "" if unit.owns_code(number) else unit.code_issuer(number)
     outside = None if issuer == "" or unit.is_self(issuer) else issuer
     mention = Mention(match.start(), flat.line_of(match.start()), flat.sentence(*match.span()))
-    found = _Found(number, date, outside, rank, subject, mention, assumed, match.end())
-    found.date_set_aside = set_aside
-    return found
+    return _Found(
+        number, date, outside, rank, subject, mention, assumed, match.end(),
+        date_set_aside=set_aside,
+    )  # fmt: skip
 
 
 def _clause_before(text: str, start: int) -> str:

@@ -111,12 +111,16 @@ class Alternative:
     beside: str | None
     unless: tuple[str, ...]
     when: tuple[str, ...] = ()
+    # nor when the figure is told as this sum: the first term, given once, and each other one
+    # given once ("8.606 kỳ trước chuyển qua, 19.838 trực tuyến, 190.319 trực tiếp": the total)
+    unless_sum: tuple[str, ...] = ()
 
 
 _TOTAL_WORDS = ("tổng", "lũy kế", "bao gồm", "gồm cả", "tính cả", "cần xử lý", "cần giải quyết")
 ALTERNATIVES: tuple[Alternative, ...] = (
     # "tiếp nhận 743.077 hồ sơ …; kỳ trước chuyển qua 3.303 hồ sơ": new, or the total?
-    Alternative("ho_so_tiep_nhan", "ho_so_tiep_nhan_moi", "ho_so_ky_truoc", _TOTAL_WORDS),
+    Alternative("ho_so_tiep_nhan", "ho_so_tiep_nhan_moi", "ho_so_ky_truoc", _TOTAL_WORDS,
+                unless_sum=("ho_so_ky_truoc", "ho_so_truc_tuyen", "ho_so_truc_tiep", "ho_so_bcci")),
     # "số hồ sơ tiếp nhận tại Bộ phận Một cửa là 900 hồ sơ": all records, or those filed in
     # person at the desk (the others online)? The report's other figures decide, else review.
     Alternative("ho_so_tiep_nhan", "ho_so_truc_tiep", None, _TOTAL_WORDS,

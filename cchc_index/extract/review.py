@@ -62,8 +62,9 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
                 "written to statistics.yaml, add this year's",
             )
         ]
+    listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
+    vi, en = "; ".join(reading.doubt), "; ".join(LABELS.get(d, d) for d in reading.doubt)
     if reading.doubt == (READING_LABEL[0],) and not now.approximate:
-        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
         return [
             tr(
                 f"{name}: {listed}: câu chữ có thể hiểu theo hai cách và các số liệu khác của "
@@ -74,8 +75,6 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
             )
         ]
     if reading.doubt and reading.others and not now.approximate:
-        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
-        vi, en = "; ".join(reading.doubt), "; ".join(LABELS.get(d, d) for d in reading.doubt)
         return [
             tr(
                 f"{name}: báo cáo ghi nhiều số khác nhau ({listed}) và các số liệu khác của báo "
@@ -87,8 +86,6 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
             )
         ]
     if reading.doubt and not now.approximate:
-        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
-        vi, en = "; ".join(reading.doubt), "; ".join(LABELS.get(d, d) for d in reading.doubt)
         return [
             tr(
                 f"{name}: {listed} không khớp với các số liệu khác của báo cáo theo quan hệ "
@@ -98,7 +95,6 @@ def reading_notes(reading: Reading, where: Where) -> list[str]:
             )
         ]
     if reading.others and not reading.settled:
-        listed = "; ".join(f"{f.value} ({where(f.line)})" for f in (now, *reading.others))
         return [
             tr(
                 f"{name}: báo cáo ghi nhiều số khác nhau ({listed}); chưa ghi vào "

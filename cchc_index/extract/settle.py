@@ -135,6 +135,9 @@ def _items(figures: Sequence[Figure], now: list[int], present: set[str]) -> list
     for (variable, amount), indices in groups.items():
         if variable in whole and all(figures[i].part_of_period for i in indices):
             floor[variable] = max(floor.get(variable, Decimal(0)), amount)
+    values: dict[str, list[Decimal]] = {}
+    for variable, amount in groups:
+        values.setdefault(variable, []).append(amount)
     items = []
     for (variable, amount), indices in groups.items():
         if variable in whole and all(figures[i].part_of_period for i in indices):
@@ -142,15 +145,13 @@ def _items(figures: Sequence[Figure], now: list[int], present: set[str]) -> list
         roles = [variable]
         label = vkey(" ".join(figures[i].label for i in indices))
         words = label + " " + vkey(" ".join(figures[i].tail for i in indices))
-        told_as_total = _carried_and_channels(groups, figures) == amount
         for alt in ALTERNATIVES:
-            if alt.instead == "ho_so_tiep_nhan_moi" and told_as_total:
-                continue  # carried over + each channel's new records add up to it: the total
             if (
                 alt.variable == variable
                 and (alt.beside is None or alt.beside in present)
                 and (not alt.when or any(word in label for word in alt.when))
                 and not any(word in words for word in alt.unless)
+                and not (alt.unless_sum and _told_sum(values, alt.unless_sum) == amount)
                 and alt.instead not in roles
             ):
                 roles.append(alt.instead)
@@ -163,22 +164,13 @@ def _items(figures: Sequence[Figure], now: list[int], present: set[str]) -> list
     return items
 
 
-_CHANNELS = ("ho_so_truc_tuyen", "ho_so_truc_tiep", "ho_so_bcci")
-
-
-def _carried_and_channels(
-    groups: dict[tuple[str, Decimal], list[int]], figures: Sequence[Figure]
-) -> Decimal | None:
-    """Carried over + the new records of each channel, when each is told once ("Trong đó:
-    19.838 trực tuyến, 8.606 kỳ trước chuyển qua, 190.319 trực tiếp và bưu chính")."""
-    values: dict[str, list[Decimal]] = {}
-    for variable, amount in groups:
-        values.setdefault(variable, []).append(amount)
-    carried = values.get("ho_so_ky_truoc", [])
-    channels = [values[c] for c in _CHANNELS if c in values]
-    if len(carried) != 1 or not channels or any(len(v) != 1 for v in channels):
+def _told_sum(values: dict[str, list[Decimal]], terms: tuple[str, ...]) -> Decimal | None:
+    """The sum of `terms` as the report tells them: the first given once, at least one other,
+    each given once; None otherwise."""
+    given = [values[t] for t in terms if t in values]
+    if terms[0] not in values or len(given) < 2 or any(len(v) != 1 for v in given):
         return None
-    return carried[0] + sum((v[0] for v in channels), Decimal(0))
+    return sum((v[0] for v in given), Decimal(0))
 
 
 def _role_of(item: _Item, assignment: dict[str, Decimal]) -> str | None:

@@ -157,11 +157,11 @@ def find_figures(
         when = year_after(text[unit_end : min(clause_end, nxt)]) or _year_of(whole_clause, year)
         approx = count.rounded or _approx(before)
         rate = _RATE.match(text, unit_end, min(clause_end, nxt))
-        lead = text[flat.sentence_bounds(count.start, count.end)[0] : count.start]
+        sentence_start, sentence_end = flat.sentence_bounds(count.start, count.end)
+        lead = text[sentence_start : count.start]
         found = _joint(_by_topic(found, lead), count, before)
         part = bool(_PART_OF_PERIOD.search(vkey(lead)))
         rules = [found]
-        sentence_end = flat.sentence_bounds(count.start, count.end)[1]
         if _all_resolved(found, count, before, text[unit_end:sentence_end]):
             rules.append(_RESOLVED)
         elif _handled(found, count, before):
@@ -237,12 +237,7 @@ def _bare_after(after: str) -> str:
 def _all_resolved(rule: Rule, count: Count, before: str, rest: str) -> bool:
     """Records "tiếp nhận và giải quyết N", then "100% … giải quyết" in the same sentence: the N
     received were all resolved (without the 100%, "handled N" says nothing of how many were)."""
-    return (
-        rule.variable == "ho_so_tiep_nhan"
-        and not count.b
-        and _JOINT_VERB.search(vkey(before)) is not None
-        and _HUNDRED.search(vkey(rest)) is not None
-    )
+    return _handled(rule, count, before) and _HUNDRED.search(vkey(rest)) is not None
 
 
 def _handled(rule: Rule, count: Count, before: str) -> bool:
