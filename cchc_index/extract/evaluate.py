@@ -78,14 +78,18 @@ class Score:
     def ratio(self, part: int, whole: int) -> float:
         return part / whole if whole else 1.0
 
-    def summary(self) -> dict[str, float]:
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """Each measure as (right, out of)."""
         return {
-            "citation precision": self.ratio(self.cited_right, self.cited_found),
-            "citation recall": self.ratio(self.cited_right, self.cited_expected),
-            "own-or-outside accuracy": self.ratio(self.own_right, self.own_expected),
-            "figure precision": self.ratio(self.figures_right, self.figures_written),
-            "figure recall": self.ratio(self.figures_right, self.figures_expected),
+            "citation precision": (self.cited_right, self.cited_found),
+            "citation recall": (self.cited_right, self.cited_expected),
+            "own-or-outside accuracy": (self.own_right, self.own_expected),
+            "figure precision": (self.figures_right, self.figures_written),
+            "figure recall": (self.figures_right, self.figures_expected),
         }
+
+    def summary(self) -> dict[str, float]:
+        return {key: self.ratio(*pair) for key, pair in self.counts().items()}
 
 
 def certain_figures(extraction: Extraction) -> dict[str, Decimal]:

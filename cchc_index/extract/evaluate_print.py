@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cchc_index.errors import ExitCode
 from cchc_index.extract.evaluate import BARS, TUNED, Score, evaluate, is_never_tuned, never_tuned
+from cchc_index.extract.interval import wilson
 from cchc_index.extract.report import extract_report
 from cchc_index.extract.synthetic import two_hundred_pages
 from cchc_index.i18n import num, tr
@@ -106,9 +107,10 @@ def status(folder: Path) -> str:
 def render(folder: Path, score: Score) -> list[str]:
     """The lines printed for one set."""
     lines = [f"{folder}:", status(folder)]
-    for key, value in score.summary().items():
+    for key, (hits, trials) in score.counts().items():
         vi, en = LABELS[key]
-        lines.append(f"  {tr(vi, en)}: {num(_decimal(value, 3), 3)}")
+        value = num(_decimal(score.ratio(hits, trials), 3), 3)
+        lines.append(f"  {tr(vi, en)}: {value}{_interval(hits, trials)}")
     lines.append(
         tr(
             f"  trích dẫn: {score.cited_right} đúng, tìm thấy {score.cited_found}, "
@@ -130,6 +132,15 @@ def render(folder: Path, score: Score) -> list[str]:
     lines += [tr("  thiếu ", "  missed ") + line for line in score.missed]
     lines += [tr("  sai chủ thể ", "  wrong body ") + line for line in score.own_wrong]
     return lines
+
+
+def _interval(hits: int, trials: int) -> str:
+    """ " (khoảng tin cậy 95%: 0,730–0,990)", or nothing when nothing was counted."""
+    bounds = wilson(hits, trials)
+    if bounds is None:
+        return ""
+    low, high = (num(b.quantize(Decimal("0.001")), 3) for b in bounds)
+    return tr(f" (khoảng tin cậy 95%: {low}–{high})", f" (95% interval: {low}–{high})")
 
 
 def _in_order(folders: list[Path]) -> list[Path]:

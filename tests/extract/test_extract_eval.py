@@ -4,6 +4,7 @@ one figure written as certain that is wrong."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,8 @@ def test_the_command_prints_and_exits_by_the_bars(
     assert evaluate_print.main([str(SET)]) == 0
     out = capsys.readouterr().out
     assert "trích dẫn, độ chính xác: 1,000" in out and "báo cáo 200 trang: 0,50 giây" in out
+    # each ratio with its 95% interval: a set of some 40 figures pins recall down to ± 0,1
+    assert re.search(r"số liệu, độ phủ: \d,\d{3} \(khoảng tin cậy 95%: \d,\d{3}–\d,\d{3}\)", out)
     assert evaluate_print.main([str(tmp_path)]) == 4  # no report with a gold file
     text = SET / "e08-binhduong-2021-capxa.txt"
     (tmp_path / text.name).write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
