@@ -196,6 +196,7 @@ RULES: tuple[Rule, ...] = (
        "còn trong thời hạn", "còn trong hạn"),
     _r("ho_so_da_giai_quyet", "ho_so", "đã giải quyết", "giải quyết xong", "đã trả kết quả",
        "đã xử lý", "hoàn thành giải quyết", "đã được giải quyết", "giải quyết được",
+       "đã có kết quả",
        none_of=("chưa giải quyết",), ratio_of="ho_so_tiep_nhan"),
     _r("ho_so_tiep_nhan_moi", "ho_so", "tiếp nhận mới", "nhận mới", "mới tiếp nhận",
        "phát sinh mới", zero_ok=False),
