@@ -4,6 +4,7 @@ figure written is right or absent:
 
 1. "Hồ sơ đã có kết quả …: A/A hồ sơ": records with a result are the records resolved; the
    second number of "A/A" is not the period's received total when the report gives another.
+2. "… của cả năm 2021": a year after its word is never a count.
 """
 
 from __future__ import annotations
@@ -36,3 +37,17 @@ def test_records_with_a_result_are_the_resolved(
 def test_a_result_still_awaited_is_no_resolved_count() -> None:
     text = "Năm 2024, UBND xã tiếp nhận 120 hồ sơ; 15 hồ sơ chưa có kết quả giải quyết."
     assert "ho_so_da_giai_quyet" not in written(text)
+
+
+@SETTINGS
+@given(st.integers(100, 90_000), st.integers(2015, 2026), st.integers(2, 95))
+def test_a_year_after_its_word_is_never_a_count(online: int, year: int, share: int) -> None:
+    """2. "… bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": the year the words are of, not
+    a second count of online records beside the one stated."""
+    text = (
+        f"Trong quý I năm {year + 1}, toàn tỉnh tiếp nhận {n(online * 3)} hồ sơ, trong đó có "
+        f"{n(online)} hồ sơ trực tuyến. Số lượng hồ sơ trực tuyến của quý I năm {year + 1} bằng "
+        f"trên {share}% số hồ sơ trực tuyến của cả năm {year} và bằng 205,6% số hồ sơ trực tuyến "
+        f"của quý I năm {year}."
+    )
+    assert written(text, year + 1).get("ho_so_truc_tuyen") == online
