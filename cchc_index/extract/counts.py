@@ -17,9 +17,11 @@ _NUMBER = re.compile(
     rf"(?<![\w.,/\-])(?<!\d:)(?P<a>{INT})(?P<frac>,\d+)?(?:\s*/\s*(?P<b>{INT}))?"
     r"(?![\w/%]|[.,\-–]\d|\s*%)"
 )
-# "năm 2021": a year after its word is never a count ("bằng 90% số hồ sơ của cả năm 2021").
+# "năm 2021": a year after its word is never a count ("bằng 90% số hồ sơ của cả năm 2021"),
+# nor a month or a quarter after its own ("trong tháng 8/2025", "quý 3").
 _YEAR_WORD = re.compile(r"(?i)(?<!\w)năm\s+$")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_WORD = re.compile(r"(?i)(?<!\w)(?:tháng|quý|qúy)\s+$")
 # A digit group and one space (or a no-break space) right before a count of three digits.
 _SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3}[ \u00a0\u202f]$")
 _THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
@@ -72,6 +74,13 @@ def counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[Count]:
             and _YEAR_WORD.search(text, max(0, m.start() - 8), m.start())
         ):
             continue  # "của cả năm 2021": the year the words are of
+        if (
+            m["a"].isdigit()
+            and int(m["a"]) <= 12
+            and (m["b"] is None or _A_YEAR.fullmatch(m["b"]))
+            and _MONTH_WORD.search(text, max(0, m.start() - 8), m.start())
+        ):
+            continue  # "trong tháng 8/2025": the month the words are of
         if _SPACED_GROUP.search(text, max(0, m.start() - 5), m.start()) and len(m["a"]) == 3:
             continue  # "1 234 hồ sơ": thousands split by a space; "234" alone would be wrong
         found.append(Count(m.start(), m.end(), m["a"], parse_number(m["a"]), m["b"], False))

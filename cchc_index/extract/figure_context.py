@@ -50,7 +50,9 @@ _SCOPE = re.compile(
     # "Tại khối UBND các phường, xã đã tiếp nhận …": the communes of a city, together
     # "Tại bộ phận một cửa của UBND các xã, thị trấn đã tiếp nhận …": the communes' desks
     r"|\b(?:tại|ở|với|đối\s+với)\s+(?:khối\s+)?"
-    r"(?:bộ\s+phận\s+(?:một\s+cửa|tiếp\s+nhận\s+và\s+trả\s+kết\s+quả)\s+(?:của|tại)\s+)?"
+    # "… tại Trung tâm Phục vụ hành chính công các xã, phường là 339 hồ sơ": the communes' centres
+    r"(?:bộ\s+phận\s+(?:một\s+cửa|tiếp\s+nhận\s+và\s+trả\s+kết\s+quả)\s+(?:của|tại)\s+"
+    r"|trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công\s+(?:của\s+)?)?"
     r"(?:(?:UBND|[ỦU][ỷy]\s+ban\s+nhân\s+dân)\s+)?"
     r"các\s+(?P<e>xã|phường|thị\s+trấn)\b"
     # "* Đối với xã phường:" heading the communes' and wards' block of a city's report
@@ -219,7 +221,7 @@ _ANCHOR = re.compile(
 def _scopes(text: str) -> list[re.Match[str]]:
     found: dict[int, re.Match[str]] = {}
     for anchor in _ANCHOR.finditer(text):
-        lo = max(0, anchor.start() - 40)
+        lo = max(0, anchor.start() - 60)
         for match in _SCOPE.finditer(text, lo, min(len(text), anchor.end() + 80)):
             if match.start() <= anchor.start() < match.end():
                 found.setdefault(match.start(), match)

@@ -128,6 +128,10 @@ def find_figures(
         tail = _ONE_NOUN.sub(r"\1 và \2", text[unit_end : min(clause_end, nxt, unit_end + 80)])
         cut = _AFTER_END.search(tail)
         after = text[count.end : unit_end] + (tail[: cut.start()] if cut else tail)
+        if kind == "ho_so" and (paired := _PAIRED_VERB.match(text, unit_end)):
+            other = UNIT_CLASS.get(vkey(paired["unit"]), "")
+            if other and other != "ho_so":  # "433 hồ sơ TTHC và 980 văn bản được tiếp nhận"
+                after += " " + paired["verb"]
         if cut is not None and (channel := _CHANNEL_ASIDE.match(tail, cut.start())):
             after += (
                 " " + channel["words"]
@@ -279,6 +283,14 @@ def _resolved_by_parts(figures: list[Figure], handled: list[tuple[int, int]]) ->
     return sorted([*figures, *added], key=lambda f: f.offset) if added else figures
 
 
+# "433 hồ sơ thủ tục hành chính và 980 văn bản được tiếp nhận, xử lý": the verb after a pair
+# of counts of two kinds is the records' too.
+_PAIRED_VERB = re.compile(
+    r"(?i)[^,;.:()\d]{0,40}?\s+và\s+\d[\d.]*"
+    + UNIT_RE.pattern
+    + r"\s+(?P<verb>(?:đã\s+)?được\s+(?:tiếp\s+nhận|giải\s+quyết|xử\s+lý)(?:\s*(?:,|và)\s*"
+    r"(?:giải\s+quyết|xử\s+lý))?)"
+)
 _ONE_NOUN = re.compile(r"(?i)(tổ\s+chức|cá\s+nhân)\s*,\s*(cá\s+nhân|tổ\s+chức)")
 # A channel named in brackets right after a count's words: "(trực tiếp và bưu chính)".
 _CHANNEL_ASIDE = re.compile(

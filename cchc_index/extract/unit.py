@@ -124,6 +124,7 @@ def infer_unit(text: str, place: str | None, own: DocNumber | None) -> Unit:
     levels: Counter[str] = Counter()
     exact: Counter[str] = Counter()
     named: Counter[tuple[str, str]] = Counter()
+    office: str | None = None  # "Văn phòng UBND tỉnh báo cáo …": the council's Office reports
     for match in _SELF_NAMED.finditer(text):
         word = " ".join(match["level"].lower().split())
         run = capital_run(match["rest"].split())
@@ -131,10 +132,19 @@ def infer_unit(text: str, place: str | None, own: DocNumber | None) -> Unit:
         weight = _weight(text, match, run)
         if weight == 0:
             continue
+        if _OFFICE.search(text, max(0, match.start() - 12), match.start()):
+            if weight >= _REPORTING and office is None:
+                office = "Văn phòng " + " ".join([*match.group(0).split(), *run])
+            continue  # the Office is another body than its council
         levels[word] += weight
         named[(word, name)] += weight
         if place and name and vkey(name) == vkey(place):
             exact[word] += weight
+    if office is not None and not any(c >= _REPORTING for c in levels.values()):
+        # the unit is the Office: "… của UBND tỉnh" is its council's, not its own
+        names = {k: _most_common_name(text, pattern, place) for k, pattern in _PLACE_OF.items()}
+        code = own.issuer.split("-")[0] if own is not None and not own.party_style else "VPUBND"
+        return Unit(None, None, code, names["province"], None, (office,))
     chosen = sorted((exact or levels).items(), key=lambda kv: (-kv[1], _RANK.get(kv[0], 9)))
     level: str | None = chosen[0][0] if chosen else None
     if place is None and level is not None:  # no place line: the name it calls itself most
@@ -154,6 +164,8 @@ def infer_unit(text: str, place: str | None, own: DocNumber | None) -> Unit:
 _RANK = {"xã": 0, "phường": 0, "thị trấn": 0, "đặc khu": 0, "huyện": 1, "quận": 1, "thị xã": 1,
          "thành phố": 1, "tỉnh": 2}  # fmt: skip
 _ISSUER_OF = re.compile(r"(?:của|do|Của|Do)\s*$")
+_OFFICE = re.compile(r"(?i)(?<!\w)văn\s+phòng\s+$")
+_REPORTING = 100  # the weight of a body that is the subject of "báo cáo"
 _REPORTS = re.compile(r"\s*(?:xin\s+|kính\s+)?báo\s+cáo\b", re.IGNORECASE)
 
 
@@ -169,7 +181,7 @@ def _weight(text: str, match: re.Match[str], run: list[str]) -> int:
     end = match.start("rest")
     if run:
         end = text.find(run[-1], end) + len(run[-1])
-    return 100 if _REPORTS.match(text, end) else 1
+    return _REPORTING if _REPORTS.match(text, end) else 1
 
 
 def _most_common_name(text: str, pattern: re.Pattern[str], place: str | None) -> str | None:
