@@ -31,7 +31,12 @@ _CELL_END = re.compile(r"[\t|]|\n(?=[^\n\t]{0,12}\t)|\n\s*\n")
 # "của UBND tỉnh", "do Chủ tịch UBND tỉnh ký", "được UBND huyện Quảng Điền ban hành"
 _OF = re.compile(rf"(?:của|Của|CỦA|do|Do)\s+|được\s+(?={UP})")
 # "… UBND THÀNH PHỐ HÀ NỘI BAN HÀNH" in a decision's upper-case heading too
-_ISSUED = re.compile(r"(?i)(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b")
+_ISSUED = re.compile(
+    r"(?i)(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b"
+    # "… của Chủ tịch Ủy ban nhân dân tỉnh công bố Danh mục …": a verb in lower case (never
+    # "Bộ Công Thương", "Công an tỉnh")
+    r"|(?-i:công\s+bố)\b"
+)
 _PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
 # "Quyết định số 1234/QĐ-UBND UBND tỉnh Thừa Thiên Huế Ngày 05/02/2024": the issuer named
 # right after the symbol, with no "của" (a register's or a web page's layout).

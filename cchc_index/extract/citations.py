@@ -213,6 +213,11 @@ def _read(
     date, issuer, subject, assumed = read_after(text, match.end(), limit, number, year)
     if date is None:
         date = _date_before(clause)
+    amended = _AMENDED_LIST.search(clause)
+    if date is not None and amended is not None and SYMBOL.search(clause, amended.end()):
+        # "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, … và Luật Các tổ
+        # chức tín dụng số 32/2024/QH15 ngày 29 tháng 6 năm 2024": the amending law's date
+        date, assumed = None, False
     set_aside = None
     if date is not None and number.year is not None and date.year != number.year:
         # "Luật … số 77/2015/QH13 ngày 22/11/2019": a document numbered in 2015 was issued in
@@ -252,6 +257,8 @@ def _date_before(clause: str) -> dt.date | None:
     return to_date(found["date"])
 
 
+# "… sửa đổi, bổ sung (một số điều) của": the laws listed after it are the amended ones.
+_AMENDED_LIST = re.compile(r"(?i)sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?của\s")
 _IN_A_NAME = re.compile(r"(?:Luật|Pháp lệnh|Bộ luật)\s*$")
 
 

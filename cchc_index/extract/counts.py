@@ -1,7 +1,7 @@
 """The numbers of a report as counts: digits with the Vietnamese thousands separator
-("12.345"), fractions ("4.561/5.650", "120 hồ sơ/130 hồ sơ"), rounded thousands ("5,65
-ngàn"), and small counts in words before a unit ("tám hồ sơ"). What each count is of, and
-whether it is the unit's, is `statistics`' business."""
+("12.345"), fractions ("4.561/5.650", "120 hồ sơ/130 hồ sơ"), rounded thousands and millions
+("5,65 ngàn", "2,5 triệu"), and small counts in words before a unit ("tám hồ sơ"). What each
+count is of, and whether it is the unit's, is `statistics`' business."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_WORD = re.compile(r"(?i)(?<!\w)(?:tháng|quý|qúy)\s+$")
 # A digit group and one space (or a no-break space) right before a count of three digits.
 _SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3}[ \u00a0\u202f]$")
-_THOUSAND = re.compile(r"\s*(?:ngàn|nghìn)(?!\w)", re.IGNORECASE)
+_THOUSAND = re.compile(r"\s*(?:(?P<k>ngàn|nghìn)|triệu)(?!\w)", re.IGNORECASE)
 # Counts written in words, only before a unit word: "chỉ tám hồ sơ quá hạn".
 _WORD_VALUES = {
     "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -58,13 +58,13 @@ def counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[Count]:
             thousand = _THOUSAND.match(text, m.end())
             if thousand is None or m["b"]:
                 continue
-            amount = parse_number(m["a"] + m["frac"]) * 1000
+            amount = parse_number(m["a"] + m["frac"]) * _times(thousand)
             found.append(Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
                                 amount, None, True))  # fmt: skip
             continue
         thousand = _THOUSAND.match(text, m.end())
         if thousand and not m["b"]:  # "4 ngàn hồ sơ"
-            amount = parse_number(m["a"]) * 1000
+            amount = parse_number(m["a"]) * _times(thousand)
             found.append(Count(m.start(), thousand.end(), text[m.start() : thousand.end()],
                                 amount, None, True))  # fmt: skip
             continue
@@ -89,6 +89,11 @@ def counts(text: str, skip: tuple[tuple[int, int], ...]) -> list[Count]:
             value = _WORD_VALUES[m["w"].lower()]
             found.append(Count(m.start(), m.end(), str(value), Decimal(value), None, False))
     return sorted(found, key=lambda c: c.start)
+
+
+def _times(word: re.Match[str]) -> int:
+    """ "ngàn", "nghìn": a thousand; "triệu": a million ("hơn 2,578 triệu hồ sơ")."""
+    return 1000 if word["k"] else 1_000_000
 
 
 # "120 hồ sơ/130 hồ sơ": the second count of a fraction written with its unit twice.

@@ -13,6 +13,7 @@ a folder holds no report with a gold file. The printing is in `evaluate_print`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -101,14 +102,19 @@ def certain_figures(extraction: Extraction) -> dict[str, Decimal]:
     }
 
 
+_PARAGRAPH_MARK = re.compile(r"^\(đoạn \d+\)[ \t]*")
+
+
 def page_text(text_path: Path) -> SourceText:
-    """A stored item as the page gave it: the set's own annotations heading the file (`# Nguồn:
-    …`, then how the page is stored) are no text of the page, so they are read as blank lines
-    (the line numbers stay those of the file)."""
+    """A stored item as the page gave it: the set's own annotations are no text of the page.
+    The lines heading the file (`# Nguồn: …`, then how the page is stored) are read as blank
+    lines, and the paragraph number a set writes before each passage it keeps ("(đoạn 5) …")
+    is left out (the line numbers stay those of the file)."""
     source = read_source(text_path)
     raw = read_text(text_path, str(text_path)).splitlines()
     heading = next((i for i, line in enumerate(raw) if not line.startswith("# ")), len(raw))
-    return replace(source, lines=("",) * heading + source.lines[heading:])
+    body = tuple(_PARAGRAPH_MARK.sub("", line) for line in source.lines[heading:])
+    return replace(source, lines=("",) * heading + body)
 
 
 def score_file(text_path: Path, gold: dict[str, Any], score: Score) -> None:

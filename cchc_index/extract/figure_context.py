@@ -36,7 +36,7 @@ _IN_WHICH = re.compile(
     r"^(?:trong\s+đó|riêng|(?:về|đối\s+với|thuộc)\s+(?:thẩm\s+quyền\s+(?:của\s+)?)?)\s*,?\s*"
 )
 _SEGMENT_START = re.compile(r"[,;:(\n]")
-_VERBS_LISTED = re.compile(r"(?i)(tiếp\s+nhận)\s*,\s*(giải\s+quyết|xử\s+lý)")
+VERBS_LISTED = re.compile(r"(?i)(tiếp\s+nhận)\s*,\s*(giải\s+quyết|xử\s+lý)")
 # Another level than the unit's: "Với cấp xã, …", "Ở cấp huyện, …", "Cụ thể, cấp xã đã
 # tiếp nhận …", "các sở, ngành cấp tỉnh tiếp nhận …", "Các UBND cấp xã đã giải quyết …"; it
 # holds to the end of the line.
@@ -123,7 +123,7 @@ def is_department(before: str, unit: Unit | None = None) -> bool:
     """True when the words since the last comma name one body or field ("Sở Tài chính 803
     HS", "trong đó lĩnh vực đất đai 120 hồ sơ"), not the unit itself ("UBND xã đã tiếp nhận
     1.300 hồ sơ" in the commune's own report, "Sở đã tiếp nhận" in a department's)."""
-    before = _VERBS_LISTED.sub(r"\1 và \2", before)  # "tiếp nhận, giải quyết": one clause
+    before = VERBS_LISTED.sub(r"\1 và \2", before)  # "tiếp nhận, giải quyết": one clause
     cut = 0
     for match in _SEGMENT_START.finditer(before):
         cut = match.end()

@@ -53,21 +53,45 @@ class DocHeader:
 
 
 def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
-    """Read the header from the first lines of a document."""
-    count = min(len(flat.lines), max_lines)
-    zone_end = flat.starts[count - 1] + len(flat.lines[count - 1]) if count else 0
+    """Read the header from the first lines of a document; where the national motto stands
+    further down with no number above it (a legal library's page puts its index card first),
+    from the lines around the motto."""
+    header = _read_zone(flat, 0, max_lines)
+    motto = next(
+        (i for i in range(min(len(flat.lines), _CARD_LINES)) if _MOTTO_LINE.match(flat.lines[i])),
+        None,
+    )
+    if motto is None or motto <= _ABOVE_MOTTO:
+        return header
+    if header.number_line is not None and header.number_line <= motto - _ABOVE_MOTTO:
+        return header  # a header of its own above: what comes later is another document's
+    later = _read_zone(flat, motto - _ABOVE_MOTTO, max_lines)
+    return later if later.number is not None else header
+
+
+_CARD_LINES = 200  # how far down a page's own header is looked for
+_ABOVE_MOTTO = 12  # the agency's lines and "Số:" stand beside or just above the motto
+_MOTTO_LINE = re.compile(r"^[\s|*_]*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ)")
+
+
+def _read_zone(flat: FlatText, first: int, max_lines: int) -> DocHeader:
+    """The header read from `max_lines` lines starting at line index `first`."""
+    count = min(len(flat.lines) - first, max_lines)
+    last = first + count - 1
+    zone_start = flat.starts[first] if count > 0 else 0
+    zone_end = flat.starts[last] + len(flat.lines[last]) if count > 0 else 0
     text = flat.text
     number = span = line = None
-    for found in _NUMBER.finditer(text, 0, zone_end):
+    for found in _NUMBER.finditer(text, zone_start, zone_end):
         read = _number_at(text, found.end())
         if read is not None:
             number, span = read
             line = flat.line_of(span[0])
             break
-    if number is None:
+    if number is None and first == 0:
         number, span, line = _self_named(flat)
     place = date = date_line = None
-    for placed in _PLACE_DATE.finditer(text, 0, zone_end):
+    for placed in _PLACE_DATE.finditer(text, zone_start, zone_end):
         line_start = flat.starts[flat.line_of(placed.start()) - 1]
         run = _trailing_capitals(text[line_start : placed.start()].split())
         if run:  # "Quảng An, ngày …", not "… 452/KH-UBND, ngày …"
@@ -80,8 +104,8 @@ def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
         if dated is not None and flat.line_of(dated.start()) == line:
             date, date_line = to_date(dated["date"]), line
             by = _BY.match(text, dated.end())
-    kind, subject = _kind_and_subject(flat.lines[: count + 10])
-    agency = _agency(flat.lines[: (line or count)])
+    kind, subject = _kind_and_subject(flat.lines[first : first + count + 10])
+    agency = _agency(flat.lines[first : (line or first + count)])
     if agency is None and by is not None and (vkey(by["who"]) + " ").startswith(AGENCY_STARTS):
         agency = by["who"]  # "… ngày 05/12/2023 của UBND phường Hà Phong về …"
     return DocHeader(number, span, line, place, date, date_line, kind, subject, agency)

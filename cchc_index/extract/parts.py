@@ -219,3 +219,41 @@ def drop_groups(flat: FlatText, figures: list[F]) -> list[F]:
                 if start < figures[k].offset < end and figures[k].variable not in _CHANNELS
             )  # fmt: skip
     return [f for k, f in enumerate(figures) if k not in dropped]
+
+
+# What is told of records once they are in: how they were resolved, or that they are not yet.
+_OUTCOMES = frozenset(
+    {"ho_so_da_giai_quyet", "ho_so_truoc_han", "ho_so_dung_han", "ho_so_truoc_va_dung_han",
+     "ho_so_tre_han", "ho_so_dang_giai_quyet"}
+)  # fmt: skip
+
+
+def drop_channel_parts(flat: FlatText, figures: list[F]) -> list[F]:
+    """ "… tổng số hồ sơ trực tuyến đã tiếp nhận … là 43.007 hồ sơ. Trong đó số được xử lý
+    đúng hạn 40.042 hồ sơ …": where one channel's count opens its sentence (no count of all
+    records before it), what is told "trong đó" after it, in its sentence or the next one that
+    goes on with it, is that channel's outcome, not the unit's."""
+    text = flat.text
+    dropped: set[int] = set()
+    for i, channel in enumerate(figures):
+        if channel.variable not in _CHANNELS:
+            continue
+        start, end = flat.sentence_bounds(channel.offset, channel.offset + 1)
+        if _GOES_ON.match(text, start) or any(
+            start <= f.offset < channel.offset and f.variable not in _CHANNELS for f in figures
+        ):
+            continue  # "tiếp nhận 1.000 hồ sơ (600 trực tuyến), …", "Trong đó, … trực tuyến …"
+        in_which = _IN_WHICH.search(text, channel.offset, end)
+        if in_which is None and _GOES_ON.match(text, end):
+            in_which = _IN_WHICH.search(text, end, end + 40)
+            end = flat.sentence_bounds(end + 1, end + 2)[1]
+        if in_which is None or any(
+            channel.offset < f.offset < in_which.start() and f.variable not in _CHANNELS
+            for f in figures
+        ):
+            continue  # "…; đã giải quyết 5.415 hồ sơ, trong đó …": that count's parts
+        dropped.update(
+            k for k in range(i + 1, len(figures))
+            if in_which.start() < figures[k].offset < end and figures[k].variable in _OUTCOMES
+        )  # fmt: skip
+    return [f for k, f in enumerate(figures) if k not in dropped]

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from cchc_index.extract.counts import Count, counts, with_second
 from cchc_index.extract.figure_context import (
+    VERBS_LISTED,
     is_comparison,
     is_counter,
     is_department,
@@ -19,7 +20,13 @@ from cchc_index.extract.figure_context import (
     year_after,
 )
 from cchc_index.extract.flat import UP, FlatText, vkey
-from cchc_index.extract.parts import drop_breakdowns, drop_groups, drop_sub_bodies, drop_subsets
+from cchc_index.extract.parts import (
+    drop_breakdowns,
+    drop_channel_parts,
+    drop_groups,
+    drop_sub_bodies,
+    drop_subsets,
+)
 from cchc_index.extract.relations import PART_OF_PERIOD
 from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule, canon
 from cchc_index.extract.tables import table_counts
@@ -186,6 +193,7 @@ def find_figures(
     figures = drop_sub_bodies(flat, figures, unit)
     figures = drop_subsets(flat, figures, unit)
     figures = drop_groups(flat, sorted(figures, key=lambda f: f.offset))
+    figures = drop_channel_parts(flat, figures)
     return _resolved_by_parts(drop_breakdowns(flat, figures), handled)
 
 
@@ -193,7 +201,7 @@ _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
 # "Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 581 hồ sơ": the sentence's topic,
 # said first, names the channel its records came by.
 _TOPIC = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:về|đối với|riêng)\s+(?P<topic>[^,;:.]{3,60})[,:]"
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:về|đối với|riêng)\s+(?P<topic>[^,;:.]{3,90})[,:]"
 )
 _RECEIVED = frozenset({"ho_so_tiep_nhan", "ho_so_tiep_nhan_moi"})
 _TOPIC_CHANNELS = frozenset(
@@ -206,7 +214,7 @@ def _by_topic(rule: Rule, lead: str) -> Rule:
     """A count of records received in a sentence whose topic is one channel is that channel's."""
     if rule.variable not in _RECEIVED:
         return rule
-    topic = _TOPIC.match(vkey(lead))
+    topic = _TOPIC.match(VERBS_LISTED.sub(r"\1 và \2", vkey(lead)))
     if topic is None:
         return rule
     channel = _classify("ho_so", topic["topic"], "")

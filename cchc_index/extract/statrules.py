@@ -181,6 +181,9 @@ RULES: tuple[Rule, ...] = (
        "trễ hạn đang xử lý", zero_ok=False),
     _r("ho_so_dang_giai_quyet_qua_han", "ho_so", "quá hạn", "trễ hạn",
        all_of=("chưa có kết quả",), zero_ok=False),
+    # "1.505 hồ sơ TTHC đang ở trạng thái “xử lý quá hạn”": a state now, not a resolved record
+    _r("ho_so_dang_giai_quyet_qua_han", "ho_so", "quá hạn", "trễ hạn",
+       all_of=("trạng thái",), zero_ok=False),
     _r("ho_so_tre_han", "ho_so", "trễ hạn", "quá hạn", "trễ hẹn", "quá hẹn", "chậm"),
     _r("ho_so_truoc_va_dung_han", "ho_so", "trước và đúng", "trước hạn và đúng",
        "trước, đúng", "đúng và trước", "trước hẹn và đúng", "đúng hạn và trước",

@@ -201,3 +201,20 @@ def test_a_set_seen_after_its_measurement_prints_under_its_own_heading(
         "chỉnh từ ngày 02/02/2099"
     )
     assert honest < out.index(f"{folders['untuned-2099-02']}:\n  chưa từng dùng để chỉnh")
+
+
+def test_a_sets_annotations_are_no_text_of_the_page(tmp_path: Path) -> None:
+    """The lines heading a stored item and the paragraph number before each passage it keeps
+    ("(đoạn 5) …") are the set's, not the page's: the extractor reads the passages as the page
+    gives them, on the same lines."""
+    from cchc_index.extract.evaluate import page_text
+
+    item = tmp_path / "u01.txt"
+    item.write_text(
+        "# Nguồn: https://example.gov.vn/tin\n# Tin báo, chỉ giữ các đoạn cần.\n"
+        "(đoạn 2) Năm 2025, xã tiếp nhận 120 hồ sơ.\n(đoạn 3) Trong đó đúng hạn 100 hồ sơ (đoạn văn).\n",
+        encoding="utf-8",
+    )
+    assert page_text(item).lines == (
+        "", "", "Năm 2025, xã tiếp nhận 120 hồ sơ.", "Trong đó đúng hạn 100 hồ sơ (đoạn văn).", "",
+    )  # fmt: skip
