@@ -189,7 +189,7 @@ _WHOLE_PERIOD = re.compile(
 )
 
 
-def _sub_period_spans(text: str) -> list[tuple[int, int]]:
+def sub_period_spans(text: str) -> tuple[tuple[int, int], ...]:
     """From "tính riêng trong tuần" to the end of the next paragraph, where paragraphs are
     parted by blank lines (a news page goes on with the week's figures there); where each
     line is a paragraph (a .docx), to the end of its line, or of the next when it ends on a
@@ -208,7 +208,7 @@ def _sub_period_spans(text: str) -> list[tuple[int, int]]:
         if first and _WHOLE_PERIOD.search(vkey(first.group(0))):
             end = line_end  # "Tổng số hồ sơ tiếp nhận trong kỳ …": the period's again
         spans.append((match.start(), end))
-    return spans
+    return tuple(spans)
 
 
 # Every scope names "cấp" or "các sở": a quick search for those words first, then the whole
@@ -243,8 +243,7 @@ def _block_end(text: str, heading: re.Match[str]) -> int:
 
 
 def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
-    """Stretches about one level of several ("Với cấp tỉnh, …" in a province's figures) or
-    one part of the period ("tính riêng trong tuần").
+    """Stretches about one level of several ("Với cấp tỉnh, …" in a province's figures).
     A commune (`level` "xã") has no level below it: there "cấp xã" is the unit itself."""
     spans = []
     for match in _scopes(text):
@@ -256,4 +255,4 @@ def scoped_spans(text: str, level: str | None) -> tuple[tuple[int, int], ...]:
             continue
         end = _block_end(text, match) if match["f"] else text.find("\n", match.end())
         spans.append((match.start(), len(text) if end < 0 else end))
-    return tuple(spans + _sub_period_spans(text))
+    return tuple(spans)

@@ -17,6 +17,7 @@ from cchc_index.extract.figure_context import (
     of_some_bodies,
     scoped_spans,
     spans_years,
+    sub_period_spans,
     year_after,
 )
 from cchc_index.extract.flat import UP, FlatText, vkey
@@ -90,9 +91,31 @@ def find_figures(
 ) -> list[Figure]:
     """Every count the rules recognise as the unit's, in text order; `level` is the unit's
     own level ("xã"), so that figures of other levels are passed over, and `unit` tells the
-    unit's own council from another's ("UBND xã đã tiếp nhận …" in a commune's report)."""
+    unit's own council from another's ("UBND xã đã tiếp nhận …" in a commune's report).
+
+    A part of the period ("tính riêng trong tuần", "Riêng tháng 12") is passed over beside
+    the period's own figures; where the text tells no exact figure outside such parts ("Cụ
+    thể, tính riêng tháng 7/2025, Trung tâm đã tiếp nhận …" in a month's news), the parts'
+    figures are the text's, each marked as of part of the period."""
+    skip = skip + scoped_spans(flat.text, level)
+    parts = sub_period_spans(flat.text)
+    figures = _find_figures(flat, year, skip + parts, level, unit)
+    if not parts or any(not f.approximate for f in figures):
+        return figures
+    return [
+        replace(f, part_of_period=True) if any(a <= f.offset < b for a, b in parts) else f
+        for f in _find_figures(flat, year, skip, level, unit)
+    ]
+
+
+def _find_figures(
+    flat: FlatText,
+    year: int | None,
+    skip: tuple[tuple[int, int], ...],
+    level: str | None,
+    unit: Unit | None,
+) -> list[Figure]:
     text = flat.text
-    skip = skip + scoped_spans(text, level)
     numbers = [with_second(text, c) for c in counts(text, skip)]
     units = [UNIT_RE.match(text, c.end) for c in numbers]
     # The words after a figure run to the next figure with a unit ("… mức độ 3, 12 hồ sơ").

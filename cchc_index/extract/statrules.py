@@ -193,6 +193,7 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
        "đang tiếp tục giải quyết", "tiếp tục giải quyết", "đang tiếp tục xử lý",
+       "tiếp tục xử lý", "đang được xử lý",
        # "Số hồ sơ chưa giải quyết 34 hồ sơ (trong hạn 30, quá hạn 4)": not resolved yet
        "chưa giải quyết", "chưa có kết quả", "chưa trả kết quả",
        "đang xử lý", "chưa đến hạn", "đang trong hạn", "đang trong thời hạn",
