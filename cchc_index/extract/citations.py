@@ -93,10 +93,14 @@ _BY_WHOM = re.compile(
     r"|(?<!\w)(?-i:có)(?=\s+(?-i:[A-ZĐ]))"
 )
 # "Ngày 11/5/2016, UBND tỉnh ban hành Kế hoạch số …": the date before the issuer and title.
+# "Ngày 16/6/2025 đánh dấu … khi Ủy ban Thường vụ Quốc hội thông qua Nghị quyết số …": the body
+# after "khi" ("when") adopts it on that day.
 _DATED_BEFORE = re.compile(
-    rf"(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})\s*,?\s*(?P<who>[^,;:()\n]{{0,80}}?)\s*"
-    r"(?:đã\s+)?(?:ban\s+hành|có|ký)\s+(?P<title>[^,;:()\d\n]{0,30}?)\s*(?:số\s*:?\s*)?$"
+    rf"(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})\s*,?\s*(?P<who>[^,;:()\n]{{0,120}}?)\s*"
+    r"(?:đã\s+)?(?:ban\s+hành|có|ký|thông\s+qua)\s+(?P<title>[^,;:()\d\n]{0,30}?)\s*"
+    r"(?:số\s*:?\s*)?$"
 )
+_WHEN = re.compile(r"^.*\skhi\s+", re.DOTALL)
 _UPPER_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
 # Forms and annexes are numbered like documents: "Mẫu số 01/TTHC", "Biểu 02/CCHC".
 _FORM_BEFORE = re.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục|tờ\s+khai|form)\s*(?:số\s*)?[:.]?\s*$")
@@ -251,7 +255,7 @@ def _date_before(clause: str) -> dt.date | None:
     found = _DATED_BEFORE.search(clause[-200:])
     if found is None:
         return None
-    who = found["who"].strip()
+    who = _WHEN.sub("", found["who"]).strip()
     if who and not (vkey(who) + " ").startswith(AGENCY_STARTS):
         return None
     return to_date(found["date"])

@@ -40,7 +40,7 @@ UNIT_RE = re.compile(
         re.escape(word).replace(r"\ ", r"\s+")
         for word in sorted({w for ws in UNITS.values() for w in ws}, key=len, reverse=True)
     )
-    + r"|bộ(?=\s*[,.;:()\n]|\s*$)"  # "12.345 bộ," but not "12 bộ phận"
+    + r"|bộ(?=\s*[,.;:()\n]|\s*$)(?!,?\s*ngành)"  # "12.345 bộ," not "12 bộ phận", "3 bộ, ngành"
     + r")(?!\w)",
     re.IGNORECASE,
 )
@@ -167,7 +167,7 @@ RULES: tuple[Rule, ...] = (
     _r("ho_so_thanh_toan_truc_tuyen", "ho_so", "thanh toán"),
     # "DVCTT": dịch vụ công trực tuyến, online public services
     _r("ho_so_truc_tuyen", "ho_so", "trực tuyến", "qua mạng", "môi trường mạng",
-       "cổng dịch vụ công", "dvctt", _BOTH_LEVELS),
+       "cổng dịch vụ công", "dvctt", "hồ sơ điện tử", _BOTH_LEVELS),
     _r("tai_khoan_tao_moi", "tai_khoan", "tạo", "cấp mới", "đăng ký", none_of=("cán bộ",)),
     _r("nguoi_den_giao_dich", "luot nguoi", "giao dịch", "đến giải quyết", "đến liên hệ",
        "tiếp đón", "đến thực hiện"),
