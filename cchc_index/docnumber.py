@@ -119,7 +119,8 @@ class DocNumber:
 
 _PREFIX = re.compile(r"^(?:số\s*:?\s*)+", re.IGNORECASE)
 _PARTY = re.compile(r"^(\d+[a-z]?)-([^/\s]+)/(\S+)$", re.IGNORECASE)
-_STATE = re.compile(r"^(\d+[a-z]?)/(?:(\d{4})/)?(\S+)$", re.IGNORECASE)
+# "66.7/2025/NQ-CP": the Government numbers some resolutions of one series 66.1, 66.2, …
+_STATE = re.compile(r"^(\d+(?:\.\d{1,2})?[a-z]?)/(?:(\d{4})/)?(\S+)$", re.IGNORECASE)
 
 
 def _issuer(text: str) -> str:

@@ -57,6 +57,8 @@ def test_impossible_date_is_an_error() -> None:
         ("49-NQ/ĐU", "49-NQ/ĐU", DocKind.NQ),
         ("1301/UBND", "1301/UBND", DocKind.CV),
         ("Số: 243 /BC-UBND", "243/BC-UBND", DocKind.BC),
+        ("66.7/2025/NQ-CP", "66.7/2025/NQ-CP", DocKind.NQ),  # one of the Government's series
+        ("220/CĐ-TTg", "220/CĐ-TTg", DocKind.CV),  # a dispatch: no kind of its own
     ],
 )
 def test_document_numbers(raw: str, symbol: str, kind: DocKind) -> None:
@@ -67,6 +69,13 @@ def test_document_numbers(raw: str, symbol: str, kind: DocKind) -> None:
 def test_document_number_without_kind_is_an_error() -> None:
     with pytest.raises(ValueError, match="thiếu loại văn bản"):
         parse_doc_number("452")
+
+
+def test_a_number_written_with_a_thousands_dot_is_no_series_number() -> None:
+    """ "66.7/2025/NQ-CP" is one of a series; "1.234/QĐ-UBND" is no document number."""
+    with pytest.raises(ValueError, match="thiếu loại văn bản"):
+        parse_doc_number("1.234/QĐ-UBND")
+    assert parse_doc_number("66.7/2025/NQ-CP").key != parse_doc_number("667/2025/NQ-CP").key
 
 
 def test_matching_ignores_case_and_unicode_form() -> None:

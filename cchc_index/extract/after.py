@@ -33,9 +33,9 @@ _OF = re.compile(rf"(?:của|Của|CỦA|do|Do)\s+|được\s+(?={UP})")
 # "… UBND THÀNH PHỐ HÀ NỘI BAN HÀNH" in a decision's upper-case heading too
 _ISSUED = re.compile(
     r"(?i)(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b"
-    # "… của Chủ tịch Ủy ban nhân dân tỉnh công bố Danh mục …": a verb in lower case (never
-    # "Bộ Công Thương", "Công an tỉnh")
-    r"|(?-i:công\s+bố)\b"
+    # "… của Chủ tịch Ủy ban nhân dân tỉnh công bố Danh mục …", "Ngân hàng Nhà nước Việt Nam
+    # tiếp tục ban hành …": a verb in lower case (never "Bộ Công Thương", "Ban Tiếp công dân")
+    r"|(?-i:công\s+bố|tiếp\s+tục)\b"
 )
 _PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
 # "Quyết định số 1234/QĐ-UBND UBND tỉnh Thừa Thiên Huế Ngày 05/02/2024": the issuer named

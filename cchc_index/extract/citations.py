@@ -88,7 +88,8 @@ class _Found:
 
 _CLAUSE_START = re.compile(rf";|\||\t|[.!?]\s+(?={UP})|\n\s*\n|\n\s*[-+•]\s")
 _BY_WHOM = re.compile(
-    r"(?i)(?:đã\s+ban(?:\s+hành)?|ban\s+hành|đã\s+có)(?!\s+kèm)\b"
+    # ("chọn ngày ban hành Nghị quyết 06/TU": the day of its issue, a noun, names no issuer)
+    r"(?i)(?:đã\s+ban(?:\s+hành)?|(?<!ngày\s)ban\s+hành|đã\s+có)(?!\s+kèm)\b"
     # "UBND huyện Quảng Điền có Công văn số …": "có" before a document's title
     r"|(?<!\w)(?-i:có)(?=\s+(?-i:[A-ZĐ]))"
 )
@@ -132,10 +133,13 @@ def find_citations(
 def _share_issuer(text: str, previous: _Found, item: _Found) -> None:
     """ "UBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND …, Quyết định số 34/QĐ-UBND … và Công
     văn số 56/UBND-NV …": the documents listed after "X ban hành" in one clause are all X's,
-    unless one names its own issuer."""
+    unless one names its own issuer, in words or by a known body's code in its symbol ("… đã
+    ban hành Quyết định số 685/QĐ-UBND … chọn ngày ban hành Nghị quyết 06/TU": the Tỉnh ủy's)."""
     start, end = previous.mention.offset, item.mention.offset
+    coded = item.issuer is not None and item.issuer != item.number.issuer
     if (
         item.rank == CODE
+        and not coded
         and previous.rank == CONTEXT
         and end - start < 400
         and _CLAUSE_START.search(text, start, end) is None
@@ -287,9 +291,14 @@ def _up_to_a_verb(phrase: str) -> str:
     """ "Ủy ban nhân dân huyện đã xây dựng và": the body, without the verbs after its name."""
     words = phrase.split()
     for index, word in enumerate(words[1:], start=1):
-        if vkey(word) in ISSUER_STOPS:
+        if vkey(word) in ISSUER_STOPS or tuple(words[index : index + 2]) in _VERBS_IN_LOWER_CASE:
             return " ".join(words[:index])
     return phrase
+
+
+# "Ngân hàng Nhà nước Việt Nam tiếp tục ban hành …": verbs whose words, capitalised, name bodies
+# ("Ban Tiếp công dân", "Bộ Công Thương"), so only in lower case.
+_VERBS_IN_LOWER_CASE = frozenset({("tiếp", "tục"), ("công", "bố")})
 
 
 def merge(found: list[_Found]) -> list[Citation]:

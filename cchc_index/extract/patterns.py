@@ -11,7 +11,7 @@ from cchc_index.text import parse_date
 # A code in a symbol: `KH`, `UBND`, `NĐ`, `CP`, `TTg`, `QH13`; letters without accents only.
 _CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*"
 _UPCODE = r"[A-ZĐ][A-ZĐ0-9&]+"
-_NUM = r"\d{1,6}[a-zA-Z]?"
+_NUM = r"\d{1,6}(?:\.\d{1,2}(?=\s*/))?[a-zA-Z]?"  # "66.7/2025/NQ-CP": one of a series
 # Right after "số"/"Số:" a symbol may follow with no space ("số452/KH-UBND").
 _LEFT = r"(?:(?<=[sS][ốỐ])|(?<=[sS][ốỐ]:)|(?<![\w/.,\-])(?<!\d:))"  # not "QCVN 01:2019/BXD"
 _DASH = "[-–—]"  # Word turns " - " into an en dash: "QĐ – UBND"
@@ -64,14 +64,17 @@ def to_date(text: str) -> dt.date | None:
         return None
 
 
-_EXTRA_TITLES = ("Công văn", "Văn bản", "Luật", "Thông báo kết luận", "Kế hoạch liên tịch")
+_EXTRA_TITLES = (
+    "Công văn", "Công điện", "Văn bản", "Luật", "Thông báo kết luận", "Kế hoạch liên tịch",
+)  # fmt: skip
 _TITLE_WORDS = sorted({*KIND_TITLES.values(), *_EXTRA_TITLES}, key=len, reverse=True)
 # The title just before a symbol: "Kế hoạch số: ", "Quyết định ", "Nghị quyết số số ".
 TITLE_BEFORE = re.compile(
     r"(?i)(?P<title>" + "|".join(re.escape(t) for t in _TITLE_WORDS) + r")"
     r"(?:\s+\([^()]{0,40}\))?\s*(?:(?:số|so)\s*:?\s*)*$"
 )
-LETTER_TITLES = re.compile(r"(?i)(?:công\s+văn|văn\s+bản|cv)\s*(?:(?:số)\s*:?\s*)*$")
+# "Công điện số 220/CĐ-TTg": a dispatch has no kind of its own in the symbol's order: a letter
+LETTER_TITLES = re.compile(r"(?i)(?:công\s+văn|công\s+điện|văn\s+bản|cv)\s*(?:(?:số)\s*:?\s*)*$")
 
 LEVELS = ("thị trấn", "thị xã", "thành phố", "phường", "xã", "quận", "huyện", "tỉnh", "đặc khu")
 LEVEL_RE = "|".join(r"\s+".join(level.split()) for level in LEVELS)

@@ -86,10 +86,12 @@ class Unit:
 
     def code_issuer(self, number: DocNumber) -> str:
         """The body behind an outside code (`NĐ-CP` → Chính phủ); the code itself if unknown."""
-        head = ascii_key(number.issuer).split("-")[0]
-        for code, body in CODE_ISSUERS.items():
-            if head == code or (code == "QH" and re.fullmatch(r"QH\d+", head)):
-                return f"HĐND {self.level}" if code == "HDND" and self.level else body
+        parts = ascii_key(number.issuer).split("-")
+        # "220/CĐ-TTg": a kind the symbol's order does not know ("CĐ"), then the body
+        for head in dict.fromkeys((parts[0], parts[-1])):
+            for code, body in CODE_ISSUERS.items():
+                if head == code or (code == "QH" and re.fullmatch(r"QH\d+", head)):
+                    return f"HĐND {self.level}" if code == "HDND" and self.level else body
         return number.issuer
 
 
