@@ -420,6 +420,8 @@ _JOINED = (
     (re.compile(r"(?i)tiếp\s+nhận\s*,\s*(giải\s+quyết|xử\s+lý)"), r"tiếp nhận và \1"),
     # "Hồ sơ trực tuyến (một phần, toàn trình): 690": online records of both kinds
     (re.compile(r"(?i)(một\s+phần|toàn\s+trình)\s*,\s*(toàn\s+trình|một\s+phần)"), r"\1 và \2"),
+    # "dịch vụ công trực tuyến mức độ 3, mức độ 4 là 2.150": both levels, no one level's
+    (re.compile(r"(?i)mức(?:\s+độ)?\s*3\s*,\s*(?:mức(?:\s+độ)?\s*)?4"), "mức độ 3 và 4"),
 )  # fmt: skip
 
 
