@@ -96,10 +96,16 @@ _BY_WHOM = re.compile(
 # "Ngày 11/5/2016, UBND tỉnh ban hành Kế hoạch số …": the date before the issuer and title.
 # "Ngày 16/6/2025 đánh dấu … khi Ủy ban Thường vụ Quốc hội thông qua Nghị quyết số …": the body
 # after "khi" ("when") adopts it on that day.
-_DATED_BEFORE = re.compile(
-    rf"(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})\s*,?\s*(?P<who>[^,;:()\n]{{0,120}}?)\s*"
+_BEFORE_TAIL = (
+    r"\s*,?\s*(?P<who>[^,;:()\n]{0,120}?)\s*"
     r"(?:đã\s+)?(?:ban\s+hành|có|ký|thông\s+qua)\s+(?P<title>[^,;:()\d\n]{0,30}?)\s*"
     r"(?:số\s*:?\s*)?$"
+)
+_DATED_BEFORE = re.compile(rf"(?:ngày|Ngày|NGÀY)\s*(?P<date>{DATE.pattern})" + _BEFORE_TAIL)
+# "Ngày 29-9, UBND thành phố có văn bản số …": no year, the report's (the draft says so)
+_DAY_MONTH_BEFORE = re.compile(
+    r"(?:ngày|Ngày|NGÀY)\s*(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})(?![\d/.\-])"
+    + _BEFORE_TAIL
 )
 _WHEN = re.compile(r"^.*\skhi\s+", re.DOTALL)
 _UPPER_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
@@ -220,7 +226,7 @@ def _read(
             return None  # "15/KH" is a kind with no issuer, not a letter of a body "KH"
     date, issuer, subject, assumed = read_after(text, match.end(), limit, number, year)
     if date is None:
-        date = _date_before(clause)
+        date, assumed = _date_before(clause, year)
     amended = _AMENDED_LIST.search(clause)
     if date is not None and amended is not None and SYMBOL.search(clause, amended.end()):
         # "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, … và Luật Các tổ
@@ -253,16 +259,24 @@ def _clause_before(text: str, start: int) -> str:
     return window[cut:]
 
 
-def _date_before(clause: str) -> dt.date | None:
+def _date_before(clause: str, year: int | None) -> tuple[dt.date | None, bool]:
     """ "Ngày 06/01/2023, UBND phường Long Anh đã có Quyết định số": the date named first,
-    when only an issuing body, a verb and the title stand between it and the number."""
+    when only an issuing body, a verb and the title stand between it and the number; a day
+    and month with no year ("Ngày 29-9, …") take the report's `year`, flagged as assumed."""
     found = _DATED_BEFORE.search(clause[-200:])
-    if found is None:
-        return None
-    who = _WHEN.sub("", found["who"]).strip()
+    partial = None if found or year is None else _DAY_MONTH_BEFORE.search(clause[-200:])
+    match = found or partial
+    if match is None:
+        return None, False
+    who = _WHEN.sub("", match["who"]).strip()
     if who and not (vkey(who) + " ").startswith(AGENCY_STARTS):
-        return None
-    return to_date(found["date"])
+        return None, False
+    if found is not None:
+        return to_date(found["date"]), False
+    try:
+        return dt.date(year or 0, int(match["month"]), int(match["day"])), True
+    except ValueError:
+        return None, False
 
 
 # "… sửa đổi, bổ sung (một số điều) của": the laws listed after it are the amended ones.

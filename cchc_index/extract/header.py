@@ -30,7 +30,8 @@ _BODY_STARTS = (
 _SELF_NAMED = re.compile(r"^[\s|*_]*(?:Báo cáo|BÁO CÁO)\s+(?:số|SỐ)\s*:?\s*(?=\d)")
 _SELF_NAMED_LINES = 4  # the opening lines with words, a page's title first
 _MOTTO = re.compile(r"\s*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN)")
-_NATIONAL = ("cộng hòa", "cộng hoà", "độc lập", "đảng cộng sản", "---")
+# the motto, also its second line alone where a page breaks it ("CHỦ NGHĨA VIỆT NAM")
+_NATIONAL = ("cộng hòa", "cộng hoà", "chủ nghĩa việt nam", "độc lập", "đảng cộng sản", "---")
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ class Unit:
             return True
         key = _SELF_PREFIX.sub("", key).strip()
         council = _COUNCIL_WORDS.match(key)
+        if council and ascii_key(self.code) != "UBND":
+            return False  # "…/QĐ-TTPVHCC": a body under the council reports, not the council
         rest = key[council.end() :] if council else key
         if council and not rest:
             return True  # a bare "UBND": the report's own council
