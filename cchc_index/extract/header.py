@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cchc_index.docnumber import DocKind, DocNumber, kind_from_text, parse_doc_number
 from cchc_index.extract.flat import FlatText, vkey
@@ -62,12 +62,54 @@ def read_header(flat: FlatText, max_lines: int = HEADER_LINES) -> DocHeader:
         (i for i in range(min(len(flat.lines), _CARD_LINES)) if _MOTTO_LINE.match(flat.lines[i])),
         None,
     )
-    if motto is None or motto <= _ABOVE_MOTTO:
+    if (
+        motto is not None
+        and motto > _ABOVE_MOTTO
+        and not (header.number_line is not None and header.number_line <= motto - _ABOVE_MOTTO)
+    ):  # no header of its own above the motto: what comes first is a page's card
+        later = _read_zone(flat, motto - _ABOVE_MOTTO, max_lines)
+        if later.number is not None:
+            return later
+    return header if header.number is not None else _with_card(flat, header)
+
+
+# A legal library's index card: "**Số hiệu:**", then (after cell marks) "6225/BVHTTDL-VP".
+_CARD_LABEL = re.compile(
+    r"^[\s|*_]*(?P<label>Số hiệu|Nơi ban hành|Ngày ban hành)[\s*_]*:[\s*_|]*$", re.IGNORECASE
+)
+_CARD_VALUE_LINES = 4  # the value stands within a few lines below its label
+
+
+def _with_card(flat: FlatText, header: DocHeader) -> DocHeader:
+    """The header completed from an index card, where the page gives no "Số:" of its own: its
+    number ("Số hiệu"), issuing body ("Nơi ban hành") and date ("Ngày ban hành")."""
+    values: dict[str, tuple[str, int]] = {}
+    for index, line in enumerate(flat.lines[:_CARD_LINES]):
+        label = _CARD_LABEL.match(line)
+        if label is None:
+            continue
+        for below in range(index + 1, min(len(flat.lines), index + 1 + _CARD_VALUE_LINES)):
+            value = flat.lines[below].strip(" |*_\t")
+            if value:
+                values.setdefault(vkey(label["label"]), (value, below))
+                break
+    if "số hiệu" not in values:
         return header
-    if header.number_line is not None and header.number_line <= motto - _ABOVE_MOTTO:
-        return header  # a header of its own above: what comes later is another document's
-    later = _read_zone(flat, motto - _ABOVE_MOTTO, max_lines)
-    return later if later.number is not None else header
+    value, index = values["số hiệu"]
+    start = flat.starts[index] + flat.lines[index].index(value)
+    read = _number_at(flat.text, start)
+    if read is None or read[1][1] - read[1][0] != len(value):
+        return header  # the cell holds more than a number
+    body = values.get("nơi ban hành")
+    date, date_line = header.date, header.date_line
+    if date is None and "ngày ban hành" in values:
+        written, at = values["ngày ban hành"]
+        date = to_date(written)
+        date_line = at + 1 if date is not None else None
+    return replace(
+        header, number=read[0], number_span=read[1], number_line=index + 1,
+        agency=body[0] if body else header.agency, date=date, date_line=date_line,
+    )  # fmt: skip
 
 
 _CARD_LINES = 200  # how far down a page's own header is looked for
@@ -195,6 +237,11 @@ def _agency(lines: tuple[str, ...]) -> str | None:
     found = None
     for line in lines[:12]:
         text = _MOTTO.split(line.split("Số")[0])[0].strip(" |*_\t")
-        if _is_upper(text) and not vkey(text).startswith(_NATIONAL) and len(text) < 80:
+        if (
+            _is_upper(text)
+            and not vkey(text).startswith(_NATIONAL)
+            and len(text) < 80
+            and SYMBOL.search(text) is None  # "6225/BVHTTDL-VP" on a card: a number, no body
+        ):
             found = text
     return found

@@ -36,7 +36,9 @@ CODE_ISSUERS = {
     "SNV": "Sở Nội vụ",
     "HDND": "HĐND",
 }
-_SELF_PREFIX = re.compile(r"^(?:tm\.?\s+)?(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)?\s*")
+_SELF_PREFIX = re.compile(
+    r"^(?:tm\.?\s+)?(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo|bộ trưởng|giám đốc|thủ trưởng)?\s*"
+)
 _COUNCIL_WORDS = re.compile(r"^(?:ủy ban nhân dân|ubnd|ủy ban)\s*")
 _LEVEL_PLACE = re.compile(rf"^(?P<level>{LEVEL_RE})\b\s*(?P<place>.*)$")
 
@@ -64,6 +66,10 @@ class Unit:
         if any(key == vkey(n) or key.endswith(" " + vkey(n)) for n in self.names if n):
             return True
         key = _SELF_PREFIX.sub("", key).strip()
+        # "của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", read to its first comma: the unit
+        # "Bộ Văn hoá, Thể thao và du lịch" by its head ("Bộ trưởng" leads it)
+        if any(key and key == vkey(n).split(",")[0].strip() for n in self.names if "," in n):
+            return True
         council = _COUNCIL_WORDS.match(key)
         if council and ascii_key(self.code) != "UBND":
             return False  # "…/QĐ-TTPVHCC": a body under the council reports, not the council
