@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc_index.extract.citations import Citation
+from cchc_index.extract.figure import Figure
 from cchc_index.extract.flat import vkey
 from cchc_index.extract.report import Extraction
-from cchc_index.extract.statistics import Figure
 from cchc_index.i18n import tr
 from cchc_index.load.bundle import BundleSource
 from cchc_index.model.bundle import Bundle, Document

@@ -11,8 +11,8 @@ from cchc_index.extract.citations import Citation
 from cchc_index.extract.crosscheck import Finding
 from cchc_index.extract.documents import FileDocument
 from cchc_index.extract.draft import Draft
+from cchc_index.extract.figure import Figure
 from cchc_index.extract.report import Extraction, Reading
-from cchc_index.extract.statistics import Figure
 from cchc_index.extract.statrules import TITLES
 from cchc_index.i18n import tr
 from cchc_index.text import format_date

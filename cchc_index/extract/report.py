@@ -8,11 +8,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cchc_index.extract.citations import Citation, find_citations
+from cchc_index.extract.figure import Figure
 from cchc_index.extract.flat import FlatText
 from cchc_index.extract.header import DocHeader, read_header
 from cchc_index.extract.readers import SourceText, read_source
 from cchc_index.extract.settle import Settlement, settle
-from cchc_index.extract.statistics import Figure, find_figures
+from cchc_index.extract.statistics import find_figures
 from cchc_index.extract.unit import Unit, infer_unit, parse_unit_name
 from cchc_index.extract.variables import FrameworkVariables, default_variables
 from cchc_index.model.bundle import Profile

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from cchc_index.extract.figure import Figure
 from cchc_index.extract.flat import vkey
 from cchc_index.extract.relations import (
     ALTERNATIVES,
@@ -26,7 +27,6 @@ from cchc_index.extract.relations import (
     RELATED,
     RELATIONS,
 )
-from cchc_index.extract.statistics import Figure
 
 _MAX_ASSIGNMENTS = 20000
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
+from cchc_index.extract.classify import bare_after, classify, near, unit_in
 from cchc_index.extract.counts import Count, counts, with_second
+from cchc_index.extract.figure import Figure
 from cchc_index.extract.figure_context import (
     VERBS_LISTED,
     is_comparison,
@@ -21,6 +23,7 @@ from cchc_index.extract.figure_context import (
     year_after,
 )
 from cchc_index.extract.flat import UP, FlatText, vkey
+from cchc_index.extract.handled import RESOLVED, all_resolved, handled, joint, resolved_by_parts
 from cchc_index.extract.parts import (
     drop_breakdowns,
     drop_channel_parts,
@@ -29,9 +32,10 @@ from cchc_index.extract.parts import (
     drop_subsets,
 )
 from cchc_index.extract.relations import PART_OF_PERIOD
-from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule, canon
+from cchc_index.extract.statrules import UNIT_CLASS, UNIT_RE, Rule
 from cchc_index.extract.tables import table_counts
 from cchc_index.extract.unit import Unit
+from cchc_index.extract.zeros import zeros
 from cchc_index.text import parse_number
 
 _LABELLED = re.compile(r"(?::|\blà|\bđạt|\bgồm|\bcòn)\s*:?\s*$")
@@ -42,10 +46,6 @@ _YEAR = re.compile(  # not the year a figure is compared with ("tăng 300 so v�
     r"(?<!so với )(?<!so với cùng kỳ )(?<!so cùng kỳ )(?<!so với cùng kì )\bnăm\s+(\d{4})\b"
     # "cùng kỳ" is last year's ("so với cùng kỳ"), but "Trong cùng kỳ, …" is the period just told
     r"|((?<!từ )(?<!tồn )(?<!tồn của )(?:năm trước|năm ngoái)(?!\s+chuyển)|(?<!trong )cùng kỳ)"
-)
-_ZERO = re.compile(  # "hồ sơ" or its abbreviation "HS"
-    r"(?i)không\s+(?:có|phát\s+sinh)\s+(?:hồ\s+sơ|hs\b)(?:\s+nào)?"
-    r"|(?:hồ\s+sơ|hs\b)\s+không\s+phát\s+sinh"
 )
 # A label that counts records, right before its count, with no colon: "Số hồ sơ trễ hạn 5;".
 _RECORDS_LABEL = re.compile(r"(?i)(?<!\w)(?:tổng\s+)?số\s+(?:hồ\s+sơ|hs)\b[^,;:.()\d%]{0,50}$")
@@ -61,25 +61,6 @@ _AFTER_END = re.compile(
     r"|\svà\s+(?=(?:dịch\s+vụ|tỷ\s+lệ|các\s+|có\s+|(?:đã\s+)?(?:giải\s+quyết|tiếp\s+nhận|trả"
     r"\s+kết\s+quả|xử\s+lý))\b)"
 )
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure found in the text, as written, with the sentence it came from."""
-
-    variable: str
-    value: str
-    amount: Decimal
-    year: int | None
-    approximate: bool
-    offset: int
-    line: int
-    sentence: str
-    label: str = ""  # the words of its clause before it ("Trong đó, tại Bộ phận Một cửa …")
-    rate: Decimal | None = None  # a percentage stated right after it ("đạt tỷ lệ 98,33%")
-    rate_places: int = 0
-    part_of_period: bool = False  # its sentence opens on a quarter or a month ("Quý III/2021, …")
-    tail: str = ""  # the words after it, to the next count ("hồ sơ (gồm cả 122 hồ sơ …")
 
 
 def find_figures(
@@ -123,7 +104,9 @@ def _find_figures(
     figures: list[Figure] = []
     previous_end = 0
     records_until = -1  # the end of a sentence that counted records: its parts may omit "hồ sơ"
-    handled: list[tuple[int, int]] = []  # "tiếp nhận và giải quyết N": where, to its sentence end
+    handled_spans: list[
+        tuple[int, int]
+    ] = []  # "tiếp nhận và giải quyết N": where, to its sentence end
     body_until = -1  # the end of a sentence about another body than the unit
     for count, word in zip(numbers, units, strict=True):
         clause_start, clause_end = flat.sentence_bounds(count.start, count.end, clause=True)
@@ -142,7 +125,7 @@ def _find_figures(
         if word:
             kind = UNIT_CLASS.get(vkey(word["unit"]), "")
         elif _LABELLED.search(before) or line_text == text[count.start : count.end]:
-            kind = _unit_in(before)
+            kind = unit_in(before)
             bare = not kind and count.start < records_until
             kind = kind or ("ho_so" if bare else "")
         elif count.start < records_until and (
@@ -181,9 +164,9 @@ def _find_figures(
         ):
             continue
         if not bare:
-            found = _classify(kind, after, before)
+            found = classify(kind, after, before)
         else:  # "trong đó trước hạn 800, …"; else its words after it: "…, 7.278 nhận mới."
-            found = _classify(kind, "", _near(before)) or _classify(kind, _bare_after(after), "")
+            found = classify(kind, "", near(before)) or classify(kind, bare_after(after), "")
         if found is None:
             continue
         if kind == "ho_so":
@@ -193,13 +176,13 @@ def _find_figures(
         rate = _RATE.match(text, unit_end, min(clause_end, nxt))
         sentence_start, sentence_end = flat.sentence_bounds(count.start, count.end)
         lead = text[sentence_start : count.start]
-        found = _joint(_by_topic(found, lead), count, before)
+        found = joint(_by_topic(found, lead), count, before)
         part = bool(_PART_OF_PERIOD.search(vkey(lead)))
         rules = [found]
-        if _all_resolved(found, count, before, text[unit_end:sentence_end]):
-            rules.append(_RESOLVED)
-        elif _handled(found, count, before):
-            handled.append((count.start, sentence_end))
+        if all_resolved(found, count, before, text[unit_end:sentence_end]):
+            rules.append(RESOLVED)
+        elif handled(found, count, before):
+            handled_spans.append((count.start, sentence_end))
         figures.extend(
             replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
                     part_of_period=part, tail=text[unit_end : min(clause_end, nxt)])
@@ -211,13 +194,13 @@ def _find_figures(
         previous_end = unit_end + (
             cut.start() if cut is not None and tail[cut.start()] == "," else 0
         )
-    figures.extend(_zeros(flat, year, skip))
+    figures.extend(zeros(flat, year, skip))
     figures.extend(_tabled(flat, year, skip, unit))
     figures = drop_sub_bodies(flat, figures, unit)
     figures = drop_subsets(flat, figures, unit)
     figures = drop_groups(flat, sorted(figures, key=lambda f: f.offset))
     figures = drop_channel_parts(flat, figures)
-    return _resolved_by_parts(drop_breakdowns(flat, figures), handled)
+    return resolved_by_parts(drop_breakdowns(flat, figures), handled_spans)
 
 
 _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
@@ -240,78 +223,8 @@ def _by_topic(rule: Rule, lead: str) -> Rule:
     topic = _TOPIC.match(VERBS_LISTED.sub(r"\1 và \2", vkey(lead)))
     if topic is None:
         return rule
-    channel = _classify("ho_so", topic["topic"], "")
+    channel = classify("ho_so", topic["topic"], "")
     return channel if channel is not None and channel.variable in _TOPIC_CHANNELS else rule
-
-
-# "đã tiếp nhận, giải quyết và trả kết quả 4.572/4.572 hồ sơ": resolved of received.
-_JOINT_VERB = re.compile(r"tiếp\s+nhận\s*(?:,|và)\s*(?:giải\s+quyết|xử\s+lý)[^,;.]{0,40}$")
-_RESOLVED = next(r for r in RULES if r.variable == "ho_so_da_giai_quyet")
-
-
-def _joint(rule: Rule, count: Count, before: str) -> Rule:
-    """Records "tiếp nhận và giải quyết A/B" are A resolved of B received."""
-    if rule.variable == "ho_so_tiep_nhan" and count.b and _JOINT_VERB.search(vkey(before)):
-        return _RESOLVED
-    return rule
-
-
-# "… tiếp nhận và giải quyết 656 hồ sơ; theo đó, 100% hồ sơ đều được giải quyết sớm hạn":
-# every record received was resolved.
-_HUNDRED = re.compile(
-    r"(?<![\d,.])100\s*%\s*(?:(?:số\s+)?(?:hồ\s+sơ|hs)\b)?[^.;\d%]{0,30}?giải\s+quyết"
-    r"|giải\s+quyết[^.;\d%]{0,30}?(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(?<![\d,.])100\s*%"
-)
-
-
-def _bare_after(after: str) -> str:
-    """The words after a count with no unit, to the next "và": "7.278 nhận mới" → "nhận mới"."""
-    return re.split(r"\s(?:và|hoặc)\s", after, maxsplit=1)[0]
-
-
-def _all_resolved(rule: Rule, count: Count, before: str, rest: str) -> bool:
-    """Records "tiếp nhận và giải quyết N", then "100% … giải quyết" in the same sentence: the N
-    received were all resolved (without the 100%, "handled N" says nothing of how many were)."""
-    return _handled(rule, count, before) and _HUNDRED.search(vkey(rest)) is not None
-
-
-def _handled(rule: Rule, count: Count, before: str) -> bool:
-    """Records "tiếp nhận và giải quyết N": N received, and as many handled."""
-    return (
-        rule.variable == "ho_so_tiep_nhan"
-        and not count.b
-        and _JOINT_VERB.search(vkey(before)) is not None
-    )
-
-
-_RESOLVED_PARTS = frozenset(
-    {"ho_so_truoc_han", "ho_so_dung_han", "ho_so_tre_han", "ho_so_truoc_va_dung_han"}
-)
-
-
-def _resolved_by_parts(figures: list[Figure], handled: list[tuple[int, int]]) -> list[Figure]:
-    """ "tiếp nhận và giải quyết 1.456 hồ sơ, trong đó trước hạn 1.200 hồ sơ, đúng hạn 256 hồ
-    sơ": the parts of the resolved add up to the N received, and resolved ≤ received, so N
-    were resolved (written as a figure at N's place; never when the sentence gives its own)."""
-    added = []
-    for start, end in handled:
-        whole = next(
-            (f for f in figures if f.offset == start and f.variable == "ho_so_tiep_nhan"), None
-        )
-        inside = [f for f in figures if start < f.offset <= end]
-        if whole is None or any(f.variable == "ho_so_da_giai_quyet" for f in inside):
-            continue
-        parts = {f.variable: f.amount for f in inside if f.variable in _RESOLVED_PARTS}
-        if len(parts) != len([f for f in inside if f.variable in _RESOLVED_PARTS]):
-            continue  # one part told twice: not one breakdown
-        if "ho_so_truoc_va_dung_han" in parts and parts.keys() & {
-            "ho_so_truoc_han",
-            "ho_so_dung_han",
-        }:
-            continue
-        if parts and sum(parts.values(), Decimal(0)) == whole.amount:
-            added.append(replace(whole, variable="ho_so_da_giai_quyet"))
-    return sorted([*figures, *added], key=lambda f: f.offset) if added else figures
 
 
 # "433 hồ sơ thủ tục hành chính và 980 văn bản được tiếp nhận, xử lý": the verb after a pair
@@ -347,13 +260,6 @@ _LABEL_AFTER = re.compile(
 
 # A count with no unit ends its part of a list: "trước hạn 800, đúng hạn 300 và trễ hạn 50."
 _BARE_END = re.compile(r"\s*(?:[,;.)(\n]|và(?!\w)|\Z)")
-_NEAR = re.compile(r"[^,;:(]{1,40}$")
-
-
-def _near(before: str) -> str:
-    """The words right before a count, since the last comma, colon or bracket."""
-    match = _NEAR.search(before.rstrip(" :"))
-    return match.group(0) if match else ""
 
 
 # "148.761 hồ sơ, đạt tỷ lệ đúng hạn toàn tỉnh 98,33%", "12 hồ sơ (tỷ lệ 0,3%)"
@@ -383,7 +289,7 @@ def _tabled(
             continue
         if is_target(count.words) or is_department(count.words, unit):
             continue
-        rule = _classify("ho_so", count.words, "")
+        rule = classify("ho_so", count.words, "")
         if rule is None:
             continue
         when = _year_of(count.period, year) if count.period else None
@@ -394,58 +300,6 @@ def _tabled(
                    part_of_period=part)
         )  # fmt: skip
     return out
-
-
-def _inside(match: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(start <= match.start() < end for start, end in spans)
-
-
-def _unit_in(before: str) -> str:
-    """The class of the last unit word in a label ("Số hồ sơ trễ hạn:" → ho_so); records of
-    procedures stay records ("tổng số hồ sơ giải quyết TTHC là" → ho_so, "Số TTHC có hồ sơ" →
-    tthc)."""
-    found = ""
-    for unit in UNIT_RE.finditer(before):
-        kind = UNIT_CLASS.get(vkey(unit["unit"]), found)
-        if not (found == "ho_so" and kind == "tthc"):
-            found = kind
-    return found
-
-
-# Two words joined by a comma that name one thing: "trước hạn, đúng hạn 1.190 hồ sơ" (early
-# or on time), "tiếp nhận, giải quyết 1.300 hồ sơ" (received to handle).
-_JOINED = (
-    (re.compile(r"(?i)(trước|đúng)\s+(hạn|hẹn)\s*[,/]\s*(?!\1)(?:đúng|trước)\s+(?:hạn|hẹn)"),
-     "trước và đúng hạn"),
-    (re.compile(r"(?i)tiếp\s+nhận\s*,\s*(giải\s+quyết|xử\s+lý)"), r"tiếp nhận và \1"),
-    # "Hồ sơ trực tuyến (một phần, toàn trình): 690": online records of both kinds
-    (re.compile(r"(?i)(một\s+phần|toàn\s+trình)\s*,\s*(toàn\s+trình|một\s+phần)"), r"\1 và \2"),
-    # "dịch vụ công trực tuyến mức độ 3, mức độ 4 là 2.150": both levels, no one level's
-    (re.compile(r"(?i)mức(?:\s+độ)?\s*3\s*,\s*(?:mức(?:\s+độ)?\s*)?4"), "mức độ 3 và 4"),
-)  # fmt: skip
-
-
-_BY_KIND: dict[str, tuple[Rule, ...]] = {}
-
-
-def _classify(kind: str, after: str, before: str) -> Rule | None:
-    """Words right after the figure first, then ever longer stretches of its label."""
-    candidates = _BY_KIND.get(kind)
-    if candidates is None:
-        candidates = _BY_KIND[kind] = tuple(rule for rule in RULES if kind in rule.units)
-    contexts = [vkey(after)]
-    if "," in before or "/" in before:
-        for pattern, joined in _JOINED:
-            before = pattern.sub(joined, before)
-    parts = before.split(",")
-    contexts += [vkey(",".join(parts[-n:])) for n in range(1, len(parts) + 1)]
-    for context in contexts:
-        context = canon(context)
-        plain = context.isascii()
-        for rule in candidates:
-            if rule.matches_canon(context, plain):
-                return rule
-    return None
 
 
 def _year_of(clause: str, year: int | None) -> int | None:
@@ -469,41 +323,4 @@ def _figures(
     if count.b and rule.ratio_of:
         out.append(Figure(rule.ratio_of, count.b, parse_number(count.b), year, approx,
                           count.start, line, sentence))  # fmt: skip
-    return out
-
-
-# Some of the bodies, counted or not, as the subject of a zero.
-_SOME_BODIES = re.compile(
-    r"(?:\d+|các|một số|nhiều|có)\s+(?:đơn vị|cơ quan|xã|phường|thị trấn|sở|ngành|phòng|ban"
-    r"|địa phương|huyện|quận|bộ phận)\b[^,;.]{0,30}$"
-)
-
-
-_ZERO_AFTER = re.compile(r"[^,;.:()\n]{1,40}")
-
-
-def _zeros(flat: FlatText, year: int | None, skip: tuple[tuple[int, int], ...]) -> list[Figure]:
-    """ "Không có hồ sơ phát sinh": 0 of whatever the clause, or else its table row, is about."""
-    out: list[Figure] = []
-    for match in _ZERO.finditer(flat.text):
-        if _inside(match, skip):
-            continue
-        start, end = flat.sentence_bounds(match.start(), match.end(), clause=True)
-        if _SOME_BODIES.search(vkey(flat.text[start : match.start()])):
-            continue  # "9 đơn vị không phát sinh hồ sơ trễ hạn": theirs, not the unit's 0
-        line = flat.line_of(match.start())
-        candidates = [r for r in RULES if "ho_so" in r.units and r.zero_ok]
-        # the words right after it first ("không có HS trễ hạn; tiếp nhận 1.105 HS trực tuyến")
-        right_after = _ZERO_AFTER.match(flat.text, match.end())
-        own = right_after.group(0) if right_after else ""
-        for context in (own, flat.text[start:end], flat.lines[line - 1]):
-            rule = next((r for r in candidates if r.matches(vkey(context))), None)
-            if rule is not None:
-                sentence = flat.sentence(match.start(), match.end())
-                out.append(
-                    Figure(
-                        rule.variable, "0", Decimal(0), year, False, match.start(), line, sentence
-                    )
-                )
-                break
     return out
