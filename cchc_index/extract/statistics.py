@@ -1,4 +1,9 @@
-"""Figures of the one-stop desk and the website, each with its variable, year and sentence."""
+"""Figures of the one-stop desk and the website, each with its variable, year and sentence.
+
+This module walks the counts of a text and asks the others: `classify` which variable a
+count's words name, `figure_context` whether the words make it another body's or level's, a
+plan or a difference, `handled` what "tiếp nhận và giải quyết N" says, `zeros` the zeros told
+in words, `parts` which figures belong to a part of the unit."""
 
 from __future__ import annotations
 
