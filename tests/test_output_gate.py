@@ -259,7 +259,7 @@ def test_no_writing_option_destroys_an_input(
         pytest.skip(f"`{' '.join(path)}` does its (slow) work before it opens -o")
     target = target_of(what, role, template, tmp_path)
     if target is None:
-        pytest.skip(f"`{' '.join(path)}` has no {what}")
+        pytest.skip(f"`{' '.join(path)}` reads no input of this kind ({what})")
     inputs = _inputs(template)
     if what == "a FIFO nobody reads" and path == ("batch",):
         inputs = [p for p in inputs if p != world.db]  # stored, as asked, before -o is opened
