@@ -20,6 +20,7 @@ from cchc_index.extract.patterns import (
     DATED_NO_YEAR,
     ISSUER_STOPS,
     LEVEL_RE,
+    LOWER_CASE_VERBS,
     TITLE_BEFORE,
     capital_run,
     to_date,
@@ -33,9 +34,8 @@ _OF = re.compile(rf"(?:của|Của|CỦA|do|Do)\s+|được\s+(?={UP})")
 # "… UBND THÀNH PHỐ HÀ NỘI BAN HÀNH" in a decision's upper-case heading too
 _ISSUED = re.compile(
     r"(?i)(?:được\s+)?ban\s+hành(?!\s+kèm)\b|(?:đã\s+)?ký\b"
-    # "… của Chủ tịch Ủy ban nhân dân tỉnh công bố Danh mục …", "Ngân hàng Nhà nước Việt Nam
-    # tiếp tục ban hành …": a verb in lower case (never "Bộ Công Thương", "Ban Tiếp công dân")
-    r"|(?-i:công\s+bố|tiếp\s+tục)\b"
+    # "… của Chủ tịch Ủy ban nhân dân tỉnh công bố Danh mục …": a verb in lower case
+    r"|(?-i:" + "|".join(r"\s+".join(verb) for verb in LOWER_CASE_VERBS) + r")\b"
 )
 _PLACE_AFTER = re.compile(rf"\s+(?P<level>{LEVEL_RE})\s+(?={UP})")
 # "Quyết định số 1234/QĐ-UBND UBND tỉnh Thừa Thiên Huế Ngày 05/02/2024": the issuer named

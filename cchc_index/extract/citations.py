@@ -23,6 +23,7 @@ from cchc_index.extract.patterns import (
     DATED_NO_YEAR,
     ISSUER_STOPS,
     LETTER_TITLES,
+    LOWER_CASE_VERBS,
     SYMBOL,
     TITLE_BEFORE,
     symbol_text,
@@ -305,14 +306,9 @@ def _up_to_a_verb(phrase: str) -> str:
     """ "Ủy ban nhân dân huyện đã xây dựng và": the body, without the verbs after its name."""
     words = phrase.split()
     for index, word in enumerate(words[1:], start=1):
-        if vkey(word) in ISSUER_STOPS or tuple(words[index : index + 2]) in _VERBS_IN_LOWER_CASE:
+        if vkey(word) in ISSUER_STOPS or tuple(words[index : index + 2]) in LOWER_CASE_VERBS:
             return " ".join(words[:index])
     return phrase
-
-
-# "Ngân hàng Nhà nước Việt Nam tiếp tục ban hành …": verbs whose words, capitalised, name bodies
-# ("Ban Tiếp công dân", "Bộ Công Thương"), so only in lower case.
-_VERBS_IN_LOWER_CASE = frozenset({("tiếp", "tục"), ("công", "bố")})
 
 
 def merge(found: list[_Found]) -> list[Citation]:

@@ -34,10 +34,10 @@ UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.is
 UP = f"[{re.escape(UPPER)}]"
 
 # A sentence ends at . ! ? followed by a capital, a bullet, a blank line (the paragraph ends,
-# whatever starts the next: "(đoạn 6) Về …") or the end (not after "TP."); at a
-# cell or list separator; at a blank line followed by a capital or a bracket ("(1) …"); before a bulleted line or
-# the next row of a tab-separated table. Every alternative starts with a literal character,
-# so the whole text is scanned once, quickly.
+# whatever starts the next: "(đoạn 6) Về …") or the end (not after "TP."); at a cell or list
+# separator; at a blank line followed by a capital or a bracket ("(1) …"); before a bulleted
+# line or the next row of a tab-separated table. Every alternative starts with a literal
+# character, so the whole text is scanned once, quickly.
 _SENTENCE_END = re.compile(
     r"[.!?](?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTS\.)(?<!\bThS\.)(?<!\bGS\.)"
     rf"(?=\s+(?:{UP}|[-+•*]|\d+[.)]\s)|[ \t]*\n\s*\n|\s*$)"

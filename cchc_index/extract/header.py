@@ -32,6 +32,10 @@ _SELF_NAMED_LINES = 4  # the opening lines with words, a page's title first
 _MOTTO = re.compile(r"\s*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN)")
 # the motto, also its second line alone where a page breaks it ("CHỦ NGHĨA VIỆT NAM")
 _NATIONAL = ("cộng hòa", "cộng hoà", "chủ nghĩa việt nam", "độc lập", "đảng cộng sản", "---")
+# a line that opens on the state's motto (a document's header stands beside it)
+_MOTTO_LINE = re.compile(r"^[\s|*_]*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ)")
+_CARD_LINES = 200  # how far down a page's own header is looked for
+_ABOVE_MOTTO = 12  # the agency's lines and "Số:" stand beside or just above the motto
 
 
 @dataclass(frozen=True)
@@ -110,11 +114,6 @@ def _with_card(flat: FlatText, header: DocHeader) -> DocHeader:
         header, number=read[0], number_span=read[1], number_line=index + 1,
         agency=body[0] if body else header.agency, date=date, date_line=date_line,
     )  # fmt: skip
-
-
-_CARD_LINES = 200  # how far down a page's own header is looked for
-_ABOVE_MOTTO = 12  # the agency's lines and "Số:" stand beside or just above the motto
-_MOTTO_LINE = re.compile(r"^[\s|*_]*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ)")
 
 
 def _read_zone(flat: FlatText, first: int, max_lines: int) -> DocHeader:

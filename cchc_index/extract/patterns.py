@@ -93,6 +93,9 @@ AGENCY_STARTS = (
     "ban cán sự", "lãnh đạo", "đại hội", "chính quyền",
 )  # fmt: skip
 # Words that end an issuer phrase ("của UBND tỉnh về …", "của Chính phủ ngày …").
+# Verbs whose words, capitalised, name bodies ("Bộ Công Thương", "Ban Tiếp công dân"): they end
+# an issuer's name only in lower case ("… Chủ tịch UBND tỉnh công bố …", "… tiếp tục ban hành").
+LOWER_CASE_VERBS = (("công", "bố"), ("tiếp", "tục"))
 ISSUER_STOPS = frozenset(
     (
         "về", "v/v", "ngày", "đã", "và", "trong", "theo", "tại", "nhằm", "để", "với", "thì",
