@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_index.cli.main import cli
+from cchc_index.load.rules import load_framework
+from cchc_index.model.ranking import UnitScore
+from cchc_index.province.blocks import by_level
+from cchc_index.scoring.rollup import band_of
 
 from conftest import ROOT
 
@@ -106,8 +112,6 @@ def test_framework_blocks_by_level_with_their_own_bands_and_kept_in_the_store(
 
 def test_a_block_band_replaces_the_framework_band(tmp_path: Path) -> None:
     from cchc_index.model.framework import Band, Block
-    from cchc_index.model.ranking import UnitScore
-    from cchc_index.province.blocks import by_level
 
     score = UnitScore(
         "f", "UBND phường A", 2025, "x", "x", Decimal(90), Decimal(100), Decimal(90),
@@ -299,3 +303,40 @@ def test_the_ranking_notice_names_each_block(tmp_path: Path) -> None:
             text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
         for block in ("Phường", "Sở, ban, ngành", "Xã, đặc khu"):
             assert f"(hinh-thuc-2025) — khối {block}" in text, (suffix, block)
+
+
+def test_score_and_plan_class_a_ward_by_its_block_s_bands_as_the_batch_does() -> None:
+    """A commune officer's `score` and `plan` give the band the province's ranking gives."""
+    ward = str(MINH_HOA / "phuong-an-phu")
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    scored = CliRunner().invoke(cli, ["score", ward, *rules])
+    assert scored.exit_code == 0, scored.output
+    assert "(chỉ số 83,50%) — xếp loại: Khá (theo mức xếp loại riêng của khối Phường)" in (
+        scored.output
+    )
+    as_json = CliRunner().invoke(cli, ["score", ward, *rules, "--format", "json"])
+    data = json.loads(as_json.output)
+    assert (data["band"], data["level"], data["band_block"]) == ("Khá", "phường", "Phường")
+    planned = CliRunner().invoke(cli, ["plan", ward, *rules, "--on", "01/12/2025"])
+    assert planned.exit_code in (0, 1), planned.output
+    assert "Mục tiêu: Tốt (từ 85,00%" in planned.output  # the ward block's Tốt, not 80%
+    commune = CliRunner().invoke(cli, ["score", str(MINH_HOA / "xa-cat-tuong"), *rules])
+    assert "xếp loại: Khá\n" in commune.output  # the xã block has no bands of its own
+
+
+_FRAMEWORK_2025 = load_framework(ROOT / "rules" / "hinh-thuc-2025").framework
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    index=st.decimals(min_value=0, max_value=100, places=2),
+    level=st.sampled_from(["xã", "phường", "đặc_khu", "sở", "huyện", "tỉnh", "bộ"]),
+)
+def test_a_unit_s_band_is_the_band_its_block_ranks_it_in(index: Decimal, level: str) -> None:
+    """The law: the band `score` gives a unit is the band `batch` gives it in its block."""
+    plain = band_of(_FRAMEWORK_2025, index)  # the framework's own bands, before its blocks
+    score = UnitScore(
+        "f", "u", 2025, "x", "x", index, Decimal(100), index, plain, 0, "self", (), level,
+    )  # fmt: skip
+    blocks = _FRAMEWORK_2025.meta.blocks
+    assert band_of(_FRAMEWORK_2025, index, level) == by_level(score, blocks).band

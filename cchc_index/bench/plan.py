@@ -44,7 +44,10 @@ def measure_plan(echo: Echo, rounds: int = 5, actions: int = 40) -> dict[str, An
         start = time.perf_counter()
         planner = Planner(scorer, bundle, None, ON)
         wanted = str(planner.current.total + 10)  # ten points more: most open actions needed
-        outcome = make_plan(planner, resolve_target(framework, planner.current, wanted))
+        outcome = make_plan(
+            planner,
+            resolve_target(framework, planner.current, wanted, planner.bundle.profile.level),
+        )
         times.append(time.perf_counter() - start)
     assert outcome is not None
     plan = outcome.plan or outcome.best

@@ -140,9 +140,12 @@ class Result:
     band: str | None
     missing: tuple[MissingProduct, ...]
     engine: str
+    level: str | None = None  # the unit's level: its block's bands, where it has some, apply
+    band_block: str | None = None  # the block whose own bands gave `band` (None: the framework's)
 
 
-_ONLY_WHEN_USED = {"parts": (), "part": None}  # a node scored by parts: absent elsewhere
+# a node scored by parts: absent elsewhere; no known level, no block's own bands: absent
+_ONLY_WHEN_USED = {"parts": (), "part": None, "level": None, "band_block": None}
 
 
 def _unused(key: str, value: Any) -> bool:

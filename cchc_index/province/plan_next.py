@@ -77,7 +77,9 @@ def band_raisers(
         except CchcError as exc:
             failed.append(f"{row.score.folder}: {'; '.join(exc.lines())}")
             continue
-        target = resolve_target(planner.framework, planner.current, "next")
+        target = resolve_target(
+            planner.framework, planner.current, "next", planner.bundle.profile.level
+        )
         top = target.band == planner.current.band
         need = target_need(target, planner.current) - planner.raw
         for i, action in enumerate(planner.actions):

@@ -50,6 +50,11 @@ def headline(result: Result) -> list[str]:
     )
     if result.band:
         total += tr(f" — xếp loại: {result.band}", f" — band: {result.band}")
+        if result.band_block:  # the framework gives the unit's block bands of its own
+            total += tr(
+                f" (theo mức xếp loại riêng của khối {result.band_block})",
+                f" (by the {result.band_block} block's own bands)",
+            )
     lines.append(total)
     if result.bonus or result.deduction:
         lines.append(

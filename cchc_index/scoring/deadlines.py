@@ -90,6 +90,8 @@ def split_missing(framework: Framework, result: Result, on: dt.date) -> Split:
             gains[key] = max(gains.get(key, Decimal(0)), t.late_gain)
     total = result.total + sum(gains.values(), Decimal(0))
     index = percent(total, result.max_points)
-    reachable = LayerTotal(Layer.FINAL, total, result.max_points, index, band_of(framework, index))
+    reachable = LayerTotal(
+        Layer.FINAL, total, result.max_points, index, band_of(framework, index, result.level)
+    )
 
     return Split(on, self_due(framework, year), tuple(possible), tuple(too_late), reachable, bound)

@@ -217,6 +217,7 @@ class Scorer:
             band=None,
             missing=missing,
             engine=self.engine,
+            level=bundle.profile.level,
         )
         return roll_up(self.framework, result, leaves)
 

@@ -33,7 +33,7 @@ from cchc_index.scoring.evaluate import Scorer
 from cchc_index.scoring.layers import layered
 from cchc_index.scoring.matching import EvidenceIndex
 from cchc_index.scoring.plan_actions import OpenActions, apply_actions, merge_figures
-from cchc_index.scoring.rollup import band_of, percent
+from cchc_index.scoring.rollup import band_of, bands_for, percent
 from cchc_index.text import fold
 
 ZERO = Decimal(0)
@@ -59,10 +59,13 @@ def least_total(percent_min: Decimal, top: Decimal, step: Decimal) -> Decimal:
     return max(ZERO, points)
 
 
-def resolve_target(framework: Framework, current: LayerTotal, wanted: str) -> Target:
+def resolve_target(
+    framework: Framework, current: LayerTotal, wanted: str, level: str | None = None
+) -> Target:
     """`--to`: a band's name (any case, with or without marks), a number of points, or `next`
-    (the band above the current one; the current one when it is the top)."""
-    bands = sorted(framework.meta.bands, key=lambda b: b.min_percent, reverse=True)
+    (the band above the current one; the current one when it is the top); the bands are
+    those of the block of the unit's `level` where it has some (`rollup.bands_for`)."""
+    bands = sorted(bands_for(framework, level), key=lambda b: b.min_percent, reverse=True)
     step, top = framework.meta.rounding_step, current.max_points
     if wanted.strip().casefold() in ("next", "tiếp", "kế tiếp"):
         names = [b.name for b in bands]
@@ -465,10 +468,11 @@ def _best(planner: Planner, current: LayerTotal) -> Plan | None:
     """Unreachable target: the cheapest plan to the highest band the open actions reach."""
     framework = planner.framework
     most = max(ZERO, planner.raw + planner.most(low=False))
-    band = band_of(framework, percent(most, current.max_points))
+    level = planner.bundle.profile.level
+    band = band_of(framework, percent(most, current.max_points), level)
     if band is None or band == current.band:
         return None
-    entry = next(b for b in framework.meta.bands if b.name == band)
+    entry = next(b for b in bands_for(framework, level) if b.name == band)
     target = Target(
         band, least_total(entry.min_percent, current.max_points, planner.step), entry.min_percent
     )

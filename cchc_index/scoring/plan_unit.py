@@ -53,5 +53,5 @@ def plan_unit(
     """The cheapest plan that lifts the unit in `folder` to `to` (a band, points or `next`),
     with the actions still open on `on`; ValueError when `to` names nothing."""
     planner, located = open_planner(folder, rules, rules_dir, on, costs, engine, scorers)
-    target = resolve_target(planner.framework, planner.current, to)
+    target = resolve_target(planner.framework, planner.current, to, planner.bundle.profile.level)
     return make_plan(planner, target), located

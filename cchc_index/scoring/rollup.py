@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from cchc_index.model.framework import Framework
+from cchc_index.model.framework import Band, Block, Framework
 from cchc_index.model.result import LeafResult, NodeResult, Result, Status
 
 ZERO = Decimal(0)
@@ -56,6 +56,7 @@ def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]
     top = sum((a.max_points for a in areas), ZERO)
     total = max(ZERO, sum((a.points for a in areas), ZERO) + bonus - deduction)
     index = percent(total, top)
+    block = block_of(framework, result.level)
     return replace(
         result,
         leaves=leaves,
@@ -67,7 +68,8 @@ def roll_up(framework: Framework, result: Result, leaves: tuple[LeafResult, ...]
         max_points=top,
         survey_points=survey + framework.meta.survey_points,
         index_percent=index,
-        band=band_of(framework, index),
+        band=band_of(framework, index, result.level),
+        band_block=block.title if block is not None and block.bands else None,
     )
 
 
@@ -88,7 +90,21 @@ def _capped(framework: Framework, adjust: dict[str, list[Decimal]]) -> tuple[Dec
     return bonus, deduction
 
 
-def band_of(framework: Framework, index: Decimal | None) -> str | None:
+def block_of(framework: Framework, level: str | None) -> Block | None:
+    """The framework's block that holds units of `level` (the first that names it)."""
+    return next((b for b in framework.meta.blocks if level in b.levels), None)
+
+
+def bands_for(framework: Framework, level: str | None) -> tuple[Band, ...]:
+    """The bands a unit of `level` is classed by: its block's own bands where the framework
+    gives the block some (Hải Phòng 2025: a ward is "xuất sắc" from 93 points), else the
+    framework's. `batch` ranks a block by the same bands, so a unit's `score`, `plan` and
+    place in the province's ranking never disagree on its band."""
+    block = block_of(framework, level)
+    return block.bands if block is not None and block.bands else framework.meta.bands
+
+
+def band_of(framework: Framework, index: Decimal | None, level: str | None = None) -> str | None:
     if index is None:
         return None
-    return next((b.name for b in framework.meta.bands if index >= b.min_percent), None)
+    return next((b.name for b in bands_for(framework, level) if index >= b.min_percent), None)

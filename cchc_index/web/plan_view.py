@@ -51,7 +51,7 @@ def next_band(name: str, unit: Unit, on: dt.date | None = None) -> NextBand | No
     except CchcError:
         appraisal = None  # the page shows the appraisal's problems; plan on the self layer
     planner = Planner(scorer, unit.bundle, appraisal, on or dt.date.today())
-    target = resolve_target(framework, planner.current, "next")
+    target = resolve_target(framework, planner.current, "next", planner.bundle.profile.level)
     if target.band is None or target.band == planner.current.band:
         return None
     outcome = make_plan(planner, target)
