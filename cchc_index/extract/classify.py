@@ -44,6 +44,25 @@ def classify(kind: str, after: str, before: str) -> Rule | None:
     return None
 
 
+# "đang giải quyết 3.000 hồ sơ trong hạn và 2 hồ sơ quá hạn": the words right after the count
+# (its unit, "trong hạn", then a count past the deadline) make it the part still within it.
+_IN_TIME_AFTER = re.compile(
+    r"\s*(?:hồ\s+sơ|hs)?\s*(?:còn\s+|đang\s+)?trong\s+(?:thời\s+)?hạn\b[^.;:()\d]{0,20}?"
+    r"(?:,|\bvà)\s*(?:có\s+)?\d[\d.]*\s*(?:hồ\s+sơ|hs)?\s*(?:đã\s+|bị\s+)?(?:quá|trễ)\s+hạn\b"
+)
+_IN_PROGRESS = "ho_so_dang_giai_quyet"
+_IN_TIME = next(r for r in RULES if r.variable == "ho_so_dang_giai_quyet_trong_han")
+
+
+def in_time_part(rule: Rule, following: str) -> Rule:
+    """A count of records in progress followed by "trong hạn" and a count past the deadline
+    is the part of them still within it ("đang giải quyết 3.000 hồ sơ trong hạn và 2 hồ sơ
+    quá hạn"), not all; `following` is the text after the count, to its sentence's end."""
+    if rule.variable == _IN_PROGRESS and _IN_TIME_AFTER.match(vkey(following)):
+        return _IN_TIME
+    return rule
+
+
 def unit_in(before: str) -> str:
     """The class of the last unit word in a label ("Số hồ sơ trễ hạn:" → ho_so); records of
     procedures stay records ("tổng số hồ sơ giải quyết TTHC là" → ho_so, "Số TTHC có hồ sơ" →

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from cchc_index.extract.figure_context import MAYBE_SELF, is_unit, sub_body_starts
-from cchc_index.extract.flat import FlatText
+from cchc_index.extract.flat import FlatText, vkey
 from cchc_index.extract.unit import Unit
 
 
@@ -39,6 +39,8 @@ class _Placed(Protocol):
 F = TypeVar("F", bound=_Placed)
 
 _IN_PROGRESS_PARTS = frozenset({"ho_so_tre_han", "ho_so_dang_giai_quyet", "ho_so_dung_han"})
+# the counts that open the parts of the records in progress: all of them, or the first part
+_IN_PROGRESS_OPENS = frozenset({"ho_so_dang_giai_quyet", "ho_so_dang_giai_quyet_trong_han"})
 
 
 # How records came in: a desk's own count of them is still a count of the unit's channel.
@@ -76,7 +78,7 @@ def drop_breakdowns(flat: FlatText, figures: list[F]) -> list[F]:
             if figure.variable == "ho_so_tre_han":
                 kept.append(replace(figure, variable="ho_so_dang_giai_quyet_qua_han"))
             continue
-        if figure.variable == "ho_so_dang_giai_quyet":
+        if figure.variable in _IN_PROGRESS_OPENS:  # "đang giải quyết 30 hồ sơ trong hạn và 4 …"
             scope = (figure.offset, _breakdown_end(flat, figure.offset))
         kept.append(figure)
     return kept
@@ -226,15 +228,26 @@ _OUTCOMES = frozenset(
     {"ho_so_da_giai_quyet", "ho_so_truoc_han", "ho_so_dung_han", "ho_so_truoc_va_dung_han",
      "ho_so_tre_han", "ho_so_dang_giai_quyet"}
 )  # fmt: skip
+_RECEIVED = frozenset({"ho_so_tiep_nhan", "ho_so_tiep_nhan_moi"})
+# what a channel's count may be told to hold "trong đó"
+_HELD = _OUTCOMES | _RECEIVED | {"ho_so_ky_truoc"}
+# a count of records taken in and results sent back at once ("tiếp nhận và chuyển trả kết quả")
+_TAKEN_AND_SENT = re.compile(r"tiếp\s+nhận\s*(?:,|và)\s*(?:chuyển\s+)?(?:trả|phát\s+trả)\b")
 
 
 def drop_channel_parts(flat: FlatText, figures: list[F]) -> list[F]:
     """ "… tổng số hồ sơ trực tuyến đã tiếp nhận … là 43.007 hồ sơ. Trong đó số được xử lý
     đúng hạn 40.042 hồ sơ …": where one channel's count opens its sentence (no count of all
     records before it), what is told "trong đó" after it, in its sentence or the next one that
-    goes on with it, is that channel's outcome, not the unit's."""
+    goes on with it, is that channel's (received, carried over, outcome), not the unit's.
+
+    A channel's count that joins the records it took in and the results it sent back ("tiếp
+    nhận và chuyển trả kết quả qua dịch vụ bưu chính công ích 2.000 hồ sơ (trong đó: tiếp nhận
+    900 hồ sơ; …)") is no count of records received: the part received is the channel's other
+    value, and with two values the channel's count goes to review."""
     text = flat.text
     dropped: set[int] = set()
+    relabelled: dict[int, str] = {}
     for i, channel in enumerate(figures):
         if channel.variable not in _CHANNELS:
             continue
@@ -252,8 +265,17 @@ def drop_channel_parts(flat: FlatText, figures: list[F]) -> list[F]:
             for f in figures
         ):
             continue  # "…; đã giải quyết 5.415 hồ sơ, trong đó …": that count's parts
-        dropped.update(
-            k for k in range(i + 1, len(figures))
-            if in_which.start() < figures[k].offset < end and figures[k].variable in _OUTCOMES
-        )  # fmt: skip
-    return [f for k, f in enumerate(figures) if k not in dropped]
+        joint = _TAKEN_AND_SENT.search(vkey(text[start : channel.offset])) is not None
+        for k in range(i + 1, len(figures)):
+            figure = figures[k]
+            if not in_which.start() < figure.offset < end or figure.variable not in _HELD:
+                continue
+            if joint and figure.variable in _RECEIVED:
+                relabelled[k] = channel.variable
+            else:
+                dropped.add(k)
+    return [
+        replace(f, variable=relabelled[k]) if k in relabelled else f
+        for k, f in enumerate(figures)
+        if k not in dropped
+    ]

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from cchc_index.extract.classify import bare_after, classify, near, unit_in
+from cchc_index.extract.classify import bare_after, classify, in_time_part, near, unit_in
 from cchc_index.extract.counts import Count, counts, with_second
 from cchc_index.extract.figure import Figure
 from cchc_index.extract.figure_context import (
@@ -59,8 +59,9 @@ _LEVEL_NUMBER = re.compile(r"(?i)\bmức(?:\s+độ)?\s*(?:\d\s*(?:,|và|-|–)\
 _STANDARD = re.compile(r"(?:ISO|TCVN)\s*[\d.]+\s*[:/]\s*$")
 # The words after a count end at a comma, a cell, a full stop, or a line that starts anew.
 # "… là 115.665 và tổng số hồ sơ giải quyết là 168.746": "và (tổng) số …" is the next label.
+# "… 2.855 hồ sơ trực tuyến mức độ 3, mức độ 4": one count for both levels, no cut at the comma.
 _AFTER_END = re.compile(
-    rf"[,;(|\t]|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))|\s(?:và|còn)\s+(?:tổng\s+)?số\s"
+    rf"[;(|\t]|,(?!\s*(?:mức(?:\s+độ)?\s*)?4\b)|\.\s|\n(?=[ \t]*(?:{UP}|[-+•*]))|\s(?:và|còn)\s+(?:tổng\s+)?số\s"
     # "… 49.805 hồ sơ và dịch vụ công một phần là 886 hồ sơ": the next count's label
     # "… 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985": the next verb's
     r"|\svà\s+(?=(?:dịch\s+vụ|tỷ\s+lệ|các\s+|có\s+|(?:đã\s+)?(?:giải\s+quyết|tiếp\s+nhận|trả"
@@ -174,6 +175,7 @@ def _find_figures(
             found = classify(kind, "", near(before)) or classify(kind, bare_after(after), "")
         if found is None:
             continue
+        found = in_time_part(found, text[count.end : clause_end])
         if kind == "ho_so":
             records_until = flat.sentence_bounds(count.start, count.end)[1]
         when = year_after(text[unit_end : min(clause_end, nxt)]) or _year_of(whole_clause, year)
@@ -188,9 +190,14 @@ def _find_figures(
             rules.append(RESOLVED)
         elif handled(found, count, before):
             handled_spans.append((count.start, sentence_end))
+        elif found.variable == _EARLY_OR_ON_TIME and _percent(rate) == _ALL:
+            # "giải quyết xong 6.540 hồ sơ trước và đúng hạn (đạt 100%)": all of the records
+            # resolved (of them or of all received, either way as many were resolved)
+            rules.append(RESOLVED)
         figures.extend(
-            replace(f, label=before, rate=_percent(rate), rate_places=_places(rate),
-                    part_of_period=part, tail=text[unit_end : min(clause_end, nxt)])
+            replace(f, label=before, rate=_percent(rate) if rule is found else None,
+                    rate_places=_places(rate), part_of_period=part,
+                    tail=text[unit_end : min(clause_end, nxt)])
             for rule in rules
             for f in _figures(flat, count, rule, when, approx)
         )  # fmt: skip
@@ -209,10 +216,11 @@ def _find_figures(
 
 
 _PART_OF_PERIOD = re.compile("|".join(PART_OF_PERIOD))
-# "Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 581 hồ sơ": the sentence's topic,
-# said first, names the channel its records came by.
+# "Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 581 hồ sơ", "Qua dịch vụ bưu chính
+# công ích, đã tiếp nhận …": the sentence's topic, said first, names the channel its records
+# came by.
 _TOPIC = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:về|đối với|riêng)\s+(?P<topic>[^,;:.]{3,90})[,:]"
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:về|đối với|riêng|qua)\s+(?P<topic>[^,;:.]{3,90})[,:]"
 )
 _RECEIVED = frozenset({"ho_so_tiep_nhan", "ho_so_tiep_nhan_moi"})
 _TOPIC_CHANNELS = frozenset(
@@ -268,6 +276,8 @@ _BARE_END = re.compile(r"\s*(?:[,;.)(\n]|và(?!\w)|\Z)")
 
 
 # "148.761 hồ sơ, đạt tỷ lệ đúng hạn toàn tỉnh 98,33%", "12 hồ sơ (tỷ lệ 0,3%)"
+_EARLY_OR_ON_TIME = "ho_so_truoc_va_dung_han"
+_ALL = Decimal(100)
 _RATE = re.compile(
     r"[\s,(]*(?:đạt|chiếm)?\s*(?:tỷ\s+lệ|tỉ\s+lệ)?[^\d%;\n]{0,40}?(?P<p>\d{1,3}(?:,\d+)?)\s*%"
 )

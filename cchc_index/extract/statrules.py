@@ -191,6 +191,11 @@ RULES: tuple[Rule, ...] = (
        "đúng hoặc trước", "trước hạn hoặc đúng", "đúng hạn hoặc trước"),
     _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
+    # "đang giải quyết 30 hồ sơ trong hạn và 4 hồ sơ quá hạn": the part of the records in
+    # progress still within its deadline, where the part past it follows (`classify`
+    # .in_time_part reads the words after); alone, "đang giải quyết còn trong hạn là 220 hồ sơ"
+    # is all of them
+    _r("ho_so_dang_giai_quyet_trong_han", "ho_so", only=r"(?!)"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
        "đang tiếp tục giải quyết", "tiếp tục giải quyết", "đang tiếp tục xử lý",
        "tiếp tục xử lý", "đang được xử lý",
@@ -256,6 +261,7 @@ TITLES = {
     "ho_so_tre_han": ("hồ sơ giải quyết trễ hạn", "records resolved late"),
     "ho_so_dang_giai_quyet": ("hồ sơ đang giải quyết", "records in progress"),
     "ho_so_dang_giai_quyet_qua_han": ("hồ sơ đang giải quyết đã quá hạn", "records in progress past their deadline"),
+    "ho_so_dang_giai_quyet_trong_han": ("hồ sơ đang giải quyết còn trong hạn", "records in progress within their deadline"),
     "thu_xin_loi": ("thư xin lỗi", "apology letters"),
     "ho_so_so_hoa": ("hồ sơ được số hóa", "records digitised"),
     "tai_khoan_tao_moi": ("tài khoản tạo mới", "accounts created"),
