@@ -10,7 +10,7 @@ from __future__ import annotations
 from cchc_index.server import admin, auth_pages, from_report, items, officer, province, reviewer
 from cchc_index.server.gate import ANYONE, Rule
 from cchc_index.server.states import DRAFT, EXPLAINED, ROUND1, SUBMITTED
-from cchc_index.web import pages, records
+from cchc_index.web import pages, records, verify_view
 
 ALL = frozenset({"officer", "reviewer", "keeper", "admin"})
 OFFICER = frozenset({"officer"})
@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     Rule("GET", U + "/explain/{node}", READERS, unit=True, endpoint=pages.explain_page),
     Rule("GET", U + "/download/{fmt}", READERS, unit=True, endpoint=pages.download),
     Rule("GET", U + "/file/{path:path}", READERS, unit=True, endpoint=officer.evidence_file),
+    Rule("GET", U + "/verify", READERS, unit=True, endpoint=verify_view.verify_page),
     Rule("GET", KIND, READERS, unit=True, endpoint=records.list_page),
     Rule(
         "GET", KIND + "/{key}/edit", OFFICER, unit=True, states=EDITABLE, endpoint=records.edit_page

@@ -14,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 from cchc_index.errors import CchcError, ExitCode
 from cchc_index.i18n import tr, using
 from cchc_index.scoring.evaluate import EngineName
-from cchc_index.web import draft, pages, records, submit
+from cchc_index.web import draft, pages, records, submit, verify_view
 from cchc_index.web.forms import Refused
 from cchc_index.web.guard import Guard
 from cchc_index.web.scores import Scores
@@ -64,6 +64,7 @@ def create_app(
         Route("/u/{bundle}/explain/{node}", pages.explain_page),
         Route("/u/{bundle}/download/{fmt}", pages.download),
         Route("/u/{bundle}/submit", submit.post_submit, methods=["POST"]),
+        Route("/u/{bundle}/verify", verify_view.verify_page),
         Route(kind, records.list_page),
         Route(kind, records.post_record, methods=["POST"]),
         Route(kind + "/{key}/edit", records.edit_page),

@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cchc_index.i18n import tr, using
 from cchc_index.model.framework import Framework
+from cchc_index.web.checks import row_of
 from cchc_index.web.edits import Saved, Upload, save
 from cchc_index.web.forms import read_form
 from cchc_index.web.kinds import KINDS, Kind
@@ -17,6 +18,8 @@ from cchc_index.web.scores import Unit, changes, total_range
 from cchc_index.web.site import Flash, NotFound, Site, request_lang, site_of
 from cchc_index.web.staging import read
 from cchc_index.web.workspace import file_hash
+
+CHECKED_KINDS = frozenset({"documents", "photos"})  # rows whose files `verify` reads
 
 
 def _kind(request: Request) -> Kind:
@@ -84,6 +87,10 @@ def _form_page(
         nodes=node_choices(framework, kind),
         variables=variables,
         total_range=total_range,
+        # the kept file checks of the bundle (never made here: reading scans takes seconds)
+        checked=site.checks.last(folder) if kind.name in CHECKED_KINDS else None,
+        checked_kind=kind.name in CHECKED_KINDS,
+        row_of=row_of,
     )
     return site.page(request, template, status_code=status_code, **ctx)
 

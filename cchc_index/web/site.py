@@ -19,6 +19,8 @@ from cchc_index.model.result import Status
 from cchc_index.report.labels import gain, pct, pts, status
 from cchc_index.report.layer_words import layer_name
 from cchc_index.report.reasons import product_title
+from cchc_index.verify.verdict import field_shown
+from cchc_index.web.checks import Checks
 from cchc_index.web.edits import EVIDENCE_SUFFIXES
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.scores import Change, Scores
@@ -56,8 +58,10 @@ def _env() -> jinja2.Environment:
         Status=Status,
         kinds=KINDS,
         kind=None,
+        checking=False,  # the file checks' tab is the page's
         product_title=product_title,
         layer_name=layer_name,
+        field_shown=field_shown,
     )
     env.globals["evidence_accept"] = ",".join(EVIDENCE_SUFFIXES)
     env.tests["file"] = lambda problem, name: Path(problem.path).name == name
@@ -73,6 +77,7 @@ class Site:
     env: jinja2.Environment = field(default_factory=_env)
     flashes: OrderedDict[str, Flash] = field(default_factory=OrderedDict)
     content_named: bool = False  # uploads kept under their sha256 (the province server)
+    checks: Checks = field(default_factory=Checks)  # the last `verify` of each bundle shown
 
     def csrf(self, request: Request) -> str:
         """The form token of this request: the session's when a server in front set one

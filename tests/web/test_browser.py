@@ -189,6 +189,8 @@ PAGES = {
     "giai-thich": f"/u/{BUNDLE}/explain/1.1.1",
     "nhap-tu-bao-cao": "/draft",
     "tham-dinh": "/u/quang-an-2020-tham-dinh/#scores",
+    "doi-chieu": f"/u/{BUNDLE}/verify",
+    "van-ban-sau-doi-chieu": DOCS,  # each row's verdict, from the check just made
 }
 
 
@@ -215,8 +217,10 @@ def test_every_page_is_axe_clean_and_screenshotted(
         found[name] = _axe(page)
         shot = tmp_path / f"{name}.png"
         page.screenshot(
-            path=str(shot), full_page=name not in ("ket-qua", "van-ban", "so-lieu", "tham-dinh")
-        )
+            path=str(shot),
+            full_page=name not in ("ket-qua", "van-ban", "so-lieu", "tham-dinh",
+                                   "van-ban-sau-doi-chieu"),
+        )  # fmt: skip
         assert shot.stat().st_size > 5000
         keep_screenshot(shot, f"{name}.png")
     # a page with errors next to the fields, and the review of a report
@@ -277,3 +281,27 @@ def test_the_live_server_refuses_what_it_must(site: str, served: Path) -> None:
     assert conn.getresponse().status == 413
     conn.close()
     assert snapshot(served.parent) == before
+
+
+def test_the_file_checks_show_what_each_file_says_and_mark_the_rows(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The officer opens "Đối chiếu tệp": the file that carries another number is named, with
+    what it says; back on the documents page each row carries its verdict."""
+    with live_server(served_copy(tmp_path, without_plan=False)) as site:
+        _check_files(_page(browser), site)
+
+
+def _check_files(page: Any, site: str) -> None:
+    page.goto(site + UNIT)
+    page.get_by_role("link", name="Đối chiếu tệp").click()
+    page.get_by_role("status").filter(has_text="khớp hoàn toàn").wait_for()
+    row = page.locator("tr", has_text="472/KH-UBND")
+    assert "số, ký hiệu: khác (tệp ghi: 475/KH-UBND)" in row.inner_text()
+    assert page.locator('tr[data-match="yes"]').count() >= 2
+    page.get_by_role("link", name="Văn bản", exact=True).click()
+    cell = page.locator("tr", has_text="472/KH-UBND").locator("td.cell-check")
+    assert "ngày: khác (tệp ghi: 18/12/2019)" in cell.inner_text()
+    assert page.locator("tr", has_text="133/KH-UBND").locator("td.cell-check").inner_text() == (
+        "khớp"
+    )
