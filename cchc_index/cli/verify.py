@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from cchc_index.cli.common import LANG, OUTPUT, RULES_DIR, emit, reports_errors, warn
-from cchc_index.errors import ExitCode
+from cchc_index.errors import EvidenceError, ExitCode
 from cchc_index.i18n import tr
 
 if TYPE_CHECKING:
@@ -62,19 +62,57 @@ def verify_warnings(bundle: Path, review: Review) -> None:
         "Check links too (one HEAD/GET per link, 5 s timeout).",
     ),
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=None,
+    help=tr(
+        "Với thư mục chứa nhiều bộ minh chứng: số tiến trình (mặc định: số lõi).",
+        "For a folder of many bundles: worker processes (default: the cores).",
+    ),
+)
 @LANG
 @reports_errors
-def verify(bundle: Path, fmt: str, output: Path | None, links: bool) -> None:
-    from cchc_index.verify.run import verify_bundle
-    from cchc_index.verify.show import RENDERERS
-
+def verify(bundle: Path, fmt: str, output: Path | None, links: bool, jobs: int | None) -> None:
     if output is not None:
         from cchc_index.output import refuse_inputs
 
         refuse_inputs(output, [bundle])
+    if not (bundle / "profile.yaml").is_file() and bundle.is_dir():
+        _verify_many(bundle, fmt, output, links, jobs)
+    from cchc_index.verify.run import verify_bundle
+    from cchc_index.verify.show import RENDERERS
+
     report = verify_bundle(bundle, links=links)
     emit(RENDERERS[fmt](report), output)
     sys.exit(ExitCode.FINDINGS if report.differs else ExitCode.OK)
+
+
+def _verify_many(
+    folder: Path, fmt: str, output: Path | None, links: bool, jobs: int | None
+) -> NoReturn:
+    """A folder of bundles (a province's units): each one checked, one summary; exit 7 when a
+    bundle could not be read (the others are still checked and listed), else 1 when a file
+    differs."""
+    from cchc_index.province.runner import find_bundles
+    from cchc_index.verify import many
+
+    folders = find_bundles([folder])
+    if not folders:
+        raise EvidenceError(
+            [],
+            tr(
+                f"{folder}: không có profile.yaml, cũng không chứa bộ minh chứng nào (thư mục có "
+                "profile.yaml)",
+                f"{folder}: no profile.yaml, and no bundle (a folder with a profile.yaml) in it",
+            ),
+        )
+    units = many.verify_many(folders, jobs, links=links)
+    emit(many.RENDERERS[fmt](units), output)
+    if any(u.report is None for u in units):
+        sys.exit(ExitCode.UNITS_FAILED)
+    sys.exit(ExitCode.FINDINGS if any(u.differing for u in units) else ExitCode.OK)
 
 
 @click.command(
@@ -146,7 +184,7 @@ def binder(
 
         data = load_bytes(check_zip)
         if isinstance(data, str):
-            from cchc_index.errors import EvidenceError, problem_at
+            from cchc_index.errors import problem_at
 
             raise EvidenceError([problem_at(check_zip, data)])
         result = check_binder(data, str(check_zip))
