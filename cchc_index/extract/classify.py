@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from cchc_index.extract.flat import vkey
-from cchc_index.extract.statrules import RULES, UNIT_CLASS, UNIT_RE, Rule, canon
+from cchc_index.extract.statrules import (
+    IN_PROGRESS_IN_TIME,
+    RULES,
+    UNIT_CLASS,
+    UNIT_RE,
+    Rule,
+    canon,
+)
 
 # Two words joined by a comma that name one thing: "trước hạn, đúng hạn 1.190 hồ sơ" (early
 # or on time), "tiếp nhận, giải quyết 1.300 hồ sơ" (received to handle).
@@ -51,7 +58,6 @@ _IN_TIME_AFTER = re.compile(
     r"(?:,|\bvà)\s*(?:có\s+)?\d[\d.]*\s*(?:hồ\s+sơ|hs)?\s*(?:đã\s+|bị\s+)?(?:quá|trễ)\s+hạn\b"
 )
 _IN_PROGRESS = "ho_so_dang_giai_quyet"
-_IN_TIME = next(r for r in RULES if r.variable == "ho_so_dang_giai_quyet_trong_han")
 
 
 def in_time_part(rule: Rule, following: str) -> Rule:
@@ -59,7 +65,7 @@ def in_time_part(rule: Rule, following: str) -> Rule:
     is the part of them still within it ("đang giải quyết 3.000 hồ sơ trong hạn và 2 hồ sơ
     quá hạn"), not all; `following` is the text after the count, to its sentence's end."""
     if rule.variable == _IN_PROGRESS and _IN_TIME_AFTER.match(vkey(following)):
-        return _IN_TIME
+        return IN_PROGRESS_IN_TIME
     return rule
 
 

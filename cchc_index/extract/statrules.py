@@ -191,11 +191,6 @@ RULES: tuple[Rule, ...] = (
        "đúng hoặc trước", "trước hạn hoặc đúng", "đúng hạn hoặc trước"),
     _r("ho_so_truoc_han", "ho_so", "trước hạn", "trước hẹn", "sớm hạn"),
     _r("ho_so_dung_han", "ho_so", "đúng hạn", "đúng hẹn"),
-    # "đang giải quyết 30 hồ sơ trong hạn và 4 hồ sơ quá hạn": the part of the records in
-    # progress still within its deadline, where the part past it follows (`classify`
-    # .in_time_part reads the words after); alone, "đang giải quyết còn trong hạn là 220 hồ sơ"
-    # is all of them
-    _r("ho_so_dang_giai_quyet_trong_han", "ho_so", only=r"(?!)"),
     _r("ho_so_dang_giai_quyet", "ho_so", "đang giải quyết", "đang trong thời gian giải quyết",
        "đang tiếp tục giải quyết", "tiếp tục giải quyết", "đang tiếp tục xử lý",
        "tiếp tục xử lý", "đang được xử lý",
@@ -241,6 +236,12 @@ RULES: tuple[Rule, ...] = (
     _r("van_ban_moi_truong_mang", "van_ban", "môi trường mạng"),
     _r("van_ban_den", "van_ban", "đã nhận", "văn bản đến"),
 )  # fmt: skip
+
+# "đang giải quyết 30 hồ sơ trong hạn và 4 hồ sơ quá hạn": the part of the records in progress
+# still within its deadline, where the part past it follows. No words alone make a count this
+# one (alone, "đang giải quyết còn trong hạn là 220 hồ sơ" is all of them): `classify`
+# .in_time_part reads the words after a count of records in progress.
+IN_PROGRESS_IN_TIME = _r("ho_so_dang_giai_quyet_trong_han", "ho_so", zero_ok=False)
 
 # The extractor's own label of every name it can give a figure (Vietnamese, English); a
 # framework that declares the variable labels it with its own title instead.

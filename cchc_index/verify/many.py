@@ -45,7 +45,7 @@ class UnitCheck:
         """Its rows whose file says something else, or whose signature is broken."""
         if self.report is None:
             return ()
-        return tuple(r for r in self.report.rows if _differs(r))
+        return tuple(r for r in self.report.rows if r.differs)
 
     def count(self, verdicts: frozenset[Verdict]) -> int:
         """Its rows with a field of one of `verdicts` (and no field that differs)."""
@@ -53,15 +53,9 @@ class UnitCheck:
         return sum(
             1
             for r in rows
-            if not _differs(r)
+            if not r.differs
             and (r.problem is not None or any(f.verdict in verdicts for f in r.fields))
         )
-
-
-def _differs(row: RowCheck) -> bool:
-    return any(f.verdict is Verdict.DIFFERS for f in row.fields) or (
-        row.signature is not None and row.signature.verdict == "tampered"
-    )
 
 
 _UNSURE = frozenset({Verdict.NOT_FOUND, Verdict.UNREADABLE})
@@ -72,7 +66,7 @@ def _check(folder: Path, language: str, links: bool) -> UnitCheck:
         try:
             return UnitCheck(str(folder), verify_bundle(folder, links=links))
         except CchcError as exc:
-            return UnitCheck(str(folder), None, exc.lines()[0] if exc.lines() else str(exc))
+            return UnitCheck(str(folder), None, exc.lines()[0])
 
 
 def verify_many(

@@ -40,6 +40,13 @@ class RowCheck:
             and all(f.verdict is Verdict.MATCH for f in self.fields)
         )
 
+    @property
+    def differs(self) -> bool:
+        """Whether its file says something else than the row, or its signature is broken."""
+        return any(f.verdict is Verdict.DIFFERS for f in self.fields) or (
+            self.signature is not None and self.signature.verdict == "tampered"
+        )
+
     def verdict_of(self, name: str) -> Verdict | None:
         return next((f.verdict for f in self.fields if f.field == name), None)
 
@@ -53,9 +60,7 @@ class VerifyReport:
     @property
     def differs(self) -> bool:
         """Whether any file says something else than its row (or a signature is broken)."""
-        return any(f.verdict is Verdict.DIFFERS for r in self.rows for f in r.fields) or any(
-            r.signature is not None and r.signature.verdict == "tampered" for r in self.rows
-        )
+        return any(r.differs for r in self.rows)
 
 
 def own_names(bundle: Bundle) -> list[str]:
