@@ -18,7 +18,7 @@ from cchc_index.web import layers_view, plan_view
 from cchc_index.web.kinds import KINDS
 from cchc_index.web.missing import supply
 from cchc_index.web.scores import Unit, reason_of, total_range
-from cchc_index.web.site import NotFound, request_lang, site_of
+from cchc_index.web.site import NotFound, Site, request_lang, site_of
 
 LABELS = {
     "docx": ("Báo cáo và Phụ lục DOCX (Word)", "DOCX report and annex (Word)"),
@@ -46,7 +46,7 @@ def bundle_list(request: Request) -> Response:
     return site.page(request, "index.html", units=units, total_range=total_range)
 
 
-def _unit_context(name: str, unit: Unit) -> dict[str, Any]:
+def _unit_context(name: str, unit: Unit, site: Site) -> dict[str, Any]:
     return dict(
         name=name,
         unit=unit,
@@ -58,6 +58,8 @@ def _unit_context(name: str, unit: Unit) -> dict[str, Any]:
         rows=layers_view.rows,
         columns=layers_view.columns,
         next_plan=plan_view.next_band(name, unit),
+        # the kept file checks, when no file changed since (never made here)
+        checked=site.checks.last(unit.folder),
     )
 
 
@@ -66,7 +68,7 @@ def unit_page(request: Request) -> Response:
     name = request.path_params["bundle"]
     unit = site.scores.unit(site.folder(name))
     status_code = 200 if unit.result is not None else 422
-    return site.page(request, "unit.html", status_code=status_code, **_unit_context(name, unit))
+    return site.page(request, "unit.html", status_code=status_code, **_unit_context(name, unit, site))
 
 
 def explain_page(request: Request) -> Response:
@@ -93,7 +95,7 @@ def download(request: Request) -> Response:
         raise NotFound(fmt)
     unit = site.scores.unit(site.folder(name))
     if isinstance(unit, Unloaded):
-        return site.page(request, "unit.html", status_code=422, **_unit_context(name, unit))
+        return site.page(request, "unit.html", status_code=422, **_unit_context(name, unit, site))
     with using(request_lang(request)):
         made = produce(unit, fmt)
     filename = f"{name}-ket-qua{made.suffix}"

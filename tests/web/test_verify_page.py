@@ -87,3 +87,21 @@ def test_a_bundle_that_does_not_load_shows_its_problems(served: Path) -> None:
     page = client(served).get(VERIFY)
     assert page.status_code == 422
     assert "profile.yaml" in page.text and 'class="errors"' in page.text
+
+
+def test_the_unit_page_warns_of_files_that_differ_once_checked(served: Path) -> None:
+    site = client(served)
+    assert 'id="files-differ"' not in site.get(f"/u/{BUNDLE}/").text  # nothing read yet
+    site.get(VERIFY)
+    page = site.get(f"/u/{BUNDLE}/").text
+    warning = page[page.index('id="files-differ"') :]
+    warning = warning[: warning.index("</div>")]
+    assert "1 tệp ghi khác dòng khai" in warning and "tep/472-KH-UBND.pdf" in warning
+    assert f'<a href="{VERIFY}">' in warning
+    # the row put right (the file it names is 475/KH-UBND's): the warning goes
+    table = served / BUNDLE / "documents.csv"
+    table.write_text(
+        table.read_text(encoding="utf-8").replace("tep/472-KH-UBND.pdf", ""), encoding="utf-8"
+    )
+    site.get(VERIFY)
+    assert 'id="files-differ"' not in site.get(f"/u/{BUNDLE}/").text
