@@ -86,6 +86,8 @@ def appraise_page(
         entries=entries,
         answers=answers,
         files=evidence_files(folder),
+        checked=(checked := s.checks.last(folder)),
+        checked_rows={r.file: r for r in checked.rows if r.file} if checked else {},
         errors=errors or {},
         typed=typed or {},
         step=cycle.step(unit) if unit.source else None,
