@@ -68,7 +68,9 @@ def unit_page(request: Request) -> Response:
     name = request.path_params["bundle"]
     unit = site.scores.unit(site.folder(name))
     status_code = 200 if unit.result is not None else 422
-    return site.page(request, "unit.html", status_code=status_code, **_unit_context(name, unit, site))
+    return site.page(
+        request, "unit.html", status_code=status_code, **_unit_context(name, unit, site)
+    )
 
 
 def explain_page(request: Request) -> Response:
