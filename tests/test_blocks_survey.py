@@ -324,6 +324,27 @@ def test_score_and_plan_class_a_ward_by_its_block_s_bands_as_the_batch_does() ->
     assert "xếp loại: Khá\n" in commune.output  # the xã block has no bands of its own
 
 
+def test_the_filed_documents_say_which_bands_classed_the_unit(tmp_path: Path) -> None:
+    ward = str(MINH_HOA / "phuong-an-phu")
+    for suffix in ("html", "xlsx"):
+        target = tmp_path / f"ket-qua.{suffix}"
+        made = CliRunner().invoke(
+            cli, ["score", ward, "--rules-dir", str(ROOT / "rules"), "-o", str(target)]
+        )
+        assert made.exit_code == 0, made.output
+        text = target.read_text(encoding="utf-8") if suffix == "html" else _cells(target)
+        assert "Khá (theo mức xếp loại riêng của khối Phường)" in text
+
+
+def _cells(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return "\n".join(
+        str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v
+    )
+
+
 _FRAMEWORK_2025 = load_framework(ROOT / "rules" / "hinh-thuc-2025").framework
 
 

@@ -33,6 +33,17 @@ def gain(value: Decimal, upper: bool) -> str:
     return text + (tr(" (tối đa)", " (at most)") if upper else "")
 
 
+def band_shown(result: Result) -> str:
+    """The band, and the block whose own bands gave it where the framework gives the unit's
+    block bands of its own ("Khá (theo mức xếp loại riêng của khối Phường)")."""
+    if not result.band or not result.band_block:
+        return result.band or ""
+    return result.band + tr(
+        f" (theo mức xếp loại riêng của khối {result.band_block})",
+        f" (by the {result.band_block} block's own bands)",
+    )
+
+
 def headline(result: Result) -> list[str]:
     lines = [
         tr(
@@ -49,12 +60,7 @@ def headline(result: Result) -> list[str]:
         f"Self-assessed total: {pts(result.total)} / {pts(result.max_points)} points (index {pct(result.index_percent)})",
     )
     if result.band:
-        total += tr(f" — xếp loại: {result.band}", f" — band: {result.band}")
-        if result.band_block:  # the framework gives the unit's block bands of its own
-            total += tr(
-                f" (theo mức xếp loại riêng của khối {result.band_block})",
-                f" (by the {result.band_block} block's own bands)",
-            )
+        total += tr(" — xếp loại: ", " — band: ") + band_shown(result)
     lines.append(total)
     if result.bonus or result.deduction:
         lines.append(

@@ -15,7 +15,7 @@ from cchc_index.i18n import tr
 from cchc_index.model.layers import Layer
 from cchc_index.model.result import LeafResult, NodeResult, Result, Status
 from cchc_index.report.filing import Filing
-from cchc_index.report.labels import pct, pts
+from cchc_index.report.labels import band_shown, pct, pts
 from cchc_index.report.layer_words import layer_name
 from cchc_index.report.method_words import figure_words
 from cchc_index.report.reasons import product_title, reason_text
@@ -204,7 +204,7 @@ def totals(result: Result) -> list[tuple[str, str]]:
         (tr("Chỉ số (%)", "Index (%)"), pct(result.index_percent)),
     ]
     if result.band:
-        lines.append((tr("Xếp loại (dự kiến)", "Band (provisional)"), result.band))
+        lines.append((tr("Xếp loại (dự kiến)", "Band (provisional)"), band_shown(result)))
     return lines
 
 

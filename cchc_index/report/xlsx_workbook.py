@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from cchc_index.i18n import tr
 from cchc_index.report.filing import Filing
+from cchc_index.report.labels import band_shown
 from cchc_index.report.reasons import product_title
 from cchc_index.report.xlsx_cells import formula, workbook_bytes
 from cchc_index.report.xlsx_sheets import (
@@ -107,7 +108,7 @@ def _summary(ws: Any, filing: Filing, last: int) -> None:
         ("Tổng cộng", result.total),
         ("Điểm tối đa áp dụng", result.max_points),
         ("Chỉ số (%)", result.index_percent),
-        ("Xếp loại (dự kiến)", result.band),
+        ("Xếp loại (dự kiến)", band_shown(result) or None),
     ]
     for offset, (label, value) in enumerate(totals, start=2):
         ws.cell(row=r + offset, column=2, value=label).font = BOLD
