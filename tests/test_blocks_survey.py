@@ -361,3 +361,13 @@ def test_a_unit_s_band_is_the_band_its_block_ranks_it_in(index: Decimal, level: 
     )  # fmt: skip
     blocks = _FRAMEWORK_2025.meta.blocks
     assert band_of(_FRAMEWORK_2025, index, level) == by_level(score, blocks).band
+
+
+def test_the_unit_page_gives_the_band_of_the_units_block(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from cchc_index.web.app import create_app
+
+    app = create_app(_province(tmp_path), ROOT / "rules", "reference", 20)
+    page = TestClient(app, base_url="http://127.0.0.1:8765").get("/u/phuong-an-phu/").text
+    assert "xếp loại: Khá (theo mức xếp loại riêng của khối Phường)" in page

@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse
 
 from cchc_index.i18n import choose, lang, num, tr, using
 from cchc_index.model.result import Status
-from cchc_index.report.labels import gain, pct, pts, status
+from cchc_index.report.labels import band_shown, gain, pct, pts, status
 from cchc_index.report.layer_words import layer_name
 from cchc_index.report.reasons import product_title
 from cchc_index.verify.verdict import field_shown
@@ -62,6 +62,7 @@ def _env() -> jinja2.Environment:
         product_title=product_title,
         layer_name=layer_name,
         field_shown=field_shown,
+        band_shown=band_shown,
     )
     env.globals["evidence_accept"] = ",".join(EVIDENCE_SUFFIXES)
     env.tests["file"] = lambda problem, name: Path(problem.path).name == name
