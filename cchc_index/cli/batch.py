@@ -13,6 +13,7 @@ import click
 
 from cchc_index.cli.common import (
     ENGINE,
+    JOBS,
     LANG,
     OUTPUT,
     RULES_DIR,
@@ -108,13 +109,7 @@ class _Bar:
     type=click.Path(path_type=Path, file_okay=False, exists=True),
 )
 @RULES_DIR
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 256),
-    default=None,
-    help=tr("Số tiến trình (mặc định: số lõi).", "Worker processes (default: the cores)."),
-)
+@JOBS
 @DB
 @OUTPUT
 @FORMAT

@@ -279,6 +279,16 @@ ENGINE = click.option(
         "Engine: durable_rules, or the pure-Python reference.",
     ),
 )
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=None,
+    help=tr(
+        "Số tiến trình, mỗi tiến trình một số đơn vị (mặc định: số lõi).",
+        "Worker processes, each taking some of the units (default: the cores).",
+    ),
+)
 RULES = click.option(
     "--rules",
     "rules",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from cchc_index.cli.common import LANG, OUTPUT, RULES_DIR, emit, reports_errors, warn
+from cchc_index.cli.common import JOBS, LANG, OUTPUT, RULES_DIR, emit, reports_errors, warn
 from cchc_index.errors import EvidenceError, ExitCode
 from cchc_index.i18n import tr
 
@@ -62,16 +62,7 @@ def verify_warnings(bundle: Path, review: Review) -> None:
         "Check links too (one HEAD/GET per link, 5 s timeout).",
     ),
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 256),
-    default=None,
-    help=tr(
-        "Với thư mục chứa nhiều bộ minh chứng: số tiến trình (mặc định: số lõi).",
-        "For a folder of many bundles: worker processes (default: the cores).",
-    ),
-)
+@JOBS
 @LANG
 @reports_errors
 def verify(bundle: Path, fmt: str, output: Path | None, links: bool, jobs: int | None) -> None:
