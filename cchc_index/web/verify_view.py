@@ -13,11 +13,14 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from cchc_index.errors import CchcError
+from cchc_index.errors import CchcError, ExitCode
 from cchc_index.i18n import using
 from cchc_index.verify.run import VerifyReport
 from cchc_index.verify.verdict import Verdict
 from cchc_index.web.site import request_lang, site_of
+
+# the machine, not the bundle, refused (Tesseract missing): the service is unavailable here
+_STATUS = {ExitCode.ENVIRONMENT: 503}
 
 
 def verdict_class(verdict: Verdict) -> str:
@@ -32,13 +35,13 @@ def verify_page(request: Request) -> Response:
     with using(request_lang(request)):
         try:
             report: VerifyReport | None = site.checks.run(folder)
-            problem = None
-        except CchcError as exc:  # a bundle that does not load: its problems, as `verify` says
-            report, problem = None, exc.lines()
+            problem, status = None, 200
+        except CchcError as exc:  # a bundle that does not load, or no Tesseract: as `verify` says
+            report, problem, status = None, exc.lines(), _STATUS.get(exc.exit_code, 422)
     return site.page(
         request,
         "verify.html",
-        status_code=200 if report is not None else 422,
+        status_code=status,
         name=name,
         unit=unit,
         report=report,

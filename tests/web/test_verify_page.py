@@ -105,3 +105,17 @@ def test_the_unit_page_warns_of_files_that_differ_once_checked(served: Path) -> 
     )
     site.get(VERIFY)
     assert 'id="files-differ"' not in site.get(f"/u/{BUNDLE}/").text
+
+
+def test_without_tesseract_the_page_says_what_to_install(
+    served: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    real = shutil.which
+    monkeypatch.setattr(
+        shutil, "which", lambda name, *a, **k: None if name == "tesseract" else real(name, *a, **k)
+    )
+    page = client(served).get(VERIFY)
+    assert page.status_code == 503
+    assert "apt-get install" in page.text and "tesseract-ocr-vie" in page.text
