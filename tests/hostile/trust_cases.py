@@ -58,6 +58,14 @@ def _gate() -> list[Case]:
             ("report", [], "report.txt"), ("holding-the-report", [], "."),
             ("link-to-holder", [("symlink", "lk", ".")], "lk"),
         ]),
+        ("verify", ("verify", "b"), "-o", [
+            ("documents", [], "b/documents.csv"), ("new-in-bundle", [], "b/doi-chieu.md"),
+            ("fifo", [("fifo", "ong")], "ong"),
+        ]),
+        ("verify-folder", ("verify", "p", "-j", "1"), "-o", [
+            ("bundle-file", [], "p/qa/documents.csv"), ("new-in-province", [], "p/doi-chieu.md"),
+            ("link", [("symlink", "lk", "p/qa/profile.yaml")], "lk"),
+        ]),
         ("import", ("import-framework", "t.csv", "--force"), "-o", [
             ("table", [], "t.csv"), ("holding-the-table", [], "."),
             ("link-to-holder", [("symlink", "lk", ".")], "lk"),
@@ -214,6 +222,11 @@ def _usage() -> list[Case]:
            "70000"),
         _c("serve-port-not-a-number", [], ("serve", "b", "--port", "http", "--no-browser"), 2,
            "http"),
+        # `verify FOLDER`: a folder with no bundle; a province whose only bundle does not load
+        _c("verify-folder-without-bundle", [("mkdir", "trong")], ("verify", "trong"), 4,
+           "không chứa bộ minh chứng"),
+        _c("verify-folder-broken-bundle", [("write", "p/qa/profile.yaml", "name: [\n")],
+           ("verify", "p", "-j", "1"), 7, "profile.yaml"),
     ]  # fmt: skip
 
 
