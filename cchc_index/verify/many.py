@@ -47,14 +47,15 @@ class UnitCheck:
             return ()
         return tuple(r for r in self.report.rows if r.differs)
 
-    def count(self, verdicts: frozenset[Verdict]) -> int:
-        """Its rows with a field of one of `verdicts` (and no field that differs)."""
+    @property
+    def unsure(self) -> int:
+        """Its rows that differ in nothing but whose file was unreadable or lacked a field."""
         rows = self.report.rows if self.report is not None else ()
         return sum(
             1
             for r in rows
             if not r.differs
-            and (r.problem is not None or any(f.verdict in verdicts for f in r.fields))
+            and (r.problem is not None or any(f.verdict in _UNSURE for f in r.fields))
         )
 
 
@@ -123,7 +124,7 @@ def _summary_rows(units: Sequence[UnitCheck]) -> list[list[str]]:
                 str(checked),
                 str(matched),
                 str(len(u.differing)),
-                str(u.count(_UNSURE)),
+                str(u.unsure),
             ]
         )
     return rows

@@ -47,9 +47,6 @@ class RowCheck:
             self.signature is not None and self.signature.verdict == "tampered"
         )
 
-    def verdict_of(self, name: str) -> Verdict | None:
-        return next((f.verdict for f in self.fields if f.field == name), None)
-
 
 @dataclass(frozen=True)
 class VerifyReport:
